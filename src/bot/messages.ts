@@ -1,0 +1,89 @@
+import type { Locale } from '../domain/call.ts';
+import type { Platform } from '../domain/application.ts';
+
+/** Who, where, what and when of one inbound turn, with nothing Teams- or Slack-specific in it. */
+export interface Inbound {
+  platform: Platform;
+  user: {
+    /** Authenticated platform identity (Teams: AAD object id; Slack: user id). Never from button data. */
+    id: string;
+    name: string;
+    locale?: Locale;
+    trust?: string;
+  };
+  conversation: {
+    id: string;
+    kind: 'personal' | 'group' | 'channel';
+  };
+  /** Plain text typed by the user (mention removed), when it is a message. */
+  text?: string;
+  /** A button press or form submit. */
+  action?: {
+    id: string;
+    data: Record<string, unknown>;
+    /** Values of the card's inputs, by input id. */
+    inputs?: Record<string, unknown>;
+    /** Platform id of the message that carried the button, for in-place updates. */
+    messageRef?: string;
+  };
+  /** From the injected clock. */
+  at: Date;
+}
+
+export interface Button {
+  /** Action id routed by the engine, e.g. `elig.answer`. */
+  action: string;
+  label: string;
+  data?: Record<string, unknown>;
+  style?: 'primary' | 'danger' | 'default';
+}
+
+export type Input =
+  | { kind: 'text'; id: string; label: string; placeholder?: string; value?: string; multiline?: boolean; required?: boolean; maxLength?: number }
+  | { kind: 'amount'; id: string; label: string; placeholder?: string; value?: string; required?: boolean }
+  | { kind: 'number'; id: string; label: string; min?: number; max?: number; value?: number; required?: boolean }
+  | { kind: 'choice'; id: string; label: string; multiple: boolean; options: { value: string; label: string }[]; value?: string | string[]; required?: boolean }
+  | { kind: 'date'; id: string; label: string; value?: string; required?: boolean }
+  | { kind: 'person'; id: string; label: string; required?: boolean };
+
+export type Block =
+  | { kind: 'text'; text: string; emphasis?: 'normal' | 'subtle' | 'warning' | 'good' | 'attention' }
+  | { kind: 'facts'; facts: { label: string; value: string }[] }
+  | {
+      kind: 'steps';
+      steps: { label: string; state: 'done' | 'current' | 'waiting' | 'todo' | 'declined' | 'skipped'; detail?: string }[];
+    }
+  | { kind: 'progress'; current: number; total: number; label?: string }
+  | { kind: 'quote'; text: string; source: string };
+
+/** A card: title, blocks, inputs and buttons. Adapters render it as an Adaptive Card or Block Kit. */
+export interface Card {
+  kind: 'card';
+  title?: string;
+  blocks: Block[];
+  inputs?: Input[];
+  /** The button that submits the inputs (if any) is one of these. */
+  buttons?: Button[];
+  /**
+   * When set, the adapter updates the message this card replaces in place (e.g. the endorsement card
+   * once decided) instead of posting a new one.
+   */
+  replaces?: string;
+  /** A stable id for the card (endorsement request id), so later updates can find it. */
+  cardId?: string;
+}
+
+/** Plain text with light formatting: **bold**, _italic_, line breaks and "- " bullets. */
+export interface TextMessage {
+  kind: 'text';
+  text: string;
+}
+
+export type Outbound = TextMessage | Card;
+
+/** What one turn produces: replies in the same conversation, and messages for others. */
+export interface TurnResult {
+  replies: Outbound[];
+  /** Proactive messages to other people (e.g. the leader's endorsement card, the applicant's notice). */
+  notify: { to: { platform: Platform; userId: string }; message: Outbound; purpose: string; refId?: string }[];
+}

@@ -1,0 +1,259 @@
+import { z } from 'zod';
+
+/**
+ * The shape of a funding call file (`calls/<id>.yaml`). A call is data: a new year's call is a new
+ * file validated by this schema, never a code change. Every rule carries a verbatim quote from the
+ * call text (`calls/sources/<source>`), and `calls check` verifies that the quote really is there.
+ */
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and dashes');
+
+/** Wall-clock time in Europe/Oslo: `YYYY-MM-DD` (ends 23:59:59 local) or `YYYY-MM-DDTHH:mm`. */
+export const LocalDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/, 'expected YYYY-MM-DD or YYYY-MM-DDTHH:mm (Europe/Oslo time)')
+  .refine((s) => isRealDate(s), 'not a real calendar date or time');
+
+function isRealDate(s: string): boolean {
+  const [date, time] = s.split('T');
+  const [y, m, d] = (date ?? '').split('-').map(Number);
+  if (!y || !m || !d || m > 12 || d < 1) return false;
+  const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d > daysInMonth) return false;
+  if (time === undefined) return true;
+  const [hh, mm] = time.split(':').map(Number);
+  return hh !== undefined && mm !== undefined && hh < 24 && mm < 60;
+}
+
+/** Every user-facing text exists in bokmål (the source language) and English. */
+export const Text = z.object({ nb: z.string().min(1), en: z.string().min(1) }).strict();
+export type Text = z.infer<typeof Text>;
+
+/** A short verbatim passage of the call text. The loader adds the call id. */
+export const Quote = z.object({ quote: z.string().min(3) }).strict();
+
+export const Rule = z
+  .object({
+    id: slug,
+    /** What the rule means, in plain words. */
+    text: Text,
+    cite: Quote,
+    /** Shown when this rule says no: what would change the outcome. */
+    whatWouldHelp: Text.optional(),
+  })
+  .strict();
+export type RuleData = z.infer<typeof Rule>;
+
+export const MilestoneKind = z.enum([
+  'published',
+  'updated',
+  'deadline',
+  'award',
+  'project-start',
+  'status-report',
+  'final-report',
+  'project-end',
+]);
+export type MilestoneKind = z.infer<typeof MilestoneKind>;
+
+export const Milestone = z
+  .object({
+    id: slug,
+    kind: MilestoneKind,
+    label: Text,
+    /** Local time; absent when the text gives no date (e.g. "after completion"). */
+    at: LocalDateTime.optional(),
+    /** For undated milestones: the milestone they follow ("etter avslutning" follows project end). */
+    after: slug.optional(),
+    /** `by` = at the latest (a deadline); `on` = the event happens then. */
+    precision: z.enum(['by', 'on']).default('by'),
+    note: Text.optional(),
+    cite: Quote,
+  })
+  .strict()
+  .refine((m) => m.at !== undefined || m.after !== undefined, {
+    message: 'a milestone needs either `at` or `after`',
+  });
+export type MilestoneData = z.infer<typeof Milestone>;
+
+export const Trust = z
+  .object({
+    id: slug,
+    name: z.string().min(2),
+    /** The trust's own deadline for anchoring/prioritising before the regional deadline (optional data). */
+    internalDeadline: LocalDateTime.optional(),
+  })
+  .strict();
+export type TrustData = z.infer<typeof Trust>;
+
+export const Role = z
+  .object({
+    id: slug,
+    name: Text,
+    /** Who fills this role is chosen per application (a person picker), or fixed per trust in config. */
+    chosenBy: z.enum(['applicant', 'configuration', 'region']),
+  })
+  .strict();
+export type RoleData = z.infer<typeof Role>;
+
+export const Category = z
+  .object({
+    id: slug,
+    name: Text,
+    description: Text.optional(),
+    /** Largest amount one may request, whole NOK; absent when the call sets no cap. */
+    maxAmount: z.number().int().positive().optional(),
+    /** Own financing as a whole percent of the total eligible budget. */
+    ownFinancingPercent: z.number().int().min(0).max(100).default(0),
+    /** How many awards one project can receive in total; absent when unlimited. */
+    maxAwards: z.number().int().positive().optional(),
+    /** Rule ids that explain the cap, own financing and award limit. */
+    rules: z.array(slug).default([]),
+  })
+  .strict();
+export type CategoryData = z.infer<typeof Category>;
+
+export const CostType = z
+  .object({
+    id: slug,
+    label: Text,
+    eligible: z.boolean(),
+    /** The rule that makes it (in)eligible. */
+    rule: slug.optional(),
+    /** Limit to some categories; absent means all. */
+    categories: z.array(slug).optional(),
+  })
+  .strict();
+export type CostTypeData = z.infer<typeof CostType>;
+
+export const PriorityArea = z
+  .object({
+    id: slug,
+    label: Text,
+    /** `prioritised` = the call will prioritise it; `encouraged` = welcomed, not prioritised. */
+    level: z.enum(['prioritised', 'encouraged']),
+    categories: z.array(slug).optional(),
+    examples: z.array(Text).default([]),
+    cite: Quote,
+  })
+  .strict();
+export type PriorityAreaData = z.infer<typeof PriorityArea>;
+
+/** A question is asked only when every part of its condition holds. */
+export const Condition = z
+  .object({
+    categories: z.array(slug).optional(),
+    /** question id -> option ids, one of which must have been chosen. */
+    answers: z.record(z.string(), z.array(z.string())).optional(),
+  })
+  .strict();
+export type ConditionData = z.infer<typeof Condition>;
+
+export const Outcome = z.enum(['ok', 'disqualify', 'todo']);
+export type Outcome = z.infer<typeof Outcome>;
+
+export const Option = z
+  .object({
+    id: slug,
+    label: Text,
+    outcome: Outcome.default('ok'),
+    /** For `todo`: what must still happen, and the milestone it must happen before. */
+    todo: Text.optional(),
+    dueBy: slug.optional(),
+    /** A trust's internal deadline, when set, comes before `dueBy`. */
+    dueByTrustInternal: z.boolean().default(false),
+  })
+  .strict()
+  .refine((o) => o.outcome !== 'todo' || o.todo !== undefined, { message: 'a todo option needs `todo` text' });
+export type OptionData = z.infer<typeof Option>;
+
+/** A number limit, fixed or per category (e.g. earlier awards allowed). */
+const Limit = z.union([z.number(), z.object({ byCategory: z.record(z.string(), z.number()) }).strict()]);
+
+export const Question = z
+  .object({
+    id: slug,
+    kind: z.enum(['yes-no', 'single', 'multi', 'number', 'percent', 'date']),
+    text: Text,
+    help: Text.optional(),
+    rule: slug,
+    when: Condition.optional(),
+    options: z.array(Option).optional(),
+    /** number/percent: below `min` or above `max` disqualifies. */
+    min: Limit.optional(),
+    max: Limit.optional(),
+    /** date: later than this milestone disqualifies. */
+    notAfter: slug.optional(),
+  })
+  .strict()
+  .superRefine((q, ctx) => {
+    const needsOptions = q.kind === 'yes-no' || q.kind === 'single' || q.kind === 'multi';
+    if (needsOptions && (!q.options || q.options.length < 2)) {
+      ctx.addIssue({ code: 'custom', path: ['options'], message: `a ${q.kind} question needs at least two options` });
+    }
+    if (!needsOptions && q.options) {
+      ctx.addIssue({ code: 'custom', path: ['options'], message: `a ${q.kind} question takes no options` });
+    }
+  });
+export type QuestionData = z.infer<typeof Question>;
+
+export const StepKind = z.enum([
+  'eligibility',
+  'draft',
+  'category',
+  'endorsement',
+  'prioritisation',
+  'submission',
+  'award',
+  'report',
+  'project-end',
+]);
+export type StepKind = z.infer<typeof StepKind>;
+
+export const Step = z
+  .object({
+    id: slug,
+    kind: StepKind,
+    label: Text,
+    /** `applicant`, or a role id. */
+    actor: slug,
+    /** Steps that must be done first. */
+    requires: z.array(slug).default([]),
+    /** The milestone it must happen before (or on). */
+    due: slug.optional(),
+    /** The trust's internal deadline, when set, replaces `due`. */
+    dueTrustInternal: z.boolean().default(false),
+    /** Only some categories have this step. */
+    categories: z.array(slug).optional(),
+    cite: Quote.optional(),
+  })
+  .strict();
+export type StepData = z.infer<typeof Step>;
+
+export const CallFile = z
+  .object({
+    schemaVersion: z.literal(1),
+    title: Text,
+    publisher: z.string().min(2),
+    /** The call text this file encodes, under `calls/sources/`. */
+    source: z.string().regex(/^[\w.-]+\.txt$/),
+    purpose: Text,
+    goals: z.array(Text).default([]),
+    trusts: z.array(Trust).min(1),
+    roles: z.array(Role).min(1),
+    categories: z.array(Category).min(1),
+    rules: z.array(Rule).min(1),
+    costTypes: z.array(CostType).min(1),
+    priorityAreas: z.array(PriorityArea).default([]),
+    /** Collaboration, submission, reporting and other rules the bot explains but does not test. */
+    notes: z.array(z.object({ topic: slug, rule: slug }).strict()).default([]),
+    questions: z.array(Question).min(1),
+    milestones: z.array(Milestone).min(1),
+    steps: z.array(Step).min(1),
+    submission: z
+      .object({ where: Text, portal: Text, guidance: Text.optional(), rule: slug })
+      .strict(),
+    contact: Text,
+  })
+  .strict();
+export type CallFileData = z.infer<typeof CallFile>;

@@ -1,0 +1,162 @@
+import type { Application, AuditEntry, Person, Platform } from '../domain/application.ts';
+
+/**
+ * The one port for everything the bot keeps. `RedisStore` (production) and `MemoryStore` (the
+ * embedded default) implement it; one contract suite (test/contract) holds them to the same behaviour.
+ * Every method may throw MidlerError('store.unavailable') when the backend is down.
+ */
+
+/** Dialog state is plain JSON so a step can be unit-tested by calling it. */
+export interface DialogState {
+  dialog: string;
+  step: string;
+  answers: Record<string, unknown>;
+  /** Bumped on every save; stale buttons carry an older one. */
+  version: number;
+  locale?: 'nb' | 'en';
+  [extra: string]: unknown;
+}
+
+export interface UserProfile {
+  platform: Platform;
+  userId: string;
+  name?: string;
+  locale?: 'nb' | 'en';
+  trust?: string;
+  nudges: boolean;
+}
+
+/** What a proactive sender needs to reach a conversation later (platform-specific JSON inside). */
+export interface ConversationRef {
+  platform: Platform;
+  /** Neutral key: `${platform}:${conversationId}`. */
+  key: string;
+  conversationId: string;
+  kind: 'personal' | 'group' | 'channel';
+  /** For personal chats: whose chat it is. */
+  userId?: string;
+  /** Opaque platform data (Teams ConversationReference, Slack team/channel ids). */
+  data: Record<string, unknown>;
+  updatedAt: string;
+}
+
+export interface Subscription {
+  /** The conversation key of the channel. */
+  conversationKey: string;
+  platform: Platform;
+  callIds: string[];
+  /** Days before each date to post, e.g. [14, 7, 2, 0]. */
+  daysBefore: number[];
+  /** Local time of day, "09:00" (Europe/Oslo). */
+  timeOfDay: string;
+  paused: boolean;
+  /** A channel tied to a trust also gets the trust's internal deadline. */
+  trust?: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface QueuedReminder {
+  /** Deterministic id from the plan. */
+  id: string;
+  dueAt: string;
+  /** The milestone instant it reminds of: after that it is dropped, not sent. */
+  expiresAt: string;
+  targetKey: string;
+  payload: Record<string, unknown>;
+}
+
+export interface ClaimedReminder extends QueuedReminder {
+  leaseUntil: string;
+  attempts: number;
+}
+
+export type CasResult<T> = { ok: true; value: T } | { ok: false; reason: 'conflict' | 'not-found'; current?: T };
+
+export interface DeleteSummary {
+  applications: number;
+  dialogs: number;
+  references: number;
+  auditEntriesAnonymised: number;
+  profile: boolean;
+}
+
+export interface Store {
+  /** Dialog state of one conversation+user, or null (expired or never set). */
+  getDialog(key: string): Promise<DialogState | null>;
+  /** Saves dialog state with a TTL in seconds. */
+  putDialog(key: string, state: DialogState, ttlSeconds: number): Promise<void>;
+  /** Removes dialog state. */
+  deleteDialog(key: string): Promise<void>;
+
+  /** Reads a user's profile (locale, trust, nudges), or null. */
+  getUser(platform: Platform, userId: string): Promise<UserProfile | null>;
+  /** Creates or replaces a user's profile. */
+  putUser(profile: UserProfile): Promise<void>;
+
+  /** Stores a new application (version 1) with its first audit entry; fails if the id exists. */
+  createApplication(app: Application, audit: AuditEntry): Promise<Application>;
+  /** Reads one application. */
+  getApplication(id: string): Promise<Application | null>;
+  /** Compare-and-set: writes `next` only if the stored version is `expectedVersion`, appends `audit`. */
+  updateApplication(
+    id: string,
+    expectedVersion: number,
+    next: Application,
+    audit: AuditEntry,
+  ): Promise<CasResult<Application>>;
+  /** A user's applications, newest first. */
+  listApplicationsByUser(platform: Platform, userId: string): Promise<Application[]>;
+  /** All applications of a call. */
+  listApplicationsByCall(callId: string): Promise<Application[]>;
+  /** Applications with a step waiting on this person. */
+  listApplicationsWaitingOn(person: Pick<Person, 'platform' | 'userId'>): Promise<Application[]>;
+  /** The application's audit trail, oldest first. */
+  readAudit(id: string): Promise<AuditEntry[]>;
+
+  /** Stores or refreshes a conversation reference for proactive messages. */
+  putConversationRef(ref: ConversationRef): Promise<void>;
+  /** Reads a conversation reference by key. */
+  getConversationRef(key: string): Promise<ConversationRef | null>;
+  /** The personal-chat reference of a user, if the bot has one. */
+  getPersonalRef(platform: Platform, userId: string): Promise<ConversationRef | null>;
+  /** Forgets a conversation (the bot was removed). */
+  deleteConversationRef(key: string): Promise<void>;
+
+  /** Creates or replaces a channel's subscription. */
+  putSubscription(sub: Subscription): Promise<void>;
+  /** Reads a channel's subscription. */
+  getSubscription(conversationKey: string): Promise<Subscription | null>;
+  /** All subscriptions. */
+  listSubscriptions(): Promise<Subscription[]>;
+  /** Removes a channel's subscription. */
+  deleteSubscription(conversationKey: string): Promise<void>;
+
+  /** Adds or replaces queued reminders (idempotent by id). */
+  enqueueReminders(items: QueuedReminder[]): Promise<void>;
+  /** Removes queued reminders by id (reconciliation). */
+  removeReminders(ids: string[]): Promise<void>;
+  /** Ids of every queued reminder. */
+  listReminderIds(): Promise<string[]>;
+  /** Atomically claims up to `limit` due items (dueAt <= now, lease free or expired) for `owner`. */
+  claimDueReminders(now: Date, owner: string, leaseMs: number, limit: number): Promise<ClaimedReminder[]>;
+  /** Removes a delivered item and remembers its id; false if the lease was lost. */
+  ackReminder(id: string, owner: string): Promise<boolean>;
+  /** Gives a claimed item back for a later attempt at `retryAt`. */
+  releaseReminder(id: string, owner: string, retryAt: Date): Promise<void>;
+  /** True once a reminder id has been delivered. */
+  wasDelivered(id: string): Promise<boolean>;
+
+  /** Sets `key` once (SET NX with TTL). True for the first caller only: dedup of events and decisions. */
+  claimOnce(key: string, ttlSeconds: number): Promise<boolean>;
+  /** Fixed-window counter shared across replicas: true if under `limit` in the current window. */
+  tryRate(key: string, limit: number, windowMs: number, now: Date): Promise<boolean>;
+
+  /** Removes a person's applications, dialogs, references and profile; anonymises their audit entries. */
+  deleteUserData(platform: Platform, userId: string): Promise<DeleteSummary>;
+
+  /** Health: resolves when the backend answers. */
+  ping(): Promise<void>;
+  /** Closes connections. */
+  close(): Promise<void>;
+}
