@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkReferences } from './call-references.ts';
 
 /**
  * The shape of a funding call file (`calls/<id>.yaml`). A call is data: a new year's call is a new
@@ -164,7 +165,9 @@ export const Option = z
     dueByTrustInternal: z.boolean().default(false),
   })
   .strict()
-  .refine((o) => o.outcome !== 'todo' || o.todo !== undefined, { message: 'a todo option needs `todo` text' });
+  .refine((o) => o.outcome !== 'todo' || o.todo !== undefined, {
+    message: 'a todo option needs `todo` text',
+  });
 export type OptionData = z.infer<typeof Option>;
 
 /** A number limit, fixed or per category (e.g. earlier awards allowed). */
@@ -189,7 +192,11 @@ export const Question = z
   .superRefine((q, ctx) => {
     const needsOptions = q.kind === 'yes-no' || q.kind === 'single' || q.kind === 'multi';
     if (needsOptions && (!q.options || q.options.length < 2)) {
-      ctx.addIssue({ code: 'custom', path: ['options'], message: `a ${q.kind} question needs at least two options` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options'],
+        message: `a ${q.kind} question needs at least two options`,
+      });
     }
     if (!needsOptions && q.options) {
       ctx.addIssue({ code: 'custom', path: ['options'], message: `a ${q.kind} question takes no options` });
@@ -226,6 +233,14 @@ export const Step = z
     /** Only some categories have this step. */
     categories: z.array(slug).optional(),
     cite: Quote.optional(),
+    /**
+     * Eligibility answers that already complete this step when an application is created, e.g. an
+     * endorsement question answered "yes" in the check (see docs/tracker.md).
+     */
+    doneWhen: z
+      .object({ question: slug, options: z.array(z.string()).min(1) })
+      .strict()
+      .optional(),
   })
   .strict();
 export type StepData = z.infer<typeof Step>;
@@ -250,10 +265,13 @@ export const CallFile = z
     questions: z.array(Question).min(1),
     milestones: z.array(Milestone).min(1),
     steps: z.array(Step).min(1),
-    submission: z
-      .object({ where: Text, portal: Text, guidance: Text.optional(), rule: slug })
-      .strict(),
+    submission: z.object({ where: Text, portal: Text, guidance: Text.optional(), rule: slug }).strict(),
     contact: Text,
   })
-  .strict();
+  .strict()
+  // Runs only once every part is well formed; each issue carries the path of the dangling reference.
+  .superRefine((call, ctx) => {
+    for (const issue of checkReferences(call))
+      ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  });
 export type CallFileData = z.infer<typeof CallFile>;
