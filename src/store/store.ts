@@ -52,6 +52,8 @@ export interface Subscription {
   paused: boolean;
   /** A channel tied to a trust also gets the trust's internal deadline. */
   trust?: string;
+  /** Language the channel's reminders are posted in (default bokmål). */
+  locale?: 'nb' | 'en';
   updatedAt: string;
   updatedBy: string;
 }
@@ -71,7 +73,9 @@ export interface ClaimedReminder extends QueuedReminder {
   attempts: number;
 }
 
-export type CasResult<T> = { ok: true; value: T } | { ok: false; reason: 'conflict' | 'not-found'; current?: T };
+export type CasResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; reason: 'conflict' | 'not-found'; current?: T };
 
 export interface DeleteSummary {
   applications: number;
@@ -84,8 +88,13 @@ export interface DeleteSummary {
 export interface Store {
   /** Dialog state of one conversation+user, or null (expired or never set). */
   getDialog(key: string): Promise<DialogState | null>;
-  /** Saves dialog state with a TTL in seconds. */
-  putDialog(key: string, state: DialogState, ttlSeconds: number): Promise<void>;
+  /** Saves dialog state with a TTL in seconds; `owner` (optional) lets "delete my data" find it. */
+  putDialog(
+    key: string,
+    state: DialogState,
+    ttlSeconds: number,
+    owner?: Pick<Person, 'platform' | 'userId'>,
+  ): Promise<void>;
   /** Removes dialog state. */
   deleteDialog(key: string): Promise<void>;
 

@@ -1,0 +1,316 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { Platform } from '../domain/application.ts';
+import { MidlerError } from '../domain/errors.ts';
+import { parseRedisUrl } from '../store/redis-connection.ts';
+
+/**
+ * All settings come from environment variables (.env.example lists them), validated here once at
+ * start-up: a wrong or missing value stops start-up with a message naming the variable, never its value.
+ */
+
+export interface PersonSetting {
+  platform: Platform;
+  userId: string;
+  name?: string;
+}
+
+export interface Config {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Which Store backs the bot: Redis when REDIS_URL is set, else (never in production) memory. */
+  store: 'redis' | 'memory';
+  redisUrl?: string;
+  redisPrefix: string;
+  redisMode?: 'single' | 'sentinel' | 'cluster';
+  callsDir: string;
+  dialogTtlSeconds: number;
+  bodyLimitBytes?: number;
+  shutdownGraceMs?: number;
+  /** Bot Framework settings, named as botbuilder expects them. */
+  teams: {
+    MicrosoftAppId?: string;
+    MicrosoftAppPassword?: string;
+    MicrosoftAppType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    MicrosoftAppTenantId?: string;
+  };
+  slack: {
+    enabled: boolean;
+    botToken?: string;
+    signingSecret?: string;
+    appToken?: string;
+    socketMode: boolean;
+    apiUrl?: string;
+  };
+  publicUrl?: string;
+  reminders: { enabled: boolean; admins: PersonSetting[] };
+  /** Trust id -> its quality chief (who prioritises the trust's applications) and optional deputy. */
+  trustQualityChiefs: Record<string, { chief: PersonSetting; deputy?: PersonSetting }>;
+  showPriorityRank: boolean;
+  /** Things the host should log loudly at start-up (e.g. "using the in-memory store"). */
+  warnings: string[];
+}
+
+const empty = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const text = () => z.preprocess(empty, z.string().trim().optional());
+const flag = (fallback: boolean) =>
+  z.preprocess(
+    (v) => empty(v) ?? String(fallback),
+    z
+      .string()
+      .toLowerCase()
+      .refine((s) => ['true', 'false', '1', '0', 'yes', 'no'].includes(s), 'must be true or false')
+      .transform((s) => ['true', '1', 'yes'].includes(s)),
+  );
+const int = (fallback: number, min: number, max: number) =>
+  z.preprocess(
+    (v) => empty(v) ?? String(fallback),
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a whole number')
+      .transform(Number)
+      .refine((n) => n >= min && n <= max, `must be between ${min} and ${max}`),
+  );
+const url = () =>
+  z.preprocess(
+    empty,
+    z
+      .string()
+      .refine((s) => URL.canParse(s) && /^https?:/.test(s), 'must be an http(s) URL')
+      .optional(),
+  );
+
+const PERSON = /^(teams|slack|console):(.+)$/;
+const personRef = z.union([
+  z
+    .string()
+    .regex(PERSON, 'must be "platform:userId" (teams, slack or console)')
+    .transform((s): PersonSetting => {
+      const [, platform, userId] = PERSON.exec(s) ?? [];
+      return { platform: platform as Platform, userId: userId ?? '' };
+    }),
+  z.object({
+    platform: z.enum(['teams', 'slack', 'console']),
+    userId: z.string().min(1),
+    name: z.string().optional(),
+  }),
+]);
+const chiefs = z.record(z.string().min(1), z.object({ chief: personRef, deputy: personRef.optional() }));
+
+function jsonSetting<T>(schema: z.ZodType<T>, fallback: T) {
+  return z.preprocess(empty, z.string().optional()).transform((s, ctx): T => {
+    if (s === undefined) return fallback;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(s);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
+      return fallback;
+    }
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) {
+      ctx.addIssue({ code: 'custom', message: `${issue.path.join('.') || '(top)'} ${issue.message}` });
+    }
+    return fallback;
+  });
+}
+
+const schema = z.object({
+  NODE_ENV: z.preprocess((v) => empty(v) ?? 'development', z.enum(['development', 'production', 'test'])),
+  PORT: int(3978, 1, 65535),
+  LOG_LEVEL: z.preprocess(
+    (v) => empty(v) ?? 'info',
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  ),
+  REDIS_URL: z.preprocess(
+    empty,
+    z
+      .string()
+      .trim()
+      .superRefine((s, ctx) => {
+        try {
+          parseRedisUrl(s);
+        } catch (err) {
+          // parseRedisUrl never echoes the URL (it may hold a password).
+          ctx.addIssue({
+            code: 'custom',
+            message: err instanceof Error ? err.message.replace(/^REDIS_URL: /, '') : 'invalid',
+          });
+        }
+      })
+      .optional(),
+  ),
+  REDIS_PREFIX: z.preprocess(
+    (v) => empty(v) ?? 'midlerbot:',
+    z.string().regex(/^[^{}\s]+$/, 'must not be empty or contain {, } or spaces'),
+  ),
+  REDIS_MODE: z.preprocess(empty, z.enum(['single', 'sentinel', 'cluster']).optional()),
+  CALLS_DIR: z.preprocess((v) => empty(v) ?? 'calls', z.string()),
+  DIALOG_TTL_SECONDS: int(86_400, 60, 30 * 86_400),
+  BODY_LIMIT_BYTES: z.preprocess(empty, int(0, 1024, 50_000_000).optional()),
+  SHUTDOWN_GRACE_MS: z.preprocess(empty, int(0, 0, 600_000).optional()),
+  MicrosoftAppId: text(),
+  MicrosoftAppPassword: text(),
+  MicrosoftAppType: z.preprocess(
+    (v) => empty(v) ?? 'MultiTenant',
+    z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']),
+  ),
+  MicrosoftAppTenantId: text(),
+  SLACK_BOT_TOKEN: z.preprocess(
+    empty,
+    z.string().startsWith('xoxb-', 'must be a bot token (xoxb-…)').optional(),
+  ),
+  SLACK_SIGNING_SECRET: text(),
+  SLACK_APP_TOKEN: z.preprocess(
+    empty,
+    z.string().startsWith('xapp-', 'must be an app-level token (xapp-…)').optional(),
+  ),
+  SLACK_SOCKET_MODE: flag(false),
+  SLACK_API_URL: url(),
+  PUBLIC_URL: url(),
+  REMINDERS_ENABLED: flag(true),
+  REMINDER_ADMINS: z.preprocess(
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [],
+    z.array(personRef),
+  ),
+  TRUST_QUALITY_CHIEFS: jsonSetting(chiefs, {}),
+  SHOW_PRIORITY_RANK: flag(false),
+});
+
+type Env = z.output<typeof schema>;
+
+/** Every variable the configuration reads (.env.example must list each one). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
+
+/** Rules that tie several variables together. Each issue names the variable to fix. */
+function crossCheck(e: Env): string[] {
+  const problems: string[] = [];
+  if (e.NODE_ENV === 'production' && !e.REDIS_URL) {
+    problems.push('REDIS_URL: is required when NODE_ENV=production (replicas must share state)');
+  }
+  if (e.REDIS_URL) {
+    try {
+      parseRedisUrl(e.REDIS_URL, e.REDIS_MODE);
+    } catch (err) {
+      problems.push(err instanceof Error ? err.message : 'REDIS_URL: is not a Redis URL');
+    }
+  }
+  if (e.MicrosoftAppType === 'SingleTenant' && e.MicrosoftAppId && !e.MicrosoftAppTenantId) {
+    problems.push('MicrosoftAppTenantId: is required when MicrosoftAppType=SingleTenant');
+  }
+  if (e.MicrosoftAppId && e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) {
+    problems.push('MicrosoftAppPassword: is required when MicrosoftAppId is set (unless UserAssignedMSI)');
+  }
+  if (e.NODE_ENV === 'production' && !e.MicrosoftAppId && !e.SLACK_BOT_TOKEN) {
+    problems.push('MicrosoftAppId: set it (or SLACK_BOT_TOKEN): production needs at least one platform');
+  }
+  if (e.SLACK_BOT_TOKEN && e.SLACK_SOCKET_MODE && !e.SLACK_APP_TOKEN) {
+    problems.push('SLACK_APP_TOKEN: is required when SLACK_SOCKET_MODE=true');
+  }
+  if (e.SLACK_BOT_TOKEN && !e.SLACK_SOCKET_MODE && !e.SLACK_SIGNING_SECRET) {
+    problems.push(
+      'SLACK_SIGNING_SECRET: is required to verify Slack requests (or use SLACK_SOCKET_MODE=true)',
+    );
+  }
+  return problems;
+}
+
+const opt = <K extends string, V>(key: K, value: V | undefined) =>
+  (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
+
+/** Reads and validates the configuration; throws MidlerError('config.invalid') naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  const problems = parsed.success
+    ? crossCheck(parsed.data)
+    : parsed.error.issues.map((i) => `${String(i.path[0] ?? '(environment)')}: ${i.message}`);
+  if (!parsed.success || problems.length > 0) {
+    throw new MidlerError('config.invalid', `invalid configuration:\n  ${problems.join('\n  ')}`, {
+      details: { variables: problems.map((p) => p.split(':')[0]) },
+    });
+  }
+  const e = parsed.data;
+  const warnings: string[] = [];
+  if (!e.REDIS_URL) {
+    warnings.push(
+      'REDIS_URL is not set: using the in-memory store (state is lost on restart and not shared)',
+    );
+  }
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    store: e.REDIS_URL ? 'redis' : 'memory',
+    ...opt('redisUrl', e.REDIS_URL),
+    redisPrefix: e.REDIS_PREFIX,
+    ...opt('redisMode', e.REDIS_MODE),
+    callsDir: e.CALLS_DIR,
+    dialogTtlSeconds: e.DIALOG_TTL_SECONDS,
+    ...opt('bodyLimitBytes', e.BODY_LIMIT_BYTES),
+    ...opt('shutdownGraceMs', e.SHUTDOWN_GRACE_MS),
+    teams: {
+      MicrosoftAppType: e.MicrosoftAppType,
+      ...opt('MicrosoftAppId', e.MicrosoftAppId),
+      ...opt('MicrosoftAppPassword', e.MicrosoftAppPassword),
+      ...opt('MicrosoftAppTenantId', e.MicrosoftAppTenantId),
+    },
+    slack: {
+      enabled: Boolean(e.SLACK_BOT_TOKEN),
+      socketMode: e.SLACK_SOCKET_MODE,
+      ...opt('botToken', e.SLACK_BOT_TOKEN),
+      ...opt('signingSecret', e.SLACK_SIGNING_SECRET),
+      ...opt('appToken', e.SLACK_APP_TOKEN),
+      ...opt('apiUrl', e.SLACK_API_URL),
+    },
+    ...opt('publicUrl', e.PUBLIC_URL),
+    reminders: { enabled: e.REMINDERS_ENABLED, admins: e.REMINDER_ADMINS },
+    trustQualityChiefs: e.TRUST_QUALITY_CHIEFS,
+    showPriorityRank: e.SHOW_PRIORITY_RANK,
+    warnings,
+  };
+}
+
+/** A copy that is safe to log: secrets become "[set]", a Redis URL loses its password. */
+export function redactConfig(config: Config): Config {
+  const secret = (v: string | undefined) => (v === undefined ? undefined : '[set]');
+  return {
+    ...config,
+    ...opt('redisUrl', config.redisUrl?.replace(/\/\/[^@/]*@/, '//[redacted]@')),
+    teams: { ...config.teams, ...opt('MicrosoftAppPassword', secret(config.teams.MicrosoftAppPassword)) },
+    slack: {
+      ...config.slack,
+      ...opt('botToken', secret(config.slack.botToken)),
+      ...opt('signingSecret', secret(config.slack.signingSecret)),
+      ...opt('appToken', secret(config.slack.appToken)),
+    },
+  };
+}
+
+/**
+ * Reads a development `.env` file into `env` without overriding what is already set. Lines are
+ * `NAME=value`, `#` comments, optional `export ` and single or double quotes. Returns the names loaded.
+ */
+export function loadDotEnv(path = '.env', env: Record<string, string | undefined> = process.env): string[] {
+  if (!existsSync(path)) return [];
+  const loaded: string[] = [];
+  for (const line of readFileSync(path, 'utf8').split(/\r?\n/)) {
+    const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
+    if (!m?.[1] || line.trimStart().startsWith('#')) continue;
+    let value = m[2] ?? '';
+    const quoted = /^(['"])(.*)\1$/.exec(value);
+    if (quoted) value = quoted[1] === '"' ? (quoted[2] ?? '').replaceAll('\\n', '\n') : (quoted[2] ?? '');
+    else value = value.replace(/\s+#.*$/, '');
+    if (env[m[1]] !== undefined) continue;
+    env[m[1]] = value;
+    loaded.push(m[1]);
+  }
+  return loaded;
+}

@@ -1,0 +1,341 @@
+import type { Application, AuditEntry, Person, Platform } from '../domain/application.ts';
+import type { Clock } from '../domain/clock.ts';
+import { MidlerError } from '../domain/errors.ts';
+import { MemoryReminders } from './memory-reminders.ts';
+import {
+  actorTag,
+  anonymisedEntry,
+  byCreated,
+  checkNext,
+  createdMs,
+  isApplicant,
+  isWaitingOn,
+  type PersonRef,
+  personTag,
+} from './records.ts';
+import type {
+  CasResult,
+  ClaimedReminder,
+  ConversationRef,
+  DeleteSummary,
+  DialogState,
+  QueuedReminder,
+  Store,
+  Subscription,
+  UserProfile,
+} from './store.ts';
+
+export interface MemoryStoreOptions {
+  /** Drives TTLs and delivered-id retention; tests pass a clock they can move. */
+  clock?: Clock;
+  deliveredRetentionMs?: number;
+}
+
+interface Expiring {
+  value: string;
+  expiresAt: number;
+}
+
+interface StoredEntry {
+  id: string;
+  actor: string;
+  body: string;
+}
+
+/** Values are kept as JSON text, as in Redis: callers never share objects with the store. */
+const read = <T>(text: string | undefined): T | null => (text === undefined ? null : (JSON.parse(text) as T));
+
+/**
+ * The Store in process: the embedded default for trying the bot without Redis, and the fast double in
+ * unit tests. Same contract as RedisStore (test/contract/store.contract.ts). Not shared across replicas.
+ */
+export class MemoryStore implements Store {
+  private readonly clock: Clock;
+  private readonly dialogs = new Map<string, Expiring>();
+  private readonly dialogOwners = new Map<string, Set<string>>();
+  private readonly users = new Map<string, string>();
+  private readonly apps = new Map<string, string>();
+  private readonly audits = new Map<string, StoredEntry[]>();
+  private readonly refs = new Map<string, string>();
+  private readonly personalRefs = new Map<string, string>();
+  private readonly subs = new Map<string, string>();
+  private readonly once = new Map<string, number>();
+  private readonly rates = new Map<string, Expiring>();
+  private readonly reminders: MemoryReminders;
+  private lastStreamMs = 0;
+  private streamSeq = 0;
+  private down = false;
+
+  constructor(options: MemoryStoreOptions = {}) {
+    this.clock = options.clock ?? (() => new Date());
+    this.reminders = new MemoryReminders(this.clock, options.deliveredRetentionMs ?? 120 * 86_400_000);
+  }
+
+  /** Makes every call fail with store.unavailable, as RedisStore does while Redis is away (for tests). */
+  simulateOutage(down: boolean): void {
+    this.down = down;
+  }
+
+  private async op<T>(name: string, fn: () => T): Promise<T> {
+    if (this.down) throw new MidlerError('store.unavailable', `memory ${name}: simulated outage`);
+    return fn();
+  }
+
+  private now(): number {
+    return this.clock().getTime();
+  }
+
+  private live(map: Map<string, Expiring>, key: string): string | undefined {
+    const hit = map.get(key);
+    if (hit && hit.expiresAt <= this.now()) map.delete(key);
+    return hit && hit.expiresAt > this.now() ? hit.value : undefined;
+  }
+
+  /** Stream-like ids (`ms-seq`), increasing even when the clock stands still or goes back. */
+  private nextStreamId(): string {
+    const ms = Math.max(this.now(), this.lastStreamMs);
+    this.streamSeq = ms === this.lastStreamMs ? this.streamSeq + 1 : 0;
+    this.lastStreamMs = ms;
+    return `${ms}-${this.streamSeq}`;
+  }
+
+  private append(appId: string, audit: AuditEntry): void {
+    const { id: _, ...entry } = audit;
+    const list = this.audits.get(appId) ?? [];
+    list.push({ id: this.nextStreamId(), actor: actorTag(audit.actor), body: JSON.stringify(entry) });
+    this.audits.set(appId, list);
+  }
+
+  getDialog(key: string): Promise<DialogState | null> {
+    return this.op('getDialog', () => read<DialogState>(this.live(this.dialogs, key)));
+  }
+
+  putDialog(key: string, state: DialogState, ttlSeconds: number, owner?: PersonRef): Promise<void> {
+    return this.op('putDialog', () => {
+      this.dialogs.set(key, { value: JSON.stringify(state), expiresAt: this.now() + ttlSeconds * 1000 });
+      if (owner) {
+        const tag = personTag(owner);
+        this.dialogOwners.set(tag, (this.dialogOwners.get(tag) ?? new Set()).add(key));
+      }
+    });
+  }
+
+  deleteDialog(key: string): Promise<void> {
+    return this.op('deleteDialog', () => void this.dialogs.delete(key));
+  }
+
+  getUser(platform: Platform, userId: string): Promise<UserProfile | null> {
+    return this.op('getUser', () => read<UserProfile>(this.users.get(personTag({ platform, userId }))));
+  }
+
+  putUser(profile: UserProfile): Promise<void> {
+    return this.op('putUser', () => void this.users.set(personTag(profile), JSON.stringify(profile)));
+  }
+
+  createApplication(app: Application, audit: AuditEntry): Promise<Application> {
+    return this.op('createApplication', () => {
+      if (this.apps.has(app.id))
+        throw new MidlerError('store.conflict', `application ${app.id} already exists`);
+      const value: Application = { ...app, version: 1 };
+      this.apps.set(app.id, JSON.stringify(value));
+      this.append(app.id, audit);
+      return read<Application>(JSON.stringify(value)) as Application;
+    });
+  }
+
+  getApplication(id: string): Promise<Application | null> {
+    return this.op('getApplication', () => read<Application>(this.apps.get(id)));
+  }
+
+  updateApplication(
+    id: string,
+    expectedVersion: number,
+    next: Application,
+    audit: AuditEntry,
+  ): Promise<CasResult<Application>> {
+    return this.op('updateApplication', (): CasResult<Application> => {
+      checkNext(id, next);
+      const current = read<Application>(this.apps.get(id));
+      if (!current) return { ok: false, reason: 'not-found' };
+      if (current.version !== expectedVersion) return { ok: false, reason: 'conflict', current };
+      const text = JSON.stringify({ ...next, version: expectedVersion + 1 });
+      this.apps.set(id, text);
+      this.append(id, audit);
+      return { ok: true, value: read<Application>(text) as Application };
+    });
+  }
+
+  private allApps(): Application[] {
+    return [...this.apps.values()].map((t) => JSON.parse(t) as Application);
+  }
+
+  listApplicationsByUser(platform: Platform, userId: string): Promise<Application[]> {
+    return this.op('listApplicationsByUser', () =>
+      this.allApps()
+        .filter((a) => isApplicant(a, platform, userId))
+        .sort((a, b) => createdMs(b) - createdMs(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)),
+    );
+  }
+
+  listApplicationsByCall(callId: string): Promise<Application[]> {
+    return this.op('listApplicationsByCall', () =>
+      this.allApps()
+        .filter((a) => a.callId === callId)
+        .sort(byCreated),
+    );
+  }
+
+  listApplicationsWaitingOn(person: Pick<Person, 'platform' | 'userId'>): Promise<Application[]> {
+    return this.op('listApplicationsWaitingOn', () =>
+      this.allApps()
+        .filter((a) => isWaitingOn(a, person))
+        .sort(byCreated),
+    );
+  }
+
+  readAudit(id: string): Promise<AuditEntry[]> {
+    return this.op('readAudit', () =>
+      (this.audits.get(id) ?? []).map((e) => ({
+        id: e.id,
+        ...(JSON.parse(e.body) as Omit<AuditEntry, 'id'>),
+      })),
+    );
+  }
+
+  putConversationRef(ref: ConversationRef): Promise<void> {
+    return this.op('putConversationRef', () => {
+      this.refs.set(ref.key, JSON.stringify(ref));
+      if (ref.kind === 'personal' && ref.userId) {
+        this.personalRefs.set(personTag({ platform: ref.platform, userId: ref.userId }), JSON.stringify(ref));
+      }
+    });
+  }
+
+  getConversationRef(key: string): Promise<ConversationRef | null> {
+    return this.op('getConversationRef', () => read<ConversationRef>(this.refs.get(key)));
+  }
+
+  getPersonalRef(platform: Platform, userId: string): Promise<ConversationRef | null> {
+    return this.op('getPersonalRef', () =>
+      read<ConversationRef>(this.personalRefs.get(personTag({ platform, userId }))),
+    );
+  }
+
+  deleteConversationRef(key: string): Promise<void> {
+    return this.op('deleteConversationRef', () => {
+      const ref = read<ConversationRef>(this.refs.get(key));
+      this.refs.delete(key);
+      if (ref?.kind === 'personal' && ref.userId) {
+        const tag = personTag({ platform: ref.platform, userId: ref.userId });
+        if (read<ConversationRef>(this.personalRefs.get(tag))?.key === key) this.personalRefs.delete(tag);
+      }
+    });
+  }
+
+  putSubscription(sub: Subscription): Promise<void> {
+    return this.op('putSubscription', () => void this.subs.set(sub.conversationKey, JSON.stringify(sub)));
+  }
+
+  getSubscription(conversationKey: string): Promise<Subscription | null> {
+    return this.op('getSubscription', () => read<Subscription>(this.subs.get(conversationKey)));
+  }
+
+  listSubscriptions(): Promise<Subscription[]> {
+    return this.op('listSubscriptions', () =>
+      [...this.subs.values()]
+        .map((s) => JSON.parse(s) as Subscription)
+        .sort((a, b) => a.conversationKey.localeCompare(b.conversationKey)),
+    );
+  }
+
+  deleteSubscription(conversationKey: string): Promise<void> {
+    return this.op('deleteSubscription', () => void this.subs.delete(conversationKey));
+  }
+
+  enqueueReminders(items: QueuedReminder[]): Promise<void> {
+    return this.op('enqueueReminders', () => this.reminders.enqueue(items));
+  }
+  removeReminders(ids: string[]): Promise<void> {
+    return this.op('removeReminders', () => this.reminders.remove(ids));
+  }
+  listReminderIds(): Promise<string[]> {
+    return this.op('listReminderIds', () => this.reminders.listIds());
+  }
+  claimDueReminders(now: Date, owner: string, leaseMs: number, limit: number): Promise<ClaimedReminder[]> {
+    return this.op('claimDueReminders', () => this.reminders.claim(now, owner, leaseMs, limit));
+  }
+  ackReminder(id: string, owner: string): Promise<boolean> {
+    return this.op('ackReminder', () => this.reminders.ack(id, owner));
+  }
+  releaseReminder(id: string, owner: string, retryAt: Date): Promise<void> {
+    return this.op('releaseReminder', () => this.reminders.release(id, owner, retryAt));
+  }
+  wasDelivered(id: string): Promise<boolean> {
+    return this.op('wasDelivered', () => this.reminders.wasDelivered(id));
+  }
+
+  claimOnce(key: string, ttlSeconds: number): Promise<boolean> {
+    return this.op('claimOnce', () => {
+      const until = this.once.get(key);
+      if (until !== undefined && until > this.now()) return false;
+      this.once.set(key, this.now() + ttlSeconds * 1000);
+      return true;
+    });
+  }
+
+  tryRate(key: string, limit: number, windowMs: number, now: Date): Promise<boolean> {
+    return this.op('tryRate', () => {
+      const index = Math.floor(now.getTime() / windowMs);
+      const k = `${key}\n${index}`;
+      const count = Number(this.live(this.rates, k) ?? 0) + 1;
+      const expiresAt =
+        this.rates.get(k)?.expiresAt ?? this.now() + (index + 1) * windowMs - now.getTime() + 1000;
+      this.rates.set(k, { value: String(count), expiresAt });
+      return count <= limit;
+    });
+  }
+
+  deleteUserData(platform: Platform, userId: string): Promise<DeleteSummary> {
+    return this.op('deleteUserData', () => {
+      const tag = personTag({ platform, userId });
+      let applications = 0;
+      for (const app of this.allApps()) {
+        if (!isApplicant(app, platform, userId)) continue;
+        this.apps.delete(app.id);
+        this.audits.delete(app.id);
+        applications += 1;
+      }
+      let dialogs = 0;
+      for (const key of this.dialogOwners.get(tag) ?? []) {
+        if (this.live(this.dialogs, key) !== undefined) dialogs += 1;
+        this.dialogs.delete(key);
+      }
+      this.dialogOwners.delete(tag);
+      let references = 0;
+      const personal = read<ConversationRef>(this.personalRefs.get(tag));
+      if (personal && this.refs.delete(personal.key)) references += 1;
+      this.personalRefs.delete(tag);
+      let auditEntriesAnonymised = 0;
+      for (const entries of this.audits.values()) {
+        entries.forEach((e, i) => {
+          if (e.actor !== tag) return;
+          const marker = anonymisedEntry(JSON.parse(e.body) as AuditEntry);
+          entries[i] = { id: e.id, actor: 'anonymous', body: JSON.stringify(marker) };
+          auditEntriesAnonymised += 1;
+        });
+      }
+      const profile = this.users.delete(tag);
+      return { applications, dialogs, references, auditEntriesAnonymised, profile };
+    });
+  }
+
+  ping(): Promise<void> {
+    return this.op('ping', () => undefined);
+  }
+
+  async close(): Promise<void> {}
+}
+
+export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore {
+  return new MemoryStore(options);
+}

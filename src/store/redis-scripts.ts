@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Cluster, Redis, Result } from 'ioredis';
+
+/**
+ * The store's Lua scripts (src/store/lua/NAME-KEYCOUNT.lua), registered on a client with ioredis
+ * `defineCommand` so they run by EVALSHA and are reloaded on NOSCRIPT.
+ */
+type Arg = string | number;
+
+declare module 'ioredis' {
+  interface RedisCommander<Context> {
+    mbCreateApplication(
+      app: string,
+      audit: string,
+      doc: string,
+      actor: string,
+      entry: string,
+    ): Result<string | null, Context>;
+    mbUpdateApplication(
+      app: string,
+      audit: string,
+      expected: Arg,
+      doc: string,
+      actor: string,
+      entry: string,
+    ): Result<[string, string?], Context>;
+    mbDeleteApplication(
+      app: string,
+      audit: string,
+      platform: string,
+      userId: string,
+    ): Result<string | null, Context>;
+    mbAnonymiseAudit(audit: string, actor: string): Result<number, Context>;
+    mbEnqueueReminders(
+      due: string,
+      items: string,
+      leases: string,
+      delivered: string,
+      ...triples: Arg[]
+    ): Result<number, Context>;
+    mbClaimReminders(
+      due: string,
+      items: string,
+      leases: string,
+      now: Arg,
+      owner: string,
+      leaseMs: Arg,
+      limit: Arg,
+    ): Result<string[], Context>;
+    mbAckReminder(
+      due: string,
+      items: string,
+      leases: string,
+      delivered: string,
+      id: string,
+      owner: string,
+      keepMs: Arg,
+    ): Result<number, Context>;
+    mbReleaseReminder(
+      due: string,
+      items: string,
+      leases: string,
+      id: string,
+      owner: string,
+      retryAt: Arg,
+    ): Result<number, Context>;
+    mbRemoveReminders(due: string, items: string, leases: string, ...ids: string[]): Result<number, Context>;
+    mbTryRate(counter: string, limit: Arg, ttlMs: Arg): Result<number, Context>;
+  }
+}
+
+const SCRIPTS: Record<string, string> = {
+  mbCreateApplication: 'create-application-2',
+  mbUpdateApplication: 'update-application-2',
+  mbDeleteApplication: 'delete-application-2',
+  mbAnonymiseAudit: 'anonymise-audit-1',
+  mbEnqueueReminders: 'enqueue-reminders-4',
+  mbClaimReminders: 'claim-reminders-3',
+  mbAckReminder: 'ack-reminder-4',
+  mbReleaseReminder: 'release-reminder-3',
+  mbRemoveReminders: 'remove-reminders-3',
+  mbTryRate: 'try-rate-1',
+};
+
+const dir = join(import.meta.dirname, 'lua');
+
+/** Registers every script; the key count comes from the file name, so name and header cannot drift. */
+export function defineScripts(client: Redis | Cluster): void {
+  for (const [command, file] of Object.entries(SCRIPTS)) {
+    const keys = Number(/-(\d+)$/.exec(file)?.[1]);
+    client.defineCommand(command, {
+      lua: readFileSync(join(dir, `${file}.lua`), 'utf8'),
+      numberOfKeys: keys,
+    });
+  }
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { QueuedReminder } from '../../src/store/store.ts';
+import { type StoreFactory, useHarness } from './harness.ts';
+
+const T0 = Date.parse('2022-10-06T07:00:00.000Z');
+const at = (minutes: number) => new Date(T0 + minutes * 60_000);
+
+function reminder(id: string, dueMinutes: number): QueuedReminder {
+  return {
+    id,
+    dueAt: at(dueMinutes).toISOString(),
+    expiresAt: at(60 * 24 * 14).toISOString(),
+    targetKey: 'slack:C1',
+    payload: { callId: 'innovasjon-2022', milestone: 'deadline', daysBefore: 14 },
+  };
+}
+
+export function reminderContract(make: StoreFactory): void {
+  const h = useHarness(make);
+
+  describe('reminder queue', () => {
+    it('queues idempotently by id and claims only what is due', async () => {
+      const { store } = h();
+      await store.enqueueReminders([reminder('r1', 0), reminder('r2', 10), reminder('r1', 0)]);
+      expect((await store.listReminderIds()).sort()).toEqual(['r1', 'r2']);
+      const claimed = await store.claimDueReminders(at(5), 'w1', 60_000, 10);
+      expect(claimed).toEqual([{ ...reminder('r1', 0), leaseUntil: at(6).toISOString(), attempts: 1 }]);
+    });
+
+    it('holds a claimed item under lease until it runs out, then lets another owner take it', async () => {
+      const { store } = h();
+      await store.enqueueReminders([reminder('r1', 0)]);
+      expect(await store.claimDueReminders(at(0), 'w1', 60_000, 10)).toHaveLength(1);
+      expect(await store.claimDueReminders(at(0.5), 'w2', 60_000, 10)).toEqual([]);
+      // Re-planning while leased must not free the item early.
+      await store.enqueueReminders([reminder('r1', 0)]);
+      expect(await store.claimDueReminders(at(0.5), 'w2', 60_000, 10)).toEqual([]);
+      const retaken = await store.claimDueReminders(at(2), 'w2', 60_000, 10);
+      expect(retaken.map((r) => [r.id, r.attempts])).toEqual([['r1', 2]]);
+      expect(await store.ackReminder('r1', 'w1')).toBe(false);
+      expect(await store.wasDelivered('r1')).toBe(false);
+      expect(await store.ackReminder('r1', 'w2')).toBe(true);
+      expect(await store.wasDelivered('r1')).toBe(true);
+      expect(await store.listReminderIds()).toEqual([]);
+      await store.enqueueReminders([reminder('r1', 0)]);
+      expect(await store.listReminderIds()).toEqual([]);
+    });
+
+    it('releases an item for a later attempt, keeping its attempt count', async () => {
+      const { store } = h();
+      await store.enqueueReminders([reminder('r1', 0)]);
+      await store.claimDueReminders(at(0), 'w1', 60_000, 10);
+      await store.releaseReminder('r1', 'w2', at(1));
+      await store.releaseReminder('r1', 'w1', at(30));
+      expect(await store.claimDueReminders(at(29), 'w2', 60_000, 10)).toEqual([]);
+      const again = await store.claimDueReminders(at(30), 'w2', 60_000, 10);
+      expect(again.map((r) => r.attempts)).toEqual([2]);
+      expect(await store.ackReminder('r1', 'w1')).toBe(false);
+    });
+
+    it('claims at most the limit, earliest first, and forgets removed items', async () => {
+      const { store } = h();
+      await store.enqueueReminders([reminder('c', 3), reminder('a', 1), reminder('b', 2), reminder('d', 4)]);
+      await store.removeReminders(['d', 'unknown']);
+      const first = await store.claimDueReminders(at(10), 'w1', 60_000, 2);
+      expect(first.map((r) => r.id)).toEqual(['a', 'b']);
+      expect((await store.claimDueReminders(at(10), 'w1', 60_000, 5)).map((r) => r.id)).toEqual(['c']);
+      expect((await store.listReminderIds()).sort()).toEqual(['a', 'b', 'c']);
+    });
+
+    it('gives each due item to exactly one of three racing claimers', async () => {
+      const { store } = h();
+      const ids = Array.from({ length: 30 }, (_, i) => `r${String(i).padStart(2, '0')}`);
+      await store.enqueueReminders(ids.map((id, i) => reminder(id, i % 5)));
+      const rounds = await Promise.all(
+        ['w1', 'w2', 'w3'].flatMap((owner) =>
+          [0, 1, 2, 3].map(() => store.claimDueReminders(at(10), owner, 60_000, 4)),
+        ),
+      );
+      const claimed = rounds.flat().map((r) => r.id);
+      expect(new Set(claimed).size).toBe(claimed.length);
+      const rest = await store.claimDueReminders(at(10), 'w4', 60_000, 100);
+      expect([...claimed, ...rest.map((r) => r.id)].sort()).toEqual(ids);
+    });
+  });
+}
