@@ -1,8 +1,11 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isMidlerError } from '../domain/errors.ts';
+import { run as amountCommand } from './amount-command.ts';
 import { callsCommand } from './calls-command.ts';
 import { type CliOutput, type Command, success, usageError } from './output.ts';
+import { run as remindersCommand } from './reminders-command.ts';
+import { run as timelineCommand } from './timeline-command.ts';
 
 /**
  * The command registry. Adding a command is one import and one entry here:
@@ -13,6 +16,19 @@ export const commands: Record<string, { run: Command; usage: string }> = {
   calls: {
     run: callsCommand,
     usage: 'calls check [FILE...] [--json]   validate call files and summarise them',
+  },
+  amount: {
+    run: amountCommand,
+    usage:
+      'amount --call ID --category CATEGORY --total NOK [--own NOK] [--other NOK] [--prior-awards N] [--json]',
+  },
+  timeline: {
+    run: timelineCommand,
+    usage: 'timeline --call ID [--at TIME] [--trust ID] [--json] [--locale nb|en]',
+  },
+  reminders: {
+    run: remindersCommand,
+    usage: 'reminders plan --call ID [--from ISO] [--to ISO] [--days 14,7,2,0] [--time 09:00] [--json]',
   },
 };
 

@@ -24,6 +24,17 @@ export interface ApplicationStep {
   dueAt?: string;
   decidedBy?: Person;
   comment?: string;
+  /** ISO instant of the decision (endorsement, prioritisation, award). */
+  decidedAt?: string;
+  /** Endorsements: counts requests; a card carries it so a withdrawn or replaced request is stale. */
+  round?: number;
+  /** The applicant's note sent with the current request. */
+  note?: string;
+  /** A leader's "more information" question on the current request, and the applicant's answer. */
+  question?: string;
+  answer?: string;
+  /** The eligibility question whose answer completed the step when the application was created. */
+  satisfiedBy?: string;
 }
 
 export type ApplicationStatus = 'draft' | 'submitted' | 'awarded' | 'not-awarded' | 'withdrawn' | 'closed';

@@ -1,0 +1,147 @@
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { loadCatalog } from '../calls/load.ts';
+import type { Locale } from '../domain/call.ts';
+import type { Clock } from '../domain/clock.ts';
+import { isMidlerError } from '../domain/errors.ts';
+import {
+  buildTimeline,
+  formatLocal,
+  localToInstant,
+  OSLO,
+  type Timeline,
+  type TimelineEntry,
+} from '../domain/timeline.ts';
+import { formatDate, formatDaysLeft } from '../i18n/format.ts';
+import { type CliOutput, failure, success, usageError } from './output.ts';
+
+export const USAGE = [
+  'Usage: midlerbot timeline --call ID [--at TIME] [--trust ID] [--json] [--locale nb|en] [--calls DIR]',
+  '  --at     the clock: 2022-10-01 (00:00 Oslo), 2022-10-20T14:59 (Oslo), or ISO with Z/offset; default now',
+  '  --trust  add that trust’s internal deadline, when it has one',
+  '  --calls  the calls directory (default: the calls/ of this installation)',
+].join('\n');
+
+const DEFAULT_CALLS = join(import.meta.dirname, '../../calls');
+const WITH_ZONE = /(Z|[+-]\d{2}:?\d{2})$/;
+
+/** `--at` as an instant: a zone-less date or time is Oslo wall-clock time (a bare date is its midnight). */
+export function parseAt(text: string): Date {
+  if (WITH_ZONE.test(text)) {
+    const at = new Date(text);
+    if (Number.isNaN(at.getTime())) throw new Error(`not a time: ${text}`);
+    return at;
+  }
+  const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(?::(\d{2}))?)?$/.exec(text);
+  if (!m) throw new Error(`not a time: ${text} (use 2022-10-01, 2022-10-01T09:30 or an ISO time with Z)`);
+  const instant = localToInstant(`${m[1]}T${m[2] ?? '00:00'}`);
+  return new Date(instant.getTime() + Number(m[3] ?? 0) * 1000);
+}
+
+/** Builds the command with a clock; `run` below uses the real one (this is the edge). */
+export function createTimelineCommand(clock: Clock): (args: string[]) => Promise<CliOutput> {
+  return async (args) => {
+    let values: {
+      call?: string;
+      at?: string;
+      trust?: string;
+      json?: boolean;
+      locale?: string;
+      calls?: string;
+    };
+    try {
+      ({ values } = parseArgs({
+        args,
+        options: {
+          call: { type: 'string' },
+          at: { type: 'string' },
+          trust: { type: 'string' },
+          json: { type: 'boolean' },
+          locale: { type: 'string' },
+          calls: { type: 'string' },
+        },
+        strict: true,
+        allowPositionals: false,
+      }));
+    } catch (e) {
+      return usageError((e as Error).message, USAGE);
+    }
+    if (!values.call) return usageError('Missing --call ID.', USAGE);
+    const locale = values.locale ?? 'nb';
+    if (locale !== 'nb' && locale !== 'en') return usageError(`Unknown locale: ${locale} (nb or en)`, USAGE);
+    let now: Date;
+    try {
+      now = values.at === undefined ? clock() : parseAt(values.at);
+    } catch (e) {
+      return usageError(isMidlerError(e) ? `not a time: ${values.at}` : (e as Error).message, USAGE);
+    }
+    const catalog = loadCatalog(values.calls ?? DEFAULT_CALLS);
+    const call = catalog.get(values.call);
+    if (!call) {
+      return failure(`Unknown call: ${values.call}. Known: ${catalog.calls.map((c) => c.id).join(', ')}`);
+    }
+    if (values.trust !== undefined && !call.trusts.some((t) => t.id === values.trust)) {
+      return failure(
+        `Unknown trust for ${call.id}: ${values.trust}. Known: ${call.trusts.map((t) => t.id).join(', ')}`,
+      );
+    }
+    const timeline = buildTimeline(call, now, values.trust);
+    if (values.json) return success(JSON.stringify(toJson(timeline, values.trust), null, 2));
+    return success(toText(timeline, call.title[locale], locale));
+  };
+}
+
+export const run = createTimelineCommand(() => new Date());
+
+/** Local ISO with the offset in force then, e.g. 2022-10-20T15:00:00+02:00. */
+function localIso(at: Date): string {
+  return format(new TZDate(at.getTime(), OSLO), "yyyy-MM-dd'T'HH:mm:ssxxx");
+}
+
+function entryJson(e: TimelineEntry) {
+  return {
+    id: e.id,
+    kind: e.kind,
+    label: e.label,
+    utc: e.at?.toISOString() ?? null,
+    local: e.at ? localIso(e.at) : null,
+    passed: e.passed,
+    daysLeft: e.daysLeft,
+    ...(e.after === undefined ? {} : { after: e.after }),
+    ...(e.note === undefined ? {} : { note: e.note }),
+  };
+}
+
+export function toJson(timeline: Timeline, trust?: string) {
+  return {
+    callId: timeline.callId,
+    at: { utc: timeline.now.toISOString(), local: localIso(timeline.now) },
+    timeZone: OSLO,
+    ...(trust === undefined ? {} : { trust }),
+    milestones: timeline.entries.map(entryJson),
+    next: timeline.next ? entryJson(timeline.next) : null,
+  };
+}
+
+const WORDS = {
+  nb: { at: 'Per', next: 'Neste', none: 'Ingen flere milepæler.', after: 'etter' },
+  en: { at: 'As of', next: 'Next', none: 'No milestones left.', after: 'after' },
+} as const;
+
+function toText(timeline: Timeline, title: string, locale: Locale): string {
+  const w = WORDS[locale];
+  const label = (id: string) => timeline.entries.find((e) => e.id === id)?.label[locale] ?? id;
+  const lines = timeline.entries.map((e) => {
+    const mark = e.id === timeline.next?.id ? '→' : e.passed ? '✓' : ' ';
+    if (!e.at || e.daysLeft === null)
+      return `${mark} ${e.label[locale]} (${w.after} ${label(e.after ?? '')})`;
+    const when = `${formatDate(e.at, locale)} (${formatDaysLeft(e.daysLeft, locale)})`;
+    return `${mark} ${e.label[locale]}: ${when}`;
+  });
+  const next = timeline.next ? `${w.next}: ${timeline.next.label[locale]}` : w.none;
+  return [`${title}`, `${w.at} ${formatLocal(timeline.now)} (Europe/Oslo)`, '', ...lines, '', next].join(
+    '\n',
+  );
+}

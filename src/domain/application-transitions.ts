@@ -1,0 +1,153 @@
+import type { Application, ApplicationStep, Person } from './application.ts';
+import { type Transition, transition } from './application-audit.ts';
+import type { Call } from './call.ts';
+import {
+  APPLICANT_ACTOR,
+  appStep,
+  refuse,
+  requireApplicant,
+  requireDone,
+  requireStatus,
+  stepData,
+  stepOfKind,
+  withStep,
+} from './steps.ts';
+import { hasPassed, milestoneInstant } from './timeline.ts';
+
+/**
+ * The application's own life: the applicant's steps, the trust's prioritisation, submission, the
+ * award and the reports after it. Each returns the new record and its audit entry, or throws
+ * `transition.invalid` with a reason code (see docs/tracker.md).
+ */
+
+const BEFORE_SUBMISSION = new Set(['eligibility', 'category', 'draft']);
+const AFTER_AWARD = new Set(['report', 'project-end']);
+
+function done(step: ApplicationStep, now: Date, by?: Person): ApplicationStep {
+  const { waitingOn, satisfiedBy, ...rest } = step;
+  const at = now.toISOString();
+  const next: ApplicationStep = { ...rest, state: 'done', since: at };
+  if (by) {
+    next.decidedBy = by;
+    next.decidedAt = at;
+  }
+  return next;
+}
+
+/** Once every step is done or not needed after an award, the application is closed. */
+function closeWhenFinished(app: Application): Application {
+  const finished = app.steps.every((s) => s.state === 'done' || s.state === 'not-needed');
+  return app.status === 'awarded' && finished ? { ...app, status: 'closed' } : app;
+}
+
+/**
+ * The applicant marks one of their own steps done: the check, the category or the draft while it is a
+ * draft; the status report, project end or final report after the award. Submission has `submit`.
+ */
+export function markStepDone(
+  app: Application,
+  call: Call,
+  input: { step: string; by: Person },
+  now: Date,
+): Transition {
+  const data = stepData(call, input.step);
+  const step = appStep(app, input.step);
+  requireApplicant(app, input.by);
+  if (data.actor !== APPLICANT_ACTOR || !(BEFORE_SUBMISSION.has(data.kind) || AFTER_AWARD.has(data.kind))) {
+    refuse('wrong-step-kind', `${data.id} is not a step the applicant marks done`, {
+      step: data.id,
+      kind: data.kind,
+    });
+  }
+  if (step.state === 'not-needed')
+    refuse('step-not-needed', `${step.id} is not needed here`, { step: step.id });
+  if (step.state === 'done') refuse('already-done', `${step.id} is already done`, { step: step.id });
+  if (BEFORE_SUBMISSION.has(data.kind)) requireStatus(app, 'draft', 'not-draft');
+  else requireStatus(app, 'awarded', 'not-awarded');
+  requireDone(app, call, step.id);
+  const after = closeWhenFinished(withStep(app, done(step, now)));
+  return transition(app, after, input.by, 'step.done', now);
+}
+
+/** Submission: refused after the deadline (exact to the minute) and before the steps it requires. */
+export function submit(app: Application, call: Call, input: { by: Person }, now: Date): Transition {
+  const data =
+    stepOfKind(app, call, 'submission') ?? refuse('unknown-step', `call ${call.id} has no submission step`);
+  requireApplicant(app, input.by);
+  requireStatus(app, 'draft', 'not-draft');
+  const deadline = data.due === undefined ? null : milestoneInstant(call, data.due);
+  if (deadline && hasPassed(deadline, now)) {
+    refuse('deadline-passed', `the deadline of ${call.id} has passed`, { deadline: deadline.toISOString() });
+  }
+  requireDone(app, call, data.id);
+  const after: Application = { ...withStep(app, done(appStep(app, data.id), now)), status: 'submitted' };
+  return transition(app, after, input.by, 'application.submit', now);
+}
+
+/**
+ * The regional decision, recorded by whoever relays it. Refused before submission. A "no" makes the
+ * steps after the award not needed; a "yes" opens the reports.
+ */
+export function recordAward(
+  app: Application,
+  call: Call,
+  input: { awarded: boolean; by: Person; comment?: string },
+  now: Date,
+): Transition {
+  const data = stepOfKind(app, call, 'award') ?? refuse('unknown-step', `call ${call.id} has no award step`);
+  if (app.status === 'awarded' || app.status === 'not-awarded' || app.status === 'closed') {
+    refuse('already-decided', `application ${app.id} is ${app.status}`, { status: app.status });
+  }
+  requireStatus(app, 'submitted', 'not-submitted');
+  requireDone(app, call, data.id);
+  const at = now.toISOString();
+  const step: ApplicationStep = {
+    ...done(appStep(app, data.id), now, input.by),
+    state: input.awarded ? 'done' : 'declined',
+  };
+  if (input.comment) step.comment = input.comment;
+  let after: Application = { ...withStep(app, step), status: input.awarded ? 'awarded' : 'not-awarded' };
+  if (!input.awarded) {
+    const later = new Set(call.steps.filter((s) => AFTER_AWARD.has(s.kind)).map((s) => s.id));
+    after = {
+      ...after,
+      steps: after.steps.map((s) =>
+        later.has(s.id) && s.state !== 'done' ? { ...s, state: 'not-needed', since: at } : s,
+      ),
+    };
+  }
+  return transition(
+    app,
+    after,
+    input.by,
+    input.awarded ? 'award.granted' : 'award.refused',
+    now,
+    input.comment,
+  );
+}
+
+/** The applicant gives up the application; nothing more is asked of anyone. */
+export function withdrawApplication(
+  app: Application,
+  input: { by: Person; comment?: string },
+  now: Date,
+): Transition {
+  requireApplicant(app, input.by);
+  if (app.status !== 'draft' && app.status !== 'submitted') {
+    refuse('not-open', `application ${app.id} is ${app.status}`, { status: app.status });
+  }
+  const at = now.toISOString();
+  const steps = app.steps.map((s): ApplicationStep => {
+    if (s.state !== 'waiting') return s;
+    const { waitingOn, ...rest } = s;
+    return { ...rest, state: 'not-started', since: at };
+  });
+  return transition(
+    app,
+    { ...app, status: 'withdrawn', steps },
+    input.by,
+    'application.withdraw',
+    now,
+    input.comment,
+  );
+}

@@ -1,0 +1,41 @@
+import type { Call, Citation } from './call.ts';
+import type { CategoryData, RuleData, Text } from './call-schema.ts';
+import { MidlerError } from './errors.ts';
+
+/** The category, or MidlerError('category.not-found') naming the ones the call has. */
+export function requireCategory(call: Call, categoryId: string): CategoryData {
+  const category = call.categories.find((c) => c.id === categoryId);
+  if (category) return category;
+  const known = call.categories.map((c) => c.id);
+  throw new MidlerError(
+    'category.not-found',
+    `unknown category "${categoryId}" in call ${call.id}; known: ${known.join(', ')}`,
+    { details: { callId: call.id, category: categoryId, known } },
+  );
+}
+
+/** A rule by id. The loader has checked every reference, so a miss is a broken call object. */
+export function requireRule(call: Call, ruleId: string): RuleData {
+  const rule = call.rules.find((r) => r.id === ruleId);
+  if (!rule) throw new MidlerError('call.invalid', `call ${call.id} has no rule "${ruleId}"`);
+  return rule;
+}
+
+/** The shape of eligibility's `Reason`, kept here so this helper imports nothing that imports it. */
+export interface RuleReason {
+  ruleId: string;
+  questionId?: string;
+  text: Text;
+  cite: Citation;
+}
+
+/** A rule as a reason a person can check: its plain words and its quote from the call text. */
+export function ruleReason(call: Call, ruleId: string, questionId?: string): RuleReason {
+  const rule = requireRule(call, ruleId);
+  return {
+    ruleId,
+    ...(questionId === undefined ? {} : { questionId }),
+    text: rule.text,
+    cite: { callId: call.id, quote: rule.cite.quote },
+  };
+}
