@@ -1,0 +1,150 @@
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { Outbound } from '../../src/bot/messages.ts';
+import type { Sender, SendResult } from '../../src/bot/ports.ts';
+import type { Clock } from '../../src/domain/clock.ts';
+import type { ConversationRef, Store } from '../../src/store/store.ts';
+import { renderOutbound } from './adaptive-card.ts';
+import { referenceOf, tenantOf } from './conversation-ref.ts';
+import type { RateGate, Sleep } from './rate-limit.ts';
+
+const RETRYABLE = new Set([412, 429, 502, 503, 504]);
+const MAX_ATTEMPTS = 4;
+const MAX_RETRY_AFTER_MS = 60_000;
+
+export interface ConnectorFailure {
+  status: number | undefined;
+  retryAfterMs: number | undefined;
+}
+
+/** Reads the HTTP status and Retry-After out of whatever the connector client threw. */
+export function connectorFailure(e: unknown): ConnectorFailure {
+  const err = e as { statusCode?: unknown; response?: { status?: unknown; headers?: unknown } } | undefined;
+  const status =
+    typeof err?.statusCode === 'number'
+      ? err.statusCode
+      : typeof err?.response?.status === 'number'
+        ? err.response.status
+        : undefined;
+  const headers = err?.response?.headers as
+    | { get?: (name: string) => string | undefined }
+    | Record<string, string>
+    | undefined;
+  const raw =
+    typeof headers?.get === 'function'
+      ? headers.get('retry-after')
+      : (headers as Record<string, string> | undefined)?.['retry-after'];
+  let retryAfterMs: number | undefined;
+  if (raw !== undefined && raw !== null && raw !== '') {
+    const seconds = Number(raw);
+    retryAfterMs = Number.isFinite(seconds)
+      ? seconds * 1000
+      : Math.max(0, Date.parse(String(raw)) - Date.now());
+    if (Number.isNaN(retryAfterMs)) retryAfterMs = undefined;
+  }
+  return { status, retryAfterMs };
+}
+
+/**
+ * The connector client's HTTP pipeline retries 429/5xx on its own, with real timers and without
+ * our shared rate gate. Proactive sends retry here instead (bounded, Retry-After honoured, the gate
+ * re-checked), so the SDK's retry policy is taken out of this turn's client.
+ */
+function withoutSdkRetries(context: TurnContext): void {
+  const connector = context.turnState.get(context.adapter.ConnectorClientKey) as
+    | { client?: { pipeline?: { removePolicy(options: { name: string }): unknown } } }
+    | undefined;
+  connector?.client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
+}
+
+export interface TeamsSenderDeps {
+  cloud: CloudAdapter;
+  appId: string;
+  store: Store;
+  gate: RateGate;
+  clock: Clock;
+  sleep: Sleep;
+  log: Logger;
+}
+
+type Attempt = (ref: ConversationRef) => Promise<string>;
+
+/**
+ * Proactive delivery from stored conversation references: rate-limited through the shared gate,
+ * retrying throttling and gateway errors with Retry-After or bounded exponential backoff.
+ */
+export function createTeamsSender(deps: TeamsSenderDeps): Sender {
+  async function deliver(
+    ref: ConversationRef,
+    attempt: Attempt,
+    missing: 'not-installed' | 'gone',
+  ): Promise<SendResult> {
+    for (let n = 1; ; n++) {
+      const gate = await deps.gate.acquire(ref.key, tenantOf(ref));
+      if (!gate.ok) return { ok: false, reason: 'rate-limited', retryAfterMs: gate.retryAfterMs };
+      try {
+        return { ok: true, messageRef: await attempt(ref) };
+      } catch (e) {
+        const { status, retryAfterMs } = connectorFailure(e);
+        if (status === 403 || status === 404) {
+          deps.log.info(
+            { conversation: ref.key, status },
+            'teams: conversation unreachable (app removed or user blocked it)',
+          );
+          return { ok: false, reason: missing };
+        }
+        if (status !== undefined && RETRYABLE.has(status)) {
+          const wait = Math.min(retryAfterMs ?? 500 * 2 ** (n - 1), MAX_RETRY_AFTER_MS);
+          if (n >= MAX_ATTEMPTS) {
+            deps.log.warn({ conversation: ref.key, status, attempts: n }, 'teams: giving up after retries');
+            return { ok: false, reason: status === 429 ? 'rate-limited' : 'error', retryAfterMs: wait };
+          }
+          deps.log.info({ conversation: ref.key, status, waitMs: wait, attempt: n }, 'teams: retrying send');
+          await deps.sleep(wait);
+          continue;
+        }
+        deps.log.error({ err: e, conversation: ref.key, status }, 'teams: proactive send failed');
+        return { ok: false, reason: 'error' };
+      }
+    }
+  }
+
+  /** Posts (or, with `update`, replaces then continues) in the stored conversation; returns the first id. */
+  const post =
+    (message: Outbound, update?: string): Attempt =>
+    async (ref) => {
+      let first = '';
+      await deps.cloud.continueConversationAsync(deps.appId, referenceOf(ref), async (context) => {
+        withoutSdkRetries(context);
+        for (const [i, activity] of renderOutbound(message).entries()) {
+          if (i === 0 && update) {
+            await context.updateActivity({ ...activity, id: update });
+            first = update;
+            continue;
+          }
+          const res = await context.sendActivity(activity);
+          if (!first) first = res?.id ?? '';
+        }
+      });
+      return first;
+    };
+
+  return {
+    platform: 'teams',
+    async sendToConversation(conversationKey, message) {
+      const ref = await deps.store.getConversationRef(conversationKey);
+      if (!ref) return { ok: false, reason: 'gone' };
+      return deliver(ref, post(message), 'gone');
+    },
+    async sendToUser(userId, message) {
+      const ref = await deps.store.getPersonalRef('teams', userId);
+      if (!ref) return { ok: false, reason: 'not-installed' };
+      return deliver(ref, post(message), 'not-installed');
+    },
+    async update(conversationKey, messageRef, message) {
+      const ref = await deps.store.getConversationRef(conversationKey);
+      if (!ref) return { ok: false, reason: 'gone' };
+      return deliver(ref, post(message, messageRef), 'gone');
+    },
+  };
+}

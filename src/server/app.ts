@@ -1,0 +1,274 @@
+import { hostname } from 'node:os';
+import type { Logger } from 'pino';
+import { createSlackAdapter } from '../../adapters/slack/adapter.ts';
+import type { TeamsAuthSettings } from '../../adapters/teams/auth.ts';
+import type { Sleep } from '../../adapters/teams/rate-limit.ts';
+import { createTeamsAdapter, type TeamsAdapter } from '../../adapters/teams/teams-adapter.ts';
+import { createEngine } from '../bot/engine.ts';
+import type { Engine, TurnRunner } from '../bot/engine-port.ts';
+import type { Sender } from '../bot/ports.ts';
+import { loadCatalog } from '../calls/load.ts';
+import type { Platform } from '../domain/application.ts';
+import type { Catalog } from '../domain/catalog.ts';
+import type { Clock } from '../domain/clock.ts';
+import { MidlerError } from '../domain/errors.ts';
+import { createReminderLoop } from '../scheduler/reminder-loop.ts';
+import { createReminderPlanner } from '../scheduler/reminder-planner.ts';
+import { createMemoryStore } from '../store/memory-store.ts';
+import { createRedisStore } from '../store/redis-store.ts';
+import type { Store } from '../store/store.ts';
+import { healthRoutes } from './health-routes.ts';
+import { createHttpHost, type HttpHost } from './http-host.ts';
+import type { PlatformAdapter } from './http-types.ts';
+import { createLogger } from './logger.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+import { createTurnRunner } from './turn-runner.ts';
+
+/** What the host needs from configuration (a subset of loadConfig()'s result). */
+export interface HostConfig {
+  port: number;
+  nodeEnv: string;
+  logLevel?: string;
+  redisUrl?: string;
+  redisPrefix?: string;
+  redisMode?: 'single' | 'sentinel' | 'cluster';
+  callsDir?: string;
+  dialogTtlSeconds?: number;
+  bodyLimitBytes?: number;
+  shutdownGraceMs?: number;
+  teams: TeamsAuthSettings;
+  slack?: {
+    enabled: boolean;
+    botToken?: string;
+    signingSecret?: string;
+    appToken?: string;
+    socketMode: boolean;
+    apiUrl?: string;
+  };
+  reminders?: { enabled: boolean };
+}
+
+/** A loop that runs beside the host (reminder planner and delivery). */
+export interface Background {
+  start?(): void;
+  stop(): Promise<void>;
+}
+
+/** Everything a platform adapter factory may use (the Slack adapter plugs in through this). */
+export interface PlatformDeps {
+  store: Store;
+  catalog: Catalog;
+  runTurn: TurnRunner;
+  clock: Clock;
+  log: Logger;
+  production: boolean;
+}
+
+export interface CreateAppOptions {
+  config: HostConfig;
+  store?: Store;
+  catalog?: Catalog;
+  clock?: Clock;
+  log?: Logger;
+  engine?: Engine;
+  /** Waits between proactive retries and rate-limit slots; tests pass one that moves their clock. */
+  sleep?: Sleep;
+  /** Further platforms (Slack), mounted on the same host. */
+  platforms?: ((deps: PlatformDeps) => PlatformAdapter | undefined)[];
+  /** Further loops beside the reminder loop; started after listen, stopped on shutdown. */
+  background?: (
+    | Background
+    | ((deps: PlatformDeps & { senders: ReadonlyMap<Platform, Sender> }) => Background)
+  )[];
+}
+
+export interface App {
+  readonly host: HttpHost;
+  readonly store: Store;
+  readonly catalog: Catalog;
+  readonly metrics: Metrics;
+  readonly log: Logger;
+  readonly runTurn: TurnRunner;
+  readonly adapters: readonly PlatformAdapter[];
+  readonly teams: TeamsAdapter;
+  readonly senders: ReadonlyMap<Platform, Sender>;
+  /** Which store backs the bot, for the start-up log. */
+  readonly storeKind: 'redis' | 'memory' | 'injected';
+  listen(port?: number): Promise<number>;
+  /** Stops accepting, drains turns, stops loops and adapters, closes the store; bounded by the grace period. */
+  close(): Promise<void>;
+}
+
+export function createApp(options: CreateAppOptions): App {
+  const { config } = options;
+  const production = config.nodeEnv === 'production';
+  const clock: Clock = options.clock ?? (() => new Date());
+  const log =
+    options.log ??
+    createLogger({ level: config.logLevel ?? 'info', pretty: config.nodeEnv === 'development' });
+  const metrics = createMetrics();
+
+  let storeKind: App['storeKind'] = 'injected';
+  let store = options.store;
+  if (!store) {
+    if (config.redisUrl) {
+      store = createRedisStore({
+        url: config.redisUrl,
+        ...(config.redisPrefix ? { prefix: config.redisPrefix } : {}),
+        ...(config.redisMode ? { mode: config.redisMode } : {}),
+      });
+      storeKind = 'redis';
+    } else if (production) {
+      throw new MidlerError('config.invalid', 'REDIS_URL is required in production');
+    } else {
+      store = createMemoryStore({ clock });
+      storeKind = 'memory';
+    }
+  }
+  const catalog = options.catalog ?? loadCatalog(config.callsDir ?? 'calls');
+  const engine =
+    options.engine ??
+    createEngine({
+      store,
+      catalog,
+      clock,
+      ...(config.dialogTtlSeconds ? { config: { dialogTtlSeconds: config.dialogTtlSeconds } } : {}),
+    });
+
+  const senders = new Map<Platform, Sender>();
+  const runTurn = createTurnRunner({ engine, senders: () => senders, log, metrics });
+  const deps: PlatformDeps = { store, catalog, runTurn, clock, log, production };
+  const teams = createTeamsAdapter({
+    settings: config.teams,
+    production,
+    store,
+    runTurn,
+    clock,
+    log,
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+  });
+  const adapters: PlatformAdapter[] = [teams];
+  const slack = config.slack;
+  if (slack?.enabled && slack.botToken) {
+    adapters.push(
+      createSlackAdapter({
+        config: {
+          botToken: slack.botToken,
+          signingSecret: slack.signingSecret ?? '',
+          socketMode: slack.socketMode,
+          ...(slack.appToken ? { appToken: slack.appToken } : {}),
+          ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}),
+        },
+        turn: runTurn,
+        store,
+        clock,
+        catalog,
+        log,
+      }),
+    );
+  }
+  for (const factory of options.platforms ?? []) {
+    const adapter = factory(deps);
+    if (adapter) adapters.push(adapter);
+  }
+  for (const adapter of adapters) senders.set(adapter.platform, adapter.sender);
+  const loops = backgroundLoops(options, config, { ...deps, senders }, metrics);
+
+  let draining = false;
+  const host = createHttpHost({
+    log,
+    metrics,
+    ...(config.bodyLimitBytes ? { bodyLimitBytes: config.bodyLimitBytes } : {}),
+    routes: [
+      ...healthRoutes({ store, catalog: () => catalog, metrics, draining: () => draining }),
+      ...adapters.flatMap((a) => a.routes),
+    ],
+  });
+
+  let closing: Promise<void> | undefined;
+  const graceMs = config.shutdownGraceMs ?? 10_000;
+  const activeStore = store;
+  return {
+    host,
+    store,
+    catalog,
+    metrics,
+    log,
+    runTurn,
+    adapters,
+    teams,
+    senders,
+    storeKind,
+    async listen(port = config.port) {
+      for (const adapter of adapters) await adapter.start?.();
+      const bound = await host.listen(port);
+      for (const loop of loops) loop.start?.();
+      return bound;
+    },
+    close() {
+      closing ??= (async () => {
+        draining = true;
+        await host.close(graceMs);
+        for (const loop of loops) {
+          await loop
+            .stop()
+            .catch((e: unknown) => log.error({ err: e }, 'shutdown: background loop did not stop cleanly'));
+        }
+        for (const adapter of adapters) {
+          await adapter
+            .stop()
+            .catch((e: unknown) =>
+              log.error({ err: e, platform: adapter.platform }, 'shutdown: adapter stop failed'),
+            );
+        }
+        await activeStore
+          .close()
+          .catch((e: unknown) => log.error({ err: e }, 'shutdown: store close failed'));
+      })();
+      return closing;
+    },
+  };
+}
+
+/** Senders that count delivered reminders for /metrics. */
+function counting(senders: ReadonlyMap<Platform, Sender>, metrics: Metrics): Sender[] {
+  return [...senders.values()].map((sender) => {
+    const count = async (p: ReturnType<Sender['sendToUser']>) => {
+      const result = await p;
+      if (result.ok) metrics.remindersSent.inc({ platform: sender.platform });
+      return result;
+    };
+    return {
+      platform: sender.platform,
+      sendToConversation: (key, message) => count(sender.sendToConversation(key, message)),
+      sendToUser: (userId, message) => count(sender.sendToUser(userId, message)),
+      update: (key, ref, message) => sender.update(key, ref, message),
+    };
+  });
+}
+
+function backgroundLoops(
+  options: CreateAppOptions,
+  config: HostConfig,
+  deps: PlatformDeps & { senders: ReadonlyMap<Platform, Sender> },
+  metrics: Metrics,
+): Background[] {
+  const loops: Background[] = [];
+  if (config.reminders?.enabled) {
+    loops.push(
+      createReminderPlanner({ store: deps.store, catalog: deps.catalog, clock: deps.clock, log: deps.log }),
+    );
+    loops.push(
+      createReminderLoop({
+        store: deps.store,
+        catalog: deps.catalog,
+        clock: deps.clock,
+        log: deps.log,
+        senders: counting(deps.senders, metrics),
+        owner: `${hostname()}:${process.pid}`,
+      }),
+    );
+  }
+  for (const item of options.background ?? []) loops.push(typeof item === 'function' ? item(deps) : item);
+  return loops;
+}

@@ -1,0 +1,74 @@
+import { performance } from 'node:perf_hooks';
+import type { Logger } from 'pino';
+import type { Engine, TurnRunner } from '../bot/engine-port.ts';
+import type { Inbound, Outbound } from '../bot/messages.ts';
+import type { Sender } from '../bot/ports.ts';
+import type { Platform } from '../domain/application.ts';
+import { isMidlerError } from '../domain/errors.ts';
+import { t } from '../i18n/t.ts';
+import type { Metrics } from './metrics.ts';
+
+export interface TurnRunnerDeps {
+  engine: Engine;
+  /** The proactive senders of the enabled platforms; looked up per notification. */
+  senders: () => ReadonlyMap<Platform, Sender>;
+  log: Logger;
+  metrics: Metrics;
+}
+
+/**
+ * The per-turn error boundary: one failing turn is logged and answered politely, and the process
+ * lives on. Notifications go out after the engine has committed its state, each on its own, so a
+ * leader who has not installed the app does not cost the applicant their reply.
+ */
+export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
+  return async (event: Inbound): Promise<Outbound[]> => {
+    const labels = { platform: event.platform };
+    const started = performance.now();
+    const log = deps.log.child({ platform: event.platform, conversation: event.conversation.id });
+    deps.metrics.turns.inc(labels);
+    try {
+      const result = await deps.engine.handle(event);
+      if (result.error !== undefined) {
+        // The engine already answered politely; the failure still counts and is logged here.
+        deps.metrics.turnErrors.inc(labels);
+        if (isMidlerError(result.error, 'store.unavailable')) deps.metrics.redisErrors.inc();
+        log.error({ err: result.error }, 'turn failed inside the engine');
+      }
+      for (const note of result.notify) {
+        const sender = deps.senders().get(note.to.platform);
+        if (!sender) {
+          log.warn({ to: note.to, purpose: note.purpose }, 'no sender for platform; notification dropped');
+          continue;
+        }
+        try {
+          const sent = await sender.sendToUser(note.to.userId, note.message);
+          deps.metrics.proactiveSends.inc({
+            platform: note.to.platform,
+            result: sent.ok ? 'ok' : sent.reason,
+          });
+          if (!sent.ok)
+            log.warn(
+              { to: note.to, purpose: note.purpose, reason: sent.reason },
+              'notification not delivered',
+            );
+        } catch (e) {
+          deps.metrics.proactiveSends.inc({ platform: note.to.platform, result: 'error' });
+          log.error({ err: e, to: note.to, purpose: note.purpose }, 'notification failed');
+        }
+      }
+      return result.replies;
+    } catch (e) {
+      deps.metrics.turnErrors.inc(labels);
+      if (isMidlerError(e, 'store.unavailable')) deps.metrics.redisErrors.inc();
+      log.error({ err: e }, 'turn failed');
+      const locale = event.user.locale ?? 'nb';
+      const text = isMidlerError(e, 'store.unavailable')
+        ? t(locale, 'engine.error.store-unavailable')
+        : t(locale, 'engine.error.generic');
+      return [{ kind: 'text', text }];
+    } finally {
+      deps.metrics.turnSeconds.observe((performance.now() - started) / 1000, labels);
+    }
+  };
+}

@@ -1,0 +1,154 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request the bot made to the (local) Bot Connector service. */
+export interface Captured {
+  method: string;
+  path: string;
+  /** The conversation id from the URL, decoded. */
+  conversationId?: string;
+  /** The activity id from the URL (replies and updates). */
+  activityId?: string;
+  authorization?: string;
+  body: Record<string, unknown>;
+  /** Capture order, and the value of `now()` when captured (an injected clock in rate tests). */
+  seq: number;
+  at: number;
+}
+
+export interface CaptureOptions {
+  /** Stamps each capture; tests with a fake clock pass it so timestamps follow that clock. */
+  now?: () => number;
+}
+
+export interface BotConnectorCapture {
+  /** The serviceUrl to put in activities (ends with a slash, as Teams sends it). */
+  readonly serviceUrl: string;
+  /** The login URL to configure as ToChannelFromBotLoginUrl (tenant path included). */
+  readonly loginUrl: string;
+  readonly requests: Captured[];
+  /** Activities posted (new messages and replies). */
+  posted(): Captured[];
+  /** Activities replaced in place (PUT). */
+  updated(): Captured[];
+  tokenRequests(): Captured[];
+  /** The next `count` activity requests fail with `status` (and Retry-After when given). */
+  failNext(count: number, status: number, retryAfterSeconds?: number): void;
+  /** Requests to this conversation answer 403 (the bot was removed / user blocked it). */
+  forbid(conversationId: string): void;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+const ACTIVITIES = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text) return {};
+  if ((req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')) {
+    return Object.fromEntries(new URLSearchParams(text));
+  }
+  return JSON.parse(text) as Record<string, unknown>;
+}
+
+/** A local Bot Connector: records what the bot sends and answers like the service does. */
+export async function startBotConnectorCapture(options: CaptureOptions = {}): Promise<BotConnectorCapture> {
+  const now = options.now ?? (() => Date.now());
+  const requests: Captured[] = [];
+  const failures: { status: number; retryAfter?: number }[] = [];
+  const forbidden = new Set<string>();
+  let seq = 0;
+
+  const server: Server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://local');
+    const body = await readJson(req);
+    const match = ACTIVITIES.exec(url.pathname);
+    const captured: Captured = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      body,
+      seq: seq++,
+      at: now(),
+      ...(match?.[1] ? { conversationId: decodeURIComponent(match[1]) } : {}),
+      ...(match?.[2] ? { activityId: decodeURIComponent(match[2]) } : {}),
+      ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+    };
+    if (url.pathname.endsWith('/oauth2/v2.0/token')) {
+      requests.push(captured);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          token_type: 'Bearer',
+          expires_in: 3600,
+          ext_expires_in: 3600,
+          access_token: `local-token-${seq}`,
+        }),
+      );
+      return;
+    }
+    if (!match) {
+      res.writeHead(404).end();
+      return;
+    }
+    if (captured.conversationId && forbidden.has(captured.conversationId)) {
+      res.writeHead(403, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          error: {
+            code: 'BotNotInConversationRoster',
+            message: 'The bot is not part of the conversation roster.',
+          },
+        }),
+      );
+      return;
+    }
+    const failure = failures.shift();
+    if (failure) {
+      res.writeHead(failure.status, {
+        'content-type': 'application/json',
+        ...(failure.retryAfter !== undefined ? { 'retry-after': String(failure.retryAfter) } : {}),
+      });
+      res.end(JSON.stringify({ error: { code: 'Throttled', message: 'Too many requests' } }));
+      return;
+    }
+    requests.push(captured);
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(
+      JSON.stringify({
+        id: captured.activityId && req.method === 'PUT' ? captured.activityId : `1:${captured.seq}`,
+      }),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const activityRequests = () => requests.filter((r) => ACTIVITIES.test(r.path));
+
+  return {
+    serviceUrl: `${base}/`,
+    loginUrl: `${base}/botframework.com`,
+    requests,
+    posted: () => activityRequests().filter((r) => r.method === 'POST'),
+    updated: () => activityRequests().filter((r) => r.method === 'PUT'),
+    tokenRequests: () => requests.filter((r) => r.path.endsWith('/oauth2/v2.0/token')),
+    failNext(count, status, retryAfterSeconds) {
+      for (let i = 0; i < count; i++)
+        failures.push({
+          status,
+          ...(retryAfterSeconds !== undefined ? { retryAfter: retryAfterSeconds } : {}),
+        });
+    },
+    forbid: (id) => forbidden.add(id),
+    reset() {
+      requests.length = 0;
+      failures.length = 0;
+      forbidden.clear();
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
+
+/**
+ * A local stand-in for the Bot Framework's token service on the inbound side: OpenID metadata and a
+ * JWKS with a locally generated RSA key, and a signer for channel tokens shaped like Teams sends.
+ */
+export interface LocalIssuer {
+  readonly issuer: string;
+  readonly openIdMetadataUrl: string;
+  /** Signs a channel token; `claims` override the defaults (aud, serviceurl, exp...). */
+  sign(claims: {
+    aud?: string;
+    iss?: string;
+    serviceurl?: string;
+    expiresInSeconds?: number;
+    issuedAgoSeconds?: number;
+  }): Promise<string>;
+  /** Signs with a key that is not in the JWKS (same kid), for a forged-signature test. */
+  signWithForeignKey(claims: { aud: string; serviceurl: string }): Promise<string>;
+  close(): Promise<void>;
+}
+
+type SigningKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
+
+export async function startLocalIssuer(options: { issuer?: string } = {}): Promise<LocalIssuer> {
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+  const foreign = await generateKeyPair('RS256', { extractable: true });
+  const kid = `local-${randomUUID()}`;
+  const jwk: JWK = { ...(await exportJWK(publicKey)), kid, use: 'sig', alg: 'RS256' };
+  let base = '';
+  const server: Server = createServer((req, res) => {
+    if (req.url === '/v1/.well-known/openidconfiguration') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          issuer: issuer,
+          jwks_uri: `${base}/v1/.well-known/keys`,
+          id_token_signing_alg_values_supported: ['RS256'],
+        }),
+      );
+      return;
+    }
+    if (req.url === '/v1/.well-known/keys') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ keys: [{ ...jwk, endorsements: ['msteams'] }] }));
+      return;
+    }
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const issuer = options.issuer ?? 'https://api.botframework.com';
+
+  async function signWith(key: SigningKey, claims: Parameters<LocalIssuer['sign']>[0]): Promise<string> {
+    const now = Math.floor(Date.now() / 1000) - (claims.issuedAgoSeconds ?? 0);
+    return new SignJWT({ serviceurl: claims.serviceurl })
+      .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
+      .setIssuer(claims.iss ?? issuer)
+      .setAudience(claims.aud ?? '')
+      .setIssuedAt(now)
+      .setNotBefore(now - 5)
+      .setExpirationTime(now + (claims.expiresInSeconds ?? 3600))
+      .sign(key);
+  }
+
+  return {
+    issuer,
+    openIdMetadataUrl: `${base}/v1/.well-known/openidconfiguration`,
+    sign: (claims) => signWith(privateKey, claims),
+    signWithForeignKey: (claims) => signWith(foreign.privateKey, claims),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

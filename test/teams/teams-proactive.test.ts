@@ -1,0 +1,167 @@
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Engine } from '../../src/bot/engine-port.ts';
+import type { Outbound } from '../../src/bot/messages.ts';
+import { loadCatalog } from '../../src/calls/load.ts';
+import type { Clock } from '../../src/domain/clock.ts';
+import { type App, createApp } from '../../src/server/app.ts';
+import { createLogger } from '../../src/server/logger.ts';
+import { createRedisStore } from '../../src/store/redis-store.ts';
+import { type BotConnectorCapture, startBotConnectorCapture } from '../support/bot-connector-capture.ts';
+import {
+  CHANNEL,
+  PERSONAL_CONVERSATION,
+  personalInstall,
+  personalMessage,
+  postActivity,
+  teamInstall,
+  USER,
+} from '../support/teams-fixtures.ts';
+
+/**
+ * Proactive sends through two replicas sharing one real Redis. Time is a fake clock that only moves
+ * when the sender sleeps, so rate windows are checked on recorded timestamps, never on wall time.
+ */
+let t = Date.parse('2023-09-04T07:00:00.250Z');
+const clock: Clock = () => new Date(t);
+const sleeps: number[] = [];
+const sleep = async (ms: number) => {
+  sleeps.push(ms);
+  t += ms;
+};
+const prefix = `test-teams-proactive-${process.pid}-${Date.now()}:`;
+const notifyTo = { platform: 'teams' as const, userId: USER.aadObjectId };
+
+/** Replies "done" and notifies the applicant and a leader who never installed the app. */
+const notifying: Engine = {
+  async handle(event) {
+    if (event.text !== 'notify') return { replies: [], notify: [] };
+    return {
+      replies: [{ kind: 'text', text: 'done' }],
+      notify: [
+        { to: notifyTo, message: { kind: 'text', text: 'your leader was asked' }, purpose: 'notice' },
+        {
+          to: { platform: 'teams', userId: 'never-installed' },
+          message: { kind: 'text', text: 'please endorse' },
+          purpose: 'endorse',
+        },
+      ],
+    };
+  },
+};
+
+let capture: BotConnectorCapture;
+let replicas: App[] = [];
+
+beforeAll(async () => {
+  capture = await startBotConnectorCapture({ now: () => t });
+  const make = () =>
+    createApp({
+      config: { port: 0, nodeEnv: 'test', teams: {} },
+      store: createRedisStore({ url: inject('redisUrl'), prefix }),
+      catalog: loadCatalog('calls'),
+      clock,
+      sleep,
+      engine: notifying,
+      log: createLogger({ level: 'fatal', destination: new Writable({ write: (_c, _e, cb) => cb() }) }),
+    });
+  replicas = [make(), make()];
+  const port = await replicas[0]!.listen(0);
+  await replicas[1]!.listen(0);
+  expect((await postActivity(port, teamInstall(capture.serviceUrl))).status).toBe(200);
+  expect((await postActivity(port, personalInstall(capture.serviceUrl))).status).toBe(200);
+});
+afterAll(async () => {
+  for (const app of replicas) await app.close();
+  await capture.close();
+});
+beforeEach(() => {
+  capture.reset();
+  sleeps.length = 0;
+  t += 60_000;
+});
+
+const sender = (i: number) => replicas[i % 2]!.teams.sender;
+const text = (s: string): Outbound => ({ kind: 'text', text: s });
+
+function maxInWindow(times: number[], windowMs: number): number {
+  return Math.max(...times.map((start) => times.filter((x) => x >= start && x < start + windowMs).length));
+}
+
+describe('Teams proactive sender', () => {
+  it('keeps a burst of 20 to one channel within Teams limits across two replicas', async () => {
+    for (let i = 0; i < 20; i++) {
+      const result = await sender(i).sendToConversation(`teams:${CHANNEL}`, text(`reminder ${i}`));
+      expect(result.ok).toBe(true);
+    }
+    const posted = capture.posted();
+    expect(posted).toHaveLength(20);
+    expect(new Set(posted.map((p) => p.conversationId))).toEqual(new Set([CHANNEL]));
+    const times = posted.map((p) => p.at);
+    expect(maxInWindow(times, 1_000)).toBeLessThanOrEqual(7);
+    expect(maxInWindow(times, 2_000)).toBeLessThanOrEqual(8);
+    expect(maxInWindow(times, 30_000)).toBeLessThanOrEqual(60);
+    // The gate did hold sends back (20 at one instant would break every window).
+    expect(sleeps.length).toBeGreaterThan(0);
+  });
+
+  it('retries 429 after Retry-After and delivers once', async () => {
+    capture.failNext(2, 429, 3);
+    const result = await sender(0).sendToUser(USER.aadObjectId, text('hello'));
+    expect(result.ok).toBe(true);
+    expect(capture.posted()).toHaveLength(1);
+    expect(capture.posted()[0]?.conversationId).toBe(PERSONAL_CONVERSATION);
+    expect(sleeps.filter((s) => s === 3_000)).toHaveLength(2);
+  });
+
+  it('backs off exponentially on 503 without Retry-After, and gives up after bounded attempts', async () => {
+    capture.failNext(2, 503);
+    expect((await sender(1).sendToUser(USER.aadObjectId, text('hello'))).ok).toBe(true);
+    expect(sleeps.filter((s) => s >= 500)).toEqual([500, 1_000]);
+
+    capture.reset();
+    capture.failNext(10, 502);
+    const result = await sender(1).sendToUser(USER.aadObjectId, text('hello'));
+    expect(result).toMatchObject({ ok: false, reason: 'error' });
+    expect(capture.posted()).toHaveLength(0);
+  });
+
+  it('reports not-installed for a user without a personal chat or when the connector says 403', async () => {
+    expect(await sender(0).sendToUser('no-such-user', text('x'))).toEqual({
+      ok: false,
+      reason: 'not-installed',
+    });
+    capture.forbid(PERSONAL_CONVERSATION);
+    expect(await sender(0).sendToUser(USER.aadObjectId, text('x'))).toEqual({
+      ok: false,
+      reason: 'not-installed',
+    });
+    expect(await sender(0).sendToConversation('teams:19:unknown@thread.tacv2', text('x'))).toEqual({
+      ok: false,
+      reason: 'gone',
+    });
+  });
+
+  it('updates a message in place by its id', async () => {
+    const result = await sender(0).update(`teams:${CHANNEL}`, '1:77', {
+      kind: 'card',
+      title: 'Anbefalt',
+      blocks: [{ kind: 'text', text: 'Leder har anbefalt søknaden.' }],
+    });
+    expect(result).toEqual({ ok: true, messageRef: '1:77' });
+    const [put] = capture.updated();
+    expect(put?.activityId).toBe('1:77');
+    expect(put?.body.attachments).toBeDefined();
+  });
+
+  it('delivers a turn’s notifications and still answers when a recipient cannot be reached', async () => {
+    const port = Number(
+      replicas[0]!.host.server.address() && (replicas[0]!.host.server.address() as { port: number }).port,
+    );
+    expect((await postActivity(port, personalMessage(capture.serviceUrl, 'notify'))).status).toBe(200);
+    const texts = capture.posted().map((p) => p.body.text);
+    expect(texts).toContain('done');
+    expect(texts).toContain('your leader was asked');
+    expect(replicas[0]!.metrics.proactiveSends.get({ platform: 'teams', result: 'not-installed' })).toBe(1);
+  });
+});
