@@ -4,3 +4,9 @@ import type { Inbound, TurnResult } from './messages.ts';
 export interface Engine {
   handle(event: Inbound): Promise<TurnResult>;
 }
+
+/**
+ * What adapters call per turn: runs the engine, delivers its notifications to other people through
+ * the platforms' senders, and returns the replies for the current conversation.
+ */
+export type TurnRunner = (event: Inbound) => Promise<import('./messages.ts').Outbound[]>;

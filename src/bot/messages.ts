@@ -62,6 +62,8 @@ export interface Card {
   title?: string;
   blocks: Block[];
   inputs?: Input[];
+  /** Validation messages by input id, shown next to the inputs (e.g. an amount that could not be read). */
+  errors?: Record<string, string>;
   /** The button that submits the inputs (if any) is one of these. */
   buttons?: Button[];
   /**
@@ -85,5 +87,20 @@ export type Outbound = TextMessage | Card;
 export interface TurnResult {
   replies: Outbound[];
   /** Proactive messages to other people (e.g. the leader's endorsement card, the applicant's notice). */
-  notify: { to: { platform: Platform; userId: string }; message: Outbound; purpose: string; refId?: string }[];
+  notify: {
+    to: { platform: Platform; userId: string };
+    message: Outbound;
+    purpose: string;
+    /** Names the message (e.g. an endorsement request) so later turns can update it in place. */
+    refId?: string;
+    /** Replace the messages sent earlier under `refId` instead of posting a new one (nothing sent if none). */
+    update?: boolean;
+    /** Added to this turn's replies when the recipient cannot be reached (e.g. has not installed the app). */
+    unreachable?: Outbound;
+  }[];
+  /**
+   * An error the engine caught this turn (the user already got a polite reply). The caller logs it;
+   * the engine never throws for a failing dialog or an unavailable store.
+   */
+  error?: unknown;
 }

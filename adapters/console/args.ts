@@ -1,0 +1,46 @@
+import { normalize } from '../../src/bot/matcher.ts';
+import type { Locale } from '../../src/domain/call.ts';
+
+export interface ConsoleArgs {
+  as: string;
+  locale?: Locale;
+  at?: string;
+  help: boolean;
+}
+
+/** `--as NAME`, `--locale en|nb`, `--at ISO-DATE`, `--help`. Throws a readable message on bad input. */
+export function parseArgs(argv: readonly string[]): ConsoleArgs {
+  const args: ConsoleArgs = { as: 'Kari Nordmann', help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === '--as') args.as = value();
+    else if (flag === '--locale') {
+      const v = value();
+      if (v !== 'en' && v !== 'nb') throw new Error('--locale must be nb or en');
+      args.locale = v;
+    } else if (flag === '--at') {
+      const v = value();
+      if (Number.isNaN(new Date(v).getTime())) throw new Error(`--at: not a date: ${v}`);
+      args.at = v;
+    } else if (flag === '--help' || flag === '-h') args.help = true;
+    else throw new Error(`unknown option ${flag}`);
+  }
+  return args;
+}
+
+/** A stable user id for a display name: "Ola Leder" -> "ola-leder". */
+export function userIdOf(name: string): string {
+  return normalize(name).replace(/ /g, '-') || 'user';
+}
+
+export const USAGE = `npm run chat -- [--as NAME] [--locale nb|en] [--at ISO-DATE]
+
+Type to the bot, or a number to press a button. While chatting:
+  /as NAME     continue as another user
+  /at ISO-DATE move the clock (e.g. /at 2022-10-19T12:00)
+  /quit        leave`;

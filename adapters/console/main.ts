@@ -1,0 +1,73 @@
+import { createInterface } from 'node:readline';
+import { createEngine } from '../../src/bot/engine.ts';
+import { loadCatalog } from '../../src/calls/load.ts';
+import { createMemoryStore } from '../../src/store/memory-store.ts';
+import { createRedisStore } from '../../src/store/redis-store.ts';
+import type { Store } from '../../src/store/store.ts';
+import { parseArgs, USAGE } from './args.ts';
+import { ConsoleChat } from './session.ts';
+
+/** `npm run chat`: the bot in a terminal, on the memory store (or Redis when REDIS_URL is set). */
+async function main(): Promise<void> {
+  let args: ReturnType<typeof parseArgs>;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n\n${USAGE}\n`);
+    process.exit(2);
+  }
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  // A fixed clock when --at is given (walk the 2022–2024 timeline), otherwise real time.
+  let fixed: Date | undefined = args.at ? new Date(args.at) : undefined;
+  const now = () => (fixed ? new Date(fixed.getTime()) : new Date());
+  const redisUrl = process.env.REDIS_URL;
+  const store: Store = redisUrl
+    ? createRedisStore({
+        url: redisUrl,
+        ...(process.env.REDIS_PREFIX ? { prefix: process.env.REDIS_PREFIX } : {}),
+      })
+    : createMemoryStore({ clock: now });
+  const interactive = process.stdin.isTTY === true;
+  if (interactive) {
+    process.stderr.write(
+      redisUrl ? `(store: Redis ${redisUrl})\n` : '(store: in memory; nothing is kept after you quit)\n',
+    );
+  }
+  const engine = createEngine({ store, catalog: loadCatalog('calls'), clock: now });
+  const chat = new ConsoleChat({
+    engine,
+    write: (text) => process.stdout.write(`${text}\n`),
+    name: args.as,
+    ...(args.locale ? { locale: args.locale } : {}),
+    now,
+    setNow: (at) => {
+      fixed = at;
+    },
+    color: interactive && process.stdout.isTTY === true,
+    onError: (e) =>
+      process.stderr.write(`(error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)})\n`),
+  });
+
+  await chat.send({ text: args.locale === 'en' ? 'help' : 'hjelp' });
+  const rl = createInterface({ input: process.stdin, terminal: interactive });
+  const ask = () => {
+    if (interactive) {
+      rl.setPrompt(chat.prompt());
+      rl.prompt();
+    }
+  };
+  ask();
+  // Lines are handled one at a time, in order, even when piped in faster than the bot answers.
+  for await (const line of rl) {
+    if (!interactive) process.stdout.write(`${chat.prompt()}${line}\n`);
+    if (!(await chat.line(line))) break;
+    ask();
+  }
+  rl.close();
+  await store.close();
+}
+
+await main();

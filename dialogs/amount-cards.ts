@@ -1,0 +1,74 @@
+import { button, card, facts, text } from '../src/bot/cards.ts';
+import type { DialogContext } from '../src/bot/dialog.ts';
+import type { Block, Card } from '../src/bot/messages.ts';
+import type { AmountResult } from '../src/domain/amount.ts';
+import type { Call } from '../src/domain/call.ts';
+import { formatMoney } from '../src/domain/money.ts';
+import { reasonBlocks } from './eligibility-cards.ts';
+import { say } from './shared.ts';
+
+/** The answer of the calculator: the maximum, own financing, what binds and why, ineligible lines. */
+export function amountResultCard(
+  ctx: DialogContext,
+  call: Call,
+  result: AmountResult,
+  own: number | undefined,
+): Card {
+  const money = (n: number) => formatMoney(n, ctx.locale);
+  const category = call.categories.find((c) => c.id === result.category);
+  const rows: [string, string][] = [
+    [ctx.t('amount.fact.eligible-total'), money(result.eligibleTotal)],
+    [ctx.t('amount.fact.max'), money(result.maxRequest)],
+  ];
+  if (result.ownFinancingPercent > 0) {
+    rows.push([
+      ctx.t('amount.fact.own-required', { percent: result.ownFinancingPercent }),
+      money(result.requiredOwnFinancing),
+    ]);
+  }
+  if (own !== undefined) rows.push([ctx.t('amount.fact.own-declared'), money(own)]);
+  if (result.ownFinancingShortfall > 0)
+    rows.push([ctx.t('amount.fact.shortfall'), money(result.ownFinancingShortfall)]);
+  rows.push([
+    ctx.t('amount.fact.cap'),
+    result.cap === null ? ctx.t('amount.fact.no-cap') : money(result.cap),
+  ]);
+
+  const blocks: Block[] = [
+    text(`${say(ctx, call.title)} – ${category ? say(ctx, category.name) : result.category}`, 'subtle'),
+    facts(rows),
+  ];
+  blocks.push(text(`**${ctx.t('amount.binds')}**`), text(ctx.t(`amount.binding.${result.binding}`)));
+  const [first, ...rest] = result.reasons;
+  if (first) blocks.push(...reasonBlocks(ctx, call, first));
+  if (rest.length > 0) {
+    blocks.push(text(`**${ctx.t('amount.rules')}**`));
+    for (const r of rest) blocks.push(...reasonBlocks(ctx, call, r));
+  }
+  if (result.ineligibleLines.length > 0) {
+    blocks.push(text(`**${ctx.t('amount.ineligible')}**`, 'warning'));
+    for (const line of result.ineligibleLines) {
+      blocks.push(text(ctx.t('amount.ineligible-line', { label: line.label, amount: money(line.amount) })));
+      blocks.push(...reasonBlocks(ctx, call, line.reason));
+    }
+  }
+  if (result.alternatives.length > 0) {
+    blocks.push(
+      text(`**${ctx.t('amount.alternatives')}**`),
+      text(result.alternatives.map((a) => `- ${say(ctx, a)}`).join('\n')),
+    );
+  }
+  const args = { callId: call.id, category: result.category };
+  const title =
+    result.maxRequest > 0
+      ? ctx.t('amount.result.title', { max: money(result.maxRequest) })
+      : ctx.t('amount.result.nothing');
+  return card(title, blocks, [
+    ...(result.maxRequest > 0
+      ? [button('application.start', ctx.t('amount.button.apply'), args, 'primary')]
+      : []),
+    button('eligibility.start', ctx.t('amount.button.eligibility'), args),
+    button('amount.back', ctx.t('common.back')),
+    button('amount.start', ctx.t('amount.button.again'), { callId: call.id }),
+  ]);
+}

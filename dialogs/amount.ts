@@ -1,0 +1,330 @@
+import { button, card, facts, message, text } from '../src/bot/cards.ts';
+import type { Dialog, DialogContext, DialogEvent, StepResult, StepState } from '../src/bot/dialog.ts';
+import type { Outbound } from '../src/bot/messages.ts';
+import { type CostLine, computeAmount } from '../src/domain/amount.ts';
+import type { Call } from '../src/domain/call.ts';
+import { formatMoney, parseMoney } from '../src/domain/money.ts';
+import { amountResultCard } from './amount-cards.ts';
+import {
+  chooseCallCard,
+  chooseCategoryCard,
+  navButtons,
+  num,
+  onlyCall,
+  onlyCategory,
+  record,
+  say,
+  str,
+} from './shared.ts';
+
+/**
+ * "How much can I ask for?": call, category, budget (a total or cost lines), own and other
+ * financing, earlier awards; amounts typed the Norwegian way. Each answer is one field of `answers`;
+ * the next question is whatever is still missing, so "back" simply restores the previous answers.
+ */
+
+const D = 'amount';
+
+interface Progress {
+  callId?: string;
+  category?: string;
+  mode?: 'lines';
+  total?: number;
+  lines: CostLine[];
+  linesDone?: boolean;
+  /** null = "not sure yet". */
+  own?: number | null;
+  other?: number;
+  prior?: number;
+}
+
+function read(state: StepState | null): Progress {
+  const a = state?.answers ?? {};
+  const lines = Array.isArray(a.lines)
+    ? a.lines.map(record).flatMap((l) => {
+        const amount = num(l.amount);
+        const costType = str(l.costType);
+        return amount !== undefined && costType
+          ? [{ label: str(l.label) ?? costType, amount, costType }]
+          : [];
+      })
+    : [];
+  const p: Progress = { lines };
+  const set = <K extends keyof Progress>(k: K, v: Progress[K] | undefined) => {
+    if (v !== undefined) p[k] = v;
+  };
+  set('callId', str(a.callId));
+  set('category', str(a.category));
+  set('mode', a.mode === 'lines' ? 'lines' : undefined);
+  set('total', num(a.total));
+  set('linesDone', a.linesDone === true ? true : undefined);
+  set('own', a.own === null ? null : num(a.own));
+  set('other', num(a.other));
+  set('prior', num(a.prior));
+  return p;
+}
+
+function asState(step: string, p: Progress, awaiting?: string): StepState {
+  return { step, answers: { ...p }, ...(awaiting ? { awaiting } : {}) };
+}
+
+function amountInput(
+  ctx: DialogContext,
+  id: string,
+  key: 'amount.input.total' | 'amount.input.own' | 'amount.input.other',
+) {
+  return { kind: 'amount' as const, id, label: ctx.t(key), placeholder: '1 200 000', required: true };
+}
+
+function render(ctx: DialogContext, p: Progress, notes: Outbound[] = []): StepResult {
+  const call = p.callId ? ctx.catalog.get(p.callId) : undefined;
+  const back = (first: boolean) => navButtons(ctx, D, !first);
+  if (!call)
+    return {
+      state: asState('call', p),
+      replies: [...notes, chooseCallCard(ctx, D, ctx.t('amount.choose-call'), back(true))],
+    };
+  const category = call.categories.find((c) => c.id === p.category);
+  if (!category) {
+    return {
+      state: asState('category', p),
+      replies: [
+        ...notes,
+        chooseCategoryCard(
+          ctx,
+          D,
+          call,
+          ctx.t('amount.choose-category'),
+          call.categories,
+          back(!!onlyCall(ctx)),
+        ),
+      ],
+    };
+  }
+  const title = ctx.t('amount.title');
+  const head = text(`${say(ctx, call.title)} – ${say(ctx, category.name)}`, 'subtle');
+  const first = !!onlyCall(ctx) && !!onlyCategory(call);
+  if (p.mode !== 'lines' && p.total === undefined) {
+    return {
+      state: asState('total', p, 'total'),
+      replies: [
+        ...notes,
+        card(
+          title,
+          [head, text(ctx.t('amount.ask-total')), text(ctx.t('amount.example'), 'subtle')],
+          [
+            button(`${D}.total`, ctx.t('common.send'), undefined, 'primary'),
+            button(`${D}.lines-mode`, ctx.t('amount.button.lines')),
+            ...back(first),
+          ],
+          [amountInput(ctx, 'total', 'amount.input.total')],
+        ),
+      ],
+    };
+  }
+  if (p.mode === 'lines' && !p.linesDone)
+    return { state: asState('lines', p), replies: [...notes, linesCard(ctx, call, category.id, p)] };
+  if (category.ownFinancingPercent > 0 && p.own === undefined) {
+    return {
+      state: asState('own', p, 'own'),
+      replies: [
+        ...notes,
+        card(
+          title,
+          [
+            head,
+            text(ctx.t('amount.ask-own', { percent: category.ownFinancingPercent })),
+            text(ctx.t('amount.example'), 'subtle'),
+          ],
+          [
+            button(`${D}.own`, ctx.t('common.send'), undefined, 'primary'),
+            button(`${D}.own`, ctx.t('amount.button.unknown'), { unknown: true }),
+            ...back(false),
+          ],
+          [amountInput(ctx, 'own', 'amount.input.own')],
+        ),
+      ],
+    };
+  }
+  if (p.other === undefined) {
+    return {
+      state: asState('other', p, 'other'),
+      replies: [
+        ...notes,
+        card(
+          title,
+          [head, text(ctx.t('amount.ask-other')), text(ctx.t('amount.example'), 'subtle')],
+          [
+            button(`${D}.other`, ctx.t('common.send'), undefined, 'primary'),
+            button(`${D}.other`, ctx.t('amount.button.none'), { value: 0 }),
+            ...back(false),
+          ],
+          [amountInput(ctx, 'other', 'amount.input.other')],
+        ),
+      ],
+    };
+  }
+  if (category.maxAwards !== undefined && p.prior === undefined) {
+    const counts = Array.from({ length: category.maxAwards + 1 }, (_, i) => i);
+    return {
+      state: asState('prior', p),
+      replies: [
+        ...notes,
+        card(
+          title,
+          [head, text(ctx.t('amount.ask-prior'))],
+          [
+            ...counts.map((n) =>
+              button(`${D}.prior`, n === category.maxAwards ? ctx.t('amount.prior.many', { n }) : String(n), {
+                value: n,
+              }),
+            ),
+            ...back(false),
+          ],
+        ),
+      ],
+    };
+  }
+  const own = p.own ?? undefined;
+  const result = computeAmount(call, {
+    category: category.id,
+    ...(p.mode === 'lines' ? { lines: p.lines } : { total: p.total ?? 0 }),
+    ...(own === undefined ? {} : { own }),
+    other: p.other,
+    ...(p.prior === undefined ? {} : { priorAwards: p.prior }),
+  });
+  return {
+    state: asState('result', p),
+    replies: [...notes, amountResultCard(ctx, call, result, own)],
+    remember: {
+      callId: call.id,
+      category: category.id,
+      amount: {
+        ...(p.total === undefined ? {} : { total: p.total }),
+        ...(own === undefined ? {} : { own }),
+        other: p.other,
+        ...(p.prior === undefined ? {} : { priorAwards: p.prior }),
+        maxRequest: result.maxRequest,
+        requiredOwnFinancing: result.requiredOwnFinancing,
+        eligibleTotal: result.eligibleTotal,
+        binding: result.binding,
+      },
+    },
+  };
+}
+
+function linesCard(ctx: DialogContext, call: Call, category: string, p: Progress) {
+  const types = call.costTypes.filter((c) => !c.categories || c.categories.includes(category));
+  const money = (n: number) => formatMoney(n, ctx.locale);
+  return card(
+    ctx.t('amount.lines.title'),
+    p.lines.length === 0
+      ? [text(ctx.t('amount.lines.empty'))]
+      : [facts(p.lines.map((l) => [l.label, money(l.amount)])), text(ctx.t('amount.example'), 'subtle')],
+    [
+      button(`${D}.add-line`, ctx.t('amount.button.add-line'), undefined, 'primary'),
+      ...(p.lines.length > 0 ? [button(`${D}.lines-done`, ctx.t('amount.button.lines-done'))] : []),
+      button(`${D}.total-mode`, ctx.t('amount.button.total')),
+      ...navButtons(ctx, D, true),
+    ],
+    [
+      {
+        kind: 'choice',
+        id: 'costType',
+        label: ctx.t('amount.input.line-type'),
+        multiple: false,
+        options: types.map((c) => ({ value: c.id, label: say(ctx, c.label) })),
+        required: true,
+      },
+      {
+        kind: 'amount',
+        id: 'lineAmount',
+        label: ctx.t('amount.input.line-amount'),
+        placeholder: '200 000',
+        required: true,
+      },
+    ],
+  );
+}
+
+/** Reads a typed amount, or re-asks the same question with an example (also shown next to the input). */
+function withAmount(
+  ctx: DialogContext,
+  p: Progress,
+  raw: unknown,
+  field: string,
+  apply: (n: number) => Progress,
+): StepResult {
+  const typed = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw : '';
+  const parsed = parseMoney(typed);
+  if (parsed.ok) return render(ctx, apply(parsed.value));
+  const problem = ctx.t('amount.unreadable', { input: typed });
+  const again = render(ctx, p, [message(problem)]);
+  const flag = (r: Outbound): Outbound =>
+    r.kind === 'card' && r.inputs?.some((i) => i.id === field) ? { ...r, errors: { [field]: problem } } : r;
+  return { ...again, replies: again.replies.map(flag) };
+}
+
+function start(ctx: DialogContext, args: Record<string, unknown>): StepResult {
+  const callId = str(args.callId) ?? ctx.memory.callId ?? onlyCall(ctx)?.id;
+  const call = callId ? ctx.catalog.get(callId) : undefined;
+  if (!call) return render(ctx, { lines: [] });
+  const fromMemory = ctx.memory.callId === call.id ? ctx.memory.category : undefined;
+  const category = str(args.category) ?? fromMemory ?? onlyCategory(call);
+  return render(ctx, { callId: call.id, ...(category ? { category } : {}), lines: [] });
+}
+
+export const amountDialog: Dialog = {
+  name: D,
+  triggers: [{ phrases: 'routing.amount' }],
+  step(state, event: DialogEvent, ctx) {
+    if (event.kind === 'start') return start(ctx, event.args);
+    const p = read(state);
+    if (event.kind === 'resume') return render(ctx, p);
+    if (event.kind === 'text') {
+      if (state?.awaiting === 'total')
+        return withAmount(ctx, p, event.text, 'total', (total) => ({ ...p, total }));
+      if (state?.awaiting === 'own') return withAmount(ctx, p, event.text, 'own', (own) => ({ ...p, own }));
+      if (state?.awaiting === 'other')
+        return withAmount(ctx, p, event.text, 'other', (other) => ({ ...p, other }));
+      return render(ctx, p);
+    }
+    const { action, data, inputs } = event;
+    switch (action) {
+      case 'call':
+        return render(ctx, { lines: [], ...(str(data.callId) ? { callId: str(data.callId) } : {}) });
+      case 'category':
+        return render(ctx, { ...p, ...(str(data.category) ? { category: str(data.category) } : {}) });
+      case 'total':
+        return withAmount(ctx, p, inputs.total, 'total', (total) => ({ ...p, total }));
+      case 'lines-mode':
+        return render(ctx, { ...p, mode: 'lines' });
+      case 'total-mode': {
+        const { mode: _m, ...rest } = p;
+        return render(ctx, { ...rest, lines: [] });
+      }
+      case 'add-line': {
+        const costType = str(inputs.costType);
+        const call = p.callId ? ctx.catalog.get(p.callId) : undefined;
+        const type = call?.costTypes.find((c) => c.id === costType);
+        if (!type) return render(ctx, p, [message(ctx.t('amount.lines.missing-type'))]);
+        return withAmount(ctx, p, inputs.lineAmount, 'lineAmount', (n) => ({
+          ...p,
+          lines: [...p.lines, { label: say(ctx, type.label), amount: n, costType: type.id }],
+        }));
+      }
+      case 'lines-done':
+        return render(ctx, p.lines.length > 0 ? { ...p, linesDone: true } : p);
+      case 'own':
+        if (data.unknown === true) return render(ctx, { ...p, own: null });
+        return withAmount(ctx, p, inputs.own, 'own', (own) => ({ ...p, own }));
+      case 'other':
+        if (data.value === 0) return render(ctx, { ...p, other: 0 });
+        return withAmount(ctx, p, inputs.other, 'other', (other) => ({ ...p, other }));
+      case 'prior':
+        return render(ctx, { ...p, ...(num(data.value) === undefined ? {} : { prior: num(data.value) }) });
+      default:
+        return render(ctx, p);
+    }
+  },
+};

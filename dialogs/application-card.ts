@@ -1,0 +1,66 @@
+import { card, facts, text } from '../src/bot/cards.ts';
+import type { DialogContext } from '../src/bot/dialog.ts';
+import type { Block, Button, Card } from '../src/bot/messages.ts';
+import type { Application, StepState } from '../src/domain/application.ts';
+import { formatMoney } from '../src/domain/money.ts';
+import { nextStep } from '../src/domain/tracker.ts';
+import { formatDeadline } from '../src/i18n/format.ts';
+import { say } from './shared.ts';
+
+type Shown = Extract<Block, { kind: 'steps' }>['steps'][number]['state'];
+
+const SHOWN: Record<StepState, Shown> = {
+  'not-started': 'todo',
+  waiting: 'waiting',
+  done: 'done',
+  declined: 'declined',
+  'not-needed': 'skipped',
+};
+
+/** One application: facts, every step with its date, and what is next, by when and how many days are left. */
+export function applicationCard(ctx: DialogContext, app: Application, buttons: Button[] = []): Card {
+  const call = ctx.catalog.get(app.callId);
+  const status = ctx.t(`application.status.${app.status}`);
+  if (!call) return card(app.title, [facts([[ctx.t('application.fact.status'), status]])], buttons);
+  const category = call.categories.find((c) => c.id === app.category);
+  const trust = call.trusts.find((t) => t.id === app.applicant.trust);
+  const rows: [string, string][] = [
+    [ctx.t('application.fact.call'), say(ctx, call.title)],
+    [ctx.t('application.fact.category'), category ? say(ctx, category.name) : app.category],
+    [ctx.t('application.fact.trust'), trust?.name ?? app.applicant.trust],
+    [ctx.t('application.fact.status'), status],
+  ];
+  if (app.amount?.maxRequest !== undefined)
+    rows.push([ctx.t('application.fact.max'), formatMoney(app.amount.maxRequest, ctx.locale)]);
+  const next = nextStep(app, call, ctx.now);
+  const steps = call.steps.flatMap((data) => {
+    const step = app.steps.find((s) => s.id === data.id);
+    if (!step || step.state === 'not-needed') return [];
+    const due = step.dueAt ? formatDeadline(new Date(step.dueAt), ctx.now, ctx.locale) : undefined;
+    const waiting =
+      step.state === 'waiting' && step.waitingOn
+        ? ctx.t('application.waiting-on', { name: step.waitingOn.name })
+        : undefined;
+    const detail = [waiting, step.state === 'done' ? undefined : due]
+      .filter((x) => x !== undefined)
+      .join(' · ');
+    const state: Shown =
+      next?.step.id === data.id && step.state === 'not-started' ? 'current' : SHOWN[step.state];
+    return [{ label: say(ctx, data.label), state, ...(detail ? { detail } : {}) }];
+  });
+  let nextLine: string;
+  if (!next) nextLine = ctx.t('application.nothing-left');
+  else if (!next.dueAt) nextLine = ctx.t('application.next', { step: say(ctx, next.step.label) });
+  else {
+    const due = formatDeadline(next.dueAt, ctx.now, ctx.locale);
+    nextLine = ctx.t(next.overdue ? 'application.next-overdue' : 'application.next-due', {
+      step: say(ctx, next.step.label),
+      due,
+    });
+  }
+  return card(
+    app.title,
+    [facts(rows), { kind: 'steps', steps }, text(`**${nextLine}**`, next?.overdue ? 'attention' : 'normal')],
+    buttons,
+  );
+}

@@ -1,0 +1,41 @@
+import { button, card, text } from '../src/bot/cards.ts';
+import type { Dialog, DialogContext } from '../src/bot/dialog.ts';
+import type { Button } from '../src/bot/messages.ts';
+import { callsByRelevance, deadlineText, say } from './shared.ts';
+
+/** The main menu: what the bot can do, the calls with their deadlines, a button per feature. */
+export function menuButtons(ctx: DialogContext): Button[] {
+  return [
+    button('eligibility.start', ctx.t('help.button.eligibility'), undefined, 'primary'),
+    button('amount.start', ctx.t('help.button.amount')),
+    button('priority.start', ctx.t('help.button.priority')),
+    button('application.start', ctx.t('help.button.application')),
+    button('status.start', ctx.t('help.button.status')),
+    button('privacy.start', ctx.t('help.button.privacy')),
+    button('language.start', ctx.t('help.button.language'), { locale: ctx.locale === 'nb' ? 'en' : 'nb' }),
+  ];
+}
+
+export const helpDialog: Dialog = {
+  name: 'help',
+  transient: true,
+  step(_state, event, ctx) {
+    const unknown = event.kind === 'start' && event.args.unknown === true;
+    const calls = callsByRelevance(ctx);
+    const reply = card(
+      ctx.t(unknown ? 'engine.unknown.title' : 'help.title'),
+      [
+        text(ctx.t(unknown ? 'engine.unknown.text' : 'help.intro')),
+        text(`**${ctx.t('help.calls')}**`),
+        calls.length === 0
+          ? text(ctx.t('common.no-calls'))
+          : {
+              kind: 'facts',
+              facts: calls.map((c) => ({ label: say(ctx, c.title), value: deadlineText(c, ctx) })),
+            },
+      ],
+      menuButtons(ctx),
+    );
+    return { state: null, replies: [reply] };
+  },
+};

@@ -1,0 +1,24 @@
+import type { Dialog } from '../src/bot/dialog.ts';
+import { amountDialog } from './amount.ts';
+import { applicationDialog } from './application.ts';
+import { eligibilityDialog } from './eligibility.ts';
+import { helpDialog } from './help.ts';
+import { languageDialog } from './language.ts';
+import { priorityDialog } from './priority.ts';
+import { privacyDialog } from './privacy.ts';
+import { statusDialog } from './status.ts';
+
+/**
+ * The dialog registry: a new dialog is one file in dialogs/ plus one line here (and its catalog
+ * file in src/i18n/catalog/). Names must be unique; the engine routes `<name>.<action>` to it.
+ */
+export const dialogs: readonly Dialog[] = [
+  helpDialog,
+  languageDialog,
+  eligibilityDialog,
+  amountDialog,
+  priorityDialog,
+  applicationDialog,
+  statusDialog,
+  privacyDialog,
+];

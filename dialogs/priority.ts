@@ -1,0 +1,176 @@
+import { button, card, text } from '../src/bot/cards.ts';
+import type { Dialog, DialogContext, DialogEvent, StepResult, StepState } from '../src/bot/dialog.ts';
+import type { Block } from '../src/bot/messages.ts';
+import type { PriorityAreaData } from '../src/domain/call-schema.ts';
+import { matchPriorityAreas, priorityAreasFor } from '../src/domain/priority.ts';
+import { menuButtons } from './help.ts';
+import {
+  chooseCallCard,
+  chooseCategoryCard,
+  navButtons,
+  onlyCall,
+  onlyCategory,
+  say,
+  str,
+} from './shared.ts';
+
+/** Which of the call's priority areas the project touches (a multiple choice), with the call's words. */
+
+const D = 'priority';
+
+interface Progress {
+  callId?: string;
+  category?: string;
+}
+
+function areaText(ctx: DialogContext, a: PriorityAreaData): string {
+  return ctx.t('priority.area', { label: say(ctx, a.label), level: ctx.t(`priority.level.${a.level}`) });
+}
+
+function render(ctx: DialogContext, p: Progress): StepResult {
+  const call = p.callId ? ctx.catalog.get(p.callId) : undefined;
+  if (!call) {
+    return {
+      state: { step: 'call', answers: {} },
+      replies: [chooseCallCard(ctx, D, ctx.t('priority.choose-call'), navButtons(ctx, D, false))],
+    };
+  }
+  const category = call.categories.find((c) => c.id === p.category);
+  if (!category) {
+    return {
+      state: { step: 'category', answers: { callId: call.id } },
+      replies: [
+        chooseCategoryCard(
+          ctx,
+          D,
+          call,
+          ctx.t('priority.choose-category'),
+          call.categories,
+          navButtons(ctx, D, !onlyCall(ctx)),
+        ),
+      ],
+    };
+  }
+  const areas = priorityAreasFor(call, category.id);
+  const head = text(`${say(ctx, call.title)} – ${say(ctx, category.name)}`, 'subtle');
+  if (areas.length === 0) {
+    return {
+      state: null,
+      replies: [
+        card(ctx.t('priority.title'), [head, text(ctx.t('priority.none-defined'))], menuButtons(ctx)),
+      ],
+      remember: { callId: call.id, category: category.id, priorityAreas: [] },
+    };
+  }
+  const blocks: Block[] = [head, text(ctx.t('priority.ask'))];
+  for (const a of areas) {
+    blocks.push(
+      text(
+        `**${areaText(ctx, a)}**${a.examples.length ? `\n${a.examples.map((e) => `- ${say(ctx, e)}`).join('\n')}` : ''}`,
+      ),
+    );
+  }
+  return {
+    state: { step: 'choose', answers: { callId: call.id, category: category.id } },
+    replies: [
+      card(
+        ctx.t('priority.title'),
+        blocks,
+        [
+          button(`${D}.choose`, ctx.t('common.send'), undefined, 'primary'),
+          ...navButtons(ctx, D, !onlyCall(ctx) || !onlyCategory(call)),
+        ],
+        [
+          {
+            kind: 'choice',
+            id: 'areas',
+            label: ctx.t('priority.input'),
+            multiple: true,
+            options: areas.map((a) => ({ value: a.id, label: say(ctx, a.label) })),
+          },
+        ],
+      ),
+    ],
+    remember: { callId: call.id, category: category.id },
+  };
+}
+
+function chosenIds(raw: unknown): string[] {
+  if (Array.isArray(raw)) return raw.filter((x): x is string => typeof x === 'string');
+  return typeof raw === 'string'
+    ? raw
+        .split(',')
+        .map((x) => x.trim())
+        .filter((x) => x !== '')
+    : [];
+}
+
+function result(ctx: DialogContext, p: Required<Progress>, chosen: string[]): StepResult {
+  const call = ctx.catalog.get(p.callId);
+  if (!call) return render(ctx, {});
+  const match = matchPriorityAreas(call, p.category, chosen);
+  const blocks: Block[] = [];
+  if (match.matched.length > 0) {
+    blocks.push(text(`**${ctx.t('priority.matched')}**`, 'good'));
+    for (const a of match.matched) {
+      blocks.push(text(areaText(ctx, a)), {
+        kind: 'quote',
+        text: a.cite.quote,
+        source: ctx.t('common.source', { call: say(ctx, call.title) }),
+      });
+    }
+  } else {
+    blocks.push(text(ctx.t(match.noneDefined ? 'priority.none-defined' : 'priority.none-matched')));
+  }
+  if (match.others.length > 0) {
+    blocks.push(
+      text(`**${ctx.t('priority.others')}**`),
+      text(match.others.map((a) => `- ${areaText(ctx, a)}`).join('\n'), 'subtle'),
+    );
+  }
+  return {
+    state: { step: 'result', answers: { ...p, chosen } },
+    replies: [
+      card(ctx.t('priority.title'), blocks, [
+        button(
+          'application.start',
+          ctx.t('help.button.application'),
+          { callId: p.callId, category: p.category },
+          'primary',
+        ),
+        button(`${D}.back`, ctx.t('priority.button.again')),
+      ]),
+    ],
+    remember: { callId: p.callId, category: p.category, priorityAreas: match.matched.map((a) => a.id) },
+  };
+}
+
+export const priorityDialog: Dialog = {
+  name: D,
+  triggers: [{ phrases: 'routing.priority' }],
+  step(state: StepState | null, event: DialogEvent, ctx) {
+    const a = state?.answers ?? {};
+    const p: Progress = {
+      ...(str(a.callId) ? { callId: str(a.callId) } : {}),
+      ...(str(a.category) ? { category: str(a.category) } : {}),
+    };
+    if (event.kind === 'start') {
+      const callId = str(event.args.callId) ?? ctx.memory.callId ?? onlyCall(ctx)?.id;
+      const call = callId ? ctx.catalog.get(callId) : undefined;
+      const fromMemory = call && ctx.memory.callId === call.id ? ctx.memory.category : undefined;
+      const category = str(event.args.category) ?? fromMemory ?? (call ? onlyCategory(call) : undefined);
+      return render(ctx, { ...(call ? { callId: call.id } : {}), ...(category ? { category } : {}) });
+    }
+    if (event.kind === 'action' && event.action === 'call')
+      return render(ctx, { callId: str(event.data.callId) });
+    if (event.kind === 'action' && event.action === 'category')
+      return render(ctx, { ...p, category: str(event.data.category) });
+    if (event.kind === 'action' && event.action === 'choose' && p.callId && p.category) {
+      return result(ctx, { callId: p.callId, category: p.category }, chosenIds(event.inputs.areas));
+    }
+    if (state?.step === 'result' && p.callId && p.category) {
+      return result(ctx, { callId: p.callId, category: p.category }, chosenIds(a.chosen));
+    }
+    return render(ctx, p);
+  },
+};

@@ -1,0 +1,102 @@
+import { button, card, text } from '../src/bot/cards.ts';
+import type { DialogContext } from '../src/bot/dialog.ts';
+import type { Button, Card } from '../src/bot/messages.ts';
+import type { Call } from '../src/domain/call.ts';
+import type { CategoryData, Text } from '../src/domain/call-schema.ts';
+import { milestoneInstant } from '../src/domain/timeline.ts';
+import { formatDate, formatDeadline } from '../src/i18n/format.ts';
+
+/** Helpers shared by the dialogs: choosing a call and a category, deadlines, reading stored answers. */
+
+export function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+export function num(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+export function record(v: unknown): Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+export function say(ctx: DialogContext, value: Text): string {
+  return value[ctx.locale];
+}
+
+/** The application deadline of a call, if it has one. */
+export function deadlineOf(call: Call): Date | null {
+  const m = call.milestones.find((x) => x.kind === 'deadline');
+  return m ? milestoneInstant(call, m.id) : null;
+}
+
+/** "Frist 20. oktober 2022 kl. 15:00 (om 3 dager)" or "Fristen gikk ut …". */
+export function deadlineText(call: Call, ctx: DialogContext): string {
+  const at = deadlineOf(call);
+  if (!at) return ctx.t('help.call-undated');
+  if (at.getTime() < ctx.now.getTime())
+    return ctx.t('help.call-closed', { date: formatDate(at, ctx.locale) });
+  return ctx.t('help.call-open', { deadline: formatDeadline(at, ctx.now, ctx.locale) });
+}
+
+/** Calls still open first (soonest deadline first), then closed ones (latest first). */
+export function callsByRelevance(ctx: DialogContext): Call[] {
+  const now = ctx.now.getTime();
+  const key = (c: Call) => deadlineOf(c)?.getTime() ?? Number.POSITIVE_INFINITY;
+  const open = ctx.catalog.calls.filter((c) => key(c) >= now).sort((a, b) => key(a) - key(b));
+  const closed = ctx.catalog.calls.filter((c) => key(c) < now).sort((a, b) => key(b) - key(a));
+  return [...open, ...closed];
+}
+
+/** A card asking which call, one button per call with its deadline. */
+export function chooseCallCard(
+  ctx: DialogContext,
+  dialog: string,
+  title: string,
+  extra: Button[] = [],
+): Card {
+  const calls = callsByRelevance(ctx);
+  return card(
+    title,
+    calls.map((c) => text(`**${say(ctx, c.title)}**: ${deadlineText(c, ctx)}`)),
+    [...calls.map((c) => button(`${dialog}.call`, say(ctx, c.title), { callId: c.id })), ...extra],
+  );
+}
+
+/** A card asking which category, with each category's description. */
+export function chooseCategoryCard(
+  ctx: DialogContext,
+  dialog: string,
+  call: Call,
+  title: string,
+  categories: readonly CategoryData[] = call.categories,
+  extra: Button[] = [],
+): Card {
+  return card(
+    title,
+    [
+      text(say(ctx, call.title), 'subtle'),
+      ...categories.map((c) =>
+        text(`**${say(ctx, c.name)}**${c.description ? `: ${say(ctx, c.description)}` : ''}`),
+      ),
+    ],
+    [...categories.map((c) => button(`${dialog}.category`, say(ctx, c.name), { category: c.id })), ...extra],
+  );
+}
+
+/** The only call, when the catalog has just one; then nobody is asked to choose. */
+export function onlyCall(ctx: DialogContext): Call | undefined {
+  return ctx.catalog.calls.length === 1 ? ctx.catalog.calls[0] : undefined;
+}
+
+export function onlyCategory(call: Call): string | undefined {
+  return call.categories.length === 1 ? call.categories[0]?.id : undefined;
+}
+
+/** Back and cancel buttons of a dialog; the engine handles both generically. */
+export function navButtons(ctx: DialogContext, dialog: string, back: boolean): Button[] {
+  return [
+    ...(back ? [button(`${dialog}.back`, ctx.t('common.back'))] : []),
+    button(`${dialog}.cancel`, ctx.t('common.cancel')),
+  ];
+}

@@ -1,0 +1,39 @@
+import { button, card, text } from '../src/bot/cards.ts';
+import type { Dialog } from '../src/bot/dialog.ts';
+import type { Outbound } from '../src/bot/messages.ts';
+import { applicationCard } from './application-card.ts';
+
+/** "Status" / "neste steg": the user's applications, each with its steps, what is next and by when. */
+
+const SHOWN = 5;
+
+export const statusDialog: Dialog = {
+  name: 'status',
+  transient: true,
+  triggers: [{ phrases: 'routing.status' }],
+  async step(_state, _event, ctx) {
+    const apps = await ctx.effects.myApplications();
+    if (apps.length === 0) {
+      return {
+        state: null,
+        replies: [
+          card(
+            ctx.t('status.empty.title'),
+            [text(ctx.t('status.empty.text'))],
+            [
+              button('eligibility.start', ctx.t('help.button.eligibility'), undefined, 'primary'),
+              button('application.start', ctx.t('help.button.application')),
+            ],
+          ),
+        ],
+      };
+    }
+    const replies: Outbound[] = [
+      { kind: 'text', text: `**${ctx.t('status.title', { count: apps.length })}**` },
+    ];
+    if (apps.length > SHOWN)
+      replies.push({ kind: 'text', text: ctx.t('status.more', { shown: SHOWN, count: apps.length }) });
+    replies.push(...apps.slice(0, SHOWN).map((app) => applicationCard(ctx, app)));
+    return { state: null, replies };
+  },
+};

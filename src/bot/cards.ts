@@ -1,0 +1,49 @@
+import type { Block, Button, Card, Input, Outbound } from './messages.ts';
+
+/** Small builders so dialogs read as data. Buttons of a dialog are stamped with its state version by the engine. */
+
+export function card(
+  title: string | undefined,
+  blocks: Block[],
+  buttons: Button[] = [],
+  inputs?: Input[],
+): Card {
+  return {
+    kind: 'card',
+    ...(title === undefined ? {} : { title }),
+    blocks,
+    ...(inputs && inputs.length > 0 ? { inputs } : {}),
+    ...(buttons.length > 0 ? { buttons } : {}),
+  };
+}
+
+export function text(value: string, emphasis?: Extract<Block, { kind: 'text' }>['emphasis']): Block {
+  return emphasis === undefined ? { kind: 'text', text: value } : { kind: 'text', text: value, emphasis };
+}
+
+export function facts(items: [label: string, value: string][]): Block {
+  return { kind: 'facts', facts: items.map(([label, value]) => ({ label, value })) };
+}
+
+export function button(
+  action: string,
+  label: string,
+  data?: Record<string, unknown>,
+  style?: Button['style'],
+): Button {
+  return {
+    action,
+    label,
+    ...(data === undefined ? {} : { data }),
+    ...(style === undefined ? {} : { style }),
+  };
+}
+
+export function message(value: string): Outbound {
+  return { kind: 'text', text: value };
+}
+
+/** Action id of a button that starts a dialog from scratch; never stale. */
+export function startAction(dialog: string): string {
+  return `${dialog}.start`;
+}

@@ -1,0 +1,294 @@
+import { dialogs as registry } from '../../dialogs/index.ts';
+import type { Locale } from '../domain/call.ts';
+import type { Catalog } from '../domain/catalog.ts';
+import type { Clock } from '../domain/clock.ts';
+import { isMidlerError } from '../domain/errors.ts';
+import { t, translator } from '../i18n/t.ts';
+import type { Store, UserProfile } from '../store/store.ts';
+import { button, card, message, text } from './cards.ts';
+import type { Dialog, DialogContext, DialogEvent, DialogSettings, StepResult } from './dialog.ts';
+import { type BoundEffects, createEffects } from './effects.ts';
+import type { Engine } from './engine-port.ts';
+import type { Inbound, Outbound, TurnResult } from './messages.ts';
+import { createRouter, type Route } from './routes.ts';
+import {
+  changed,
+  DONE,
+  dialogKey,
+  fromStored,
+  isActive,
+  pushHistory,
+  type Session,
+  stampVersion,
+  stepOf,
+  toStored,
+} from './state.ts';
+
+export interface EngineConfig {
+  /** How long an idle conversation keeps its dialog state (seconds). Default 30 days. */
+  dialogTtlSeconds?: number;
+  /** Id source for new records. Default: random UUIDs. */
+  newId?: () => string;
+  /** The dialogs to serve. Default: the registry in dialogs/index.ts. */
+  dialogs?: readonly Dialog[];
+  /** Called with every error caught in a turn (the user already got a polite answer). */
+  onError?: (error: unknown, event: Inbound) => void;
+  /** Deployment settings handed to every dialog (quality chiefs per trust, rank visibility). */
+  settings?: DialogSettings;
+}
+
+export interface EngineDeps {
+  store: Store;
+  catalog: Catalog;
+  clock: Clock;
+  config?: EngineConfig;
+}
+
+type Plan =
+  | { kind: 'run'; dialog: Dialog; event: DialogEvent }
+  | { kind: 'cancel' }
+  | { kind: 'back' }
+  | { kind: 'resume' }
+  | { kind: 'stale' }
+  | { kind: 'unknown-text' }
+  | { kind: 'unknown-action' }
+  | { kind: 'not-available' };
+
+const DEFAULT_TTL = 30 * 24 * 3600;
+
+/** The platform-free conversation engine: one turn = one dialog-state load and at most one save. */
+export function createEngine(deps: EngineDeps): Engine {
+  const { store, catalog, clock, config = {} } = deps;
+  const dialogs = config.dialogs ?? registry;
+  const byName = new Map(dialogs.map((d) => [d.name, d]));
+  const router = createRouter(dialogs);
+  const ttl = config.dialogTtlSeconds ?? DEFAULT_TTL;
+  const newId = config.newId ?? (() => globalThis.crypto.randomUUID());
+
+  function fromRoute(route: Route): Plan {
+    if (route.kind !== 'dialog') return route;
+    const dialog = byName.get(route.dialog);
+    return dialog
+      ? { kind: 'run', dialog, event: { kind: 'start', args: route.args } }
+      : { kind: 'not-available' };
+  }
+
+  function decide(event: Inbound, session: Session | null): Plan {
+    const active = isActive(session) ? session : null;
+    if (event.action) {
+      const { id, data, inputs } = event.action;
+      if (id === 'engine.resume') return { kind: 'resume' };
+      const dot = id.indexOf('.');
+      const dialog = dot > 0 ? byName.get(id.slice(0, dot)) : undefined;
+      const action = id.slice(dot + 1);
+      if (!dialog) return { kind: 'unknown-action' };
+      const { v: _version, ...args } = data ?? {};
+      if (action === 'start') return { kind: 'run', dialog, event: { kind: 'start', args } };
+      const actionEvent: DialogEvent = {
+        kind: 'action',
+        action,
+        data: args,
+        inputs: inputs ?? {},
+        ...(event.action.messageRef ? { messageRef: event.action.messageRef } : {}),
+      };
+      if (dialog.transient) return { kind: 'run', dialog, event: actionEvent };
+      if (!active || active.dialog !== dialog.name || data?.v !== active.version) return { kind: 'stale' };
+      if (action === 'back') return { kind: 'back' };
+      if (action === 'cancel') return { kind: 'cancel' };
+      return { kind: 'run', dialog, event: actionEvent };
+    }
+    const typed = event.text?.trim() ?? '';
+    if (typed === '') return { kind: 'unknown-text' };
+    if (active?.awaiting !== undefined && byName.has(active.dialog)) {
+      const global = router.routeGlobal(typed);
+      if (global) return fromRoute(global);
+      return { kind: 'run', dialog: byName.get(active.dialog)!, event: { kind: 'text', text: typed } };
+    }
+    const route = router.route(typed);
+    return route ? fromRoute(route) : { kind: 'unknown-text' };
+  }
+
+  async function handle(event: Inbound): Promise<TurnResult> {
+    let locale: Locale = event.user.locale ?? 'nb';
+    try {
+      const key = dialogKey(event);
+      const [profile, stored] = await Promise.all([
+        store.getUser(event.platform, event.user.id),
+        store.getDialog(key),
+      ]);
+      locale = profile?.locale ?? locale;
+      const session = fromStored(stored);
+      const effects = createEffects(store, event, profile, newId);
+      const turn = await runPlan(decide(event, session), { event, session, profile, effects, locale });
+      if (!effects.forgotten && turn.next && changed(session, turn.next)) {
+        await store.putDialog(key, toStored(turn.next), ttl, {
+          platform: event.platform,
+          userId: event.user.id,
+        });
+      }
+      return { replies: turn.replies, notify: turn.notify };
+    } catch (error) {
+      config.onError?.(error, event);
+      const key = isMidlerError(error, 'store.unavailable')
+        ? 'engine.error.store-unavailable'
+        : 'engine.error.generic';
+      return { replies: [message(t(locale, key))], notify: [], error };
+    }
+  }
+
+  interface TurnInput {
+    event: Inbound;
+    session: Session | null;
+    profile: UserProfile | null;
+    effects: BoundEffects;
+    locale: Locale;
+  }
+  interface TurnOutput {
+    replies: Outbound[];
+    notify: TurnResult['notify'];
+    next: Session | null;
+  }
+
+  function context(input: TurnInput): DialogContext {
+    const { event, session, profile, effects, locale } = input;
+    return {
+      locale,
+      t: translator(locale),
+      now: Number.isNaN(event.at?.getTime()) ? clock() : event.at,
+      catalog,
+      platform: event.platform,
+      user: event.user,
+      conversation: event.conversation,
+      profile,
+      memory: session?.memory ?? {},
+      effects,
+      ...(config.settings ? { settings: config.settings } : {}),
+    };
+  }
+
+  /** The help card, with "continue where I was" when a dialog is waiting. */
+  async function helpReplies(input: TurnInput, args: Record<string, unknown> = {}): Promise<Outbound[]> {
+    const help = byName.get('help');
+    const replies = help ? (await help.step(null, { kind: 'start', args }, context(input))).replies : [];
+    return withResume(replies, input);
+  }
+
+  function withResume(replies: Outbound[], input: TurnInput): Outbound[] {
+    if (!isActive(input.session)) return replies;
+    const resume = button('engine.resume', t(input.locale, 'common.continue'), undefined, 'primary');
+    const last = replies.at(-1);
+    if (last?.kind === 'card')
+      return [...replies.slice(0, -1), { ...last, buttons: [resume, ...(last.buttons ?? [])] }];
+    return [...replies, card(undefined, [], [resume])];
+  }
+
+  /** Applies a dialog's result to the session: next version, history, memory; stamps its buttons. */
+  function apply(
+    input: TurnInput,
+    dialog: Dialog,
+    result: StepResult,
+    history: Session['history'],
+  ): TurnOutput {
+    const { session } = input;
+    const memory = { ...session?.memory, ...result.remember };
+    const notify = result.notify ?? [];
+    if (dialog.transient) {
+      const next = session ? { ...session, memory } : null;
+      return {
+        replies: withResume(result.replies, { ...input, locale: result.locale ?? input.locale }),
+        notify,
+        next,
+      };
+    }
+    const base = result.state
+      ? { dialog: dialog.name, ...result.state, history }
+      : { dialog: dialog.name, step: DONE, answers: {}, history: [] };
+    const candidate: Session = { ...base, memory, version: (session?.version ?? 0) + 1 };
+    const next = changed(session, candidate) ? candidate : { ...candidate, version: session?.version ?? 0 };
+    return { replies: stampVersion(result.replies, dialog.name, next.version), notify, next };
+  }
+
+  async function runPlan(plan: Plan, input: TurnInput): Promise<TurnOutput> {
+    const { session, locale } = input;
+    const none = { notify: [], next: session };
+    switch (plan.kind) {
+      case 'run': {
+        const fresh = plan.event.kind === 'start' || plan.dialog.transient === true;
+        const current = !fresh && isActive(session) ? stepOf(session) : null;
+        const result = await plan.dialog.step(current, plan.event, context(input));
+        const history =
+          current && session && result.state ? pushHistory(session.history, current, result.state) : [];
+        return apply(input, plan.dialog, result, history);
+      }
+      case 'resume': {
+        const dialog = isActive(session) ? byName.get(session.dialog) : undefined;
+        if (!session || !dialog) return { ...none, replies: await helpReplies(input) };
+        const result = await dialog.step(stepOf(session), { kind: 'resume' }, context(input));
+        return apply(input, dialog, result, session.history);
+      }
+      case 'back': {
+        const dialog = isActive(session) ? byName.get(session.dialog) : undefined;
+        const previous = session?.history.at(-1);
+        if (!session || !dialog || !previous) {
+          const note = message(t(locale, 'engine.nothing-to-go-back-to'));
+          if (!session || !dialog) return { ...none, replies: [note, ...(await helpReplies(input))] };
+          const again = await dialog.step(stepOf(session), { kind: 'resume' }, context(input));
+          const out = apply(input, dialog, again, session.history);
+          return { ...out, replies: [note, ...out.replies] };
+        }
+        const restored: Session = { ...session, history: session.history.slice(0, -1), ...previous };
+        if (previous.awaiting === undefined) delete restored.awaiting;
+        const result = await dialog.step(
+          previous,
+          { kind: 'resume' },
+          context({ ...input, session: restored }),
+        );
+        return apply({ ...input, session }, dialog, result, restored.history);
+      }
+      case 'cancel': {
+        if (!isActive(session)) {
+          return {
+            ...none,
+            replies: [message(t(locale, 'engine.nothing-to-cancel')), ...(await helpReplies(input))],
+          };
+        }
+        const next: Session = {
+          ...session,
+          step: DONE,
+          answers: {},
+          history: [],
+          version: session.version + 1,
+        };
+        delete next.awaiting;
+        const replies = await helpReplies({ ...input, session: next });
+        return { replies: [message(t(locale, 'engine.cancelled')), ...replies], notify: [], next };
+      }
+      case 'stale': {
+        const restart = input.event.action?.id.split('.')[0] ?? '';
+        const buttons = byName.has(restart)
+          ? [button(`${restart}.start`, t(locale, 'engine.stale.restart'))]
+          : [];
+        const stale = card(
+          t(locale, 'engine.stale.title'),
+          [text(t(locale, 'engine.stale.text'))],
+          [...buttons, button('help.start', t(locale, 'common.help'))],
+        );
+        return { ...none, replies: withResume([stale], input) };
+      }
+      case 'unknown-action':
+        return {
+          ...none,
+          replies: [message(t(locale, 'engine.unknown-action')), ...(await helpReplies(input))],
+        };
+      case 'not-available':
+        return {
+          ...none,
+          replies: [message(t(locale, 'engine.not-available')), ...(await helpReplies(input))],
+        };
+      case 'unknown-text':
+        return { ...none, replies: await helpReplies(input, { unknown: true }) };
+    }
+  }
+
+  return { handle };
+}

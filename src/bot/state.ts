@@ -1,0 +1,107 @@
+import type { DialogState } from '../store/store.ts';
+import type { ConversationMemory, StepState } from './dialog.ts';
+import type { Inbound, Outbound } from './messages.ts';
+
+/** The step name of a dialog that has ended; its buttons are stale from then on. */
+export const DONE = 'done';
+const MAX_HISTORY = 30;
+
+/** One dialog state per platform + conversation + user. */
+export function dialogKey(event: Pick<Inbound, 'platform' | 'conversation' | 'user'>): string {
+  return `${event.platform}:${event.conversation.id}:${event.user.id}`;
+}
+
+/** The engine's view of the stored JSON (the Store keeps it as plain `DialogState`). */
+export interface Session {
+  dialog: string;
+  step: string;
+  answers: Record<string, unknown>;
+  awaiting?: string;
+  version: number;
+  history: StepState[];
+  memory: ConversationMemory;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function asStep(v: unknown): StepState | null {
+  if (!isRecord(v) || typeof v.step !== 'string' || !isRecord(v.answers)) return null;
+  return {
+    step: v.step,
+    answers: v.answers,
+    ...(typeof v.awaiting === 'string' ? { awaiting: v.awaiting } : {}),
+  };
+}
+
+/** Reads stored state defensively: a damaged record becomes "no dialog" rather than a crash. */
+export function fromStored(stored: DialogState | null): Session | null {
+  if (!stored || typeof stored.dialog !== 'string' || typeof stored.step !== 'string') return null;
+  const history = Array.isArray(stored.history) ? stored.history.map(asStep).filter((s) => s !== null) : [];
+  return {
+    dialog: stored.dialog,
+    step: stored.step,
+    answers: isRecord(stored.answers) ? stored.answers : {},
+    ...(typeof stored.awaiting === 'string' ? { awaiting: stored.awaiting } : {}),
+    version: typeof stored.version === 'number' ? stored.version : 0,
+    history,
+    memory: isRecord(stored.memory) ? (stored.memory as ConversationMemory) : {},
+  };
+}
+
+export function toStored(session: Session): DialogState {
+  return {
+    dialog: session.dialog,
+    step: session.step,
+    answers: session.answers,
+    ...(session.awaiting === undefined ? {} : { awaiting: session.awaiting }),
+    version: session.version,
+    history: session.history,
+    memory: session.memory,
+  };
+}
+
+export function isActive(session: Session | null): session is Session {
+  return session !== null && session.step !== DONE;
+}
+
+export function stepOf(session: Session): StepState {
+  return {
+    step: session.step,
+    answers: session.answers,
+    ...(session.awaiting === undefined ? {} : { awaiting: session.awaiting }),
+  };
+}
+
+/** Appends the state being left, unless nothing changed (a re-render is not a step). */
+export function pushHistory(history: StepState[], left: StepState, next: StepState): StepState[] {
+  if (JSON.stringify(left) === JSON.stringify(next)) return history;
+  return [...history, left].slice(-MAX_HISTORY);
+}
+
+/** True when the stored form of two sessions differs in anything but the version. */
+export function changed(before: Session | null, after: Session): boolean {
+  if (before === null) return true;
+  return (
+    JSON.stringify({ ...toStored(before), version: 0 }) !== JSON.stringify({ ...toStored(after), version: 0 })
+  );
+}
+
+/**
+ * Stamps the version into the buttons of `dialog`, so a click can later be checked for staleness.
+ * Start buttons are never stale and are left alone.
+ */
+export function stampVersion(replies: Outbound[], dialog: string, version: number): Outbound[] {
+  return replies.map((r) => {
+    if (r.kind !== 'card' || !r.buttons) return r;
+    return {
+      ...r,
+      buttons: r.buttons.map((b) =>
+        b.action.startsWith(`${dialog}.`) && !b.action.endsWith('.start')
+          ? { ...b, data: { ...b.data, v: version } }
+          : b,
+      ),
+    };
+  });
+}

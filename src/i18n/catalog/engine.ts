@@ -1,0 +1,44 @@
+import type { CatalogPart } from '../message.ts';
+
+/** What the engine says on its own: errors, stale cards, cancel, back, unknown text. */
+export const engine = {
+  'engine.error.generic': {
+    nb: 'Beklager, noe gikk galt. Prøv igjen.',
+    en: 'Sorry, something went wrong. Please try again.',
+  },
+  'engine.error.store-unavailable': {
+    nb: 'Jeg får ikke tak i lagringen min akkurat nå. Prøv igjen om et øyeblikk.',
+    en: 'I cannot reach my storage right now. Please try again in a moment.',
+  },
+  'engine.stale.title': { nb: 'Dette kortet er ikke lenger aktuelt', en: 'That card is no longer current' },
+  'engine.stale.text': {
+    nb: 'Knappen hører til en samtale som er avsluttet eller erstattet. Du kan fortsette der du er, eller starte på nytt.',
+    en: 'The button belongs to a conversation that has ended or been replaced. You can continue where you are, or start again.',
+  },
+  'engine.stale.restart': { nb: 'Start på nytt', en: 'Start again' },
+  'engine.cancelled': {
+    nb: 'Greit, jeg avbrøt. Ingenting mer ble lagret. Hva vil du gjøre nå?',
+    en: 'OK, I stopped there. Nothing more was saved. What would you like to do now?',
+  },
+  'engine.nothing-to-cancel': {
+    nb: 'Det er ingenting å avbryte. Hva vil du gjøre?',
+    en: 'There is nothing to cancel. What would you like to do?',
+  },
+  'engine.nothing-to-go-back-to': {
+    nb: 'Det er ikke noe tidligere spørsmål å gå tilbake til.',
+    en: 'There is no earlier question to go back to.',
+  },
+  'engine.unknown.title': { nb: 'Det forsto jeg ikke helt', en: 'I did not quite get that' },
+  'engine.unknown.text': {
+    nb: 'Jeg kan hjelpe med disse tingene. Velg en knapp, eller skriv for eksempel «kan jeg søke?».',
+    en: 'I can help with these things. Pick a button, or type for example "can I apply?".',
+  },
+  'engine.not-available': {
+    nb: 'Den funksjonen er ikke tilgjengelig ennå.',
+    en: 'That feature is not available yet.',
+  },
+  'engine.unknown-action': {
+    nb: 'Den knappen kjenner jeg ikke igjen.',
+    en: 'I do not recognise that button.',
+  },
+} as const satisfies CatalogPart;

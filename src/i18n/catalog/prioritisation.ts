@@ -1,0 +1,54 @@
+import type { CatalogPart } from '../message.ts';
+
+/** The trust's prioritisation of its endorsed patient-safety applications (issue 7). */
+export const prioritisation = {
+  'prioritisation.phrases': {
+    nb: 'prioriter søknadene|prioriter søknader|prioritering av søknader|rangering|rangere søknader',
+    en: 'prioritise applications|prioritize applications|prioritisation|rank applications|ranking',
+  },
+  'prioritisation.not-chief': {
+    nb: 'Du er ikke satt opp som kvalitetssjef (eller stedfortreder) for noe helseforetak, så du kan ikke prioritere søknader.',
+    en: 'You are not set up as quality chief (or deputy) for any health trust, so you cannot prioritise applications.',
+  },
+  'prioritisation.title': { nb: 'Prioriter søknadene fra {trust}', en: 'Prioritise the applications from {trust}' },
+  'prioritisation.none': {
+    nb: 'Ingen søknader fra {trust} har begge godkjenningene ennå.',
+    en: 'No application from {trust} has both endorsements yet.',
+  },
+  'prioritisation.waiting': {
+    nb: '{count} søknad(er) venter fortsatt på godkjenning fra leder og er ikke med her.',
+    en: '{count} application(s) still wait for a leader’s endorsement and are not listed.',
+  },
+  'prioritisation.item': { nb: '{rank}. {title} – {name}', en: '{rank}. {title} – {name}' },
+  'prioritisation.explain': {
+    nb: 'Flytt søknadene til rekkefølgen helseforetaket prioriterer dem i, og bekreft.',
+    en: 'Move the applications into the order the trust prioritises them in, then confirm.',
+  },
+  'prioritisation.confirmed-at': {
+    nb: 'Rekkefølgen ble sist bekreftet {date}. Endringer blir loggført.',
+    en: 'The order was last confirmed {date}. Changes are recorded in the audit trail.',
+  },
+  'prioritisation.button.up': { nb: 'Flytt opp: {title}', en: 'Move up: {title}' },
+  'prioritisation.button.confirm': { nb: 'Bekreft rekkefølgen', en: 'Confirm the order' },
+  'prioritisation.changed-list': {
+    nb: 'Listen har endret seg siden kortet ble vist. Se over rekkefølgen og bekreft igjen.',
+    en: 'The list has changed since the card was shown. Check the order and confirm again.',
+  },
+  'prioritisation.confirmed': {
+    nb: 'Rekkefølgen er bekreftet. {count} søker(e) får beskjed.',
+    en: 'The order is confirmed. {count} applicant(s) are being told.',
+  },
+  'prioritisation.unchanged': {
+    nb: 'Rekkefølgen er den samme som før; ingenting er endret.',
+    en: 'The order is the same as before; nothing has changed.',
+  },
+  'prioritisation.notice': {
+    nb: '🏥 {trust} har prioritert søknaden «{title}» og sendt den videre.',
+    en: '🏥 {trust} has prioritised the application “{title}” and passed it on.',
+  },
+  'prioritisation.notice-rank': {
+    nb: '🏥 {trust} har prioritert søknaden «{title}» som nummer {rank} av {count}.',
+    en: '🏥 {trust} has prioritised the application “{title}” as number {rank} of {count}.',
+  },
+  'prioritisation.choose-call': { nb: 'Hvilken utlysning gjelder det?', en: 'Which call is it for?' },
+} as const satisfies CatalogPart;

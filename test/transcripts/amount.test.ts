@@ -1,0 +1,128 @@
+import { afterEach, describe, it } from 'vitest';
+import type { Store } from '../../src/store/store.ts';
+import { Chat, play, transcriptStores } from '../support/transcript.ts';
+
+const AT = '2022-09-15T10:00:00Z';
+
+describe.each(transcriptStores('amount'))('amount transcripts on $name', ({ make }) => {
+  let store: Store;
+  afterEach(async () => {
+    await store?.close();
+  });
+  const chat = (locale?: 'en') => {
+    store = make();
+    return new Chat({ store, at: AT, ...(locale ? { locale } : {}) });
+  };
+
+  it('nb: own financing binds; amounts typed the Norwegian way, unreadable ones re-asked with an example', async () => {
+    await play(chat(), [
+      { say: 'Hvor mye kan jeg søke om?', expect: ['Hvilken utlysning gjelder det?'] },
+      { click: 'Innovasjonsmidler 2023' },
+      { click: 'Tjenesteinnovasjon', expect: ['samlede prosjektbudsjettet', '1,2 mill'] },
+      {
+        say: 'en million',
+        expect: ['klarte ikke å lese «en million» som et beløp', 'samlede prosjektbudsjettet'],
+      },
+      { say: '1 000 000 kr', expect: ['Kravet er minst 25 %'] },
+      { say: '250.000', expect: ['annen finansiering'] },
+      { click: 'Ingen', expect: ['Hvor mange ganger'] },
+      {
+        click: '0',
+        expect: [
+          '# Du kan søke om inntil 750 000 kr',
+          'Egenfinansiering som kreves (25 %): 250 000 kr',
+          'det stilles krav om 25 % egenfinansiering',
+          '[Start søknad]',
+        ],
+      },
+    ]);
+  });
+
+  it('nb: a small budget is bound by own financing, "tilbake" changes the budget, and the cap binds a large one', async () => {
+    await play(chat(), [
+      { say: 'hvor mye', expect: ['Hvilken utlysning'] },
+      { click: 'Innovasjonsmidler 2023' },
+      { click: 'Produktinnovasjon' },
+      { say: '400k' },
+      { click: 'Vet ikke ennå', expect: ['annen finansiering'] },
+      { say: '0' },
+      { click: '0', expect: ['# Du kan søke om inntil 300 000 kr'] },
+      { say: 'tilbake', expect: ['Hvor mange ganger'] },
+      { say: 'tilbake', expect: ['annen finansiering'] },
+      { say: 'tilbake', expect: ['egenfinansiering'] },
+      { say: 'tilbake', expect: ['samlede prosjektbudsjettet'] },
+      { say: '2 mill', expect: ['egenfinansiering'] },
+      { click: 'Vet ikke ennå' },
+      { click: 'Ingen' },
+      {
+        click: '0',
+        expect: ['# Du kan søke om inntil 750 000 kr', 'Taket i utlysningen', 'inntil 750 000 kr'],
+      },
+    ]);
+  });
+
+  it('nb: cost lines with an ineligible line show the line and its rule', async () => {
+    await play(chat(), [
+      { say: 'beløp' },
+      { click: 'Innovasjonsmidler 2023' },
+      { click: 'Overføring av tjenesteinnovasjon fra annet helseforetak' },
+      { click: 'Legg inn kostnadslinjer i stedet', expect: ['Kostnadslinjer', '<choice costType'] },
+      {
+        click: 'Legg til linjen',
+        inputs: { costType: 'project-personnel', lineAmount: '300 000' },
+        expect: ['Prosjektpersonell', '300 000 kr'],
+      },
+      {
+        click: 'Legg til linjen',
+        inputs: { costType: 'large-general-equipment', lineAmount: 'mye' },
+        expect: ['klarte ikke å lese «mye»'],
+      },
+      { click: 'Legg til linjen', inputs: { costType: 'large-general-equipment', lineAmount: '500 000' } },
+      { click: 'Ferdig med budsjettet', expect: ['annen finansiering'] },
+      { click: 'Ingen', expect: ['Hvor mange ganger'] },
+      {
+        click: '0',
+        expect: [
+          '# Du kan søke om inntil 300 000 kr',
+          'Kostnader som ikke kan dekkes',
+          'Større generelle utstyrsinvesteringer: 500 000 kr',
+          'kan ikke brukes til større generelle utstyrsinvesteringer',
+        ],
+      },
+    ]);
+  });
+
+  it('en: the calculator in English; an earlier award in the transfer category leaves nothing to ask for', async () => {
+    await play(chat('en'), [
+      { say: 'how much can I ask for?', expect: ['Which call is it for?'] },
+      { click: 'Innovation funding 2023' },
+      {
+        click: 'Transfer of a service innovation from another health trust',
+        expect: ['total project budget'],
+      },
+      { say: 'lots', expect: ['I could not read "lots" as an amount', 'total project budget'] },
+      { say: '500 000', expect: ['other funding'] },
+      { click: 'None' },
+      {
+        click: '1 or more',
+        expect: ['# You cannot ask for funding as things stand', 'only one award is possible'],
+      },
+      { click: 'Back', expect: ['How many times'] },
+      { click: '0', expect: ['# You can ask for up to', '350,000', 'Start an application'] },
+    ]);
+  });
+
+  it('cancelling midway, then an old button is stale; a restart resumes at the same question', async () => {
+    const c = chat();
+    await play(c, [
+      { say: 'hvor mye kan jeg søke om' },
+      { click: 'Innovasjonsmidler 2023' },
+      { click: 'Tjenesteinnovasjon' },
+      { say: '1 mill', expect: ['egenfinansiering'] },
+      { restart: true },
+      { say: '300 000', expect: ['annen finansiering'] },
+      { say: 'avbryt', expect: ['jeg avbrøt'] },
+      { click: 'Ingen', turnsAgo: 1, expect: ['ikke lenger aktuelt'] },
+    ]);
+  });
+});

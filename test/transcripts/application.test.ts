@@ -1,0 +1,118 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/store/store.ts';
+import { Chat, play, transcriptStores } from '../support/transcript.ts';
+
+const AT = '2022-09-15T10:00:00Z';
+
+describe.each(transcriptStores('app'))('application and status transcripts on $name', ({ make }) => {
+  let store: Store | undefined;
+  afterEach(async () => {
+    await store?.close();
+    store = undefined;
+  });
+  const chat = (locale?: 'en', userId = 'u1') => {
+    store ??= make();
+    return new Chat({ store, at: AT, userId, ...(locale ? { locale } : {}) });
+  };
+  const stored = () => store!;
+  it('nb: empty status, then an application that reuses the check (call, category, trust asked once)', async () => {
+    const c = chat();
+    await play(c, [
+      { say: 'status', expect: ['# Du har ingen søknader ennå', '[Kan jeg søke?]'] },
+      { click: 'Kan jeg søke?', expect: ['Hvilken utlysning'] },
+      { click: 'Innovasjonsmidler 2023' },
+      { click: 'Tjenesteinnovasjon' },
+      { click: 'Helse Nord-Trøndelag HF' },
+      { say: '40' },
+      { say: '0' },
+      { click: 'Ja' },
+      { click: 'Ja' },
+      { click: 'Nei' },
+      { say: '1.12.2023', expect: ['# Ja, du kan søke'] },
+      {
+        click: 'Start søknad',
+        expect: ['Hva heter prosjektet?'],
+        not: ['Hvilken kategori', 'Hvilket helseforetak'],
+      },
+      { say: 'ab', expect: ['mellom 3 og 200 tegn', 'Hva heter prosjektet?'] },
+      {
+        say: 'Hjelp til selvhjelp',
+        expect: [
+          'Søknaden «Hjelp til selvhjelp» er opprettet',
+          'Helse Nord-Trøndelag HF',
+          '[done] Sjekk om du kan søke',
+          '[current] Skriv søknaden etter malen',
+          'Neste steg: Skriv søknaden etter malen for kategorien – innen 20. oktober 2022 kl. 15:00 (om 35 dager)',
+        ],
+      },
+      { say: 'neste steg', expect: ['Dine søknader (1)', 'Hjelp til selvhjelp', 'om 35 dager'] },
+    ]);
+    const apps = await stored().listApplicationsByUser('console', 'u1');
+    expect(apps).toHaveLength(1);
+    expect(apps[0]).toMatchObject({
+      callId: 'innovasjon-2023',
+      category: 'service',
+      title: 'Hjelp til selvhjelp',
+      verdict: 'eligible',
+    });
+    expect(apps[0]?.applicant.trust).toBe('helse-nord-trondelag');
+    expect(await stored().readAudit(apps[0]!.id)).toHaveLength(1);
+  });
+
+  it('en: a fresh application asks call, category, title and trust; "back" changes the category', async () => {
+    const c = chat('en', 'u2');
+    await play(c, [
+      { say: 'new application', expect: ['Which call do you want to apply to?'] },
+      { click: 'Patient safety funding 2023–2024', expect: ['Which category'] },
+    ]);
+    await play(c, [
+      { say: 'back', expect: ['Which call do you want to apply to?'] },
+      { click: 'Innovation funding 2023' },
+      { click: 'Product innovation', expect: ['What is the project called?'] },
+      { say: 'Smart pill box', expect: ['Which health trust does the project belong to?'] },
+      {
+        click: 'Hemit HF',
+        expect: [
+          'The application "Smart pill box" has been created',
+          '[todo] Anchoring with the clinic chief',
+          'Next step:',
+          'in 35 days',
+        ],
+      },
+      { say: 'status', expect: ['Your applications (1)', 'Smart pill box', 'Draft'] },
+    ]);
+  });
+
+  it('after the deadline no application is created; status counts the days since', async () => {
+    const c = chat(undefined, 'u3');
+    await play(c, [
+      { say: 'ny søknad' },
+      { click: 'Innovasjonsmidler 2023' },
+      { click: 'Produktinnovasjon' },
+      { say: 'Prosjekt A' },
+      { click: 'St. Olavs hospital HF' },
+    ]);
+    c.setTime('2022-10-25T10:00:00Z');
+    await play(c, [
+      { say: 'ny søknad' },
+      {
+        click: 'Innovasjonsmidler 2023',
+        expect: ['gikk ut 20. oktober 2022 kl. 15:00', 'ikke mulig å levere etter fristen'],
+      },
+      { say: 'status', expect: ['Prosjekt A', 'fristen var 20. oktober 2022 kl. 15:00 (for 5 dager siden)'] },
+    ]);
+    expect(await stored().listApplicationsByUser('console', 'u3')).toHaveLength(1);
+  });
+
+  it('cancelling at the title leaves no application and makes the old card stale', async () => {
+    const c = chat(undefined, 'u4');
+    await play(c, [
+      { say: 'ny søknad' },
+      { click: 'Innovasjonsmidler 2023' },
+      { click: 'Produktinnovasjon', expect: ['Hva heter prosjektet?'] },
+      { say: 'avbryt', expect: ['jeg avbrøt'] },
+      { click: 'Send', turnsAgo: 1, inputs: { title: 'Sent too late' }, expect: ['ikke lenger aktuelt'] },
+    ]);
+    expect(await stored().listApplicationsByUser('console', 'u4')).toHaveLength(0);
+  });
+});

@@ -1,0 +1,166 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/store/store.ts';
+import { Chat, play, transcriptStores } from '../support/transcript.ts';
+
+const AT = '2022-09-15T10:00:00Z';
+
+describe.each(transcriptStores('elig'))('eligibility transcripts on $name', ({ make }) => {
+  let store: Store;
+  afterEach(async () => {
+    await store?.close();
+  });
+  const chat = (locale?: 'en') => {
+    store = make();
+    return new Chat({ store, at: AT, ...(locale ? { locale } : {}) });
+  };
+
+  it('nb: one question at a time, unreadable numbers, a to-do with its date, back, and the verdict', async () => {
+    const c = chat();
+    await play(c, [
+      { say: 'Kan jeg søke?', expect: ['Hvilken utlysning', 'Innovasjonsmidler 2023', 'om 35 dager'] },
+      { click: 'Innovasjonsmidler 2023', expect: ['Hvilken kategori', 'Tjenesteinnovasjon'] },
+      { click: 'Tjenesteinnovasjon', expect: ['Hvilket helseforetak', 'Spørsmål 1 av'] },
+      { click: 'St. Olavs hospital HF', expect: ['Hvor stor stilling'] },
+      { say: 'femti', expect: ['klarte ikke å lese «femti» som et tall', 'Hvor stor stilling'] },
+      { say: '50 %', expect: ['Hvor mange tildelinger'] },
+      { say: '0', expect: ['Kan prosjektet selv finansiere minst 25 %'] },
+      { click: 'Ja', expect: ['forankret hos klinikksjef'] },
+      {
+        click: 'Ikke ennå',
+        expect: [
+          'Notert som gjøremål',
+          '20. oktober 2022 kl. 15:00',
+          'større generelle utstyrsinvesteringer',
+        ],
+      },
+      { say: 'tilbake', expect: ['forankret hos klinikksjef'] },
+      { click: 'Ja', expect: ['større generelle utstyrsinvesteringer'], not: ['gjøremål'] },
+      { click: 'Nei', expect: ['Når blir arbeidet'] },
+      { say: '15.12.2023', expect: ['# Ja, du kan søke', '[Start søknad]', '[Regn ut beløpet]'] },
+    ]);
+  });
+
+  it('nb: a disqualifying answer is explained at once with its quote; "change the answer" goes back', async () => {
+    const c = chat();
+    await play(c, [
+      { say: 'kan jeg soke', expect: ['Hvilken utlysning'] },
+      { click: 'Innovasjonsmidler 2023' },
+      { click: 'Produktinnovasjon' },
+      { click: 'Hemit HF' },
+      {
+        say: '10',
+        expect: [
+          '# Dette stopper søknaden',
+          '> For å ha søknadsadgang må prosjektleder være ansatt i minst 20 % stilling',
+          '# Nei, slik prosjektet er nå kan du ikke søke',
+          'En kollega med minst 20 % stilling',
+        ],
+      },
+      { click: 'Endre svaret', expect: ['Hvor stor stilling'] },
+      { say: '20', expect: ['Hvor mange tildelinger'] },
+      { say: '0' },
+      {
+        click: 'Nei',
+        expect: [
+          '# Nei, slik prosjektet er nå',
+          'kan søke om inntil 350 000 kr uten egenfinansiering',
+          '[Prøv en annen kategori]',
+        ],
+      },
+      { click: 'Prøv en annen kategori', expect: ['Hvilken kategori'] },
+      { click: 'Overføring av tjenesteinnovasjon fra annet helseforetak', expect: ['Hvilket helseforetak'] },
+    ]);
+  });
+
+  it('en: the same check in English, with a transfer project that does not qualify', async () => {
+    const c = chat('en');
+    await play(c, [
+      { say: 'can I apply?', expect: ['Which call do you want to check?'] },
+      { click: 'Innovation funding 2023', expect: ['Which category'] },
+      { click: 'Transfer of a service innovation from another health trust', expect: ['Which health trust'] },
+      {
+        click: 'None of these',
+        expect: ['# This stops the application', '# No, as the project stands you cannot apply'],
+      },
+      { say: 'back', expect: ['Which health trust'] },
+      { click: 'Hemit HF', expect: ['How large is the project'] },
+      { say: '100', expect: ['Is the service innovation already in use at another health trust?'] },
+      {
+        click: 'No',
+        expect: [
+          'transfer category is for service innovations already in use',
+          'A new innovation can apply as product or service innovation',
+        ],
+      },
+    ]);
+  });
+
+  it('en: eligible with to-dos lists them with their dates', async () => {
+    const c = chat('en');
+    await play(c, [
+      { say: 'am I eligible', expect: ['Which call'] },
+      { click: 'Innovation funding 2023' },
+      { click: 'Service innovation' },
+      { click: 'St. Olavs hospital HF' },
+      { say: '60' },
+      { say: '1' },
+      { click: 'Yes' },
+      { click: 'Not yet', expect: ['Noted as a to-do', '20 October 2022, 15:00 (in 35 days)'] },
+      {
+        click: 'Yes',
+        expect: ['Noted as a to-do', 'Take larger general equipment investments out of the budget'],
+      },
+      {
+        say: '2023-11-30',
+        expect: [
+          '# Yes, you can apply – once the to-dos are done',
+          '[todo] Anchor the application with the clinic chief',
+          '[Start an application]',
+        ],
+      },
+    ]);
+  });
+
+  it('en: patient safety, a multiple-choice question answered with a form', async () => {
+    await play(chat('en'), [
+      { say: 'eligibility', expect: ['Which call'] },
+      { click: 'Patient safety funding 2023–2024', expect: ['Which health trust are you employed at?'] },
+      { click: 'St. Olavs hospital HF', expect: ['both the project leader and the project owner'] },
+      { click: 'Yes', expect: ['What will the project achieve?', '<choice aims'] },
+      { click: 'Submit', inputs: { aims: 'reduce-injuries,safety-culture' }, expect: ['nearest leader'] },
+      { say: 'back', expect: ['What will the project achieve?'] },
+    ]);
+  });
+
+  it('cancelling midway makes the old buttons stale; resuming after a restart continues', async () => {
+    const c = chat();
+    await play(c, [
+      { say: 'kan jeg søke', expect: ['Hvilken utlysning'] },
+      { click: 'Pasientsikkerhetsmidler 2023–2024' },
+    ]);
+    expect(c.lastText()).toContain('Hvilket helseforetak er du ansatt i?');
+    // The process restarts: a new engine on the same store picks up where the user was.
+    c.restart();
+    await play(c, [
+      { click: 'St. Olavs hospital HF', turnsAgo: 0, not: ['ikke lenger aktuelt', 'Hvilket helseforetak'] },
+    ]);
+    await play(c, [
+      { say: 'avbryt', expect: ['jeg avbrøt'] },
+      { click: 'Tilbake', turnsAgo: 1, expect: ['# Dette kortet er ikke lenger aktuelt', '[Start på nytt]'] },
+      { click: 'Start på nytt', expect: ['Hvilken utlysning'] },
+    ]);
+  });
+
+  it('a button from a finished check is stale once another dialog has started', async () => {
+    const c = chat();
+    await play(c, [
+      { say: 'kan jeg søke?' },
+      { click: 'Innovasjonsmidler 2023' },
+      { click: 'Produktinnovasjon' },
+      { click: 'Ingen av disse', expect: ['# Nei, slik prosjektet er nå'] },
+      { say: 'hvor mye kan jeg søke om?', expect: ['samlede prosjektbudsjettet'] },
+      { click: 'Endre svaret', turnsAgo: 1, expect: ['ikke lenger aktuelt', '[Fortsett der jeg var]'] },
+      { click: 'Fortsett der jeg var', expect: ['samlede prosjektbudsjettet'] },
+    ]);
+  });
+});

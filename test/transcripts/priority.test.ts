@@ -1,0 +1,55 @@
+import { afterEach, describe, it } from 'vitest';
+import type { Store } from '../../src/store/store.ts';
+import { Chat, play, transcriptStores } from '../support/transcript.ts';
+
+const AT = '2022-09-15T10:00:00Z';
+
+describe.each(transcriptStores('prio'))('priority-area transcripts on $name', ({ make }) => {
+  let store: Store;
+  afterEach(async () => {
+    await store?.close();
+  });
+  const chat = (locale?: 'en') => {
+    store = make();
+    return new Chat({ store, at: AT, ...(locale ? { locale } : {}) });
+  };
+
+  it('nb: service innovation, two areas picked, quoted; product innovation has none', async () => {
+    await play(chat(), [
+      { say: 'satsingsområder', expect: ['Hvilken utlysning'] },
+      { click: 'Innovasjonsmidler 2023' },
+      {
+        click: 'Tjenesteinnovasjon',
+        expect: ['Hvilke av disse områdene', 'Pasientmedvirkning (prioritert)', '<choice areas'],
+      },
+      {
+        click: 'Send',
+        inputs: { areas: 'patient-participation,patient-logistics' },
+        expect: [
+          'Prosjektet treffer',
+          'Pasientmedvirkning (prioritert)',
+          '> Pasientlogistikk',
+          'Andre områder i utlysningen',
+          'Psykisk helse og rus',
+        ],
+      },
+      { click: 'Velg på nytt', expect: ['Hvilke av disse områdene'] },
+      { click: 'Send', inputs: { areas: [] }, expect: ['treffer ingen av satsingsområdene'] },
+      { say: 'tilbake' },
+      { say: 'tilbake', expect: ['Hvilken kategori'] },
+      { click: 'Produktinnovasjon', expect: ['ingen prioriterte satsingsområder'] },
+    ]);
+  });
+
+  it('en: the areas of the patient safety call, cancelled midway', async () => {
+    await play(chat('en'), [
+      { say: 'priority areas', expect: ['Which call is it for?'] },
+      {
+        click: 'Patient safety funding 2023–2024',
+        expect: [/national medical quality registries|Which category/],
+      },
+      { say: 'cancel', expect: ['OK, I stopped there'] },
+      { click: 'Cancel', turnsAgo: 1, expect: ['That card is no longer current'] },
+    ]);
+  });
+});

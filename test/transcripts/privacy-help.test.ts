@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/store/store.ts';
+import { Chat, play, transcriptStores } from '../support/transcript.ts';
+
+const AT = '2022-09-15T10:00:00Z';
+
+describe.each(transcriptStores('privacy'))('help, language and privacy transcripts on $name', ({ make }) => {
+  let store: Store;
+  afterEach(async () => {
+    await store?.close();
+  });
+  const chat = (locale?: 'en', userId = 'u1') => {
+    store = make();
+    return new Chat({ store, at: AT, userId, ...(locale ? { locale } : {}) });
+  };
+
+  it('nb/en: help lists what the bot does and the calls with deadlines; unknown text gets help with buttons', async () => {
+    const c = chat();
+    await play(c, [
+      {
+        say: 'hjelp',
+        expect: [
+          '# Hei! Jeg er Midlerbot',
+          'Innovasjonsmidler 2023: Frist 20. oktober 2022 kl. 15:00 (om 35 dager)',
+          'Pasientsikkerhetsmidler 2023–2024: Frist 4. november 2022 (om 50 dager)',
+          '[Kan jeg søke?]',
+        ],
+      },
+      { say: 'fiskesuppe', expect: ['# Det forsto jeg ikke helt', '[Ny søknad]'] },
+      { click: 'English', expect: ['I will speak English with you from now on'] },
+      {
+        say: 'help',
+        expect: [
+          '# Hi! I am Midlerbot',
+          'Innovation funding 2023: Deadline 20 October 2022, 15:00 (in 35 days)',
+          '[Can I apply?]',
+        ],
+      },
+      { say: 'norsk', expect: ['snakker norsk'] },
+    ]);
+    c.setTime('2023-01-10T10:00:00Z');
+    await play(c, [{ say: 'hjelp', expect: ['Fristen gikk ut 20. oktober 2022 kl. 15:00'] }]);
+  });
+
+  it('language switch in the middle of a dialog keeps the dialog going, now in English', async () => {
+    await play(chat(), [
+      { say: 'kan jeg søke' },
+      { click: 'Innovasjonsmidler 2023' },
+      { say: 'english', expect: ['I will speak English', '[Continue where I was]'] },
+      { click: 'Continue where I was', expect: ['Which category are you applying in?'] },
+      { click: 'Product innovation', expect: ['Which health trust'] },
+    ]);
+  });
+
+  it('nb: privacy explains what is stored; delete asks for confirmation, then deletes and summarises', async () => {
+    const c = chat();
+    await play(c, [
+      { say: 'ny søknad' },
+      { click: 'Innovasjonsmidler 2023' },
+      { click: 'Produktinnovasjon' },
+      { say: 'Prosjekt som skal slettes' },
+      { click: 'Hemit HF', expect: ['er opprettet'] },
+      { say: 'personvern', expect: ['# Hva jeg lagrer om deg', '[Slett mine data]'] },
+      {
+        click: 'Slett mine data',
+        expect: ['# Slette alle dataene dine?', 'søknadene dine (1)', '[Ja, slett alt]'],
+      },
+      { click: 'Nei, behold', expect: ['ingenting ble slettet'] },
+      { click: 'Ja, slett alt', turnsAgo: 1, expect: ['ikke lenger aktuelt'] },
+    ]);
+    expect(await store.listApplicationsByUser('console', 'u1')).toHaveLength(1);
+    await play(c, [
+      { say: 'slett mine data', expect: ['# Slette alle dataene dine?'] },
+      { click: 'Ja, slett alt', expect: ['# Dataene dine er slettet', 'Søknader: 1', 'Profil: slettet'] },
+    ]);
+    expect(await store.listApplicationsByUser('console', 'u1')).toHaveLength(0);
+    expect(await store.getUser('console', 'u1')).toBeNull();
+    expect(await store.getDialog('console:c-u1:u1')).toBeNull();
+    // The confirmation card again, after the data is gone: answered, nothing recreated.
+    await play(c, [{ click: 'Ja, slett alt', turnsAgo: 1, expect: ['ikke lenger aktuelt'] }]);
+    expect(await store.getDialog('console:c-u1:u1')).toBeNull();
+  });
+
+  it('en: delete my data with nothing stored', async () => {
+    await play(chat('en', 'u9'), [
+      { say: 'delete my data', expect: ['# Delete all your data?', 'your applications (0)'] },
+      { say: 'cancel', expect: ['OK, I stopped there'] },
+      { say: 'privacy', expect: ['# What I store about you'] },
+      { click: 'Delete my data' },
+      { click: 'Yes, delete everything', expect: ['# Your data has been deleted', 'Applications: 0'] },
+    ]);
+  });
+});
