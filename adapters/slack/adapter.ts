@@ -1,0 +1,118 @@
+import { App, SocketModeReceiver, webApi } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { TurnRunner } from '../../src/bot/engine-port.ts';
+import type { Catalog } from '../../src/domain/catalog.ts';
+import type { Clock } from '../../src/domain/clock.ts';
+import type { PlatformAdapter, Route } from '../../src/server/http-types.ts';
+import type { Store } from '../../src/store/store.ts';
+import { boltLogger } from './bolt-logger.ts';
+import { registerListeners } from './listeners.ts';
+import { HostReceiver } from './receiver.ts';
+import { createSlackSender, type SlackSenderOptions } from './sender.ts';
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+export interface SlackAdapterConfig {
+  botToken: string;
+  signingSecret: string;
+  /** Socket Mode (development behind a firewall): events arrive over a WebSocket, no public URL. */
+  socketMode?: boolean;
+  appToken?: string;
+  /** Web API base URL (SLACK_API_URL): tests and GovSlack-style deployments point it elsewhere. */
+  apiUrl?: string;
+}
+
+export interface SlackAdapterDeps {
+  config: SlackAdapterConfig;
+  turn: TurnRunner;
+  store: Store;
+  clock: Clock;
+  /** Call titles and step labels for the Home tab (without it, ids are shown). */
+  catalog?: Catalog;
+  log: Logger;
+  /** Latest moment Slack gets its 200 (default 2500 ms; Slack gives up at 3 s). */
+  ackTimeoutMs?: number;
+  /** Tuning of the proactive sender (rate window, 429 bounds, sleep for tests). */
+  sender?: Omit<SlackSenderOptions, 'client' | 'store' | 'clock' | 'log'>;
+}
+
+export interface SlackAdapter extends PlatformAdapter {
+  readonly platform: 'slack';
+  /** Resolves once work that continued after its ack has finished. */
+  idle(): Promise<void>;
+}
+
+function apiUrlOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+/** Slack on the shared host: Bolt behind a custom receiver at POST /slack/events, or Socket Mode. */
+export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
+  const { config, log } = deps;
+  const logger = boltLogger(log);
+  const slackApiUrl = apiUrlOf(config.apiUrl);
+  const base = { ...(slackApiUrl ? { slackApiUrl } : {}), logger, timeout: 10_000 };
+
+  let receiver: HostReceiver | SocketModeReceiver;
+  if (config.socketMode) {
+    if (!config.appToken) throw new Error('Slack Socket Mode needs SLACK_APP_TOKEN');
+    receiver = new SocketModeReceiver({ appToken: config.appToken, logger });
+  } else {
+    receiver = new HostReceiver({
+      signingSecret: config.signingSecret,
+      store: deps.store,
+      clock: deps.clock,
+      ...(deps.ackTimeoutMs === undefined ? {} : { ackTimeoutMs: deps.ackTimeoutMs }),
+    });
+  }
+
+  const app = new App({
+    token: config.botToken,
+    receiver,
+    logger,
+    // auth.test runs on the first event instead of at construction, so start-up does not need Slack.
+    tokenVerificationEnabled: false,
+    // Dialog state lives in the Store, not in Bolt's per-process conversation store.
+    convoStore: false,
+    clientOptions: { ...base, retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2000 } },
+  });
+  registerListeners(app, {
+    turn: deps.turn,
+    store: deps.store,
+    clock: deps.clock,
+    ...(deps.catalog ? { catalog: deps.catalog } : {}),
+    log,
+  });
+
+  const sender = createSlackSender({
+    ...deps.sender,
+    // No client retries: a retried post after a lost answer is how duplicates happen; 429s are ours.
+    client: new webApi.WebClient(config.botToken, {
+      ...base,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+    }),
+    store: deps.store,
+    clock: deps.clock,
+    log,
+  });
+
+  const host = receiver instanceof HostReceiver ? receiver : undefined;
+  const routes: Route[] = host
+    ? [{ method: 'POST', path: SLACK_EVENTS_PATH, handler: (req) => host.handle(req) }]
+    : [];
+
+  return {
+    platform: 'slack',
+    routes,
+    sender,
+    async start() {
+      if (!host) await app.start();
+    },
+    async stop() {
+      await app.stop();
+    },
+    idle: () => (host ? host.idle() : Promise.resolve()),
+  };
+}

@@ -1,0 +1,181 @@
+import type { webApi } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { Outbound } from '../../src/bot/messages.ts';
+import type { Sender, SendOptions, SendResult } from '../../src/bot/ports.ts';
+import type { Locale } from '../../src/domain/call.ts';
+import type { Clock } from '../../src/domain/clock.ts';
+import type { Store } from '../../src/store/store.ts';
+import type { SlackMessage } from './block-kit.ts';
+import { renderMessages } from './render-blocks.ts';
+import { GONE_ERRORS, messageRefOf, parseMessageRef, platformErrorOf, retryAfterOf } from './web-errors.ts';
+
+export interface SlackSenderOptions {
+  /** A client built with `rejectRateLimitedCalls` and no retries: this sender owns both decisions. */
+  client: webApi.WebClient;
+  store: Store;
+  clock: Clock;
+  log: Logger;
+  /** Messages per channel per window, shared by every replica through the Store. Default 1 per 1000 ms. */
+  perChannel?: number;
+  windowMs?: number;
+  /** How long a send waits for its channel's turn before answering `rate-limited`. Default 10 s. */
+  maxQueueMs?: number;
+  /** A 429 asking for a longer pause than this is handed back to the caller. Default 30 s. */
+  maxRetryAfterMs?: number;
+  /** 429 retries within one send. Default 3. */
+  max429Retries?: number;
+  /** How long an idempotency key is remembered. Default 14 days (a reminder's lifetime). */
+  idempotencyTtlSeconds?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const NOT_INSTALLED = new Set([
+  'not_authed',
+  'invalid_auth',
+  'token_revoked',
+  'account_inactive',
+  'missing_scope',
+]);
+
+type Failure = Extract<SendResult, { ok: false }>;
+
+function failureOf(e: unknown): Failure {
+  const retryAfter = retryAfterOf(e);
+  if (retryAfter !== undefined) return { ok: false, reason: 'rate-limited', retryAfterMs: retryAfter * 1000 };
+  const error = platformErrorOf(e);
+  if (error && GONE_ERRORS.has(error)) return { ok: false, reason: 'gone' };
+  if (error && NOT_INSTALLED.has(error)) return { ok: false, reason: 'not-installed' };
+  return { ok: false, reason: 'error' };
+}
+
+/**
+ * Proactive sends (endorsement requests, reminders). About one message per second per channel across
+ * replicas (Store.tryRate), 429s retried after Retry-After within bounds, and an idempotency claim
+ * taken before the first post so a retried send never posts twice. The claim is kept even when the
+ * post fails, because a lost answer cannot tell "not posted" from "posted": at most once, by design.
+ */
+export function createSlackSender(options: SlackSenderOptions): Sender {
+  const { client, store, clock, log } = options;
+  const perChannel = options.perChannel ?? 1;
+  const windowMs = options.windowMs ?? 1000;
+  const maxQueueMs = options.maxQueueMs ?? 10_000;
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? 30_000;
+  const max429 = options.max429Retries ?? 3;
+  const idemTtl = options.idempotencyTtlSeconds ?? 14 * 24 * 3600;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+
+  /** Waits for a slot in the channel's window; false when none came within maxQueueMs. */
+  async function slot(channel: string): Promise<boolean> {
+    let waited = 0;
+    for (;;) {
+      const now = clock();
+      if (await store.tryRate(`slack:channel:${channel}`, perChannel, windowMs, now)) return true;
+      const pause = windowMs - (now.getTime() % windowMs) + 5;
+      if (waited + pause > maxQueueMs) return false;
+      waited += pause;
+      await sleep(pause);
+    }
+  }
+
+  async function post(channel: string, page: SlackMessage): Promise<string> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const res = await client.chat.postMessage({ channel, text: page.text, blocks: page.blocks });
+        return messageRefOf(res.channel ?? channel, res.ts ?? '');
+      } catch (e) {
+        const seconds = retryAfterOf(e);
+        if (seconds === undefined || attempt >= max429 || seconds * 1000 > maxRetryAfterMs) throw e;
+        log.info({ channel, retryAfterSeconds: seconds }, 'slack 429; retrying after Retry-After');
+        await sleep(seconds * 1000);
+      }
+    }
+  }
+
+  async function send(
+    channel: string,
+    message: Outbound,
+    locale: Locale,
+    opts?: SendOptions,
+  ): Promise<SendResult> {
+    const pages = renderMessages(message, { locale });
+    if (!(await slot(channel))) return { ok: false, reason: 'rate-limited', retryAfterMs: windowMs };
+    if (opts?.idempotencyKey !== undefined) {
+      const first = await store.claimOnce(`slack:send:${opts.idempotencyKey}`, idemTtl);
+      if (!first) {
+        log.info({ key: opts.idempotencyKey }, 'idempotent send already done; not posting again');
+        return { ok: true, messageRef: '' };
+      }
+    }
+    let ref = '';
+    try {
+      for (const [i, page] of pages.entries()) {
+        if (i > 0 && !(await slot(channel)))
+          return { ok: false, reason: 'rate-limited', retryAfterMs: windowMs };
+        ref = await post(channel, page);
+      }
+      return { ok: true, messageRef: ref };
+    } catch (e) {
+      const failure = failureOf(e);
+      log.warn({ err: e, channel, reason: failure.reason }, 'slack proactive send failed');
+      return failure;
+    }
+  }
+
+  async function localeOf(userId: string | undefined): Promise<Locale> {
+    if (!userId) return 'nb';
+    return (await store.getUser('slack', userId))?.locale ?? 'nb';
+  }
+
+  async function channelOf(conversationKey: string): Promise<{ channel: string; userId?: string } | null> {
+    const ref = await store.getConversationRef(conversationKey);
+    if (ref) return { channel: ref.conversationId, ...(ref.userId ? { userId: ref.userId } : {}) };
+    const m = /^slack:([A-Z0-9]+)$/.exec(conversationKey);
+    return m?.[1] ? { channel: m[1] } : null;
+  }
+
+  return {
+    platform: 'slack',
+    async sendToConversation(conversationKey, message, opts) {
+      const target = await channelOf(conversationKey);
+      if (!target) return { ok: false, reason: 'gone' };
+      return send(target.channel, message, await localeOf(target.userId), opts);
+    },
+    async sendToUser(userId, message, opts) {
+      let channel: string;
+      try {
+        const personal = await store.getPersonalRef('slack', userId);
+        if (personal) channel = personal.conversationId;
+        else {
+          const res = await client.conversations.open({ users: userId });
+          if (!res.channel?.id) return { ok: false, reason: 'not-installed' };
+          channel = res.channel.id;
+        }
+      } catch (e) {
+        log.warn({ err: e, userId }, 'cannot open a DM with the user');
+        const failure = failureOf(e);
+        return failure.reason === 'rate-limited' ? failure : { ok: false, reason: 'not-installed' };
+      }
+      return send(channel, message, await localeOf(userId), opts);
+    },
+    async update(conversationKey, messageRef, message) {
+      const ref = parseMessageRef(messageRef);
+      const target = ref ?? null;
+      if (!target) {
+        log.warn({ conversationKey, messageRef }, 'not a Slack message ref; cannot update');
+        return { ok: false, reason: 'error' };
+      }
+      const [first] = renderMessages(message, { locale: 'nb' });
+      try {
+        await client.chat.update({
+          channel: target.channel,
+          ts: target.ts,
+          text: first?.text ?? '',
+          blocks: first?.blocks ?? [],
+        });
+        return { ok: true, messageRef };
+      } catch (e) {
+        return failureOf(e);
+      }
+    },
+  };
+}

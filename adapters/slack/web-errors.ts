@@ -1,0 +1,39 @@
+/** Reading @slack/web-api errors by their stable codes instead of their messages. */
+
+function field(e: unknown, name: string): unknown {
+  return typeof e === 'object' && e !== null && name in e ? (e as Record<string, unknown>)[name] : undefined;
+}
+
+/** Slack's `error` string of an `ok: false` answer (e.g. `channel_not_found`), if that is what failed. */
+export function platformErrorOf(e: unknown): string | undefined {
+  if (field(e, 'code') !== 'slack_webapi_platform_error') return undefined;
+  const error = field(field(e, 'data'), 'error');
+  return typeof error === 'string' ? error : undefined;
+}
+
+/** Seconds from Retry-After when the call was rate limited (clients built with rejectRateLimitedCalls). */
+export function retryAfterOf(e: unknown): number | undefined {
+  if (field(e, 'code') !== 'slack_webapi_rate_limited_error') return undefined;
+  const seconds = field(e, 'retryAfter');
+  return typeof seconds === 'number' ? seconds : 0;
+}
+
+/** Errors that mean the conversation is no longer reachable: reminders for it should stop. */
+export const GONE_ERRORS: ReadonlySet<string> = new Set([
+  'channel_not_found',
+  'not_in_channel',
+  'is_archived',
+  'account_inactive',
+  'user_not_found',
+  'cannot_dm_bot',
+]);
+
+/** The message reference format of this adapter: channel and ts, so an update needs no lookup. */
+export function messageRefOf(channel: string, ts: string): string {
+  return `${channel}/${ts}`;
+}
+
+export function parseMessageRef(ref: string | undefined): { channel: string; ts: string } | null {
+  const m = /^([A-Z0-9]+)\/(\d+\.\d+)$/.exec(ref ?? '');
+  return m?.[1] && m[2] ? { channel: m[1], ts: m[2] } : null;
+}

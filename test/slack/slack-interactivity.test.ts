@@ -1,0 +1,280 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { decodeModalMeta } from '../../adapters/slack/render-modal.ts';
+import type { Card, Inbound, Outbound } from '../../src/bot/messages.ts';
+import type { Application } from '../../src/domain/application.ts';
+import { type SlackCapture, startSlackCapture } from '../support/slack-capture.ts';
+import {
+  appHomeOpened,
+  blockActions,
+  CHANNEL,
+  postSlack,
+  slashCommand,
+  USER,
+  viewSubmission,
+} from '../support/slack-fixtures.ts';
+import { NOW_SECONDS, type SlackHost, scriptedEngine, startSlackHost } from './harness.ts';
+
+const form: Card = {
+  kind: 'card',
+  title: 'Beløpskalkulator',
+  blocks: [{ kind: 'text', text: 'Fyll inn **budsjettet**.' }],
+  inputs: [
+    { kind: 'amount', id: 'total', label: 'Totalt budsjett', required: true },
+    {
+      kind: 'choice',
+      id: 'category',
+      label: 'Kategori',
+      multiple: false,
+      options: [
+        { value: 'product', label: 'Produkt' },
+        { value: 'service', label: 'Tjeneste' },
+      ],
+    },
+  ],
+  buttons: [
+    { action: 'amount.submit', label: 'Regn ut', data: { v: 3 }, style: 'primary' },
+    { action: 'amount.cancel', label: 'Avbryt', data: { v: 3 } },
+  ],
+};
+
+function script(event: Inbound): Outbound[] {
+  const action = event.action;
+  if (event.text === 'form') return [{ kind: 'text', text: 'Her er skjemaet.' }, form];
+  if (!action) return [{ kind: 'text', text: `echo: ${event.text}` }];
+  if (action.id === 'amount.submit') {
+    if (action.inputs?.total === 'abc')
+      return [{ ...form, errors: { total: 'Skriv et beløp, for eksempel 400 000.' } }];
+    if (action.inputs?.total === 'more') return [{ ...form, title: 'Neste skjema' }];
+    return [
+      { kind: 'text', text: `Takk: ${String(action.inputs?.total)} ${String(action.inputs?.category)}` },
+    ];
+  }
+  if (action.id === 'endorse.approve') {
+    return [
+      {
+        kind: 'card',
+        title: 'Anbefalt',
+        blocks: [{ kind: 'text', text: 'Godkjent av deg.' }],
+        ...(action.messageRef ? { replaces: action.messageRef } : {}),
+      },
+    ];
+  }
+  return [
+    {
+      kind: 'text',
+      text: `action: ${action.id} ${JSON.stringify(action.data)} ${JSON.stringify(action.inputs ?? {})}`,
+    },
+  ];
+}
+
+let capture: SlackCapture;
+let host: SlackHost;
+const engine = scriptedEngine(script);
+
+beforeAll(async () => {
+  capture = await startSlackCapture();
+  host = await startSlackHost({ capture, redisUrl: inject('redisUrl'), engine });
+});
+afterAll(async () => {
+  await host.close();
+  await capture.close();
+});
+beforeEach(() => {
+  capture.reset();
+  engine.seen.length = 0;
+});
+
+type View = {
+  type: string;
+  blocks: { type: string; block_id?: string; element?: { type: string } }[];
+  private_metadata: string;
+  submit?: { text: string };
+};
+
+describe('buttons (block_actions)', () => {
+  it('hands the engine the action id, the button data, the input values and the message ref', async () => {
+    const res = await postSlack(
+      host.port,
+      blockActions({
+        actionId: 'elig.answer#0',
+        value: JSON.stringify({ a: 'elig.answer', d: { answer: 'yes', v: 2 } }),
+        messageTs: '1693814400.000777',
+        values: {
+          trust: {
+            trust: {
+              type: 'radio_buttons',
+              selected_option: { value: 'st-olavs', text: { type: 'plain_text', text: 'St. Olavs' } },
+            },
+          },
+          total: { total: { type: 'plain_text_input', value: '1 200 000' } },
+        },
+      }),
+      NOW_SECONDS,
+    );
+    expect(res.status).toBe(200);
+    await capture.waitFor('chat.postMessage');
+    await host.idle();
+    expect(engine.seen[0]?.action).toEqual({
+      id: 'elig.answer',
+      data: { answer: 'yes', v: 2 },
+      inputs: { trust: 'st-olavs', total: '1 200 000' },
+      messageRef: `${CHANNEL}/1693814400.000777`,
+    });
+    expect(engine.seen[0]?.conversation).toEqual({ id: CHANNEL, kind: 'channel' });
+  });
+
+  it('updates the card in place (chat.update) when the reply replaces the pressed message', async () => {
+    await postSlack(
+      host.port,
+      blockActions({
+        actionId: 'endorse.approve#0',
+        value: JSON.stringify({ a: 'endorse.approve', d: { id: 'app-1' } }),
+        messageTs: '1693814400.000888',
+      }),
+      NOW_SECONDS,
+    );
+    const [update] = await capture.waitFor('chat.update');
+    await host.idle();
+    expect(update?.args).toMatchObject({ channel: CHANNEL, ts: '1693814400.000888' });
+    expect(JSON.stringify(update?.args.blocks)).toContain('Godkjent av deg.');
+    expect(capture.of('chat.postMessage')).toEqual([]);
+  });
+
+  it('answers a Home tab button in the user DM', async () => {
+    await postSlack(
+      host.port,
+      blockActions({
+        actionId: 'eligibility.start#0',
+        value: JSON.stringify({ a: 'eligibility.start', d: {} }),
+        view: { id: 'V0HOME', type: 'home', state: { values: {} }, hash: 'h' },
+      }),
+      NOW_SECONDS,
+    );
+    const [post] = await capture.waitFor('chat.postMessage');
+    await host.idle();
+    expect(capture.of('conversations.open')[0]?.args.users).toBe(USER);
+    expect(post?.args.channel).toBe(`D${USER.slice(1)}`);
+    expect(engine.seen[0]?.conversation.kind).toBe('personal');
+  });
+});
+
+describe('forms as modals (views.open, view_submission)', () => {
+  async function openForm(): Promise<View> {
+    await postSlack(host.port, slashCommand('form'), NOW_SECONDS);
+    const [open] = await capture.waitFor('views.open');
+    await host.idle();
+    return open?.args.view as View;
+  }
+
+  function submit(view: View, total: string) {
+    return viewSubmission({
+      privateMetadata: view.private_metadata,
+      blocks: view.blocks,
+      values: {
+        total: { total: { type: 'plain_text_input', value: total } },
+        category: { category: { type: 'radio_buttons', selected_option: { value: 'service' } } },
+      },
+    });
+  }
+
+  it('opens a card with several inputs as a modal with the command trigger id', async () => {
+    const view = await openForm();
+    const open = capture.of('views.open')[0];
+    expect(String(open?.args.trigger_id)).toMatch(/\.trigger\d+$/);
+    expect(view.type).toBe('modal');
+    expect(view.submit?.text).toBe('Regn ut');
+    expect(view.blocks.filter((b) => b.type === 'input').map((b) => [b.block_id, b.element?.type])).toEqual([
+      ['total', 'plain_text_input'],
+      ['category', 'radio_buttons'],
+    ]);
+    expect(decodeModalMeta(view.private_metadata)).toMatchObject({
+      a: 'amount.submit',
+      d: { v: 3 },
+      c: CHANNEL,
+      k: 'channel',
+    });
+    // The text reply still goes to the channel.
+    expect(capture.of('chat.postMessage').map((p) => p.args.text)).toEqual(['Her er skjemaet.']);
+  });
+
+  it('answers an invalid submit with response_action errors next to the input', async () => {
+    const view = await openForm();
+    capture.reset();
+    const res = await postSlack(host.port, submit(view, 'abc'), NOW_SECONDS);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      response_action: 'errors',
+      errors: { total: 'Skriv et beløp, for eksempel 400 000.' },
+    });
+    await host.idle();
+    expect(capture.of('chat.postMessage')).toEqual([]);
+  });
+
+  it('replaces the modal when the answer is the next form (response_action update)', async () => {
+    const view = await openForm();
+    const res = await postSlack(host.port, submit(view, 'more'), NOW_SECONDS);
+    const body = (await res.json()) as { response_action: string; view: View & { title: { text: string } } };
+    expect(body.response_action).toBe('update');
+    expect(body.view.title.text).toBe('Neste skjema');
+    await host.idle();
+  });
+
+  it('closes the modal on a valid submit and answers in the channel', async () => {
+    const view = await openForm();
+    capture.reset();
+    const res = await postSlack(host.port, submit(view, '400 000'), NOW_SECONDS);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
+    const [post] = await capture.waitFor('chat.postMessage');
+    await host.idle();
+    expect(post?.args).toMatchObject({ channel: CHANNEL, text: 'Takk: 400 000 service' });
+    expect(engine.seen.at(-1)?.action).toMatchObject({
+      id: 'amount.submit',
+      data: { v: 3 },
+      inputs: { total: '400 000', category: 'service' },
+    });
+  });
+});
+
+describe('App Home', () => {
+  it('publishes the Home tab with the user applications, next steps and start buttons', async () => {
+    const base: Application = {
+      id: 'x',
+      version: 1,
+      callId: 'innovasjon-2023',
+      category: 'product',
+      title: 'x',
+      applicant: { platform: 'slack', userId: 'U0HOMEUSR', name: 'Kari', trust: 'st-olavs' },
+      status: 'draft',
+      answers: {},
+      steps: [
+        { id: 'eligibility', state: 'done' },
+        { id: 'category', state: 'not-started', dueAt: '2023-10-20T13:00:00.000Z' },
+      ],
+      createdAt: '2023-09-01T08:00:00.000Z',
+      updatedAt: '2023-09-01T08:00:00.000Z',
+    };
+    for (let i = 0; i < 120; i++) {
+      const app = { ...base, id: `home-${i}-${NOW_SECONDS}`, title: `Søknad nummer ${i}` };
+      await host.store.createApplication(app, {
+        at: base.createdAt,
+        actor: app.applicant,
+        platform: 'slack',
+        action: 'created',
+      });
+    }
+    await postSlack(host.port, appHomeOpened('U0HOMEUSR'), NOW_SECONDS);
+    const [publish] = await capture.waitFor('views.publish');
+    await host.idle();
+    const view = publish?.args.view as { type: string; blocks: unknown[] };
+    expect(publish?.args.user_id).toBe('U0HOMEUSR');
+    expect(view.type).toBe('home');
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+    const text = JSON.stringify(view.blocks);
+    expect(text).toContain('Innovasjonsmidler 2023');
+    expect(text).toContain('Velg søknadskategori');
+    expect(text).toMatch(/og \d+ til/);
+    expect(text).toContain('"a\\":\\"eligibility.start');
+    expect(text).toContain('"a\\":\\"application.start');
+  });
+});
