@@ -2,10 +2,14 @@ import type { Dialog } from '../src/bot/dialog.ts';
 import { amountDialog } from './amount.ts';
 import { applicationDialog } from './application.ts';
 import { eligibilityDialog } from './eligibility.ts';
+import { endorsementDialog } from './endorsement.ts';
 import { helpDialog } from './help.ts';
 import { languageDialog } from './language.ts';
+import { leaderDialog } from './leader.ts';
+import { prioritisationDialog } from './prioritisation.ts';
 import { priorityDialog } from './priority.ts';
 import { privacyDialog } from './privacy.ts';
+import { remindersDialog } from './reminders.ts';
 import { statusDialog } from './status.ts';
 
 /**
@@ -21,4 +25,8 @@ export const dialogs: readonly Dialog[] = [
   applicationDialog,
   statusDialog,
   privacyDialog,
+  remindersDialog,
+  endorsementDialog,
+  leaderDialog,
+  prioritisationDialog,
 ];

@@ -51,6 +51,8 @@ export interface ChatOptions {
   name?: string;
   platform?: Platform;
   conversationId?: string;
+  /** Personal chat unless set (channel reminders need a channel). */
+  conversationKind?: Inbound['conversation']['kind'];
   config?: EngineConfig;
   catalog?: Catalog;
 }
@@ -97,7 +99,10 @@ export class Chat {
         name: o.name ?? 'Kari Nordmann',
         ...(o.locale ? { locale: o.locale } : {}),
       },
-      conversation: { id: o.conversationId ?? `c-${o.userId ?? 'u1'}`, kind: 'personal' },
+      conversation: {
+        id: o.conversationId ?? `c-${o.userId ?? 'u1'}`,
+        kind: o.conversationKind ?? 'personal',
+      },
       ...what,
       at: new Date(this.at.getTime()),
     };

@@ -58,5 +58,84 @@ export const reminders = {
   'reminders.button.eligibility': { nb: 'Kan jeg søke?', en: 'Can I apply?' },
   'reminders.button.application': { nb: 'Start en søknad', en: 'Start an application' },
   'reminders.button.status': { nb: 'Min status', en: 'My status' },
+  'reminders.button.pending': { nb: 'Hva venter på meg?', en: 'What is waiting for me?' },
   'reminders.button.help': { nb: 'Hjelp', en: 'Help' },
+  'reminders.triggers.nudges-off': {
+    nb: 'slå av påminnelser|påminnelser av|ingen påminnelser til meg',
+    en: 'nudges off|turn off nudges|stop nudging me',
+  },
+  'reminders.triggers.nudges-on': {
+    nb: 'slå på påminnelser|påminnelser på',
+    en: 'nudges on|turn on nudges',
+  },
+  'reminders.dialog.title': { nb: 'Påminnelser i denne kanalen', en: 'Reminders in this channel' },
+  'reminders.dialog.none': {
+    nb: 'Kanalen følger ingen utlysninger ennå. Velg utlysninger, så poster jeg frister og rapportdatoer her.',
+    en: 'This channel follows no calls yet. Choose calls and I will post deadlines and reporting dates here.',
+  },
+  'reminders.dialog.calls': { nb: 'Utlysninger', en: 'Calls' },
+  'reminders.dialog.schedule': { nb: 'Tidsplan', en: 'Schedule' },
+  'reminders.dialog.schedule-value': {
+    nb: '{days} dager før, kl. {time}',
+    en: '{days} days before, at {time}',
+  },
+  'reminders.dialog.state': { nb: 'Status', en: 'Status' },
+  'reminders.dialog.active': { nb: 'Aktiv', en: 'Active' },
+  'reminders.dialog.paused': { nb: 'På pause', en: 'Paused' },
+  'reminders.dialog.next': { nb: 'Neste påminnelser:', en: 'Next reminders:' },
+  'reminders.dialog.next-none': {
+    nb: 'Ingen flere påminnelser er planlagt.',
+    en: 'No more reminders are planned.',
+  },
+  'reminders.dialog.next-line': { nb: '{when} – {label} ({call})', en: '{when} – {label} ({call})' },
+  'reminders.dialog.choose-title': {
+    nb: 'Hvilke utlysninger skal kanalen følge?',
+    en: 'Which calls should the channel follow?',
+  },
+  'reminders.dialog.schedule-title': {
+    nb: 'Når skal påminnelsene komme?',
+    en: 'When should the reminders come?',
+  },
+  'reminders.dialog.days-label': {
+    nb: 'Dager før hver dato (f.eks. 14, 7, 2, 0)',
+    en: 'Days before each date (e.g. 14, 7, 2, 0)',
+  },
+  'reminders.dialog.time-label': { nb: 'Klokkeslett (norsk tid)', en: 'Time of day (Norwegian time)' },
+  'reminders.dialog.days-invalid': {
+    nb: 'Skriv hele dager mellom 0 og 365, skilt med komma.',
+    en: 'Write whole days between 0 and 365, separated by commas.',
+  },
+  'reminders.dialog.time-invalid': {
+    nb: 'Skriv klokkeslettet som TT:MM, f.eks. 09:00.',
+    en: 'Write the time as HH:MM, e.g. 09:00.',
+  },
+  'reminders.dialog.calls-invalid': { nb: 'Velg minst én utlysning.', en: 'Choose at least one call.' },
+  'reminders.dialog.not-allowed': {
+    nb: 'Bare påminnelsesadministratorene kan endre påminnelsene i denne kanalen.',
+    en: "Only the reminder administrators can change this channel's reminders.",
+  },
+  'reminders.dialog.unsubscribed': {
+    nb: 'Ferdig: kanalen får ingen flere påminnelser.',
+    en: 'Done: this channel gets no more reminders.',
+  },
+  'reminders.dialog.nudges-on': {
+    nb: 'Personlige påminnelser er på: jeg minner deg om egne steg før frister.',
+    en: 'Personal nudges are on: I remind you of your own steps before deadlines.',
+  },
+  'reminders.dialog.nudges-off': {
+    nb: 'Personlige påminnelser er av. Skriv «slå på påminnelser» for å få dem igjen.',
+    en: 'Personal nudges are off. Write "nudges on" to get them again.',
+  },
+  'reminders.dialog.channel-only': {
+    nb: 'Kanalpåminnelser settes opp i en kanal: skriv «påminnelser» der.',
+    en: 'Channel reminders are set up in a channel: write "reminders" there.',
+  },
+  'reminders.button.choose': { nb: 'Velg utlysninger', en: 'Choose calls' },
+  'reminders.button.schedule': { nb: 'Endre tidsplan', en: 'Change schedule' },
+  'reminders.button.pause': { nb: 'Sett på pause', en: 'Pause' },
+  'reminders.button.resume': { nb: 'Start igjen', en: 'Resume' },
+  'reminders.button.unsubscribe': { nb: 'Avslutt påminnelser', en: 'Unsubscribe' },
+  'reminders.button.save': { nb: 'Lagre', en: 'Save' },
+  'reminders.button.nudges-off': { nb: 'Slå av mine påminnelser', en: 'Turn my nudges off' },
+  'reminders.button.nudges-on': { nb: 'Slå på mine påminnelser', en: 'Turn my nudges on' },
 } as const satisfies CatalogPart;
