@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Locale } from '../../src/domain/call.ts';
+import { unlessStoreDown } from '../../src/store/degrade.ts';
 import type { Store } from '../../src/store/store.ts';
 
 export interface SlackIdentity {
@@ -24,14 +25,17 @@ export async function identify(
   userId: string,
   log: Logger,
 ): Promise<SlackIdentity> {
-  const profile = await store.getUser('slack', userId);
+  const profile = await unlessStoreDown(store.getUser('slack', userId), null);
   if (profile?.name) return { name: profile.name, ...(profile.locale ? { locale: profile.locale } : {}) };
   try {
     const info = await client.users.info({ user: userId, include_locale: true });
     const user = info.user;
     const name = user?.profile?.display_name || user?.real_name || user?.name || userId;
     const locale = profile?.locale ?? localeFromSlack(user?.locale);
-    await store.putUser({ ...(profile ?? { platform: 'slack', userId, nudges: true }), name, locale });
+    await unlessStoreDown(
+      store.putUser({ ...(profile ?? { platform: 'slack', userId, nudges: true }), name, locale }),
+      undefined,
+    );
     return { name, locale };
   } catch (e) {
     log.warn({ err: e, userId }, 'users.info failed; continuing with the user id as name');

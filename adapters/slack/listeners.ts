@@ -4,6 +4,7 @@ import type { TurnRunner } from '../../src/bot/engine-port.ts';
 import type { Card, Inbound, Outbound } from '../../src/bot/messages.ts';
 import type { Catalog } from '../../src/domain/catalog.ts';
 import type { Clock } from '../../src/domain/clock.ts';
+import { unlessStoreDown } from '../../src/store/degrade.ts';
 import type { Store } from '../../src/store/store.ts';
 import { decodeButtonValue } from './button-value.ts';
 import { deliverReplies, openDm, type ReplyTarget } from './deliver.ts';
@@ -63,7 +64,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       ...body,
       at: clock(),
     };
-    await store.putConversationRef({
+    const ref = store.putConversationRef({
       platform: 'slack',
       key: `slack:${who.channel}`,
       conversationId: who.channel,
@@ -72,6 +73,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       data: { channel: who.channel, ...(who.teamId ? { teamId: who.teamId } : {}) },
       updatedAt: clock().toISOString(),
     });
+    await unlessStoreDown(ref, undefined);
     const replies = await deps.turn(inbound);
     return { replies, locale: me.locale ?? 'nb' };
   }

@@ -1,6 +1,7 @@
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Clock } from '../../src/domain/clock.ts';
 import type { HostRequest, HostResponse } from '../../src/server/http-types.ts';
+import { unlessStoreDown } from '../../src/store/degrade.ts';
 import type { Store } from '../../src/store/store.ts';
 import { dedupKeyOf, parseSlackBody } from './parse.ts';
 import { verifySlackSignature } from './verify.ts';
@@ -89,7 +90,11 @@ export class HostReceiver implements Receiver {
     const key = dedupKeyOf(body);
     if (key !== undefined) {
       const team = typeof body.team_id === 'string' ? body.team_id : teamOf(body);
-      const first = await this.options.store.claimOnce(`slack:delivery:${team}:${key}`, this.dedupTtl);
+      // While the store is down the turn still runs so the engine can say "try again"; no 500 for Slack to retry.
+      const first = await unlessStoreDown(
+        this.options.store.claimOnce(`slack:delivery:${team}:${key}`, this.dedupTtl),
+        true,
+      );
       if (!first) {
         req.log.info({ key, retryNum: headerOf(req, 'x-slack-retry-num') }, 'slack delivery already handled');
         return { status: 200 };

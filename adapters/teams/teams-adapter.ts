@@ -5,6 +5,7 @@ import type { TurnRunner } from '../../src/bot/engine-port.ts';
 import type { Outbound } from '../../src/bot/messages.ts';
 import type { Clock } from '../../src/domain/clock.ts';
 import type { PlatformAdapter, Route } from '../../src/server/http-types.ts';
+import { unlessStoreDown } from '../../src/store/degrade.ts';
 import type { Store } from '../../src/store/store.ts';
 import { parseActivity, TeamsActivity } from './activity-parse.ts';
 import { ADAPTIVE_CARD, renderOutbound } from './adaptive-card.ts';
@@ -132,9 +133,16 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
       return;
     }
     // Teams retries activities it got no timely answer for: one effect per activity id.
+    // While the store is down a duplicate costs at most a second "try again" reply, never a 500.
+    const storeDown = () =>
+      log.warn({ type: activity.type }, 'teams: store unavailable; turn runs without dedup');
     if (
       activity.id &&
-      !(await store.claimOnce(`teams:activity:${ref.conversationId}:${activity.id}`, DEDUP_TTL_SECONDS))
+      !(await unlessStoreDown(
+        store.claimOnce(`teams:activity:${ref.conversationId}:${activity.id}`, DEDUP_TTL_SECONDS),
+        true,
+        storeDown,
+      ))
     ) {
       log.info({ activityId: activity.id, type: activity.type }, 'teams: duplicate activity ignored');
       if (event.invoke) {
@@ -149,7 +157,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
       return;
     }
     // Personal chats refresh their reference, so users who talked to the bot stay reachable.
-    if (ref.kind === 'personal') await store.putConversationRef(ref);
+    if (ref.kind === 'personal') await unlessStoreDown(store.putConversationRef(ref), undefined);
     const replies = await options.runTurn(event.inbound);
     const invokeResponse = await sendReplies(
       context,

@@ -28,7 +28,10 @@ describe('log redaction', () => {
       'settings',
     );
     log.warn('token in text: xoxb-1234-5678-abcdefgh and redis://user:hunter2pass@redis:6379/0');
-    log.error({ err: new Error('call failed with Authorization: Bearer eyJhbGciOi.eyJzdWIiOiIx.c2lnbmF0dXJl') }, 'boom');
+    log.error(
+      { err: new Error('call failed with Authorization: Bearer eyJhbGciOi.eyJzdWIiOiIx.c2lnbmF0dXJl') },
+      'boom',
+    );
     const out = text();
     for (const secret of ['sig-8f1e2d3c4b5a', 'hunter2pass', 'abc.def.ghi', 'xoxb-1234', 'eyJhbGciOi']) {
       expect(out).not.toContain(secret);
