@@ -28,8 +28,13 @@ describe('architecture boundaries', () => {
   const core = [...sources('src/domain'), ...sources('src/bot'), ...sources('dialogs')];
 
   it('the core imports no platform SDK, Redis client or HTTP/file I/O', () => {
-    const banned = /^(botbuilder|botframework-|@slack\/|ioredis|express|node:(http|https|net|fs|child_process)|(http|https|net|fs)$)/;
-    const leaks = core.flatMap((f) => importsOf(f).filter((m) => banned.test(m)).map((m) => `${relative(root, f)}: ${m}`));
+    const banned =
+      /^(botbuilder|botframework-|@slack\/|ioredis|express|node:(http|https|net|fs|child_process)|(http|https|net|fs)$)/;
+    const leaks = core.flatMap((f) =>
+      importsOf(f)
+        .filter((m) => banned.test(m))
+        .map((m) => `${relative(root, f)}: ${m}`),
+    );
     expect(leaks).toEqual([]);
   });
 
@@ -39,9 +44,17 @@ describe('architecture boundaries', () => {
   });
 
   it('botbuilder is imported only inside adapters/teams', () => {
-    const everything = [...sources('src'), ...sources('dialogs'), ...sources('adapters'), ...sources('test'), ...sources('bench')];
+    const everything = [
+      ...sources('src'),
+      ...sources('dialogs'),
+      ...sources('adapters'),
+      ...sources('test'),
+      ...sources('bench'),
+    ];
     const outside = everything.filter(
-      (f) => !relative(root, f).startsWith('adapters/teams') && importsOf(f).some((m) => /^(botbuilder|botframework-)/.test(m)),
+      (f) =>
+        !relative(root, f).startsWith('adapters/teams') &&
+        importsOf(f).some((m) => /^(botbuilder|botframework-)/.test(m)),
     );
     expect(outside.map((f) => relative(root, f))).toEqual([]);
   });

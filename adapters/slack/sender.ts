@@ -51,8 +51,9 @@ function failureOf(e: unknown): Failure {
 /**
  * Proactive sends (endorsement requests, reminders). About one message per second per channel across
  * replicas (Store.tryRate), 429s retried after Retry-After within bounds, and an idempotency claim
- * taken before the first post so a retried send never posts twice. The claim is kept even when the
- * post fails, because a lost answer cannot tell "not posted" from "posted": at most once, by design.
+ * taken before the first post so a retried send never posts twice. When Slack answers that nothing
+ * was posted the claim is given back; a lost answer cannot tell "not posted" from "posted", so then
+ * the claim is kept: at most once, by design.
  */
 export function createSlackSender(options: SlackSenderOptions): Sender {
   const { client, store, clock, log } = options;
@@ -107,16 +108,24 @@ export function createSlackSender(options: SlackSenderOptions): Sender {
       }
     }
     let ref = '';
+    let posted = 0;
     try {
       for (const [i, page] of pages.entries()) {
         if (i > 0 && !(await slot(channel)))
           return { ok: false, reason: 'rate-limited', retryAfterMs: windowMs };
         ref = await post(channel, page);
+        posted++;
       }
       return { ok: true, messageRef: ref };
     } catch (e) {
       const failure = failureOf(e);
       log.warn({ err: e, channel, reason: failure.reason }, 'slack proactive send failed');
+      // Slack answered "not posted" (an API error or 429) before any page went out: give the claim
+      // back so the retry can post. A lost answer keeps it: at most once.
+      const definite = retryAfterOf(e) !== undefined || platformErrorOf(e) !== undefined;
+      if (opts?.idempotencyKey !== undefined && posted === 0 && definite) {
+        await store.releaseOnce(`slack:send:${opts.idempotencyKey}`).catch(() => undefined);
+      }
       return failure;
     }
   }

@@ -11,6 +11,7 @@ import type { RateGate, Sleep } from './rate-limit.ts';
 const RETRYABLE = new Set([412, 429, 502, 503, 504]);
 const MAX_ATTEMPTS = 4;
 const MAX_RETRY_AFTER_MS = 60_000;
+const IDEMPOTENCY_TTL_SECONDS = 14 * 24 * 3600;
 
 export interface ConnectorFailure {
   status: number | undefined;
@@ -18,7 +19,7 @@ export interface ConnectorFailure {
 }
 
 /** Reads the HTTP status and Retry-After out of whatever the connector client threw. */
-export function connectorFailure(e: unknown): ConnectorFailure {
+export function connectorFailure(e: unknown, nowMs: number): ConnectorFailure {
   const err = e as { statusCode?: unknown; response?: { status?: unknown; headers?: unknown } } | undefined;
   const status =
     typeof err?.statusCode === 'number'
@@ -37,9 +38,7 @@ export function connectorFailure(e: unknown): ConnectorFailure {
   let retryAfterMs: number | undefined;
   if (raw !== undefined && raw !== null && raw !== '') {
     const seconds = Number(raw);
-    retryAfterMs = Number.isFinite(seconds)
-      ? seconds * 1000
-      : Math.max(0, Date.parse(String(raw)) - Date.now());
+    retryAfterMs = Number.isFinite(seconds) ? seconds * 1000 : Math.max(0, Date.parse(String(raw)) - nowMs);
     if (Number.isNaN(retryAfterMs)) retryAfterMs = undefined;
   }
   return { status, retryAfterMs };
@@ -85,7 +84,7 @@ export function createTeamsSender(deps: TeamsSenderDeps): Sender {
       try {
         return { ok: true, messageRef: await attempt(ref) };
       } catch (e) {
-        const { status, retryAfterMs } = connectorFailure(e);
+        const { status, retryAfterMs } = connectorFailure(e, deps.clock().getTime());
         if (status === 403 || status === 404) {
           deps.log.info(
             { conversation: ref.key, status },
@@ -129,17 +128,34 @@ export function createTeamsSender(deps: TeamsSenderDeps): Sender {
       return first;
     };
 
+  /**
+   * A keyed send posts at most once across retries and replicas. When the connector answered that
+   * nothing was posted (throttled, unreachable) the claim is given back so a retry can post; after an
+   * unclear failure it is kept, because a duplicate reminder is worse than a late one.
+   */
+  async function once(key: string | undefined, send: () => Promise<SendResult>): Promise<SendResult> {
+    if (key === undefined) return send();
+    const marker = `teams:send:${key}`;
+    if (!(await deps.store.claimOnce(marker, IDEMPOTENCY_TTL_SECONDS))) {
+      deps.log.info({ key }, 'teams: idempotent send already done; not posting again');
+      return { ok: true, messageRef: '' };
+    }
+    const result = await send();
+    if (!result.ok && result.reason !== 'error') await deps.store.releaseOnce(marker).catch(() => undefined);
+    return result;
+  }
+
   return {
     platform: 'teams',
-    async sendToConversation(conversationKey, message) {
+    async sendToConversation(conversationKey, message, options) {
       const ref = await deps.store.getConversationRef(conversationKey);
       if (!ref) return { ok: false, reason: 'gone' };
-      return deliver(ref, post(message), 'gone');
+      return once(options?.idempotencyKey, () => deliver(ref, post(message), 'gone'));
     },
-    async sendToUser(userId, message) {
+    async sendToUser(userId, message, options) {
       const ref = await deps.store.getPersonalRef('teams', userId);
       if (!ref) return { ok: false, reason: 'not-installed' };
-      return deliver(ref, post(message), 'not-installed');
+      return once(options?.idempotencyKey, () => deliver(ref, post(message), 'not-installed'));
     },
     async update(conversationKey, messageRef, message) {
       const ref = await deps.store.getConversationRef(conversationKey);

@@ -1,5 +1,5 @@
-import type { Locale } from '../domain/call.ts';
 import type { Platform } from '../domain/application.ts';
+import type { Locale } from '../domain/call.ts';
 
 /** Who, where, what and when of one inbound turn, with nothing Teams- or Slack-specific in it. */
 export interface Inbound {
@@ -39,10 +39,35 @@ export interface Button {
 }
 
 export type Input =
-  | { kind: 'text'; id: string; label: string; placeholder?: string; value?: string; multiline?: boolean; required?: boolean; maxLength?: number }
+  | {
+      kind: 'text';
+      id: string;
+      label: string;
+      placeholder?: string;
+      value?: string;
+      multiline?: boolean;
+      required?: boolean;
+      maxLength?: number;
+    }
   | { kind: 'amount'; id: string; label: string; placeholder?: string; value?: string; required?: boolean }
-  | { kind: 'number'; id: string; label: string; min?: number; max?: number; value?: number; required?: boolean }
-  | { kind: 'choice'; id: string; label: string; multiple: boolean; options: { value: string; label: string }[]; value?: string | string[]; required?: boolean }
+  | {
+      kind: 'number';
+      id: string;
+      label: string;
+      min?: number;
+      max?: number;
+      value?: number;
+      required?: boolean;
+    }
+  | {
+      kind: 'choice';
+      id: string;
+      label: string;
+      multiple: boolean;
+      options: { value: string; label: string }[];
+      value?: string | string[];
+      required?: boolean;
+    }
   | { kind: 'date'; id: string; label: string; value?: string; required?: boolean }
   | { kind: 'person'; id: string; label: string; required?: boolean };
 
@@ -51,7 +76,11 @@ export type Block =
   | { kind: 'facts'; facts: { label: string; value: string }[] }
   | {
       kind: 'steps';
-      steps: { label: string; state: 'done' | 'current' | 'waiting' | 'todo' | 'declined' | 'skipped'; detail?: string }[];
+      steps: {
+        label: string;
+        state: 'done' | 'current' | 'waiting' | 'todo' | 'declined' | 'skipped';
+        detail?: string;
+      }[];
     }
   | { kind: 'progress'; current: number; total: number; label?: string }
   | { kind: 'quote'; text: string; source: string };

@@ -90,13 +90,16 @@ export function createReminderLoop(deps: ReminderLoopDeps): ReminderLoop {
   const retryDelay = (attempts: number) =>
     Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, attempts - 1));
 
-  async function send(target: ReminderTarget, payload: ReminderPayload): Promise<SendResult> {
+  async function send(id: string, target: ReminderTarget, payload: ReminderPayload): Promise<SendResult> {
     const sender = senders.get(target.platform);
     if (!sender) return { ok: false, reason: 'error' };
     const message = renderReminder(payload, clock());
+    // Keyed by the reminder id: a replica that dies between the post and the ack cannot make the
+    // retry post a second time.
+    const once = { idempotencyKey: `reminder:${id}` };
     return target.kind === 'conversation'
-      ? sender.sendToConversation(target.key, message)
-      : sender.sendToUser(target.userId, message);
+      ? sender.sendToConversation(target.key, message, once)
+      : sender.sendToUser(target.userId, message, once);
   }
 
   /** The bot was removed from the channel: unsubscribe it and drop everything queued for it. */
@@ -143,7 +146,7 @@ export function createReminderLoop(deps: ReminderLoopDeps): ReminderLoop {
       await store.releaseReminder(item.id, owner, new Date(next));
       return 'throttled';
     }
-    const result = await send(target, payload);
+    const result = await send(item.id, target, payload);
     if (result.ok) {
       if (await store.ackReminder(item.id, owner)) return 'sent';
       log.warn(ctx, 'reminder sent but its lease had run out: the lease is shorter than a send');

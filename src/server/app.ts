@@ -4,6 +4,7 @@ import { createSlackAdapter } from '../../adapters/slack/adapter.ts';
 import type { TeamsAuthSettings } from '../../adapters/teams/auth.ts';
 import type { Sleep } from '../../adapters/teams/rate-limit.ts';
 import { createTeamsAdapter, type TeamsAdapter } from '../../adapters/teams/teams-adapter.ts';
+import type { DialogSettings } from '../bot/dialog.ts';
 import { createEngine } from '../bot/engine.ts';
 import type { Engine, TurnRunner } from '../bot/engine-port.ts';
 import type { Sender } from '../bot/ports.ts';
@@ -45,7 +46,9 @@ export interface HostConfig {
     socketMode: boolean;
     apiUrl?: string;
   };
-  reminders?: { enabled: boolean };
+  reminders?: { enabled: boolean; admins?: DialogSettings['reminderAdmins'] };
+  trustQualityChiefs?: DialogSettings['trustQualityChiefs'];
+  showPriorityRank?: boolean;
 }
 
 /** A loop that runs beside the host (reminder planner and delivery). */
@@ -132,11 +135,18 @@ export function createApp(options: CreateAppOptions): App {
       store,
       catalog,
       clock,
-      ...(config.dialogTtlSeconds ? { config: { dialogTtlSeconds: config.dialogTtlSeconds } } : {}),
+      config: {
+        ...(config.dialogTtlSeconds ? { dialogTtlSeconds: config.dialogTtlSeconds } : {}),
+        settings: {
+          ...(config.trustQualityChiefs ? { trustQualityChiefs: config.trustQualityChiefs } : {}),
+          ...(config.showPriorityRank !== undefined ? { showPriorityRank: config.showPriorityRank } : {}),
+          ...(config.reminders?.admins ? { reminderAdmins: config.reminders.admins } : {}),
+        },
+      },
     });
 
   const senders = new Map<Platform, Sender>();
-  const runTurn = createTurnRunner({ engine, senders: () => senders, log, metrics });
+  const runTurn = createTurnRunner({ engine, senders: () => senders, store, log, metrics });
   const deps: PlatformDeps = { store, catalog, runTurn, clock, log, production };
   const teams = createTeamsAdapter({
     settings: config.teams,

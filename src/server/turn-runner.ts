@@ -1,17 +1,20 @@
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
+import { deliverNotifications } from '../bot/deliver.ts';
 import type { Engine, TurnRunner } from '../bot/engine-port.ts';
 import type { Inbound, Outbound } from '../bot/messages.ts';
 import type { Sender } from '../bot/ports.ts';
 import type { Platform } from '../domain/application.ts';
 import { isMidlerError } from '../domain/errors.ts';
 import { t } from '../i18n/t.ts';
+import type { Store } from '../store/store.ts';
 import type { Metrics } from './metrics.ts';
 
 export interface TurnRunnerDeps {
   engine: Engine;
   /** The proactive senders of the enabled platforms; looked up per notification. */
   senders: () => ReadonlyMap<Platform, Sender>;
+  store: Store;
   log: Logger;
   metrics: Metrics;
 }
@@ -35,29 +38,14 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
         if (isMidlerError(result.error, 'store.unavailable')) deps.metrics.redisErrors.inc();
         log.error({ err: result.error }, 'turn failed inside the engine');
       }
-      for (const note of result.notify) {
-        const sender = deps.senders().get(note.to.platform);
-        if (!sender) {
-          log.warn({ to: note.to, purpose: note.purpose }, 'no sender for platform; notification dropped');
-          continue;
-        }
-        try {
-          const sent = await sender.sendToUser(note.to.userId, note.message);
-          deps.metrics.proactiveSends.inc({
-            platform: note.to.platform,
-            result: sent.ok ? 'ok' : sent.reason,
-          });
-          if (!sent.ok)
-            log.warn(
-              { to: note.to, purpose: note.purpose, reason: sent.reason },
-              'notification not delivered',
-            );
-        } catch (e) {
-          deps.metrics.proactiveSends.inc({ platform: note.to.platform, result: 'error' });
-          log.error({ err: e, to: note.to, purpose: note.purpose }, 'notification failed');
-        }
-      }
-      return result.replies;
+      const unreachable = await deliverNotifications(event, result, {
+        senders: deps.senders,
+        store: deps.store,
+        log,
+        onResult: (platform, sent) =>
+          deps.metrics.proactiveSends.inc({ platform, result: sent.ok ? 'ok' : sent.reason }),
+      });
+      return [...result.replies, ...unreachable];
     } catch (e) {
       deps.metrics.turnErrors.inc(labels);
       if (isMidlerError(e, 'store.unavailable')) deps.metrics.redisErrors.inc();

@@ -283,6 +283,12 @@ export class MemoryStore implements Store {
     });
   }
 
+  releaseOnce(key: string): Promise<void> {
+    return this.op('releaseOnce', () => {
+      this.once.delete(key);
+    });
+  }
+
   tryRate(key: string, limit: number, windowMs: number, now: Date): Promise<boolean> {
     return this.op('tryRate', () => {
       const index = Math.floor(now.getTime() / windowMs);

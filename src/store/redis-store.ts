@@ -304,6 +304,10 @@ export class RedisStore implements Store {
     return reply === 'OK';
   }
 
+  async releaseOnce(key: string): Promise<void> {
+    await this.exec.run('releaseOnce', (c) => c.del(this.keys.once(key)));
+  }
+
   async tryRate(key: string, limit: number, windowMs: number, now: Date): Promise<boolean> {
     const index = Math.floor(now.getTime() / windowMs);
     // Lives until its window is over (plus slack for clock skew between replicas).

@@ -158,6 +158,8 @@ export interface Store {
 
   /** Sets `key` once (SET NX with TTL). True for the first caller only: dedup of events and decisions. */
   claimOnce(key: string, ttlSeconds: number): Promise<boolean>;
+  /** Gives up a `claimOnce` marker, e.g. when the guarded send definitely did not happen. */
+  releaseOnce(key: string): Promise<void>;
   /** Fixed-window counter shared across replicas: true if under `limit` in the current window. */
   tryRate(key: string, limit: number, windowMs: number, now: Date): Promise<boolean>;
 

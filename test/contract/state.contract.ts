@@ -151,6 +151,15 @@ export function stateContract(make: StoreFactory): void {
     expect(wins.filter(Boolean)).toHaveLength(1);
   });
 
+  it('releases a once-marker so the next claim wins again', async () => {
+    const { store } = h();
+    expect(await store.claimOnce('send:r-1', 600)).toBe(true);
+    expect(await store.claimOnce('send:r-1', 600)).toBe(false);
+    await store.releaseOnce('send:r-1');
+    expect(await store.claimOnce('send:r-1', 600)).toBe(true);
+    await store.releaseOnce('never-claimed');
+  });
+
   it('answers a ping', async () => {
     await expect(h().store.ping()).resolves.toBeUndefined();
   });

@@ -138,4 +138,15 @@ describe('proactive Slack sends', () => {
     await b.sendToConversation(`slack:${CHANNEL}`, message, { idempotencyKey: `${key}:2` });
     expect(capture.of('chat.postMessage')).toHaveLength(2);
   });
+
+  it('gives the idempotency claim back when Slack says nothing was posted, so a retry posts once', async () => {
+    const s = sender(`test-slack-send-${randomUUID()}:`, { maxRetryAfterMs: 30_000 });
+    const key = `reminder:retry:${CHANNEL}`;
+    capture.failNext('chat.postMessage', { status: 429, retryAfter: 120 });
+    expect((await s.sendToConversation(`slack:${CHANNEL}`, message, { idempotencyKey: key })).ok).toBe(false);
+    expect((await s.sendToConversation(`slack:${CHANNEL}`, message, { idempotencyKey: key })).ok).toBe(true);
+    expect((await s.sendToConversation(`slack:${CHANNEL}`, message, { idempotencyKey: key })).ok).toBe(true);
+    // The refused attempt and exactly one real post; the third call found the claim taken.
+    expect(capture.of('chat.postMessage')).toHaveLength(2);
+  });
 });

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer, connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 
 /** A redis-server the tests own: started on a free loopback port, stoppable and restartable. */
 export interface TestRedis {

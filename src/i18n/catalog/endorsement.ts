@@ -41,7 +41,10 @@ export const endorsement = {
     en: 'Before you ask for endorsement this must be done: {steps}. Is the application ready to show the leader?',
   },
   'endorsement.button.ready': { nb: 'Ja, søknaden er klar', en: 'Yes, it is ready' },
-  'endorsement.step.done': { nb: '✅ {step}: godkjent av {name} {date}', en: '✅ {step}: endorsed by {name} {date}' },
+  'endorsement.step.done': {
+    nb: '✅ {step}: godkjent av {name} {date}',
+    en: '✅ {step}: endorsed by {name} {date}',
+  },
   'endorsement.step.waiting': {
     nb: '⏳ {step}: venter på {name} siden {date}',
     en: '⏳ {step}: waiting on {name} since {date}',
@@ -82,7 +85,10 @@ export const endorsement = {
     nb: 'Forespørselen venter allerede på denne personen. Velg en annen.',
     en: 'The request already waits on this person. Pick someone else.',
   },
-  'endorsement.sent': { nb: 'Forespørselen er sendt til {names}.', en: 'The request has been sent to {names}.' },
+  'endorsement.sent': {
+    nb: 'Forespørselen er sendt til {names}.',
+    en: 'The request has been sent to {names}.',
+  },
   'endorsement.typed': {
     nb: 'Jeg fant ingen bruker for «{name}», så forespørselen venter på navnet. {name} kan ikke svare i chat før de har Midlerbot. Be dem installere Midlerbot, og trykk så «Bytt leder» og velg dem i listen.',
     en: 'I found no user for “{name}”, so the request waits on the name. {name} cannot answer in chat until they have Midlerbot. Ask them to install Midlerbot, then press “Replace the leader” and pick them from the list.',
@@ -99,7 +105,10 @@ export const endorsement = {
     nb: 'Jeg får ikke sendt meldingen til {name} herfra. Forespørselen står som ventende.',
     en: 'I cannot message {name} from here. The request stays pending.',
   },
-  'endorsement.resent': { nb: 'Forespørselen er sendt på nytt til {name}.', en: 'The request was sent again to {name}.' },
+  'endorsement.resent': {
+    nb: 'Forespørselen er sendt på nytt til {name}.',
+    en: 'The request was sent again to {name}.',
+  },
   'endorsement.withdrawn': {
     nb: 'Forespørselen til {name} er trukket tilbake.',
     en: 'The request to {name} has been withdrawn.',
@@ -116,7 +125,10 @@ export const endorsement = {
   'endorsement.answer.title': { nb: 'Svar til {name}', en: 'Answer to {name}' },
   'endorsement.input.answer': { nb: 'Ditt svar', en: 'Your answer' },
   'endorsement.button.send-answer': { nb: 'Send svaret', en: 'Send the answer' },
-  'endorsement.error.answer-required': { nb: 'Skriv et svar før du sender.', en: 'Type an answer before sending.' },
+  'endorsement.error.answer-required': {
+    nb: 'Skriv et svar før du sender.',
+    en: 'Type an answer before sending.',
+  },
   'endorsement.answered': { nb: 'Svaret er sendt til {name}.', en: 'Your answer has been sent to {name}.' },
   'endorsement.refused.deadline-passed': {
     nb: 'Fristen for utlysningen har gått ut, så det kan ikke bes om godkjenning lenger.',
@@ -162,7 +174,10 @@ export const endorsement = {
   'endorsement.leader.fact.verdict': { nb: 'Vurdering av om de kan søke', en: 'Eligibility check' },
   'endorsement.leader.fact.verdict-none': { nb: 'Ikke sjekket i Midlerbot', en: 'Not checked in Midlerbot' },
   'endorsement.leader.fact.deadline': { nb: 'Søknadsfrist', en: 'Deadline' },
-  'endorsement.leader.fact.internal': { nb: 'Helseforetakets interne frist', en: 'The trust’s internal deadline' },
+  'endorsement.leader.fact.internal': {
+    nb: 'Helseforetakets interne frist',
+    en: 'The trust’s internal deadline',
+  },
   'endorsement.leader.fact.none': { nb: 'Ikke oppgitt', en: 'Not given' },
   'endorsement.leader.note': { nb: 'Melding fra søkeren: «{note}»', en: 'Note from the applicant: “{note}”' },
   'endorsement.leader.question': {
@@ -238,7 +253,10 @@ export const endorsement = {
     nb: '{name} har svart på spørsmålet ditt om «{title}»: «{answer}». Kortet med knappene er oppdatert.',
     en: '{name} has answered your question about “{title}”: “{answer}”. The card with the buttons has been updated.',
   },
-  'endorsement.pending.none': { nb: 'Ingenting venter på deg nå.', en: 'Nothing is waiting on you right now.' },
+  'endorsement.pending.none': {
+    nb: 'Ingenting venter på deg nå.',
+    en: 'Nothing is waiting on you right now.',
+  },
   'endorsement.pending.title': {
     nb: 'Dette venter på deg ({count})',
     en: 'Waiting on you ({count})',

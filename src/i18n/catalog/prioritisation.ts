@@ -10,7 +10,10 @@ export const prioritisation = {
     nb: 'Du er ikke satt opp som kvalitetssjef (eller stedfortreder) for noe helseforetak, så du kan ikke prioritere søknader.',
     en: 'You are not set up as quality chief (or deputy) for any health trust, so you cannot prioritise applications.',
   },
-  'prioritisation.title': { nb: 'Prioriter søknadene fra {trust}', en: 'Prioritise the applications from {trust}' },
+  'prioritisation.title': {
+    nb: 'Prioriter søknadene fra {trust}',
+    en: 'Prioritise the applications from {trust}',
+  },
   'prioritisation.none': {
     nb: 'Ingen søknader fra {trust} har begge godkjenningene ennå.',
     en: 'No application from {trust} has both endorsements yet.',
