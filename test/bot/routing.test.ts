@@ -54,6 +54,8 @@ describe('routing table', () => {
     ['Hei, kan jeg egentlig søke på dette?', 'eligibility'],
     ['kan jeg søke', 'eligibility'],
     ['can I apply?', 'eligibility'],
+    ['check', 'eligibility'],
+    ['sjekk', 'eligibility'],
     ['am i eligible', 'eligibility'],
     ['hvor mye kan jeg søke om', 'amount'],
     ['Hvor mye kan jeg soke om?', 'amount'],

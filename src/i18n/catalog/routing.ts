@@ -11,8 +11,8 @@ export const routing = {
   'routing.english': { nb: 'engelsk|på engelsk', en: 'english|in english' },
   'routing.norwegian': { nb: 'norsk|bokmål|på norsk', en: 'norwegian' },
   'routing.eligibility': {
-    nb: 'kan jeg søke|kan vi søke|søknadsberettiget|berettiget|sjekk om jeg kan søke|vilkår',
-    en: 'can i apply|can we apply|am i eligible|eligible|eligibility|check eligibility',
+    nb: 'kan jeg søke|kan vi søke|søknadsberettiget|berettiget|sjekk om jeg kan søke|vilkår|sjekk',
+    en: 'can i apply|can we apply|am i eligible|eligible|eligibility|check eligibility|check',
   },
   'routing.amount': {
     nb: 'hvor mye kan jeg søke om|hvor mye kan jeg søke|hvor mye|beløp|kalkulator|budsjett|egenfinansiering',
