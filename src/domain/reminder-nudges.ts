@@ -1,6 +1,7 @@
 import type { Application, ApplicationStep, Person } from './application.ts';
 import type { Call } from './call.ts';
 import type { StepData, StepKind } from './call-schema.ts';
+import { isTypedPerson } from './endorsement-request.ts';
 import { afterWorkingDays, daysBeforeInstant, workingDaysBeforeInstant } from './reminder-days.ts';
 import { type DatedMilestone, reminder } from './reminder-milestones.ts';
 import {
@@ -78,6 +79,7 @@ function nudgeStep(o: OpenStep): NudgeStep {
     label: o.data.label,
     ...(o.step.waitingOn ? { waitingOn: o.step.waitingOn.name } : {}),
     ...(o.step.since ? { since: o.step.since } : {}),
+    ...(o.step.state === 'waiting' && isTypedPerson(o.step.waitingOn) ? { unreachable: true } : {}),
   };
 }
 
@@ -100,6 +102,14 @@ function applicantNudges(app: Application, call: Call, input: PlanInput): Planne
     for (const days of NUDGE_DAYS_BEFORE) {
       const dueAt = daysBeforeInstant(due.at, days, DEFAULT_TIME_OF_DAY);
       if (dueAt && !byDay.has(localDate(dueAt))) byDay.set(localDate(dueAt), { dueAt, due });
+    }
+  }
+  // A leader typed by name cannot be nudged: the applicant is, on the days the leader would have been.
+  for (const o of open) {
+    if (o.step.state !== 'waiting' || !isTypedPerson(o.step.waitingOn)) continue;
+    for (const c of leaderTimes(app, call, o.step, o.data)) {
+      const day = localDate(c.dueAt);
+      if (!byDay.has(day)) byDay.set(day, { dueAt: c.dueAt, due: c.milestone });
     }
   }
   const target = { kind: 'user', platform: app.applicant.platform, userId: app.applicant.userId } as const;
@@ -132,34 +142,12 @@ function leaderNudges(app: Application, call: Call, input: PlanInput): PlannedRe
   return app.steps.flatMap((step) => {
     const leader = step.waitingOn;
     const data = call.steps.find((s) => s.id === step.id);
-    if (step.state !== 'waiting' || !leader || !data) return [];
+    // A name typed in place of a chat user cannot be messaged (its applicant nudge says so instead).
+    if (step.state !== 'waiting' || !leader || !data || isTypedPerson(leader)) return [];
     const { on, locale } = wantsNudges(input, leader);
     if (!on) return [];
-    const due = dueOf(app, call, step, data);
-    if (!due) return [];
-    const deadlines = [due];
-    const callDeadline = dueOf(app, call, step, { ...data, dueTrustInternal: false });
-    if (callDeadline && callDeadline.at.getTime() !== due.at.getTime()) deadlines.push(callDeadline);
-
-    const candidates: { dueAt: Date; milestone: DatedMilestone; reason: 'waited' | 'deadline-near' }[] = [];
-    if (step.since) {
-      const dueAt = afterWorkingDays(new Date(step.since), LEADER_WAIT_WORKING_DAYS);
-      const milestone = deadlines.find((d) => dueAt.getTime() < d.at.getTime());
-      if (milestone) candidates.push({ dueAt, milestone, reason: 'waited' });
-    }
-    for (const d of deadlines) {
-      const dueAt = workingDaysBeforeInstant(d.at, LEADER_DEADLINE_WORKING_DAYS, DEFAULT_TIME_OF_DAY);
-      if (dueAt) candidates.push({ dueAt, milestone: d, reason: 'deadline-near' });
-    }
-    // One nudge per leader, step and local day; a deadline nudge wins over a "waited" one that day.
-    const byDay = new Map<string, (typeof candidates)[number]>();
-    for (const c of candidates) {
-      const day = localDate(c.dueAt);
-      const seen = byDay.get(day);
-      if (!seen || (seen.reason === 'waited' && c.reason === 'deadline-near')) byDay.set(day, c);
-    }
     const target = { kind: 'user', platform: leader.platform, userId: leader.userId } as const;
-    return [...byDay.entries()].map(([day, c]) =>
+    return leaderTimes(app, call, step, data).map((c) =>
       reminder(
         'leader-nudge',
         target,
@@ -177,8 +165,42 @@ function leaderNudges(app: Application, call: Call, input: PlanInput): PlannedRe
           ...(c.milestone.trustName === undefined ? {} : { trustName: c.milestone.trustName }),
           buttons: [LEADER_BUTTON],
         },
-        day,
+        localDate(c.dueAt),
       ),
     );
   });
+}
+
+interface LeaderTime {
+  dueAt: Date;
+  milestone: DatedMilestone;
+  reason: 'waited' | 'deadline-near';
+}
+
+/** When the person a waiting step waits on is due a nudge: at most one per local day. */
+function leaderTimes(app: Application, call: Call, step: ApplicationStep, data: StepData): LeaderTime[] {
+  const due = dueOf(app, call, step, data);
+  if (!due) return [];
+  const deadlines = [due];
+  const callDeadline = dueOf(app, call, step, { ...data, dueTrustInternal: false });
+  if (callDeadline && callDeadline.at.getTime() !== due.at.getTime()) deadlines.push(callDeadline);
+
+  const candidates: LeaderTime[] = [];
+  if (step.since) {
+    const dueAt = afterWorkingDays(new Date(step.since), LEADER_WAIT_WORKING_DAYS);
+    const milestone = deadlines.find((d) => dueAt.getTime() < d.at.getTime());
+    if (milestone) candidates.push({ dueAt, milestone, reason: 'waited' });
+  }
+  for (const d of deadlines) {
+    const dueAt = workingDaysBeforeInstant(d.at, LEADER_DEADLINE_WORKING_DAYS, DEFAULT_TIME_OF_DAY);
+    if (dueAt) candidates.push({ dueAt, milestone: d, reason: 'deadline-near' });
+  }
+  // One nudge per leader, step and local day; a deadline nudge wins over a "waited" one that day.
+  const byDay = new Map<string, LeaderTime>();
+  for (const c of candidates) {
+    const day = localDate(c.dueAt);
+    const seen = byDay.get(day);
+    if (!seen || (seen.reason === 'waited' && c.reason === 'deadline-near')) byDay.set(day, c);
+  }
+  return [...byDay.values()];
 }

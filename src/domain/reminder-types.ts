@@ -25,6 +25,11 @@ export interface NudgeStep {
   waitingOn?: string;
   /** ISO instant the step began waiting. */
   since?: string;
+  /**
+   * The person it waits on was typed by name (no chat user): the bot cannot nudge them, so the
+   * applicant is told they have not endorsed yet and must chase them.
+   */
+  unreachable?: boolean;
 }
 
 /**

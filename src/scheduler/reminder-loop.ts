@@ -27,7 +27,11 @@ export interface ReminderLoopDeps {
   clock: Clock;
   /** This replica's name in leases. */
   owner: string;
-  /** How long a claim is held; must outlast a send. Default 60 s. */
+  /**
+   * How long a claim is held; must outlast a send, including the senders' own 429 and rate waits
+   * (Teams: up to three Retry-After waits of 60 s). Default 5 minutes. An item of the batch reached
+   * with less than half of it left is not sent but put back for the next round.
+   */
   leaseMs?: number;
   /** Items claimed per tick. Default 20. */
   batch?: number;
@@ -47,6 +51,7 @@ export type Outcome =
   | 'superseded'
   | 'obsolete'
   | 'throttled'
+  | 'deferred'
   | 'retry'
   | 'unsubscribed'
   | 'unreachable'
@@ -67,15 +72,20 @@ export interface ReminderLoop {
   tickOnce(): Promise<TickReport>;
 }
 
+/**
+ * No stricter than the adapters' own gates, so a claimed item is not held inside a send waiting for a
+ * slot while the rest of the batch waits behind it. Teams: the adapter allows half of "8 per 2 s" per
+ * conversation (adapters/teams/rate-limit.ts), i.e. 4 per aligned 2 s, which 2 per second never exceeds.
+ */
 const DEFAULT_PER_TARGET: Partial<Record<Platform, RateWindow>> = {
   slack: { limit: 1, windowMs: 1_000 },
-  teams: { limit: 3, windowMs: 1_000 },
+  teams: { limit: 2, windowMs: 1_000 },
 };
 const DEFAULT_BACKOFF = { baseMs: 30_000, maxMs: 30 * 60_000, maxAttempts: 8 };
 
 export function createReminderLoop(deps: ReminderLoopDeps): ReminderLoop {
   const { store, catalog, clock, owner, log } = deps;
-  const leaseMs = deps.leaseMs ?? 60_000;
+  const leaseMs = deps.leaseMs ?? 5 * 60_000;
   const batch = deps.batch ?? 20;
   const intervalMs = deps.intervalMs ?? 15_000;
   const busyMs = Math.min(intervalMs, 1_000);
@@ -140,6 +150,12 @@ export function createReminderLoop(deps: ReminderLoopDeps): ReminderLoop {
       await store.removeReminders([item.id]);
       return 'superseded';
     }
+    // Items are claimed as a batch and sent one after another: one reached late could outlive its
+    // lease mid-send, be claimed again elsewhere, and post twice. Put it back for a fresh claim.
+    if (Date.parse(item.leaseUntil) - now.getTime() < leaseMs / 2) {
+      await store.releaseReminder(item.id, owner, now);
+      return 'deferred';
+    }
     const window = perTarget[target.platform];
     if (window && !(await store.tryRate(`reminders:${item.targetKey}`, window.limit, window.windowMs, now))) {
       const next = (Math.floor(now.getTime() / window.windowMs) + 1) * window.windowMs;
@@ -199,7 +215,9 @@ export function createReminderLoop(deps: ReminderLoopDeps): ReminderLoop {
   function run(): void {
     inFlight = tickOnce()
       .then((r) =>
-        r.claimed >= batch || r.outcomes.some((o) => o.outcome === 'throttled') ? busyMs : intervalMs,
+        r.claimed >= batch || r.outcomes.some((o) => o.outcome === 'throttled' || o.outcome === 'deferred')
+          ? busyMs
+          : intervalMs,
       )
       .catch((error: unknown) => {
         log.error({ err: error }, 'reminder tick failed');

@@ -91,12 +91,14 @@ const todoKeys: Partial<Record<ReminderPayload['milestoneKind'], TodoKey>> = {
 
 function stepLine(s: NudgeStep, locale: Locale) {
   const detail = s.waitingOn
-    ? s.since
-      ? t(locale, 'reminders.step.waiting-since', {
-          name: s.waitingOn,
-          date: formatDate(new Date(s.since), locale),
-        })
-      : t(locale, 'reminders.step.waiting', { name: s.waitingOn })
+    ? s.unreachable
+      ? t(locale, 'reminders.step.not-endorsed', { name: s.waitingOn })
+      : s.since
+        ? t(locale, 'reminders.step.waiting-since', {
+            name: s.waitingOn,
+            date: formatDate(new Date(s.since), locale),
+          })
+        : t(locale, 'reminders.step.waiting', { name: s.waitingOn })
     : undefined;
   return {
     label: s.label[locale],

@@ -41,6 +41,10 @@ export const reminders = {
     nb: 'venter på {name} siden {date}',
     en: 'waiting for {name} since {date}',
   },
+  'reminders.step.not-endorsed': {
+    nb: '{name} har ikke anbefalt ennå, og kan ikke få meldinger fra meg: ta kontakt selv, eller bytt leder',
+    en: '{name} has not endorsed yet and cannot get messages from me: contact them yourself, or replace the leader',
+  },
   'reminders.leader.title': { nb: 'Venter på deg: {application}', en: 'Waiting for you: {application}' },
   'reminders.leader.waited': {
     nb: '{applicant} ba deg {date} om dette: {step}. Fristen er {when}.',

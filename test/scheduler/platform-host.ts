@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { Redis } from 'ioredis';
+import type { SlackAdapter } from '../../adapters/slack/adapter.ts';
+import { loadCatalog } from '../../src/calls/load.ts';
+import type { Catalog } from '../../src/domain/catalog.ts';
+import { createReminderLoop, type ReminderLoop } from '../../src/scheduler/reminder-loop.ts';
+import { createReminderPlanner, type ReminderPlanner } from '../../src/scheduler/reminder-planner.ts';
+import { type App, createApp } from '../../src/server/app.ts';
+import { createLogger } from '../../src/server/logger.ts';
+import { createRedisStore } from '../../src/store/redis-store.ts';
+import { deletePrefix } from '../store/redis-harness.ts';
+import { type BotConnectorCapture, startBotConnectorCapture } from '../support/bot-connector-capture.ts';
+import { type SlackCapture, startSlackCapture } from '../support/slack-capture.ts';
+import { SIGNING_SECRET } from '../support/slack-fixtures.ts';
+import { collectingLog, type TestClock, testClock } from './support.ts';
+
+let catalog: Catalog | undefined;
+
+export interface PlatformHost {
+  app: App;
+  port: number;
+  clock: TestClock;
+  teams: BotConnectorCapture;
+  slack: SlackCapture;
+  slackAdapter: SlackAdapter;
+  planner: ReminderPlanner;
+  /** A delivery loop on the host's real senders (the adapters'), driven by hand with `tickOnce`. */
+  loop(owner?: string): ReminderLoop;
+  logs: ReturnType<typeof collectingLog>['lines'];
+  close(): Promise<void>;
+}
+
+/**
+ * The real host (createApp) with Teams in dev mode against a local Bot Connector and Slack against a
+ * local Web API, a real Redis under its own prefix, and one injected clock for the host, the
+ * captures (timestamps), the Teams sender's waits and the reminder loops. Nothing waits on wall time.
+ */
+export async function startPlatformHost(redisUrl: string, start: string): Promise<PlatformHost> {
+  catalog ??= loadCatalog('calls');
+  const clock = testClock(start);
+  const teams = await startBotConnectorCapture({ now: clock.now });
+  const slack = await startSlackCapture({ now: clock.now });
+  const prefix = `test:delivery:${randomUUID().slice(0, 8)}:`;
+  const store = createRedisStore({ url: redisUrl, prefix, readyWaitMs: 5000 });
+  const app = createApp({
+    config: {
+      port: 0,
+      nodeEnv: 'test',
+      teams: {},
+      slack: {
+        enabled: true,
+        socketMode: false,
+        botToken: 'xoxb-test-token',
+        signingSecret: SIGNING_SECRET,
+        apiUrl: slack.apiUrl,
+      },
+    },
+    store,
+    catalog,
+    clock: clock.clock,
+    log: createLogger({ level: 'warn', destination: new Writable({ write: (_c, _e, cb) => cb() }) }),
+    // The Teams sender's Retry-After and rate-gate waits move the test clock instead of sleeping.
+    sleep: async (ms) => clock.advance(ms),
+  });
+  const port = await app.listen(0);
+  const slackAdapter = app.adapters.find((a) => a.platform === 'slack') as SlackAdapter | undefined;
+  if (!slackAdapter) throw new Error('Slack adapter not mounted');
+  const { log, lines } = collectingLog();
+  const planner = createReminderPlanner({ store, catalog, clock: clock.clock, log });
+  return {
+    app,
+    port,
+    clock,
+    teams,
+    slack,
+    slackAdapter,
+    planner,
+    logs: lines,
+    loop: (owner = 'replica-1') =>
+      createReminderLoop({
+        store,
+        senders: [...app.senders.values()],
+        catalog: app.catalog,
+        clock: clock.clock,
+        owner,
+        leaseMs: 60_000,
+        batch: 50,
+        log,
+      }),
+    async close() {
+      await app.close();
+      await teams.close();
+      await slack.close();
+      const admin = new Redis(redisUrl);
+      await deletePrefix(admin, prefix);
+      await admin.quit();
+    },
+  };
+}
+
+/** The largest number of timestamps in any window of `windowMs` (sliding, inclusive start). */
+export function maxInWindow(times: readonly number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let best = 0;
+  for (let i = 0, j = 0; i < sorted.length; i++) {
+    while ((sorted[i] ?? 0) - (sorted[j] ?? 0) >= windowMs) j++;
+    best = Math.max(best, i - j + 1);
+  }
+  return best;
+}
