@@ -93,7 +93,15 @@ export function createTeamsSender(deps: TeamsSenderDeps): Sender {
           return { ok: false, reason: missing };
         }
         if (status !== undefined && RETRYABLE.has(status)) {
-          const wait = Math.min(retryAfterMs ?? 500 * 2 ** (n - 1), MAX_RETRY_AFTER_MS);
+          // A long Retry-After goes back to the caller (the reminder queue) instead of holding this send.
+          if (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS) {
+            deps.log.info(
+              { conversation: ref.key, status, retryAfterMs },
+              'teams: long Retry-After; handing back',
+            );
+            return { ok: false, reason: 'rate-limited', retryAfterMs };
+          }
+          const wait = retryAfterMs ?? 500 * 2 ** (n - 1);
           if (n >= MAX_ATTEMPTS) {
             deps.log.warn({ conversation: ref.key, status, attempts: n }, 'teams: giving up after retries');
             return { ok: false, reason: status === 429 ? 'rate-limited' : 'error', retryAfterMs: wait };

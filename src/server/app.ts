@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import { createSlackAdapter } from '../../adapters/slack/adapter.ts';
@@ -241,7 +242,8 @@ export function createApp(options: CreateAppOptions): App {
 }
 
 /** Senders that count delivered reminders for /metrics. */
-function counting(senders: ReadonlyMap<Platform, Sender>, metrics: Metrics): Sender[] {
+/** The reminder loop's senders, counting what they deliver for /metrics. */
+export function countingSenders(senders: ReadonlyMap<Platform, Sender>, metrics: Metrics): Sender[] {
   return [...senders.values()].map((sender) => {
     const count = async (p: ReturnType<Sender['sendToUser']>) => {
       const result = await p;
@@ -250,8 +252,9 @@ function counting(senders: ReadonlyMap<Platform, Sender>, metrics: Metrics): Sen
     };
     return {
       platform: sender.platform,
-      sendToConversation: (key, message) => count(sender.sendToConversation(key, message)),
-      sendToUser: (userId, message) => count(sender.sendToUser(userId, message)),
+      // The options carry the reminder's idempotency key: dropping them would let a retry post twice.
+      sendToConversation: (key, message, opts) => count(sender.sendToConversation(key, message, opts)),
+      sendToUser: (userId, message, opts) => count(sender.sendToUser(userId, message, opts)),
       update: (key, ref, message) => sender.update(key, ref, message),
     };
   });
@@ -274,8 +277,9 @@ function backgroundLoops(
         catalog: deps.catalog,
         clock: deps.clock,
         log: deps.log,
-        senders: counting(deps.senders, metrics),
-        owner: `${hostname()}:${process.pid}`,
+        senders: countingSenders(deps.senders, metrics),
+        // pid is often 1 in containers and a restarted pod keeps its hostname: leases need a unique owner.
+        owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
       }),
     );
   }

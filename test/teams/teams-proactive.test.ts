@@ -114,6 +114,14 @@ describe('Teams proactive sender', () => {
     expect(sleeps.filter((s) => s === 3_000)).toHaveLength(2);
   });
 
+  it('hands a Retry-After longer than a minute back to the caller instead of waiting in the send', async () => {
+    capture.failNext(1, 429, 120);
+    const result = await sender(0).sendToUser(USER.aadObjectId, text('hello'));
+    expect(result).toEqual({ ok: false, reason: 'rate-limited', retryAfterMs: 120_000 });
+    expect(capture.posted()).toHaveLength(0);
+    expect(sleeps.filter((s) => s >= 60_000)).toEqual([]);
+  });
+
   it('backs off exponentially on 503 without Retry-After, and gives up after bounded attempts', async () => {
     capture.failNext(2, 503);
     expect((await sender(1).sendToUser(USER.aadObjectId, text('hello'))).ok).toBe(true);
