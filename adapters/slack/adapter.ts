@@ -61,7 +61,6 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   } else {
     receiver = new HostReceiver({
       signingSecret: config.signingSecret,
-      store: deps.store,
       clock: deps.clock,
       ...(deps.ackTimeoutMs === undefined ? {} : { ackTimeoutMs: deps.ackTimeoutMs }),
     });

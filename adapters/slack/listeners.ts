@@ -9,9 +9,9 @@ import type { Store } from '../../src/store/store.ts';
 import { decodeButtonValue } from './button-value.ts';
 import { deliverReplies, openDm, type ReplyTarget } from './deliver.ts';
 import { homeItem, renderHome } from './home.ts';
-import { identify } from './identity.ts';
+import { IdentityCache, identify } from './identity.ts';
 import { type ConversationKind, kindOf, slashText, stripMention } from './inbound.ts';
-import type { AckState } from './receiver.ts';
+import type { AckState, DeliveryClaim } from './receiver.ts';
 import { decodeModalMeta, FORM_CALLBACK_ID, isForm, modalErrors, renderModal } from './render-modal.ts';
 import { inputsFromState, StateValues } from './state-values.ts';
 import { messageRefOf } from './web-errors.ts';
@@ -31,6 +31,14 @@ interface Who {
   teamId?: string;
   channel: string;
   kind: ConversationKind;
+}
+
+function deliveryOf(context: Record<string, unknown>): DeliveryClaim | undefined {
+  const d = context.delivery;
+  if (typeof d !== 'object' || d === null || !('key' in d) || !('ttlSeconds' in d)) return undefined;
+  return typeof d.key === 'string' && typeof d.ttlSeconds === 'number'
+    ? { key: d.key, ttlSeconds: d.ttlSeconds }
+    : undefined;
 }
 
 function ackStateOf(context: Record<string, unknown>): AckState {
@@ -54,28 +62,45 @@ function str(v: unknown): string | undefined {
 export function registerListeners(app: App, deps: ListenerDeps): void {
   const { store, clock, log } = deps;
 
-  /** Builds the Inbound, remembers where the user can be reached, runs the turn. */
-  async function run(client: WebClient, who: Who, body: Pick<Inbound, 'text' | 'action'>) {
-    const me = await identify(store, client, who.userId, log);
+  const identities = new IdentityCache({ clock });
+
+  /**
+   * Builds the Inbound and runs the turn. The delivery's dedup claim, the conversation reference (where
+   * the user can be reached) and, after a users.info lookup, the profile are the turn's bookkeeping:
+   * the engine sends them with its own Store calls instead of each costing a round trip.
+   */
+  async function run(
+    client: WebClient,
+    who: Who,
+    body: Pick<Inbound, 'text' | 'action'>,
+    context: Record<string, unknown>,
+  ) {
+    const me = await identify(identities, client, who.userId, log);
+    const once = deliveryOf(context);
     const inbound: Inbound = {
       platform: 'slack',
       user: { id: who.userId, name: me.name, ...(me.locale ? { locale: me.locale } : {}) },
       conversation: { id: who.channel, kind: who.kind },
       ...body,
       at: clock(),
+      bookkeeping: {
+        ...(once ? { once } : {}),
+        remember: {
+          platform: 'slack',
+          key: `slack:${who.channel}`,
+          conversationId: who.channel,
+          kind: who.kind,
+          ...(who.kind === 'personal' ? { userId: who.userId } : {}),
+          data: { channel: who.channel, ...(who.teamId ? { teamId: who.teamId } : {}) },
+          updatedAt: clock().toISOString(),
+        },
+        ...(me.fresh ? { keepProfile: true } : {}),
+      },
     };
-    const ref = store.putConversationRef({
-      platform: 'slack',
-      key: `slack:${who.channel}`,
-      conversationId: who.channel,
-      kind: who.kind,
-      ...(who.kind === 'personal' ? { userId: who.userId } : {}),
-      data: { channel: who.channel, ...(who.teamId ? { teamId: who.teamId } : {}) },
-      updatedAt: clock().toISOString(),
-    });
-    await unlessStoreDown(ref, undefined);
-    const replies = await deps.turn(inbound);
-    return { replies, locale: me.locale ?? 'nb' };
+    const result = await deps.turn(inbound);
+    const locale = result.locale ?? me.locale ?? 'nb';
+    identities.noteLocale(who.userId, locale);
+    return { replies: result.replies, locale };
   }
 
   // Other bots (and, through Bolt's ignoreSelf, this one) never start a turn: no loops.
@@ -88,7 +113,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     await next();
   });
 
-  app.command('/midler', async ({ command, ack, client, logger }) => {
+  app.command('/midler', async ({ command, ack, client, logger, context }) => {
     await ack();
     const who: Who = {
       userId: command.user_id,
@@ -96,7 +121,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       channel: command.channel_id,
       kind: kindOf(command.channel_id, undefined, command.channel_name),
     };
-    const { replies, locale } = await run(client, who, { text: slashText(command.text) });
+    const { replies, locale } = await run(client, who, { text: slashText(command.text) }, context);
     await deliverReplies(client, replies, { ...who, locale, triggerId: command.trigger_id }, log).catch(
       (e: unknown) => logger.error(e),
     );
@@ -106,23 +131,29 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     if (!event.user) return;
     const who: Who = { userId: event.user, channel: event.channel, kind: kindOf(event.channel) };
     const text = stripMention(event.text, context.botUserId);
-    const { replies, locale } = await run(client, who, { text });
+    const { replies, locale } = await run(client, who, { text }, context);
     await deliverReplies(client, replies, { ...who, locale }, log);
   });
 
-  app.message(async ({ message, client }) => {
+  app.message(async ({ message, client, context }) => {
     // Only plain user messages in the bot's DM; edits, joins and other subtypes are not turns.
     if (message.subtype !== undefined || message.channel_type !== 'im' || !message.user) return;
     const who: Who = { userId: message.user, channel: message.channel, kind: 'personal' };
-    const { replies, locale } = await run(client, who, { text: message.text ?? '' });
+    const { replies, locale } = await run(client, who, { text: message.text ?? '' }, context);
     await deliverReplies(client, replies, { ...who, locale }, log);
   });
 
-  app.event('app_home_opened', async ({ event, client }) => {
+  app.event('app_home_opened', async ({ event, client, context }) => {
     if (event.tab !== 'home') return;
-    const me = await identify(store, client, event.user, log);
-    const locale = me.locale ?? 'nb';
-    const apps = await store.listApplicationsByUser('slack', event.user);
+    // Not a chat turn: it claims its delivery itself (a retried event publishes the view once).
+    const once = deliveryOf(context);
+    if (once && !(await unlessStoreDown(store.claimOnce(once.key, once.ttlSeconds), true))) return;
+    const me = await identify(identities, client, event.user, log);
+    const [profile, apps] = await Promise.all([
+      store.getUser('slack', event.user),
+      store.listApplicationsByUser('slack', event.user),
+    ]);
+    const locale = profile?.locale ?? me.locale ?? 'nb';
     const view = renderHome(
       apps.map((a) => homeItem(a, deps.catalog, locale, clock())),
       locale,
@@ -130,7 +161,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     await client.views.publish({ user_id: event.user, view });
   });
 
-  app.action({ type: 'block_actions' }, async ({ body, ack, client }) => {
+  app.action({ type: 'block_actions' }, async ({ body, ack, client, context }) => {
     await ack();
     const pressed: unknown = body.actions[0];
     const raw =
@@ -166,7 +197,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       ...(Object.keys(inputs).length > 0 ? { inputs } : {}),
       ...(messageRef ? { messageRef } : {}),
     };
-    const { replies, locale } = await run(client, who, { action });
+    const { replies, locale } = await run(client, who, { action }, context);
     const target: ReplyTarget = {
       ...who,
       locale,
@@ -201,7 +232,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       const inputs = parsed.success ? inputsFromState(parsed.data) : {};
       const who: Who = { userId: body.user.id, channel: meta.c, kind: meta.k };
       const action = { id: meta.a, data: meta.d, inputs, ...(meta.m ? { messageRef: meta.m } : {}) };
-      const { replies, locale } = await run(client, who, { action });
+      const { replies, locale } = await run(client, who, { action }, context);
       const target: ReplyTarget = { ...who, locale, ...(meta.m ? { messageRef: meta.m } : {}) };
       if (ackStateOf(context).ackExpired()) {
         // Slack already got its empty 200 (the modal closed): the answer goes to the chat instead.

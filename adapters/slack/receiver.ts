@@ -1,14 +1,11 @@
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Clock } from '../../src/domain/clock.ts';
 import type { HostRequest, HostResponse } from '../../src/server/http-types.ts';
-import { unlessStoreDown } from '../../src/store/degrade.ts';
-import type { Store } from '../../src/store/store.ts';
 import { dedupKeyOf, parseSlackBody } from './parse.ts';
 import { verifySlackSignature } from './verify.ts';
 
 export interface HostReceiverOptions {
   signingSecret: string;
-  store: Store;
   clock: Clock;
   /** Slack wants an answer within 3 s; an empty 200 goes out at this point at the latest. */
   ackTimeoutMs?: number;
@@ -19,6 +16,16 @@ export interface HostReceiverOptions {
 /** Custom context given to listeners: whether the HTTP answer already went out without them. */
 export interface AckState {
   ackExpired: () => boolean;
+}
+
+/**
+ * Custom context given to listeners (`context.delivery`): the once-only key of this delivery. Slack
+ * retries events it got no timely ack for with the same id; the listener that has an effect claims
+ * it, a chat turn through `Inbound.bookkeeping.once`.
+ */
+export interface DeliveryClaim {
+  key: string;
+  ttlSeconds: number;
 }
 
 function headerOf(req: HostRequest, name: string): string | undefined {
@@ -34,8 +41,8 @@ function toResponse(answer: unknown): HostResponse {
 }
 
 /**
- * Bolt's receiver on the shared host (bolt-js "custom receivers"): it only verifies, parses,
- * deduplicates and acknowledges, then hands the body to `app.processEvent`. The HTTP answer is
+ * Bolt's receiver on the shared host (bolt-js "custom receivers"): it only verifies, parses, names the
+ * delivery's dedup key and acknowledges, then hands the body to `app.processEvent`. The HTTP answer is
  * whatever the listener acks with, or an empty 200 after `ackTimeoutMs`; the work goes on after it.
  */
 export class HostReceiver implements Receiver {
@@ -88,18 +95,11 @@ export class HostReceiver implements Receiver {
 
     const body = parsed.body;
     const key = dedupKeyOf(body);
-    if (key !== undefined) {
-      const team = typeof body.team_id === 'string' ? body.team_id : teamOf(body);
-      // While the store is down the turn still runs so the engine can say "try again"; no 500 for Slack to retry.
-      const first = await unlessStoreDown(
-        this.options.store.claimOnce(`slack:delivery:${team}:${key}`, this.dedupTtl),
-        true,
-      );
-      if (!first) {
-        req.log.info({ key, retryNum: headerOf(req, 'x-slack-retry-num') }, 'slack delivery already handled');
-        return { status: 200 };
-      }
-    }
+    const team = typeof body.team_id === 'string' ? body.team_id : teamOf(body);
+    // Dedup is not done here (that would be a round trip of its own before the turn): the listener that
+    // acts on the delivery claims it, a turn in the engine's first round trip (see docs/redis.md).
+    const delivery: DeliveryClaim | undefined =
+      key === undefined ? undefined : { key: `slack:delivery:${team}:${key}`, ttlSeconds: this.dedupTtl };
 
     return new Promise<HostResponse>((resolve) => {
       let answered = false;
@@ -129,7 +129,7 @@ export class HostReceiver implements Receiver {
         },
         ...(Number.isInteger(retryNum) ? { retryNum } : {}),
         ...(retryReason ? { retryReason } : {}),
-        customProperties: { ackState: state },
+        customProperties: { ackState: state, ...(delivery ? { delivery } : {}) },
       };
       const work: Promise<void> = app
         .processEvent(event)

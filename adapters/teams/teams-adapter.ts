@@ -5,7 +5,6 @@ import type { TurnRunner } from '../../src/bot/engine-port.ts';
 import type { Outbound } from '../../src/bot/messages.ts';
 import type { Clock } from '../../src/domain/clock.ts';
 import type { PlatformAdapter, Route } from '../../src/server/http-types.ts';
-import { unlessStoreDown } from '../../src/store/degrade.ts';
 import type { Store } from '../../src/store/store.ts';
 import { parseActivity, TeamsActivity } from './activity-parse.ts';
 import { ADAPTIVE_CARD, renderOutbound } from './adaptive-card.ts';
@@ -119,10 +118,14 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
       return;
     }
     if (event.kind === 'installed') {
-      await store.putConversationRef(ref);
-      if (!(await store.claimOnce(`teams:greeted:${ref.key}`, GREETED_TTL_SECONDS))) return;
+      // Not a chat turn (once per installation): the reference is stored whatever the greeting claim says.
+      const [, first] = await Promise.all([
+        store.putConversationRef(ref),
+        store.claimOnce(`teams:greeted:${ref.key}`, GREETED_TTL_SECONDS),
+      ]);
+      if (!first) return;
       log.info({ conversation: ref.key, kind: ref.kind }, 'teams: installed; greeting');
-      const replies = await options.runTurn({
+      const { replies } = await options.runTurn({
         platform: 'teams',
         user: { id: activity.from.aadObjectId ?? activity.from.id, name: activity.from.name ?? '' },
         conversation: { id: ref.conversationId, kind: ref.kind },
@@ -132,33 +135,26 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
       await sendReplies(context, replies);
       return;
     }
-    // Teams retries activities it got no timely answer for: one effect per activity id.
-    // While the store is down a duplicate costs at most a second "try again" reply, never a 500.
-    const storeDown = () =>
-      log.warn({ type: activity.type }, 'teams: store unavailable; turn runs without dedup');
-    if (
-      activity.id &&
-      !(await unlessStoreDown(
-        store.claimOnce(`teams:activity:${ref.conversationId}:${activity.id}`, DEDUP_TTL_SECONDS),
-        true,
-        storeDown,
-      ))
-    ) {
+    // The engine does the bookkeeping in its first round trip (issue 3). Teams retries activities it
+    // got no timely answer for: one effect per activity id. Personal chats refresh their reference, so
+    // users who talked to the bot stay reachable. While the store is down the turn answers "try again".
+    const { replies, duplicate } = await options.runTurn({
+      ...event.inbound,
+      bookkeeping: {
+        ...(activity.id
+          ? {
+              once: {
+                key: `teams:activity:${ref.conversationId}:${activity.id}`,
+                ttlSeconds: DEDUP_TTL_SECONDS,
+              },
+            }
+          : {}),
+        ...(ref.kind === 'personal' ? { remember: ref } : {}),
+      },
+    });
+    if (duplicate)
       log.info({ activityId: activity.id, type: activity.type }, 'teams: duplicate activity ignored');
-      if (event.invoke) {
-        await context.sendActivity({
-          type: 'invokeResponse',
-          value: {
-            status: 200,
-            body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: '' },
-          },
-        });
-      }
-      return;
-    }
-    // Personal chats refresh their reference, so users who talked to the bot stay reachable.
-    if (ref.kind === 'personal') await unlessStoreDown(store.putConversationRef(ref), undefined);
-    const replies = await options.runTurn(event.inbound);
+    // A duplicate has no replies: an invoke still gets its (empty) answer, or Teams shows an error.
     const invokeResponse = await sendReplies(
       context,
       replies,

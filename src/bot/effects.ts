@@ -1,3 +1,4 @@
+import type { Application } from '../domain/application.ts';
 import type { Locale } from '../domain/call.ts';
 import { channelIdPrefix } from '../domain/reminder-plan.ts';
 import type { QueuedReminder, Store, Subscription, UserProfile } from '../store/store.ts';
@@ -30,20 +31,43 @@ function channelReminderEffects(store: Store, event: Inbound) {
 export interface BoundEffects extends Effects {
   /** True once the user's data was deleted this turn: the engine must not write anything back. */
   readonly forgotten: boolean;
+  /**
+   * Starts the writes queued this turn (profile changes, created applications). The engine sends them
+   * together with its dialog-state save, in the turn's last round trip.
+   */
+  startQueuedWrites(): Promise<unknown>[];
 }
 
-/** The Effects port over the Store, bound to the user of one turn. */
+/** What the turn's first round trip already read, so effects need not read it again. */
+export interface TurnReads {
+  profile: UserProfile | null;
+  /** The user's application index, newest first (may hold stale ids). */
+  applicationIds: readonly string[];
+  /** A profile change to save this turn anyway (bookkeeping: the user's name from the platform). */
+  profileChange?: Partial<UserProfile> | null;
+}
+
+/**
+ * The Effects port over the Store, bound to the user of one turn. Writes whose answer the dialog does
+ * not need are queued and sent with the engine's last write (issue 3: two round trips per turn):
+ * profile changes, and new applications. A new application's id is fresh from `newId`, so the store
+ * refusing it (an existing id) cannot happen short of a collision; if it does, the queued write fails
+ * the turn and the user gets the generic error (the dialog state sent in the same round trip may stand).
+ */
 export function createEffects(
   store: Store,
   event: Inbound,
-  profile: UserProfile | null,
+  reads: TurnReads,
   newId: () => string,
 ): BoundEffects {
   const { platform } = event;
   const userId = event.user.id;
-  let current = profile;
+  let current = reads.profile;
+  let profileDirty = false;
   let forgotten = false;
-  const saveProfile = async (change: Partial<UserProfile>) => {
+  const created: Application[] = [];
+  const queued: (() => Promise<unknown>)[] = [];
+  const changeProfile = (change: Partial<UserProfile>) => {
     current = {
       platform,
       userId,
@@ -53,14 +77,34 @@ export function createEffects(
       ...current,
       ...change,
     };
-    await store.putUser(current);
+    profileDirty = true;
   };
+  const saveProfile = async (change: Partial<UserProfile>) => changeProfile(change);
+  if (reads.profileChange) changeProfile(reads.profileChange);
+  const mine = (a: Application) => a.applicant.platform === platform && a.applicant.userId === userId;
   return {
     get forgotten() {
       return forgotten;
     },
-    myApplications: () => store.listApplicationsByUser(platform, userId),
-    createApplication: (app, audit) => store.createApplication(app, audit),
+    startQueuedWrites() {
+      if (forgotten) return [];
+      const writes = queued.map((w) => w());
+      const profile = current;
+      if (profileDirty && profile) writes.push(store.putUser(profile));
+      return writes;
+    },
+    myApplications: async () => {
+      const known = reads.applicationIds.filter((id) => !created.some((a) => a.id === id));
+      const stored = (await store.getApplications(known)).filter(mine);
+      return [...created, ...stored];
+    },
+    createApplication: async (app, audit) => {
+      // As the store answers on success (version 1); the write itself goes with the turn's last one.
+      const value: Application = { ...app, version: 1 };
+      queued.push(() => store.createApplication(app, audit));
+      created.unshift(value);
+      return value;
+    },
     setLocale: (locale: Locale) => saveProfile({ locale }),
     setTrust: (trust: string) => saveProfile({ trust }),
     deleteMyData: async () => {
@@ -68,7 +112,7 @@ export function createEffects(
       return store.deleteUserData(platform, userId);
     },
     newId,
-    getApplication: (id) => store.getApplication(id),
+    getApplication: async (id) => created.find((a) => a.id === id) ?? store.getApplication(id),
     updateApplication: (id, expectedVersion, next, audit) =>
       store.updateApplication(id, expectedVersion, next, audit),
     waitingOnMe: () => store.listApplicationsWaitingOn({ platform, userId }),

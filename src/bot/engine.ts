@@ -5,6 +5,7 @@ import type { Clock } from '../domain/clock.ts';
 import { isMidlerError } from '../domain/errors.ts';
 import { t, translator } from '../i18n/t.ts';
 import type { Store, UserProfile } from '../store/store.ts';
+import { openTurn, profileToKeep } from './bookkeeping.ts';
 import { button, card, message, text } from './cards.ts';
 import type { Dialog, DialogContext, DialogEvent, DialogSettings, StepResult } from './dialog.ts';
 import { type BoundEffects, createEffects } from './effects.ts';
@@ -56,7 +57,10 @@ type Plan =
 
 const DEFAULT_TTL = 30 * 24 * 3600;
 
-/** The platform-free conversation engine: one turn = one dialog-state load and at most one save. */
+/**
+ * The platform-free conversation engine. A turn is two round trips to the Store (docs/redis.md):
+ * bookkeeping and every read together, then the dialog state with the writes the dialog queued.
+ */
 export function createEngine(deps: EngineDeps): Engine {
   const { store, catalog, clock, config = {} } = deps;
   const dialogs = config.dialogs ?? registry;
@@ -112,27 +116,30 @@ export function createEngine(deps: EngineDeps): Engine {
     let locale: Locale = event.user.locale ?? 'nb';
     try {
       const key = dialogKey(event);
-      const [profile, stored] = await Promise.all([
-        store.getUser(event.platform, event.user.id),
-        store.getDialog(key),
-      ]);
+      // Round trip 1: bookkeeping and every read the turn may need.
+      const start = await openTurn(store, event, key);
+      if (start.duplicate) return { replies: [], notify: [], duplicate: true };
+      const { profile, stored } = start;
       locale = profile?.locale ?? locale;
       const session = fromStored(stored);
-      const effects = createEffects(store, event, profile, newId);
+      const reads = { ...start, profileChange: profileToKeep(event, profile) };
+      const effects = createEffects(store, event, reads, newId);
       const turn = await runPlan(decide(event, session), { event, session, profile, effects, locale });
+      // Round trip 2: the dialog state with every write queued by the turn.
+      const writes = effects.startQueuedWrites();
       if (!effects.forgotten && turn.next && changed(session, turn.next)) {
-        await store.putDialog(key, toStored(turn.next), ttl, {
-          platform: event.platform,
-          userId: event.user.id,
-        });
+        writes.push(
+          store.putDialog(key, toStored(turn.next), ttl, { platform: event.platform, userId: event.user.id }),
+        );
       }
-      return { replies: turn.replies, notify: turn.notify };
+      await Promise.all(writes);
+      return { replies: turn.replies, notify: turn.notify, locale: turn.locale ?? locale };
     } catch (error) {
       config.onError?.(error, event);
       const key = isMidlerError(error, 'store.unavailable')
         ? 'engine.error.store-unavailable'
         : 'engine.error.generic';
-      return { replies: [message(t(locale, key))], notify: [], error };
+      return { replies: [message(t(locale, key))], notify: [], error, locale };
     }
   }
 
@@ -147,6 +154,8 @@ export function createEngine(deps: EngineDeps): Engine {
     replies: Outbound[];
     notify: TurnResult['notify'];
     next: Session | null;
+    /** The language a dialog switched to this turn. */
+    locale?: Locale;
   }
 
   function context(input: TurnInput): DialogContext {
@@ -192,12 +201,14 @@ export function createEngine(deps: EngineDeps): Engine {
     const { session } = input;
     const memory = { ...session?.memory, ...result.remember };
     const notify = result.notify ?? [];
+    const switched = result.locale ? { locale: result.locale } : {};
     if (dialog.transient) {
       const next = session ? { ...session, memory } : null;
       return {
         replies: withResume(result.replies, { ...input, locale: result.locale ?? input.locale }),
         notify,
         next,
+        ...switched,
       };
     }
     const base = result.state
@@ -205,7 +216,7 @@ export function createEngine(deps: EngineDeps): Engine {
       : { dialog: dialog.name, step: DONE, answers: {}, history: [] };
     const candidate: Session = { ...base, memory, version: (session?.version ?? 0) + 1 };
     const next = changed(session, candidate) ? candidate : { ...candidate, version: session?.version ?? 0 };
-    return { replies: stampVersion(result.replies, dialog.name, next.version), notify, next };
+    return { replies: stampVersion(result.replies, dialog.name, next.version), notify, next, ...switched };
   }
 
   async function runPlan(plan: Plan, input: TurnInput): Promise<TurnOutput> {
@@ -290,5 +301,5 @@ export function createEngine(deps: EngineDeps): Engine {
     }
   }
 
-  return { handle };
+  return { handle, doesBookkeeping: true };
 }

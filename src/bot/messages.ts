@@ -1,5 +1,27 @@
 import type { Platform } from '../domain/application.ts';
 import type { Locale } from '../domain/call.ts';
+import type { ConversationRef } from '../store/store.ts';
+
+/**
+ * Adapter bookkeeping the engine does in the turn's first round trip to the Store, sent together with
+ * its reads instead of before them (issue 3: at most two round trips per turn). Platform-neutral: the
+ * adapter says what to keep, the engine decides when.
+ */
+export interface TurnBookkeeping {
+  /**
+   * Delivery dedup: the turn runs only if this key was not claimed yet (`Store.claimOnce`). A lost
+   * claim makes the turn a duplicate: no effect, an empty result with `duplicate: true`.
+   */
+  once?: { key: string; ttlSeconds: number };
+  /** A conversation reference to store or refresh, so the user stays reachable for proactive messages. */
+  remember?: ConversationRef;
+  /**
+   * Keep the user's name and platform locale (from `user`) in their stored profile, for messages sent
+   * to them later. Written with the turn's last writes, only when the stored profile lacks or differs
+   * from the name; a language the user chose is never replaced.
+   */
+  keepProfile?: boolean;
+}
 
 /** Who, where, what and when of one inbound turn, with nothing Teams- or Slack-specific in it. */
 export interface Inbound {
@@ -28,6 +50,8 @@ export interface Inbound {
   };
   /** From the injected clock. */
   at: Date;
+  /** What the adapter needs kept around this turn (dedup, reachability, profile). */
+  bookkeeping?: TurnBookkeeping;
 }
 
 export interface Button {
@@ -132,4 +156,8 @@ export interface TurnResult {
    * the engine never throws for a failing dialog or an unavailable store.
    */
   error?: unknown;
+  /** The event's `bookkeeping.once` key was already claimed: a redelivery, nothing was done. */
+  duplicate?: boolean;
+  /** The language the replies are in (the user's choice, else the platform's), for adapter chrome. */
+  locale?: Locale;
 }

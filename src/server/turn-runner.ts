@@ -1,8 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
+import { withBookkeeping } from '../bot/bookkeeping.ts';
 import { deliverNotifications } from '../bot/deliver.ts';
-import type { Engine, TurnRunner } from '../bot/engine-port.ts';
-import type { Inbound, Outbound } from '../bot/messages.ts';
+import type { Engine, TurnReplies, TurnRunner } from '../bot/engine-port.ts';
+import type { Inbound } from '../bot/messages.ts';
 import type { Sender } from '../bot/ports.ts';
 import type { Platform } from '../domain/application.ts';
 import { isMidlerError } from '../domain/errors.ts';
@@ -25,13 +26,18 @@ export interface TurnRunnerDeps {
  * leader who has not installed the app does not cost the applicant their reply.
  */
 export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
-  return async (event: Inbound): Promise<Outbound[]> => {
+  const engine = withBookkeeping(deps.store, deps.engine);
+  return async (event: Inbound): Promise<TurnReplies> => {
     const labels = { platform: event.platform };
     const started = performance.now();
     const log = deps.log.child({ platform: event.platform, conversation: event.conversation.id });
     deps.metrics.turns.inc(labels);
     try {
-      const result = await deps.engine.handle(event);
+      const result = await engine.handle(event);
+      if (result.duplicate) {
+        log.info({ once: event.bookkeeping?.once?.key }, 'duplicate delivery ignored');
+        return { replies: [], duplicate: true };
+      }
       if (result.error !== undefined) {
         // The engine already answered politely; the failure still counts and is logged here.
         deps.metrics.turnErrors.inc(labels);
@@ -45,7 +51,10 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
         onResult: (platform, sent) =>
           deps.metrics.proactiveSends.inc({ platform, result: sent.ok ? 'ok' : sent.reason }),
       });
-      return [...result.replies, ...unreachable];
+      return {
+        replies: [...result.replies, ...unreachable],
+        ...(result.locale ? { locale: result.locale } : {}),
+      };
     } catch (e) {
       deps.metrics.turnErrors.inc(labels);
       if (isMidlerError(e, 'store.unavailable')) deps.metrics.redisErrors.inc();
@@ -54,7 +63,7 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
       const text = isMidlerError(e, 'store.unavailable')
         ? t(locale, 'engine.error.store-unavailable')
         : t(locale, 'engine.error.generic');
-      return [{ kind: 'text', text }];
+      return { replies: [{ kind: 'text', text }], locale };
     } finally {
       deps.metrics.turnSeconds.observe((performance.now() - started) / 1000, labels);
     }

@@ -177,6 +177,24 @@ export class MemoryStore implements Store {
     );
   }
 
+  applicationIdsOfUser(platform: Platform, userId: string): Promise<string[]> {
+    return this.op('applicationIdsOfUser', () =>
+      this.allApps()
+        .filter((a) => isApplicant(a, platform, userId))
+        .sort((a, b) => createdMs(b) - createdMs(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+        .map((a) => a.id),
+    );
+  }
+
+  getApplications(ids: readonly string[]): Promise<Application[]> {
+    return this.op('getApplications', () =>
+      ids.flatMap((id) => {
+        const app = read<Application>(this.apps.get(id));
+        return app ? [app] : [];
+      }),
+    );
+  }
+
   listApplicationsByCall(callId: string): Promise<Application[]> {
     return this.op('listApplicationsByCall', () =>
       this.allApps()

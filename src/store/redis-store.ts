@@ -174,7 +174,7 @@ export class RedisStore implements Store {
   }
 
   /** Loads applications by id in one round trip; missing ones are left out. */
-  private async loadApps(op: string, ids: string[]): Promise<Application[]> {
+  private async loadApps(op: string, ids: readonly string[]): Promise<Application[]> {
     const replies = await this.exec.batch(
       op,
       ids.map((id) => step(this.keys.app(id), (p) => p.hget(this.keys.app(id), 'doc'))),
@@ -183,11 +183,19 @@ export class RedisStore implements Store {
   }
 
   async listApplicationsByUser(platform: Platform, userId: string): Promise<Application[]> {
-    const ids = await this.exec.run('listApplicationsByUser', (c) =>
-      c.zrevrange(this.keys.userApps(platform, userId), 0, -1),
-    );
+    const ids = await this.applicationIdsOfUser(platform, userId);
     const apps = await this.loadApps('listApplicationsByUser', ids);
     return apps.filter((a) => isApplicant(a, platform, userId));
+  }
+
+  applicationIdsOfUser(platform: Platform, userId: string): Promise<string[]> {
+    return this.exec.run('applicationIdsOfUser', (c) =>
+      c.zrevrange(this.keys.userApps(platform, userId), 0, -1),
+    );
+  }
+
+  getApplications(ids: readonly string[]): Promise<Application[]> {
+    return this.loadApps('getApplications', ids);
   }
 
   async listApplicationsByCall(callId: string): Promise<Application[]> {

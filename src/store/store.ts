@@ -116,6 +116,14 @@ export interface Store {
   ): Promise<CasResult<Application>>;
   /** A user's applications, newest first. */
   listApplicationsByUser(platform: Platform, userId: string): Promise<Application[]>;
+  /**
+   * The ids in a user's application index, newest first: one cheap read the engine makes in every
+   * turn's first round trip, so listing the user's applications needs only `getApplications` after it.
+   * The index may hold ids of applications that are gone or not the user's: callers filter.
+   */
+  applicationIdsOfUser(platform: Platform, userId: string): Promise<string[]>;
+  /** Applications by id in one round trip, in the order asked; missing ones are left out. */
+  getApplications(ids: readonly string[]): Promise<Application[]>;
   /** All applications of a call. */
   listApplicationsByCall(callId: string): Promise<Application[]>;
   /** Applications with a step waiting on this person. */

@@ -247,4 +247,48 @@ describe('engine', () => {
     expect(shown(r)).toContain('ikke tilgjengelig ennå');
     expect(shown(r)).toContain('[Kan jeg søke?]');
   });
+
+  it('does the adapter bookkeeping: a lost dedup claim is a duplicate with no effect', async () => {
+    const { engine, ev, store } = setup();
+    const ref = {
+      platform: 'console' as const,
+      key: 'console:c1',
+      conversationId: 'c1',
+      kind: 'personal' as const,
+      userId: 'u1',
+      data: {},
+      updatedAt: at.toISOString(),
+    };
+    const bookkeeping = { once: { key: 'delivery-1', ttlSeconds: 60 }, remember: ref };
+    const first = await engine.handle(ev({ text: 'ny søknad', bookkeeping }));
+    expect(first.duplicate).toBeUndefined();
+    expect(shown(first)).toContain('Title?');
+    expect(await store.getConversationRef('console:c1')).toEqual(ref);
+    const before = await store.getDialog('console:c1:u1');
+
+    const again = await engine.handle(ev({ text: 'hjelp', bookkeeping }));
+    expect(again).toEqual({ replies: [], notify: [], duplicate: true });
+    expect(await store.getDialog('console:c1:u1')).toEqual(before);
+  });
+
+  it('keeps the platform name in the profile with the last writes, never over a chosen language', async () => {
+    const { engine, ev, store } = setup();
+    const kari = { id: 'u1', name: 'Kari', locale: 'en' as const };
+    await engine.handle(ev({ text: 'norsk', user: kari, bookkeeping: { keepProfile: true } }));
+    expect(await store.getUser('console', 'u1')).toMatchObject({ name: 'Kari', locale: 'nb' });
+    const renamed = { ...kari, name: 'Kari N.' };
+    const r = await engine.handle(ev({ text: 'help', user: renamed, bookkeeping: { keepProfile: true } }));
+    expect(r.locale).toBe('nb');
+    expect(await store.getUser('console', 'u1')).toMatchObject({ name: 'Kari N.', locale: 'nb' });
+  });
+
+  it('writes nothing queued on a failed turn', async () => {
+    const { engine, ev, store } = setup();
+    expect((await engine.handle(ev({ text: 'ny søknad' }))).error).toBeUndefined();
+    const boom = await engine.handle(
+      ev({ text: 'boom', user: { id: 'u1', name: 'Kari' }, bookkeeping: { keepProfile: true } }),
+    );
+    expect(boom.error).toBeInstanceOf(Error);
+    expect(await store.getUser('console', 'u1')).toBeNull();
+  });
 });

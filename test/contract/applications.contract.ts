@@ -93,6 +93,15 @@ export function applicationContract(make: StoreFactory): void {
         'new',
       ]);
       expect((await store.listApplicationsByCall('innovasjon-2022')).map((a) => a.id)).toEqual(['bobs']);
+      // The two halves of the listing the engine splits over a turn's two round trips.
+      expect(await store.applicationIdsOfUser('teams', alice.userId)).toEqual(['new', 'old']);
+      expect(await store.applicationIdsOfUser('slack', 'U0NOBODY')).toEqual([]);
+      const loaded = await store.getApplications(['bobs', 'missing', 'old']);
+      expect(loaded.map((a) => [a.id, a.version])).toEqual([
+        ['bobs', 1],
+        ['old', 1],
+      ]);
+      expect(await store.getApplications([])).toEqual([]);
     });
 
     it('follows who a step waits on as the application changes', async () => {

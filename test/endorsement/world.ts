@@ -169,7 +169,7 @@ export class Actor {
       ...what,
       at: this.world.now(),
     };
-    return run(event).then((replies) => {
+    return run(event).then(({ replies }) => {
       this.turns.push(replies);
       for (const r of replies) this.world.platform.showReply(this.id, r);
       return replies;

@@ -176,7 +176,7 @@ describe('configuration', () => {
   const deps = {
     store: createMemoryStore(),
     catalog: createCatalog([]),
-    runTurn: async () => [],
+    runTurn: async () => ({ replies: [] }),
     clock: () => new Date('2023-09-04T08:00:00Z'),
     log: createLogger({ level: 'silent', destination: new Writable({ write: (_c, _e, cb) => cb() }) }),
     production: false,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { type SlackCapture, startSlackCapture } from '../support/slack-capture.ts';
 import {
+  appHomeOpened,
   appMention,
   directMessage,
   postSlack,
@@ -111,6 +112,19 @@ describe('one effect per delivery', () => {
     } finally {
       await Promise.all([a.close(), b.close()]);
     }
+  });
+
+  it('a retried app_home_opened (not a turn) publishes the Home tab once', async () => {
+    const req = appHomeOpened();
+    await postSlack(host.port, req, NOW_SECONDS);
+    await postSlack(host.port, req, NOW_SECONDS, {
+      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+    });
+    await host.idle();
+    expect(capture.of('views.publish')).toHaveLength(1);
+    await postSlack(host.port, appHomeOpened(), NOW_SECONDS);
+    await host.idle();
+    expect(capture.of('views.publish')).toHaveLength(2);
   });
 
   it('a slash command sent twice (same trigger id) runs once', async () => {

@@ -1,0 +1,71 @@
+import { unlessStoreDown } from '../store/degrade.ts';
+import type { DialogState, Store, UserProfile } from '../store/store.ts';
+import type { Engine } from './engine-port.ts';
+import type { Inbound } from './messages.ts';
+
+/** What a turn's first round trip brought back. */
+export interface TurnStart {
+  /** The event's `bookkeeping.once` key was claimed before: do nothing. */
+  duplicate: boolean;
+  profile: UserProfile | null;
+  stored: DialogState | null;
+  /** The user's application index (newest first; may hold stale ids), so listing needs one more read only. */
+  applicationIds: string[];
+}
+
+/**
+ * The turn's first round trip: the adapter's bookkeeping (dedup claim, conversation reference) and the
+ * engine's reads (profile, dialog state, the user's application index), all issued before any answer
+ * arrives. ioredis writes commands issued together on one connection back to back (one round trip);
+ * on Cluster each node gets its share at the same time. A failure of any part fails the turn, which
+ * then answers "try again in a moment" (store down) like any other.
+ */
+export async function openTurn(store: Store, event: Inbound, dialogKey: string): Promise<TurnStart> {
+  const { once, remember } = event.bookkeeping ?? {};
+  const [claimed, , profile, stored, applicationIds] = await Promise.all([
+    once ? store.claimOnce(once.key, once.ttlSeconds) : true,
+    remember ? store.putConversationRef(remember) : undefined,
+    store.getUser(event.platform, event.user.id),
+    store.getDialog(dialogKey),
+    store.applicationIdsOfUser(event.platform, event.user.id),
+  ]);
+  return { duplicate: !claimed, profile, stored, applicationIds };
+}
+
+/**
+ * The profile change `bookkeeping.keepProfile` asks for, or null when the stored profile already has
+ * the name. The locale the profile holds (the user's choice, or the platform's from first contact) wins.
+ */
+export function profileToKeep(event: Inbound, profile: UserProfile | null): Partial<UserProfile> | null {
+  if (!event.bookkeeping?.keepProfile || !event.user.name) return null;
+  if (profile?.name === event.user.name) return null;
+  const locale = profile?.locale ?? event.user.locale;
+  return { name: event.user.name, ...(locale ? { locale } : {}) };
+}
+
+/**
+ * For engines that do not do the bookkeeping themselves (test doubles that read nothing from the
+ * Store): it is done here, before the turn, as the adapters used to. While the store is down the
+ * turn still runs (no dedup) so the engine can answer.
+ */
+export function withBookkeeping(store: Store, engine: Engine): Engine {
+  if (engine.doesBookkeeping) return engine;
+  return {
+    doesBookkeeping: true,
+    async handle(event) {
+      const { once, remember } = event.bookkeeping ?? {};
+      const [claimed] = await Promise.all([
+        once ? unlessStoreDown(store.claimOnce(once.key, once.ttlSeconds), true) : true,
+        remember ? unlessStoreDown(store.putConversationRef(remember), undefined) : undefined,
+      ]);
+      if (!claimed) return { replies: [], notify: [], duplicate: true };
+      if (event.bookkeeping?.keepProfile) {
+        const profile = await unlessStoreDown(store.getUser(event.platform, event.user.id), null);
+        const keep = profileToKeep(event, profile);
+        const base = { platform: event.platform, userId: event.user.id, nudges: true };
+        if (keep) await unlessStoreDown(store.putUser({ ...base, ...profile, ...keep }), undefined);
+      }
+      return engine.handle(event);
+    },
+  };
+}
