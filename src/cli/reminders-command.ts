@@ -84,7 +84,8 @@ export async function run(args: string[]): Promise<CliOutput> {
   }
   if (rows.length === 0)
     return success(
-      `No reminders for ${call.id} due from ${from.toISOString()}${to ? ` to ${to.toISOString()}` : ''}.`,
+      `No reminders for ${call.id} due from ${from.toISOString()}${to ? ` to ${to.toISOString()}` : ''}.\n` +
+        'Its dates may all have passed: give --from (e.g. --from 2022-09-01) to see the plan for an earlier time.',
     );
   const width = Math.max('milestone'.length, ...rows.map((r) => r.milestone.length));
   const lines = rows.map(
