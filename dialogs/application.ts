@@ -102,7 +102,10 @@ async function advance(
       replies: [card(ctx.t('application.title'), [text(closed, 'attention')], menuButtons(ctx))],
     };
   }
-  const category = call.categories.find((c) => c.id === p.category);
+  // A call with one category has nothing to choose.
+  const category =
+    call.categories.find((c) => c.id === p.category) ??
+    (call.categories.length === 1 ? call.categories[0] : undefined);
   if (!category) {
     return {
       state: { step: 'category', answers: { callId: call.id } },

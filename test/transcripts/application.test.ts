@@ -59,15 +59,16 @@ describe.each(transcriptStores('app'))('application and status transcripts on $n
     expect(await stored().readAudit(apps[0]!.id)).toHaveLength(1);
   });
 
-  it('en: a fresh application asks call, category, title and trust; "back" changes the category', async () => {
+  it('en: a fresh application asks call, category, title and trust; "back" changes the call', async () => {
     const c = chat('en', 'u2');
     await play(c, [
       { say: 'new application', expect: ['Which call do you want to apply to?'] },
-      { click: 'Patient safety funding 2023–2024', expect: ['Which category'] },
+      // Patient safety has one category: nothing to choose, straight to the title.
+      { click: 'Patient safety funding 2023–2024', expect: ['What is the project called?'] },
     ]);
     await play(c, [
       { say: 'back', expect: ['Which call do you want to apply to?'] },
-      { click: 'Innovation funding 2023' },
+      { click: 'Innovation funding 2023', expect: ['Which category'] },
       { click: 'Product innovation', expect: ['What is the project called?'] },
       { say: 'Smart pill box', expect: ['Which health trust does the project belong to?'] },
       {
