@@ -90,6 +90,7 @@ export class ConsoleChat {
       platform: 'console',
       user: { id: userId, name: this.name, ...(this.o.locale ? { locale: this.o.locale } : {}) },
       conversation: { id: `console-${userId}`, kind: 'personal' },
+      bookkeeping: { keepProfile: true },
       ...what,
       at: this.o.now(),
     });

@@ -150,6 +150,8 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
             }
           : {}),
         ...(ref.kind === 'personal' ? { remember: ref } : {}),
+        // Leaders picked with the people picker are shown by the name their own turns stored.
+        keepProfile: true,
       },
     });
     if (duplicate)
