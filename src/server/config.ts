@@ -34,6 +34,11 @@ export interface Config {
     MicrosoftAppPassword?: string;
     MicrosoftAppType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
     MicrosoftAppTenantId?: string;
+    /** Sovereign or private clouds: where tokens come from and how they are checked. */
+    ToBotFromChannelOpenIdMetadataUrl?: string;
+    ToBotFromChannelTokenIssuer?: string;
+    ToChannelFromBotLoginUrl?: string;
+    ToChannelFromBotOAuthScope?: string;
   };
   slack: {
     enabled: boolean;
@@ -158,6 +163,10 @@ const schema = z.object({
     z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']),
   ),
   MicrosoftAppTenantId: text(),
+  ToBotFromChannelOpenIdMetadataUrl: url(),
+  ToBotFromChannelTokenIssuer: text(),
+  ToChannelFromBotLoginUrl: url(),
+  ToChannelFromBotOAuthScope: text(),
   SLACK_BOT_TOKEN: z.preprocess(
     empty,
     z.string().startsWith('xoxb-', 'must be a bot token (xoxb-…)').optional(),
@@ -261,6 +270,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ...opt('MicrosoftAppId', e.MicrosoftAppId),
       ...opt('MicrosoftAppPassword', e.MicrosoftAppPassword),
       ...opt('MicrosoftAppTenantId', e.MicrosoftAppTenantId),
+      ...opt('ToBotFromChannelOpenIdMetadataUrl', e.ToBotFromChannelOpenIdMetadataUrl),
+      ...opt('ToBotFromChannelTokenIssuer', e.ToBotFromChannelTokenIssuer),
+      ...opt('ToChannelFromBotLoginUrl', e.ToChannelFromBotLoginUrl),
+      ...opt('ToChannelFromBotOAuthScope', e.ToChannelFromBotOAuthScope),
     },
     slack: {
       enabled: Boolean(e.SLACK_BOT_TOKEN),

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/calls/load.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
 import { type App, createApp } from '../../src/server/app.ts';
+import { loadConfig } from '../../src/server/config.ts';
 import { createLogger } from '../../src/server/logger.ts';
 import { createMemoryStore } from '../../src/store/memory-store.ts';
 import { type BotConnectorCapture, startBotConnectorCapture } from '../support/bot-connector-capture.ts';
@@ -27,17 +28,19 @@ beforeAll(async () => {
   issuer = await startLocalIssuer();
   const clock = fixedClock('2023-09-04T08:00:00Z');
   app = createApp({
+    // Configured the way an operator does it: environment variables under botbuilder's names.
     config: {
-      port: 0,
-      nodeEnv: 'test',
-      teams: {
+      ...loadConfig({
+        NODE_ENV: 'test',
         MicrosoftAppId: BOT_APP_ID,
         MicrosoftAppPassword: PASSWORD,
         MicrosoftAppType: 'MultiTenant',
         ToBotFromChannelOpenIdMetadataUrl: issuer.openIdMetadataUrl,
         ToBotFromChannelTokenIssuer: issuer.issuer,
         ToChannelFromBotLoginUrl: capture.loginUrl,
-      },
+        REMINDERS_ENABLED: 'false',
+      }),
+      port: 0,
     },
     store: createMemoryStore({ clock }),
     catalog: loadCatalog('calls'),
