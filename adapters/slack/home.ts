@@ -3,11 +3,12 @@ import type { Locale } from '../../src/domain/call.ts';
 import type { Catalog } from '../../src/domain/catalog.ts';
 import { nextStep } from '../../src/domain/tracker.ts';
 import { formatDate } from '../../src/i18n/format.ts';
+import { t } from '../../src/i18n/t.ts';
 import type { HomeView, SlackBlock } from './block-kit.ts';
 import { LIMITS, truncate } from './limits.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
 import { actionsBlocks, titleBlocks } from './render-blocks.ts';
-import { type SlackTextKey, slackText } from './texts.ts';
+import { slackText } from './texts.ts';
 
 /** One row of the Home tab, already in words. */
 export interface HomeItem {
@@ -50,7 +51,8 @@ export function homeItem(
 }
 
 function itemText(item: HomeItem, locale: Locale): string {
-  const status = slackText(locale, `status.${item.status}` as SlackTextKey);
+  // The same status names as the status card, from the engine's catalog.
+  const status = t(locale, `application.status.${item.status}`);
   const head = `*${escapeMrkdwn(item.title)}*\n${escapeMrkdwn(item.callTitle)} · ${status}`;
   if (!item.next) return `${head}\n_${slackText(locale, 'home.done')}_`;
   const extra = [

@@ -27,12 +27,6 @@ const texts = {
   'modal.submit': { nb: 'Send', en: 'Submit' },
   'page.continued': { nb: '(fortsetter)', en: '(continued)' },
   'page.truncated': { nb: '…mer enn det er plass til her.', en: '…more than fits here.' },
-  'status.draft': { nb: 'Utkast', en: 'Draft' },
-  'status.submitted': { nb: 'Sendt inn', en: 'Submitted' },
-  'status.awarded': { nb: 'Tildelt', en: 'Awarded' },
-  'status.not-awarded': { nb: 'Ikke tildelt', en: 'Not awarded' },
-  'status.withdrawn': { nb: 'Trukket', en: 'Withdrawn' },
-  'status.closed': { nb: 'Avsluttet', en: 'Closed' },
 } as const;
 
 export type SlackTextKey = keyof typeof texts;
