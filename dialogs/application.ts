@@ -13,6 +13,7 @@ import { createdAudit, newApplication } from '../src/domain/tracker.ts';
 import { formatDate } from '../src/i18n/format.ts';
 import { applicationCard } from './application-card.ts';
 import { menuButtons } from './help.ts';
+import { applicationButtons } from './progress-cards.ts';
 import {
   chooseCallCard,
   chooseCategoryCard,
@@ -184,7 +185,10 @@ async function advance(
     state: null,
     replies: [
       message(ctx.t('application.created', { title: app.title })),
-      applicationCard(ctx, app, [button('status.start', ctx.t('application.button.status'))]),
+      applicationCard(ctx, app, [
+        ...applicationButtons(ctx, app),
+        button('status.start', ctx.t('application.button.status')),
+      ]),
     ],
     remember: { callId: call.id, category: category.id, title: app.title, trust },
   };

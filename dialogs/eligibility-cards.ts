@@ -84,6 +84,8 @@ export function verdictCard(
   call: Call,
   category: string,
   result: EligibilityResult,
+  /** The application this check was run for: its card is the way on, not a new application. */
+  app?: string,
 ): Card {
   const blocks: Block[] = [text(say(ctx, call.title), 'subtle')];
   if (result.reasons.length > 0) {
@@ -106,16 +108,24 @@ export function verdictCard(
   }
   const ok = result.verdict === 'eligible' || result.verdict === 'eligible-with-todos';
   const args = { callId: call.id, category };
+  const link = app ? { app } : {};
+  const onward = app
+    ? button('status.start', ctx.t('eligibility.button.status'), undefined, 'primary')
+    : button('application.start', ctx.t('eligibility.button.apply'), args, 'primary');
   const buttons = ok
-    ? [
-        button('application.start', ctx.t('eligibility.button.apply'), args, 'primary'),
-        button('amount.start', ctx.t('eligibility.button.amount'), args),
-      ]
+    ? [onward, button('amount.start', ctx.t('eligibility.button.amount'), args)]
     : [button(`${D}.back`, ctx.t('eligibility.no.change'), undefined, 'primary')];
-  if (!ok && call.categories.length > 1) {
+  // Another category is a different application, so a linked check does not offer it.
+  if (!ok && call.categories.length > 1 && !app) {
     buttons.push(button(`${D}.start`, ctx.t('eligibility.button.other-category'), { callId: call.id }));
   }
-  buttons.push(button(`${D}.start`, ctx.t('eligibility.button.again'), { callId: call.id }));
+  if (!ok && app) buttons.push(button('status.start', ctx.t('eligibility.button.status')));
+  buttons.push(
+    button(`${D}.start`, ctx.t('eligibility.button.again'), {
+      callId: call.id,
+      ...(app ? { category, ...link } : {}),
+    }),
+  );
   const emphasis = ok ? 'good' : result.verdict === 'not-eligible' ? 'attention' : 'normal';
   return card(
     ctx.t(`eligibility.verdict.${result.verdict}`),

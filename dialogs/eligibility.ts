@@ -13,6 +13,7 @@ import {
 } from '../src/domain/eligibility.ts';
 import { formatDeadline } from '../src/i18n/format.ts';
 import { questionCard, reasonBlocks, verdictCard } from './eligibility-cards.ts';
+import { saveOnApplication } from './eligibility-link.ts';
 import { readAnswer } from './read-answer.ts';
 import {
   chooseCallCard,
@@ -37,16 +38,20 @@ interface Progress {
   callId?: string;
   category?: string;
   answers: Answers;
+  /** The application this check is for (started from its card): the verdict is saved on it. */
+  app?: string;
 }
 
 function read(state: StepState | null): Progress {
   const a = state?.answers ?? {};
   const callId = str(a.callId);
   const category = str(a.category);
+  const app = str(a.app);
   return {
     ...(callId ? { callId } : {}),
     ...(category ? { category } : {}),
     answers: record(a.answers) as Answers,
+    ...(app ? { app } : {}),
   };
 }
 
@@ -66,6 +71,8 @@ function remember(call: Call, p: Progress, verdict?: StepResult['remember']): St
   };
 }
 
+const linkOf = (p: Progress) => (p.app ? { app: p.app } : {});
+
 /** Renders whatever comes next for the progress so far. */
 function render(ctx: DialogContext, p: Progress, notes: StepResult['replies'] = []): StepResult {
   const call = p.callId ? ctx.catalog.get(p.callId) : undefined;
@@ -80,7 +87,7 @@ function render(ctx: DialogContext, p: Progress, notes: StepResult['replies'] = 
   }
   if (!p.category || !call.categories.some((c) => c.id === p.category)) {
     return {
-      state: { step: 'category', answers: { callId: call.id } },
+      state: { step: 'category', answers: { callId: call.id, ...linkOf(p) } },
       replies: [
         ...notes,
         chooseCategoryCard(
@@ -96,13 +103,13 @@ function render(ctx: DialogContext, p: Progress, notes: StepResult['replies'] = 
     };
   }
   const input = { category: p.category, answers: p.answers };
-  const state = { answers: { callId: call.id, category: p.category, answers: p.answers } };
+  const state = { answers: { callId: call.id, category: p.category, answers: p.answers, ...linkOf(p) } };
   const q = nextQuestion(call, input);
   if (!q) {
     const result = evaluateEligibility(call, input, trustOf(call, p.answers));
     return {
       state: { step: 'verdict', ...state },
-      replies: [...notes, verdictCard(ctx, call, p.category, result)],
+      replies: [...notes, verdictCard(ctx, call, p.category, result, p.app)],
       remember: remember(call, p, { verdict: result.verdict }),
     };
   }
@@ -160,52 +167,60 @@ function answerQuestion(
       trustOf(call, next.answers),
     );
     return {
-      state: { step: 'verdict', answers: { callId: call.id, category, answers: next.answers } },
-      replies: [explanation, verdictCard(ctx, call, category, result)],
+      state: {
+        step: 'verdict',
+        answers: { callId: call.id, category, answers: next.answers, ...linkOf(next) },
+      },
+      replies: [explanation, verdictCard(ctx, call, category, result, next.app)],
       remember: remember(call, next, { verdict: result.verdict }),
     };
   }
   return render(ctx, next);
 }
 
+function check(state: StepState | null, event: DialogEvent, ctx: DialogContext): StepResult {
+  if (event.kind === 'start') {
+    const callId = str(event.args.callId) ?? onlyCall(ctx)?.id;
+    const call = callId ? ctx.catalog.get(callId) : undefined;
+    const category = str(event.args.category) ?? (call ? onlyCategory(call) : undefined);
+    const app = str(event.args.app);
+    return render(ctx, {
+      ...(call ? { callId: call.id } : {}),
+      ...(category ? { category } : {}),
+      answers: {},
+      ...(app ? { app } : {}),
+    });
+  }
+  const p = read(state);
+  if (event.kind === 'resume') return render(ctx, p);
+  if (event.kind === 'action' && event.action === 'call') {
+    const callId = str(event.data.callId);
+    const call = callId ? ctx.catalog.get(callId) : undefined;
+    const category = call ? onlyCategory(call) : undefined;
+    return render(ctx, {
+      ...(call ? { callId: call.id } : {}),
+      ...(category ? { category } : {}),
+      answers: {},
+      ...linkOf(p),
+    });
+  }
+  const call = p.callId ? ctx.catalog.get(p.callId) : undefined;
+  if (!call) return render(ctx, p);
+  if (event.kind === 'action' && event.action === 'category') {
+    const category = str(event.data.category);
+    return render(ctx, { callId: call.id, ...(category ? { category } : {}), answers: {}, ...linkOf(p) });
+  }
+  const q = p.category ? nextQuestion(call, { category: p.category, answers: p.answers }) : undefined;
+  if (!q) return render(ctx, p);
+  if (event.kind === 'text') return answerQuestion(ctx, call, p, q, event.text);
+  if (event.kind === 'action' && event.action === 'answer' && event.data.q === q.id) {
+    return answerQuestion(ctx, call, p, q, event.data.value ?? event.inputs[q.id]);
+  }
+  return render(ctx, p);
+}
+
 export const eligibilityDialog: Dialog = {
   name: D,
   triggers: [{ phrases: 'routing.eligibility' }],
-  step(state, event: DialogEvent, ctx) {
-    if (event.kind === 'start') {
-      const callId = str(event.args.callId) ?? onlyCall(ctx)?.id;
-      const call = callId ? ctx.catalog.get(callId) : undefined;
-      const category = str(event.args.category) ?? (call ? onlyCategory(call) : undefined);
-      return render(ctx, {
-        ...(call ? { callId: call.id } : {}),
-        ...(category ? { category } : {}),
-        answers: {},
-      });
-    }
-    const p = read(state);
-    if (event.kind === 'resume') return render(ctx, p);
-    if (event.kind === 'action' && event.action === 'call') {
-      const callId = str(event.data.callId);
-      const call = callId ? ctx.catalog.get(callId) : undefined;
-      const category = call ? onlyCategory(call) : undefined;
-      return render(ctx, {
-        ...(call ? { callId: call.id } : {}),
-        ...(category ? { category } : {}),
-        answers: {},
-      });
-    }
-    const call = p.callId ? ctx.catalog.get(p.callId) : undefined;
-    if (!call) return render(ctx, p);
-    if (event.kind === 'action' && event.action === 'category') {
-      const category = str(event.data.category);
-      return render(ctx, { callId: call.id, ...(category ? { category } : {}), answers: {} });
-    }
-    const q = p.category ? nextQuestion(call, { category: p.category, answers: p.answers }) : undefined;
-    if (!q) return render(ctx, p);
-    if (event.kind === 'text') return answerQuestion(ctx, call, p, q, event.text);
-    if (event.kind === 'action' && event.action === 'answer' && event.data.q === q.id) {
-      return answerQuestion(ctx, call, p, q, event.data.value ?? event.inputs[q.id]);
-    }
-    return render(ctx, p);
-  },
+  step: (state, event, ctx) => saveOnApplication(ctx, state, check(state, event, ctx)),
 };

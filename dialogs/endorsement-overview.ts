@@ -117,7 +117,19 @@ export function overviewCard(
     );
   } else if (open[0]) {
     const missing = stepsBeforeAsking(app, call, open[0].data.id);
-    if (missing.length > 0) {
+    const check = missing.find((id) => call.steps.find((s) => s.id === id)?.kind === 'eligibility');
+    if (check) {
+      // The check is passed by answering it, so "my draft is ready" cannot skip it.
+      blocks.push(text(ctx.t('endorsement.check-first')));
+      buttons.unshift(
+        button(
+          'eligibility.start',
+          ctx.t('progress.button.check'),
+          { callId: call.id, category: app.category, app: app.id },
+          'primary',
+        ),
+      );
+    } else if (missing.length > 0) {
       const names = missing.map((id) => stepLabel(viewOf(ctx), call, id)).join(', ');
       blocks.push(text(ctx.t('endorsement.before-asking', { steps: names })));
       buttons.unshift(button(`${D}.ready`, ctx.t('endorsement.button.ready'), { app: app.id }, 'primary'));

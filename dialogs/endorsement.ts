@@ -125,7 +125,7 @@ async function leaderNotice(
 }
 
 /** Marks the card of an earlier request as no longer current (withdrawn or replaced). */
-async function staleNotice(
+export async function staleNotice(
   ctx: DialogContext,
   app: Application,
   before: Application,

@@ -9,6 +9,7 @@ import { leaderDialog } from './leader.ts';
 import { prioritisationDialog } from './prioritisation.ts';
 import { priorityDialog } from './priority.ts';
 import { privacyDialog } from './privacy.ts';
+import { progressDialog } from './progress.ts';
 import { remindersDialog } from './reminders.ts';
 import { statusDialog } from './status.ts';
 
@@ -29,4 +30,5 @@ export const dialogs: readonly Dialog[] = [
   endorsementDialog,
   leaderDialog,
   prioritisationDialog,
+  progressDialog,
 ];

@@ -2,7 +2,7 @@ import { button, card, text } from '../src/bot/cards.ts';
 import type { Dialog } from '../src/bot/dialog.ts';
 import type { Outbound } from '../src/bot/messages.ts';
 import { applicationCard } from './application-card.ts';
-import { endorsementButtons } from './endorsement-overview.ts';
+import { applicationButtons } from './progress-cards.ts';
 
 /** "Status" / "neste steg": the user's applications, each with its steps, what is next and by when. */
 
@@ -35,7 +35,7 @@ export const statusDialog: Dialog = {
     if (apps.length > SHOWN)
       replies.push({ kind: 'text', text: ctx.t('status.more', { shown: SHOWN, count: apps.length }) });
     replies.push(
-      ...apps.slice(0, SHOWN).map((app) => applicationCard(ctx, app, endorsementButtons(ctx, app))),
+      ...apps.slice(0, SHOWN).map((app) => applicationCard(ctx, app, applicationButtons(ctx, app))),
     );
     return { state: null, replies };
   },

@@ -41,8 +41,7 @@ function closeWhenFinished(app: Application): Application {
 }
 
 /**
- * The applicant marks one of their own steps done: the check, the category or the draft while it is a
- * draft; the status report, project end or final report after the award. Submission has `submit`.
+ * The applicant marks one of their own steps done: the category or the draft while it is a draft; the status report, project end or final report after the award. Submission has `submit`.
  */
 export function markStepDone(
   app: Application,
@@ -53,6 +52,9 @@ export function markStepDone(
   const data = stepData(call, input.step);
   const step = appStep(app, input.step);
   requireApplicant(app, input.by);
+  // The check is passed by answering its questions (`recordEligibility`), never by a click.
+  if (data.kind === 'eligibility')
+    refuse('check-required', `${data.id} is done by the eligibility check`, { step: data.id });
   if (data.actor !== APPLICANT_ACTOR || !(BEFORE_SUBMISSION.has(data.kind) || AFTER_AWARD.has(data.kind))) {
     refuse('wrong-step-kind', `${data.id} is not a step the applicant marks done`, {
       step: data.id,

@@ -12,6 +12,8 @@ export type TransitionReason =
   | 'unknown-step'
   | 'step-not-needed'
   | 'wrong-step-kind'
+  | 'check-required'
+  | 'category-mismatch'
   | 'not-the-applicant'
   | 'not-the-named-leader'
   | 'leader-is-applicant'

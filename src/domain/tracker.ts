@@ -12,6 +12,7 @@ import { appliesTo, stepDueAt } from './steps.ts';
  */
 export type { Transition } from './application-audit.ts';
 export { markStepDone, recordAward, submit, withdrawApplication } from './application-transitions.ts';
+export { recordEligibility } from './eligibility-record.ts';
 export type { OpenStep } from './next-step.ts';
 export { nextStep, openSteps, stepsWaitingOn } from './next-step.ts';
 export { prioritise } from './prioritisation.ts';

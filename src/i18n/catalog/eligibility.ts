@@ -57,6 +57,7 @@ export const eligibility = {
   'eligibility.alternatives': { nb: 'Dette kan endre utfallet', en: 'What could change the outcome' },
   'eligibility.button.amount': { nb: 'Regn ut beløpet', en: 'Work out the amount' },
   'eligibility.button.apply': { nb: 'Start søknad', en: 'Start an application' },
+  'eligibility.button.status': { nb: 'Se søknaden', en: 'See the application' },
   'eligibility.button.again': { nb: 'Sjekk på nytt', en: 'Check again' },
   'eligibility.button.other-category': { nb: 'Prøv en annen kategori', en: 'Try another category' },
 } as const satisfies CatalogPart;

@@ -36,6 +36,10 @@ export const endorsement = {
     nb: 'Søknaden er ikke lenger et utkast ({status}), så det kan ikke bes om godkjenning nå.',
     en: 'The application is no longer a draft ({status}), so no endorsement can be asked for now.',
   },
+  'endorsement.check-first': {
+    nb: 'Før du ber om godkjenning må du sjekke at du kan søke på denne utlysningen.',
+    en: 'Before you ask for endorsement, check that you can apply to this call.',
+  },
   'endorsement.before-asking': {
     nb: 'Før du ber om godkjenning må dette være gjort: {steps}. Er søknaden klar til å vises til lederen?',
     en: 'Before you ask for endorsement this must be done: {steps}. Is the application ready to show the leader?',

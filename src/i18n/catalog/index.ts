@@ -10,6 +10,7 @@ import { language } from './language.ts';
 import { prioritisation } from './prioritisation.ts';
 import { priority } from './priority.ts';
 import { privacy } from './privacy.ts';
+import { progress } from './progress.ts';
 import { reminders } from './reminders.ts';
 import { routing } from './routing.ts';
 import { status } from './status.ts';
@@ -33,6 +34,7 @@ export const parts = {
   reminders,
   endorsement,
   prioritisation,
+  progress,
 } as const satisfies Record<string, CatalogPart>;
 
 export const messages = {
@@ -50,4 +52,5 @@ export const messages = {
   ...reminders,
   ...endorsement,
   ...prioritisation,
+  ...progress,
 } as const;

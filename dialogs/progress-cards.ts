@@ -1,0 +1,116 @@
+import { button, card, text } from '../src/bot/cards.ts';
+import type { DialogContext } from '../src/bot/dialog.ts';
+import type { Button, Card } from '../src/bot/messages.ts';
+import { applicantActions } from '../src/domain/applicant-actions.ts';
+import type { Application } from '../src/domain/application.ts';
+import type { Call } from '../src/domain/call.ts';
+import { formatDeadline } from '../src/i18n/format.ts';
+import { endorsementButtons } from './endorsement-overview.ts';
+import { say } from './shared.ts';
+
+const D = 'progress';
+
+function stepLabel(ctx: DialogContext, call: Call, stepId: string): string {
+  const data = call.steps.find((s) => s.id === stepId);
+  return data ? say(ctx, data.label) : stepId;
+}
+
+/**
+ * The buttons under an application card: the applicant's next action first, then endorsements, then
+ * withdrawing. Every button carries the application id; the dialog re-reads it and checks who acts.
+ */
+export function applicationButtons(ctx: DialogContext, app: Application): Button[] {
+  const call = ctx.catalog.get(app.callId);
+  if (!call) return [];
+  const data = { app: app.id };
+  const next: Button[] = [];
+  let withdraw: Button | undefined;
+  for (const action of applicantActions(app, call, ctx.now)) {
+    switch (action.kind) {
+      case 'check':
+        next.push(
+          button(
+            'eligibility.start',
+            ctx.t('progress.button.check'),
+            { callId: call.id, category: app.category, app: app.id },
+            'primary',
+          ),
+        );
+        break;
+      case 'done':
+        next.push(
+          button(
+            `${D}.done`,
+            ctx.t('progress.button.done', { step: stepLabel(ctx, call, action.step) }),
+            { ...data, step: action.step },
+            next.length === 0 ? 'primary' : undefined,
+          ),
+        );
+        break;
+      case 'submit':
+        next.push(button(`${D}.submit`, ctx.t('progress.button.submit'), data, 'primary'));
+        break;
+      case 'award':
+        next.push(button(`${D}.award`, ctx.t('progress.button.award'), data, 'primary'));
+        break;
+      case 'withdraw':
+        withdraw = button(`${D}.withdraw`, ctx.t('progress.button.withdraw'), data, 'danger');
+        break;
+    }
+  }
+  return [...next, ...endorsementButtons(ctx, app), ...(withdraw ? [withdraw] : [])];
+}
+
+export function submitCard(ctx: DialogContext, app: Application, call: Call, stepId: string): Card {
+  const due = app.steps.find((s) => s.id === stepId)?.dueAt;
+  return card(
+    ctx.t('progress.submit.title'),
+    [
+      text(
+        ctx.t('progress.submit.text', {
+          title: app.title,
+          step: stepLabel(ctx, call, stepId),
+          due: due ? formatDeadline(new Date(due), ctx.now, ctx.locale) : '–',
+        }),
+      ),
+    ],
+    [
+      button(`${D}.submit-confirm`, ctx.t('progress.button.confirm-submit'), { app: app.id }, 'primary'),
+      button('status.start', ctx.t('progress.button.cancel')),
+    ],
+  );
+}
+
+export function withdrawCard(ctx: DialogContext, app: Application): Card {
+  return card(
+    ctx.t('progress.withdraw.title'),
+    [text(ctx.t('progress.withdraw.text', { title: app.title }), 'attention')],
+    [
+      button(`${D}.withdraw-confirm`, ctx.t('progress.button.confirm-withdraw'), { app: app.id }, 'danger'),
+      button('status.start', ctx.t('progress.button.cancel')),
+    ],
+  );
+}
+
+export function awardCard(ctx: DialogContext, app: Application): Card {
+  return card(
+    ctx.t('progress.award.title', { title: app.title }),
+    [text(ctx.t('progress.award.text'))],
+    [
+      button(`${D}.awarded`, ctx.t('progress.button.awarded'), { app: app.id, awarded: true }, 'primary'),
+      button(`${D}.awarded`, ctx.t('progress.button.not-awarded'), { app: app.id, awarded: false }),
+      button('status.start', ctx.t('progress.button.cancel')),
+    ],
+    [
+      {
+        kind: 'text',
+        id: 'comment',
+        label: ctx.t('progress.award.comment'),
+        multiline: true,
+        maxLength: 500,
+      },
+    ],
+  );
+}
+
+export { stepLabel as progressStepLabel };

@@ -1,0 +1,147 @@
+import { message } from '../src/bot/cards.ts';
+import type { Dialog, DialogContext, StepResult } from '../src/bot/dialog.ts';
+import type { Outbound, TurnResult } from '../src/bot/messages.ts';
+import type { Application } from '../src/domain/application.ts';
+import type { Transition } from '../src/domain/application-audit.ts';
+import type { Call } from '../src/domain/call.ts';
+import { samePerson, stepOfKind } from '../src/domain/steps.ts';
+import { markStepDone, recordAward, submit, withdrawApplication } from '../src/domain/tracker.ts';
+import { applicationCard } from './application-card.ts';
+import { staleNotice } from './endorsement.ts';
+import { commit, me, records } from './endorsement-commit.ts';
+import { applicationButtons, awardCard, submitCard, withdrawCard } from './progress-cards.ts';
+import { progressRefusal } from './progress-refusals.ts';
+import { say, str } from './shared.ts';
+
+/**
+ * The applicant moves their own application on from its card: marks the draft or a report done,
+ * records that it is submitted (after a confirmation), relays the award, or withdraws it. Transient:
+ * every button carries the application id, and every action re-reads the record, checks that the
+ * applicant is the one acting, and writes with compare-and-set (a second click finds it done).
+ */
+
+const D = 'progress';
+type TurnNotify = TurnResult['notify'][number];
+
+type Loaded = { app: Application; call: Call } | { result: StepResult };
+
+async function load(ctx: DialogContext, appId: string | undefined): Promise<Loaded> {
+  const app = appId ? await records(ctx).getApplication(appId) : null;
+  const call = app ? ctx.catalog.get(app.callId) : undefined;
+  if (!app || !call) return { result: { state: null, replies: [message(ctx.t('endorsement.not-found'))] } };
+  if (!samePerson(app.applicant, me(ctx)))
+    return { result: { state: null, replies: [message(ctx.t('progress.not-yours'))] } };
+  return { app, call };
+}
+
+function shown(ctx: DialogContext, app: Application, notes: Outbound[] = []): StepResult {
+  return { state: null, replies: [...notes, applicationCard(ctx, app, applicationButtons(ctx, app))] };
+}
+
+async function apply(
+  ctx: DialogContext,
+  app: Application,
+  call: Call,
+  change: (a: Application) => Transition,
+  told: (after: Application) => string,
+  stepId?: string,
+): Promise<StepResult & { before?: Application }> {
+  const done = await commit(ctx, app.id, change, app);
+  if (!done.ok) {
+    const current = done.app;
+    const note = progressRefusal(ctx, call, done.reason, current, stepId);
+    return current ? shown(ctx, current, [note]) : { state: null, replies: [note] };
+  }
+  return { ...shown(ctx, done.app, [message(told(done.app))]), before: done.before };
+}
+
+async function withdraw(ctx: DialogContext, app: Application, call: Call): Promise<StepResult> {
+  const result = await apply(
+    ctx,
+    app,
+    call,
+    (a) => withdrawApplication(a, { by: me(ctx) }, ctx.now),
+    (after) => ctx.t('progress.done.withdrawn', { title: after.title }),
+  );
+  const { before, ...rest } = result;
+  if (!before) return rest;
+  // Leaders still holding a request get their card replaced, so nobody endorses a withdrawn application.
+  const waiting = before.steps.filter((s) => s.state === 'waiting').map((s) => s.id);
+  const after = (await records(ctx).getApplication(app.id)) ?? before;
+  const notify: TurnNotify[] = [];
+  for (const stepId of waiting) {
+    const notice = await staleNotice(ctx, after, before, stepId);
+    if (notice) notify.push(notice);
+  }
+  return { ...rest, notify };
+}
+
+export const progressDialog: Dialog = {
+  name: D,
+  transient: true,
+  async step(_state, event, ctx) {
+    if (event.kind !== 'action') return { state: null, replies: [message(ctx.t('endorsement.not-found'))] };
+    const loaded = await load(ctx, str(event.data.app));
+    if ('result' in loaded) return loaded.result;
+    const { app, call } = loaded;
+    const by = me(ctx);
+    switch (event.action) {
+      case 'done': {
+        const step = str(event.data.step) ?? '';
+        const label = call.steps.find((s) => s.id === step)?.label;
+        const { before: _, ...result } = await apply(
+          ctx,
+          app,
+          call,
+          (a) => markStepDone(a, call, { step, by }, ctx.now),
+          () => ctx.t('progress.done.step', { step: label ? say(ctx, label) : step }),
+          step,
+        );
+        return result;
+      }
+      case 'submit': {
+        const step = stepOfKind(app, call, 'submission');
+        if (!step || app.status !== 'draft')
+          return shown(ctx, app, [progressRefusal(ctx, call, 'not-draft', app)]);
+        return { state: null, replies: [submitCard(ctx, app, call, step.id)] };
+      }
+      case 'submit-confirm': {
+        const { before: _, ...result } = await apply(
+          ctx,
+          app,
+          call,
+          (a) => submit(a, call, { by }, ctx.now),
+          (after) => ctx.t('progress.done.submitted', { title: after.title }),
+          stepOfKind(app, call, 'submission')?.id,
+        );
+        return result;
+      }
+      case 'award':
+        return app.status === 'submitted'
+          ? { state: null, replies: [awardCard(ctx, app)] }
+          : shown(ctx, app, [progressRefusal(ctx, call, 'not-submitted', app)]);
+      case 'awarded': {
+        const awarded = event.data.awarded === true;
+        const comment = str(event.inputs.comment)?.trim().slice(0, 500);
+        const { before: _, ...result } = await apply(
+          ctx,
+          app,
+          call,
+          (a) => recordAward(a, call, { awarded, by, ...(comment ? { comment } : {}) }, ctx.now),
+          (after) =>
+            ctx.t(awarded ? 'progress.done.awarded' : 'progress.done.not-awarded', { title: after.title }),
+          stepOfKind(app, call, 'award')?.id,
+        );
+        return result;
+      }
+      case 'withdraw':
+        return app.status === 'draft' || app.status === 'submitted'
+          ? { state: null, replies: [withdrawCard(ctx, app)] }
+          : shown(ctx, app, [progressRefusal(ctx, call, 'not-open', app)]);
+      case 'withdraw-confirm':
+        return withdraw(ctx, app, call);
+      default:
+        return shown(ctx, app);
+    }
+  },
+};

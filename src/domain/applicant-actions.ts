@@ -1,0 +1,37 @@
+import type { Application } from './application.ts';
+import type { Call } from './call.ts';
+import { openSteps } from './next-step.ts';
+import { APPLICANT_ACTOR } from './steps.ts';
+import { hasPassed } from './timeline.ts';
+
+/**
+ * What the applicant can do on an application from chat right now, in the order the buttons are
+ * shown: the one action that moves the next step, then giving up. Endorsements have their own dialog
+ * (dialogs/endorsement.ts); the leaders and the quality chief act from their own cards.
+ */
+export type ApplicantAction =
+  /** Run the eligibility check for this application. */
+  | { kind: 'check'; step: string }
+  /** Mark one of the applicant's own steps done: the draft, a report, the project's end. */
+  | { kind: 'done'; step: string }
+  /** "I have submitted it in eSøknad". */
+  | { kind: 'submit'; step: string }
+  /** Relay the region's decision once it is announced. */
+  | { kind: 'award'; step: string }
+  | { kind: 'withdraw' };
+
+const OWN_STEPS = new Set(['category', 'draft', 'report', 'project-end']);
+
+export function applicantActions(app: Application, call: Call, now: Date): ApplicantAction[] {
+  const out: ApplicantAction[] = [];
+  for (const open of openSteps(app, call, now)) {
+    const { kind, id } = open.step;
+    if (kind === 'eligibility') out.push({ kind: 'check', step: id });
+    else if (kind === 'submission' && !(open.dueAt && hasPassed(open.dueAt, now)))
+      out.push({ kind: 'submit', step: id });
+    else if (kind === 'award' && app.status === 'submitted') out.push({ kind: 'award', step: id });
+    else if (open.role === APPLICANT_ACTOR && OWN_STEPS.has(kind)) out.push({ kind: 'done', step: id });
+  }
+  if (app.status === 'draft' || app.status === 'submitted') out.push({ kind: 'withdraw' });
+  return out;
+}

@@ -1,0 +1,244 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DialogSettings } from '../../src/bot/dialog.ts';
+import type { Application } from '../../src/domain/application.ts';
+import type { Store } from '../../src/store/store.ts';
+import { type Actor, cardOf, shown, World } from '../endorsement/world.ts';
+import { realCatalog, transcriptStores } from '../support/transcript.ts';
+
+/**
+ * The applicant moves an application along from its card in chat (dialogs/progress.ts): the check
+ * for an application created without one, the draft, submission, the award and the reports. Every
+ * step through the real engine and turn runner, on the memory store and on Redis.
+ */
+
+const KARI = '11111111-1111-4111-8111-111111111111';
+const NILS = '22222222-2222-4222-8222-222222222222';
+const KLARA = '33333333-3333-4333-8333-333333333333';
+const OLA = '44444444-4444-4444-8444-444444444444';
+const CHIEF = '55555555-5555-4555-8555-555555555555';
+const settings: DialogSettings = {
+  trustQualityChiefs: { 'st-olavs-hospital': { chief: { platform: 'teams', userId: CHIEF } } },
+};
+const patientSafety = () => {
+  const call = realCatalog().get('pasientsikkerhet-2023-2024');
+  if (!call) throw new Error('patient-safety call missing');
+  return call;
+};
+
+describe.each(transcriptStores('lifecycle'))('application lifecycle in chat on $name', ({ make }) => {
+  let store: Store;
+  afterEach(async () => {
+    await store?.close();
+  });
+
+  const reload = async (id: string): Promise<Application> => {
+    const app = await store.getApplication(id);
+    if (!app) throw new Error('application gone');
+    return app;
+  };
+  const stepState = (app: Application, id: string) => app.steps.find((s) => s.id === id)?.state;
+  const actions = async (id: string) => (await store.readAudit(id)).map((e) => e.action);
+
+  it('nb: an application created without a check gets its check from the card, and the verdict is saved on it', async () => {
+    store = make();
+    const world = new World(store, '2022-09-15T10:00:00Z');
+    const kari = world.person(KARI, 'Kari Nordmann');
+    await kari.say('ny søknad');
+    await kari.click('Innovasjonsmidler 2023');
+    await kari.click('Tjenesteinnovasjon');
+    await kari.say('Hjelp til selvhjelp');
+    let replies = await kari.click('Helse Nord-Trøndelag HF');
+    expect(shown(replies)).toContain('[current] Sjekk om du kan søke');
+    expect(shown(replies)).toContain('[Sjekk om du kan søke]');
+    const [created] = await store.listApplicationsByUser('teams', KARI);
+    if (!created) throw new Error('not created');
+    expect(stepState(created, 'eligibility')).toBe('not-started');
+
+    // "My draft is ready" cannot skip the check: the endorsement view asks for the check first.
+    replies = await kari.click('Be om godkjenning');
+    expect(shown(replies)).toContain('Før du ber om godkjenning må du sjekke at du kan søke');
+    expect(shown(replies)).not.toContain('[Ja, søknaden er klar]');
+
+    replies = await kari.click('Sjekk om du kan søke');
+    expect(shown(replies)).toContain('Spørsmål 1 av');
+    expect(shown(replies)).not.toContain('Hvilken kategori');
+    await kari.click('Helse Nord-Trøndelag HF');
+    await kari.say('40');
+    await kari.say('0');
+    await kari.click('Ja');
+    await kari.click('Ja');
+    await kari.click('Nei');
+    replies = await kari.say('1.12.2023');
+    const text = shown(replies);
+    expect(text).toContain('# Ja, du kan søke');
+    expect(text).toContain('Sjekken er lagret på søknaden «Hjelp til selvhjelp»');
+    expect(text).toContain('[Se søknaden]');
+    expect(text).not.toContain('[Start søknad]');
+    const app = await reload(created.id);
+    expect(stepState(app, 'eligibility')).toBe('done');
+    expect(app.verdict).toBe('eligible');
+    expect(app.answers).toMatchObject({ trust: 'helse-nord-trondelag', 'position-share': 40 });
+    expect(await actions(app.id)).toEqual(['application.created', 'eligibility.checked']);
+
+    replies = await kari.click('Se søknaden');
+    expect(shown(replies)).toContain('[done] Sjekk om du kan søke');
+    expect(shown(replies)).toContain('[Ferdig: Skriv søknaden etter malen for kategorien]');
+
+    // A check started from the menu is not tied to the application.
+    expect(shown(await kari.say('kan jeg søke'))).toContain('Hvilken utlysning');
+  });
+
+  it('nb: a failing check from the card is saved with the reason, and the step stays open', async () => {
+    store = make();
+    const world = new World(store, '2022-09-15T10:00:00Z');
+    const kari = world.person(KARI, 'Kari Nordmann');
+    await kari.say('ny søknad');
+    await kari.click('Innovasjonsmidler 2023');
+    await kari.click('Produktinnovasjon');
+    await kari.say('Smart seng');
+    await kari.click('Hemit HF');
+    await kari.click('Sjekk om du kan søke');
+    await kari.click('Hemit HF');
+    const replies = await kari.say('10');
+    const text = shown(replies);
+    expect(text).toContain('# Nei, slik prosjektet er nå kan du ikke søke');
+    expect(text).toContain(
+      'Svarene er lagret på søknaden «Smart seng», men steget «Sjekk om du kan søke» er ikke fullført',
+    );
+    expect(text).not.toContain('[Prøv en annen kategori]');
+    const [app] = await store.listApplicationsByUser('teams', KARI);
+    expect(app?.verdict).toBe('not-eligible');
+    expect(stepState(app as Application, 'eligibility')).toBe('not-started');
+  });
+
+  async function endorsedDraft(world: World) {
+    const kari = world.person(KARI, 'Kari Nordmann');
+    const nils = world.person(NILS, 'Nils Leder');
+    const klara = world.person(KLARA, 'Klara Klinikk');
+    const app = await world.draft(patientSafety(), kari.person, 'st-olavs-hospital', 'Fallforebygging');
+    let replies = await kari.say('status');
+    expect(shown(replies)).toContain('[Ferdig: Skriv søknaden]');
+    replies = await kari.click('Ferdig: Skriv søknaden');
+    expect(shown(replies)).toContain('Registrert: Skriv søknaden.');
+    expect(shown(replies)).toContain('[done] Skriv søknaden');
+    await kari.click('Be om godkjenning');
+    await kari.click('Send forespørselen', {
+      'leader-endorse-nearest-leader': NILS,
+      'leader-endorse-clinic-leader': KLARA,
+    });
+    await nils.pressInInbox(nils.lastInbox(), 'Godkjenn');
+    await klara.pressInInbox(klara.lastInbox(), 'Godkjenn');
+    return { kari, nils, klara, app };
+  }
+
+  it('nb: written, endorsed, submitted after a confirmation, prioritised, awarded, then the reports', async () => {
+    store = make();
+    const world = new World(store, '2022-10-20T08:00:00Z', settings);
+    const { kari, app } = await endorsedDraft(world);
+    const ola = world.person(OLA, 'Ola Annen');
+
+    let replies = await kari.say('status');
+    expect(shown(replies)).toContain('[Søknaden er levert]');
+    const statusCard = cardOf(replies.filter((r) => r.kind === 'card'));
+    // Someone else pressing the applicant's button changes nothing.
+    expect(shown(await ola.press(statusCard, 'Søknaden er levert'))).toContain(
+      'Bare søkeren kan endre denne søknaden.',
+    );
+
+    replies = await kari.click('Søknaden er levert');
+    expect(shown(replies)).toContain('# Er søknaden levert?');
+    expect(shown(replies)).toContain('Midlerbot leverer ikke søknaden for deg');
+    expect((await reload(app.id)).status).toBe('draft');
+    const confirm = cardOf(replies);
+    replies = await kari.press(confirm, 'Ja, den er levert');
+    expect(shown(replies)).toContain('Registrert at «Fallforebygging» er levert.');
+    expect((await reload(app.id)).status).toBe('submitted');
+    // A second press of the same confirmation is answered and changes nothing.
+    replies = await kari.press(confirm, 'Ja, den er levert');
+    expect(shown(replies)).toContain('Det går ikke nå: søknaden har status levert.');
+    expect((await actions(app.id)).filter((a) => a === 'application.submit')).toHaveLength(1);
+
+    // The award waits on the trust's prioritisation.
+    replies = await kari.say('status');
+    expect(shown(replies)).not.toContain('[Registrer tildelingen]');
+    const chief = world.person(CHIEF, 'Kvalitetssjef');
+    await chief.say('prioriter søknadene');
+    await chief.click('Bekreft rekkefølgen');
+
+    replies = await kari.say('status');
+    replies = await kari.click('Registrer tildelingen');
+    expect(shown(replies)).toContain('# Tildeling: Fallforebygging');
+    replies = await kari.click('Tildelt', { comment: 'Tildelt 300 000 kr' });
+    expect(shown(replies)).toContain('Gratulerer! «Fallforebygging» er registrert som tildelt.');
+    expect(shown(replies)).toContain('[Ferdig: Rapporter status]');
+    const awarded = await reload(app.id);
+    expect(awarded.status).toBe('awarded');
+    const audit = await store.readAudit(app.id);
+    expect(audit.at(-1)).toMatchObject({ action: 'award.granted', comment: 'Tildelt 300 000 kr' });
+
+    replies = await kari.click('Ferdig: Rapporter status');
+    expect(shown(replies)).toContain('Registrert: Rapporter status.');
+    expect(stepState(await reload(app.id), 'status-report')).toBe('done');
+  });
+
+  it('nb: submitting after the deadline is refused with the reason; the application stays a draft', async () => {
+    store = make();
+    const world = new World(store, '2022-10-20T08:00:00Z', settings);
+    const { kari, app } = await endorsedDraft(world);
+    const replies = await kari.say('status');
+    const confirm = cardOf(
+      await kari.press(cardOf(replies.filter((r) => r.kind === 'card')), 'Søknaden er levert'),
+    );
+    world.setTime('2022-11-04T23:00:00Z');
+    expect(shown(await kari.press(confirm, 'Ja, den er levert'))).toContain(
+      'Fristen har gått ut, så søknaden kan ikke registreres som levert.',
+    );
+    expect((await reload(app.id)).status).toBe('draft');
+  });
+
+  it('nb: withdrawing asks first, and a leader still holding a request sees it is no longer current', async () => {
+    store = make();
+    const world = new World(store, '2022-10-20T08:00:00Z', settings);
+    const kari = world.person(KARI, 'Kari Nordmann');
+    const nils = world.person(NILS, 'Nils Leder');
+    const app = await world.draft(patientSafety(), kari.person, 'st-olavs-hospital', 'Fallforebygging');
+    await kari.say('be om godkjenning');
+    await kari.click('Ja, søknaden er klar');
+    await kari.click('Send forespørselen', { 'leader-endorse-nearest-leader': NILS });
+    const request = nils.lastInbox();
+    const asked = request.message;
+    expect(shown(asked)).toContain('[Godkjenn]');
+
+    await kari.say('status');
+    let replies = await kari.click('Trekk søknaden');
+    expect(shown(replies)).toContain('# Trekke søknaden?');
+    expect((await reload(app.id)).status).toBe('draft');
+    replies = await kari.click('Ja, trekk søknaden');
+    expect(shown(replies)).toContain('«Fallforebygging» er trukket.');
+    expect((await reload(app.id)).status).toBe('withdrawn');
+    expect(shown(request.message)).toContain('Denne forespørselen gjelder ikke lenger');
+    expect(request.updates).toBe(1);
+    // The card as it was before (a client that missed the update) cannot endorse a withdrawn application.
+    await nils.press(asked, 'Godkjenn');
+    const after = await reload(app.id);
+    expect(after.status).toBe('withdrawn');
+    expect(stepState(after, 'endorse-nearest-leader')).toBe('not-started');
+  });
+
+  it('en: the same buttons and answers in English', async () => {
+    store = make();
+    const world = new World(store, '2022-10-20T08:00:00Z', settings);
+    const kari: Actor = world.person(KARI, 'Kari Nordmann');
+    await world.draft(patientSafety(), kari.person, 'st-olavs-hospital', 'Fall prevention');
+    await kari.say('english');
+    let replies = await kari.say('status');
+    expect(shown(replies)).toContain('[Done: Write the application]');
+    expect(shown(replies)).toContain('[Withdraw the application]');
+    replies = await kari.click('Done: Write the application');
+    expect(shown(replies)).toContain('Recorded: Write the application.');
+    replies = await kari.click('Withdraw the application');
+    expect(shown(replies)).toContain('# Withdraw the application?');
+    replies = await kari.click('Yes, withdraw it');
+    expect(shown(replies)).toContain('"Fall prevention" has been withdrawn.');
+  });
+});
