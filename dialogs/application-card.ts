@@ -4,7 +4,7 @@ import type { Block, Button, Card } from '../src/bot/messages.ts';
 import type { Application, StepState } from '../src/domain/application.ts';
 import { formatMoney } from '../src/domain/money.ts';
 import { nextStep } from '../src/domain/tracker.ts';
-import { formatDeadline } from '../src/i18n/format.ts';
+import { formatDate, formatDeadline } from '../src/i18n/format.ts';
 import { say } from './shared.ts';
 
 type Shown = Extract<Block, { kind: 'steps' }>['steps'][number]['state'];
@@ -39,7 +39,10 @@ export function applicationCard(ctx: DialogContext, app: Application, buttons: B
     const due = step.dueAt ? formatDeadline(new Date(step.dueAt), ctx.now, ctx.locale) : undefined;
     const waiting =
       step.state === 'waiting' && step.waitingOn
-        ? ctx.t('application.waiting-on', { name: step.waitingOn.name })
+        ? ctx.t('application.waiting-on', {
+            name: step.waitingOn.name,
+            since: formatDate(new Date(step.since ?? app.updatedAt), ctx.locale),
+          })
         : undefined;
     const detail = [waiting, step.state === 'done' ? undefined : due]
       .filter((x) => x !== undefined)

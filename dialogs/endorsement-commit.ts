@@ -13,7 +13,13 @@ import type { TransitionReason } from '../src/domain/steps.ts';
 export type Records = Required<
   Pick<
     Effects,
-    'getApplication' | 'updateApplication' | 'waitingOnMe' | 'applicationsOfCall' | 'claimOnce' | 'profileOf'
+    | 'getApplication'
+    | 'updateApplication'
+    | 'waitingOnMe'
+    | 'applicationsOfCall'
+    | 'claimOnce'
+    | 'releaseClaim'
+    | 'profileOf'
   >
 >;
 
@@ -26,6 +32,7 @@ export function records(ctx: DialogContext): Records {
     !e.waitingOnMe ||
     !e.applicationsOfCall ||
     !e.claimOnce ||
+    !e.releaseClaim ||
     !e.profileOf
   ) {
     throw new MidlerError('config.invalid', 'the engine gives this dialog no access to application records');
@@ -36,6 +43,7 @@ export function records(ctx: DialogContext): Records {
     waitingOnMe: e.waitingOnMe,
     applicationsOfCall: e.applicationsOfCall,
     claimOnce: e.claimOnce,
+    releaseClaim: e.releaseClaim,
     profileOf: e.profileOf,
   };
 }

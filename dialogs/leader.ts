@@ -16,7 +16,7 @@ import {
   viewOf,
   when,
 } from './endorsement-cards.ts';
-import { commit, me, records } from './endorsement-commit.ts';
+import { type Committed, commit, me, records } from './endorsement-commit.ts';
 import { num, str } from './shared.ts';
 
 /**
@@ -103,7 +103,8 @@ async function decide(
   }
   // One decision per request and record version: a double click, a retried invoke or a second
   // replica that read the same record loses the claim and shows what the winner recorded.
-  if (!(await r.claimOnce(decisionKey(app, stepId, round), CLAIM_TTL_SECONDS))) {
+  const claim = decisionKey(app, stepId, round);
+  if (!(await r.claimOnce(claim, CLAIM_TTL_SECONDS))) {
     const fresh = (await r.getApplication(appId)) ?? app;
     const now = fresh.steps.find((s) => s.id === stepId);
     if (now && (now.state === 'done' || now.state === 'declined') && (now.round ?? 0) === round) {
@@ -115,8 +116,19 @@ async function decide(
     return reply(message(ctx.t('endorsement.leader.in-flight')));
   }
   const input = { step: stepId, decision: decision as EndorsementDecision, by: me(ctx), comment, round };
-  const done = await commit(ctx, appId, (a) => decideEndorsement(a, call, input, ctx.now), app);
-  if (!done.ok) return refused(ctx, done.reason, done.app, call, stepId, round, messageRef);
+  // A refused or failed write gives the claim back: otherwise the leader's next click would be told
+  // "in flight" until the claim expires, though nothing was recorded.
+  let done: Committed;
+  try {
+    done = await commit(ctx, appId, (a) => decideEndorsement(a, call, input, ctx.now), app);
+  } catch (error) {
+    await r.releaseClaim(claim).catch(() => undefined);
+    throw error;
+  }
+  if (!done.ok) {
+    await r.releaseClaim(claim);
+    return refused(ctx, done.reason, done.app, call, stepId, round, messageRef);
+  }
   const after = done.app.steps.find((s) => s.id === stepId) ?? step;
   return recorded(ctx, done.app, call, step, after, messageRef);
 }

@@ -87,6 +87,8 @@ export interface Effects {
   applicationsOfCall?(callId: string): Promise<Application[]>;
   /** Sets `key` once with a TTL: true for the first caller only (decision keys). */
   claimOnce?(key: string, ttlSeconds: number): Promise<boolean>;
+  /** Gives a claim back (a decision that was refused or failed), so the next click is judged anew. */
+  releaseClaim?(key: string): Promise<void>;
   /** Another person's profile (their language and name), for messages sent to them. */
   profileOf?(person: Pick<Person, 'platform' | 'userId'>): Promise<UserProfile | null>;
   /** The reminder subscription of the current conversation (a channel), or null. */

@@ -118,6 +118,7 @@ export function createEffects(
     waitingOnMe: () => store.listApplicationsWaitingOn({ platform, userId }),
     applicationsOfCall: (callId) => store.listApplicationsByCall(callId),
     claimOnce: (key, ttlSeconds) => store.claimOnce(key, ttlSeconds),
+    releaseClaim: (key) => store.releaseOnce(key),
     profileOf: (person) => store.getUser(person.platform, person.userId),
     ...channelReminderEffects(store, event),
     setNudges: (on: boolean) => saveProfile({ nudges: on }),

@@ -49,6 +49,6 @@ export const application = {
     en: 'Next step: {step} – the deadline was {due}',
   },
   'application.nothing-left': { nb: 'Ingen steg gjenstår.', en: 'No steps are left.' },
-  'application.waiting-on': { nb: 'venter på {name}', en: 'waiting on {name}' },
+  'application.waiting-on': { nb: 'venter på {name} siden {since}', en: 'waiting on {name} since {since}' },
   'application.button.status': { nb: 'Mine søknader', en: 'My applications' },
 } as const satisfies CatalogPart;
