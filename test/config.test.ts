@@ -50,6 +50,27 @@ describe('loadConfig', () => {
     expect(e.details).toEqual({ variables: ['REDIS_URL'] });
   });
 
+  it('accepts a Slack-only production configuration (Teams off: no MicrosoftAppId)', () => {
+    const c = loadConfig({
+      NODE_ENV: 'production',
+      REDIS_URL: production.REDIS_URL,
+      SLACK_BOT_TOKEN: 'xoxb-1-2-3',
+      SLACK_SIGNING_SECRET: 'signing',
+    });
+    expect(c.slack.enabled).toBe(true);
+    expect(c.teams.MicrosoftAppId).toBeUndefined();
+  });
+
+  it('refuses production without any platform, naming what to set', () => {
+    const e = failure({ NODE_ENV: 'production', REDIS_URL: production.REDIS_URL });
+    expect(e.message).toMatch(/MicrosoftAppId: .*SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET/);
+    expect(e.details).toEqual({ variables: ['MicrosoftAppId'] });
+    // A Slack token alone is not a platform: it cannot verify Slack's requests.
+    expect(
+      failure({ NODE_ENV: 'production', REDIS_URL: production.REDIS_URL, SLACK_BOT_TOKEN: 'xoxb-1' }).details,
+    ).toEqual({ variables: ['SLACK_SIGNING_SECRET'] });
+  });
+
   it('names a bad PORT and every other bad variable at once', () => {
     const e = failure({ PORT: 'eighty', LOG_LEVEL: 'loud', SHOW_PRIORITY_RANK: 'maybe' });
     expect(e.message).toMatch(/PORT: must be a whole number/);

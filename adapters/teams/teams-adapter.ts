@@ -72,29 +72,35 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   });
 
   /**
-   * Sends the replies of one turn. In an invoke (Action.Execute) the clicked card is replaced through
-   * the invoke response itself: by the card that says it replaces that message, else by the first
-   * card of the turn (the next step of the dialog). Other cards with `replaces` are updated by PUT.
+   * Sends the replies of one turn. A clicked card is replaced by the card that says it replaces that
+   * message, else by the first card of the turn (the next step of the dialog): in an invoke
+   * (Action.Execute) through the invoke response itself; for the Action.Submit fallback of older
+   * clients (a message with `value` and `replyToId`) by updating the clicked message, so its buttons
+   * do not stay live. Other cards with `replaces` are updated by PUT.
    */
   async function sendReplies(
     context: TurnContext,
     replies: Outbound[],
-    invokeRef?: string,
+    clicked?: { ref: string; invoke: boolean },
   ): Promise<InvokeResponse | undefined> {
     const cards = replies.filter((r) => r.kind === 'card');
-    const inPlace = invokeRef
-      ? (cards.find((c) => c.replaces === invokeRef) ?? cards.find((c) => !c.replaces))
+    const inPlace = clicked
+      ? (cards.find((c) => c.replaces === clicked.ref) ?? cards.find((c) => !c.replaces))
       : undefined;
     let invokeResponse: InvokeResponse | undefined;
     for (const reply of replies) {
       const replaces = reply.kind === 'card' ? reply.replaces : undefined;
       for (const [i, activity] of renderOutbound(reply).entries()) {
         const card = (activity.attachments as { contentType: string; content: unknown }[] | undefined)?.[0];
-        if (i === 0 && reply === inPlace && card?.contentType === ADAPTIVE_CARD) {
-          invokeResponse = {
-            status: 200,
-            body: { statusCode: 200, type: ADAPTIVE_CARD, value: card.content },
-          };
+        if (clicked && i === 0 && reply === inPlace && card?.contentType === ADAPTIVE_CARD) {
+          if (clicked.invoke) {
+            invokeResponse = {
+              status: 200,
+              body: { statusCode: 200, type: ADAPTIVE_CARD, value: card.content },
+            };
+          } else {
+            await updateOrSend(context, activity, clicked.ref);
+          }
         } else if (i === 0 && replaces) {
           await context.updateActivity({ ...activity, id: replaces });
         } else {
@@ -103,6 +109,16 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
       }
     }
     return invokeResponse;
+  }
+
+  /** The clicked message may be gone or too old to edit: then the next step is posted as new. */
+  async function updateOrSend(context: TurnContext, activity: Partial<Activity>, id: string): Promise<void> {
+    try {
+      await context.updateActivity({ ...activity, id });
+    } catch (e) {
+      log.warn({ err: e, activityId: id }, 'teams: could not update the clicked card; sending a new one');
+      await context.sendActivity(activity);
+    }
   }
 
   async function handleTurn(context: TurnContext, activity: TeamsActivity): Promise<void> {
@@ -157,10 +173,11 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     if (duplicate)
       log.info({ activityId: activity.id, type: activity.type }, 'teams: duplicate activity ignored');
     // A duplicate has no replies: an invoke still gets its (empty) answer, or Teams shows an error.
+    const clickedRef = event.inbound.action?.messageRef;
     const invokeResponse = await sendReplies(
       context,
       replies,
-      event.invoke ? event.inbound.action?.messageRef : undefined,
+      clickedRef ? { ref: clickedRef, invoke: event.invoke } : undefined,
     );
     if (event.invoke) {
       await context.sendActivity({

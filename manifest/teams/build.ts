@@ -7,10 +7,12 @@ import { ACCENT, colorIcon, outlineIcon, pngInfo } from './icons.ts';
 
 /**
  * Builds the Teams app package (manifest.json + icons in a zip) and checks it offline against the
- * official manifest JSON schema that @microsoft/app-manifest ships (build/json-schemas/teams/v1.19).
+ * official manifest JSON schema that @microsoft/app-manifest ships (build/json-schemas/teams/v1.30).
+ * 1.30 is the newest generally available version (Microsoft 365 app manifest reference, August 2026)
+ * and the newest that package ships; the template's $schema and manifestVersion must say the same.
  */
 
-export const SCHEMA_VERSION = '1.19';
+export const SCHEMA_VERSION = '1.30';
 const here = dirname(new URL(import.meta.url).pathname);
 
 export interface ManifestEnv {

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { buildPackage, checkPackage } from './build.ts';
+import { buildPackage, checkPackage, SCHEMA_VERSION } from './build.ts';
 
 /** `npm run manifest:teams`: builds manifest/teams/build/midlerbot-teams.zip from the environment and checks it. */
 const out = join(dirname(new URL(import.meta.url).pathname), 'build', 'midlerbot-teams.zip');
@@ -13,7 +13,7 @@ try {
   }
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, zip);
-  console.log(`Teams package OK (schema v1.19, checked offline): ${out}`);
+  console.log(`Teams package OK (schema v${SCHEMA_VERSION}, checked offline): ${out}`);
 } catch (e) {
   console.error((e as Error).message);
   process.exit(1);

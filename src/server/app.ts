@@ -21,9 +21,16 @@ import { createRedisStore } from '../store/redis-store.ts';
 import type { Store } from '../store/store.ts';
 import { healthRoutes } from './health-routes.ts';
 import { createHttpHost, type HttpHost } from './http-host.ts';
-import type { PlatformAdapter } from './http-types.ts';
+import type { PlatformAdapter, Route } from './http-types.ts';
+import { legalRoutes } from './legal-pages.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
+import {
+  NO_PLATFORM_MESSAGE,
+  type PlatformStatus,
+  platformStatus,
+  teamsDisabledRoutes,
+} from './platforms.ts';
 import { createTurnRunner } from './turn-runner.ts';
 
 /** What the host needs from configuration (a subset of loadConfig()'s result). */
@@ -94,7 +101,12 @@ export interface App {
   readonly log: Logger;
   readonly runTurn: TurnRunner;
   readonly adapters: readonly PlatformAdapter[];
-  readonly teams: TeamsAdapter;
+  /** Absent when Teams is off (production without MicrosoftAppId). */
+  readonly teams: TeamsAdapter | undefined;
+  /** Which platforms are on and why, for the start-up log. */
+  readonly platforms: PlatformStatus;
+  /** The routes served, as "METHOD /path" (a disabled platform's placeholder is not listed). */
+  readonly routes: readonly string[];
   readonly senders: ReadonlyMap<Platform, Sender>;
   /** Which store backs the bot, for the start-up log. */
   readonly storeKind: 'redis' | 'memory' | 'injected';
@@ -149,18 +161,21 @@ export function createApp(options: CreateAppOptions): App {
   const senders = new Map<Platform, Sender>();
   const runTurn = createTurnRunner({ engine, senders: () => senders, store, log, metrics });
   const deps: PlatformDeps = { store, catalog, runTurn, clock, log, production };
-  const teams = createTeamsAdapter({
-    settings: config.teams,
-    production,
-    store,
-    runTurn,
-    clock,
-    log,
-    ...(options.sleep ? { sleep: options.sleep } : {}),
-  });
-  const adapters: PlatformAdapter[] = [teams];
+  const platforms = platformStatus(config);
+  const teams = platforms.teams.enabled
+    ? createTeamsAdapter({
+        settings: config.teams,
+        production,
+        store,
+        runTurn,
+        clock,
+        log,
+        ...(options.sleep ? { sleep: options.sleep } : {}),
+      })
+    : undefined;
+  const adapters: PlatformAdapter[] = teams ? [teams] : [];
   const slack = config.slack;
-  if (slack?.enabled && slack.botToken) {
+  if (platforms.slack.enabled && slack?.botToken) {
     adapters.push(
       createSlackAdapter({
         config: {
@@ -182,18 +197,26 @@ export function createApp(options: CreateAppOptions): App {
     const adapter = factory(deps);
     if (adapter) adapters.push(adapter);
   }
+  if (production && adapters.length === 0) throw new MidlerError('config.invalid', NO_PLATFORM_MESSAGE);
   for (const adapter of adapters) senders.set(adapter.platform, adapter.sender);
   const loops = backgroundLoops(options, config, { ...deps, senders }, metrics);
 
   let draining = false;
+  const served: Route[] = [
+    ...adapters.flatMap((a) => a.routes),
+    ...healthRoutes({ store, catalog: () => catalog, metrics, draining: () => draining }),
+    ...legalRoutes({
+      store: storeKind === 'redis' || (storeKind === 'injected' && config.redisUrl) ? 'redis' : 'memory',
+      ...(config.redisPrefix ? { redisPrefix: config.redisPrefix } : {}),
+      // The engine's own default when none is configured (src/bot/engine.ts); loadConfig passes 24 h.
+      dialogTtlSeconds: config.dialogTtlSeconds ?? 30 * 24 * 3600,
+    }),
+  ];
   const host = createHttpHost({
     log,
     metrics,
     ...(config.bodyLimitBytes ? { bodyLimitBytes: config.bodyLimitBytes } : {}),
-    routes: [
-      ...healthRoutes({ store, catalog: () => catalog, metrics, draining: () => draining }),
-      ...adapters.flatMap((a) => a.routes),
-    ],
+    routes: [...served, ...(teams ? [] : teamsDisabledRoutes())],
   });
 
   let closing: Promise<void> | undefined;
@@ -208,6 +231,8 @@ export function createApp(options: CreateAppOptions): App {
     runTurn,
     adapters,
     teams,
+    platforms,
+    routes: served.map((r) => `${r.method} ${r.path}`),
     senders,
     storeKind,
     async listen(port = config.port) {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Platform } from '../domain/application.ts';
 import { MidlerError } from '../domain/errors.ts';
 import { parseRedisUrl } from '../store/redis-connection.ts';
+import { NO_PLATFORM_MESSAGE } from './platforms.ts';
 
 /**
  * All settings come from environment variables (.env.example lists them), validated here once at
@@ -218,8 +219,9 @@ function crossCheck(e: Env): string[] {
   if (e.MicrosoftAppId && e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) {
     problems.push('MicrosoftAppPassword: is required when MicrosoftAppId is set (unless UserAssignedMSI)');
   }
+  // A platform is on when its credentials are set (platforms.ts); production needs one.
   if (e.NODE_ENV === 'production' && !e.MicrosoftAppId && !e.SLACK_BOT_TOKEN) {
-    problems.push('MicrosoftAppId: set it (or SLACK_BOT_TOKEN): production needs at least one platform');
+    problems.push(NO_PLATFORM_MESSAGE);
   }
   if (e.SLACK_BOT_TOKEN && e.SLACK_SOCKET_MODE && !e.SLACK_APP_TOKEN) {
     problems.push('SLACK_APP_TOKEN: is required when SLACK_SOCKET_MODE=true');

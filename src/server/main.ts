@@ -20,16 +20,6 @@ try {
 
 const log = createLogger({ level: config.logLevel, pretty: config.nodeEnv === 'development' });
 
-function platformsLine(c: Config): Record<string, string> {
-  const teams = c.teams.MicrosoftAppId
-    ? `enabled, authenticated (MicrosoftAppId set, ${c.teams.MicrosoftAppType})`
-    : 'enabled, UNAUTHENTICATED for local development (MicrosoftAppId not set)';
-  const slack = c.slack.enabled
-    ? `enabled (${c.slack.socketMode ? 'Socket Mode' : 'POST /slack/events'})`
-    : 'disabled (SLACK_BOT_TOKEN not set)';
-  return { teams, slack };
-}
-
 let app: ReturnType<typeof createApp>;
 try {
   app = createApp({ config, log });
@@ -47,7 +37,11 @@ if (app.storeKind === 'memory') {
   log.info({ store: app.storeKind, prefix: config.redisPrefix }, 'store: Redis');
 }
 for (const warning of config.warnings) log.warn(warning);
-log.info(platformsLine(config), 'platforms');
+const { teams, slack } = app.platforms;
+log.info(
+  { teams: teams.reason, slack: slack.reason },
+  `platforms on: ${[teams.enabled ? 'teams' : '', slack.enabled ? 'slack' : ''].filter(Boolean).join(', ')}`,
+);
 log.info(
   { calls: app.catalog.calls.map((c) => c.id), dir: config.callsDir },
   `calls loaded: ${app.catalog.calls.length}`,
@@ -58,13 +52,7 @@ const port = await app.listen(config.port);
 log.info(
   {
     port,
-    routes: [
-      'POST /api/messages',
-      ...(config.slack.enabled ? ['POST /slack/events'] : []),
-      'GET /healthz',
-      'GET /readyz',
-      'GET /metrics',
-    ],
+    routes: app.routes,
   },
   `Midlerbot listening on :${port}`,
 );

@@ -150,7 +150,7 @@ describe('Bot Framework authentication with an app id', () => {
 });
 
 describe('without an app id', () => {
-  it('refuses to start in production', () => {
+  it('refuses to start in production when no other platform is configured', () => {
     expect(() =>
       createApp({
         config: { port: 0, nodeEnv: 'production', teams: {} },

@@ -1,18 +1,33 @@
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { buildPackage, checkPackage, renderManifest, validateManifest } from '../../manifest/teams/build.ts';
+import {
+  buildPackage,
+  checkPackage,
+  renderManifest,
+  SCHEMA_VERSION,
+  validateManifest,
+} from '../../manifest/teams/build.ts';
 import { pngInfo } from '../../manifest/teams/icons.ts';
 import { BOT_APP_ID } from '../support/teams-fixtures.ts';
 
 const env = { MicrosoftAppId: BOT_APP_ID, PUBLIC_URL: 'https://midlerbot.example.no', APP_VERSION: '1.2.3' };
 
 describe('Teams app package', () => {
-  it('builds a zip that passes the official v1.19 schema offline, with valid icons', async () => {
+  it('builds a zip that passes the official v1.30 schema offline, with valid icons', async () => {
     const zip = await buildPackage(env);
     expect(await checkPackage(zip)).toEqual([]);
     const files = await JSZip.loadAsync(zip);
     const manifest = JSON.parse((await files.file('manifest.json')?.async('string')) ?? '{}');
-    expect(manifest.manifestVersion).toBe('1.19');
+    expect(SCHEMA_VERSION).toBe('1.30');
+    expect(manifest.manifestVersion).toBe(SCHEMA_VERSION);
+    expect(manifest.$schema).toBe(
+      `https://developer.microsoft.com/en-us/json-schemas/teams/v${SCHEMA_VERSION}/MicrosoftTeams.schema.json`,
+    );
+    expect(manifest.developer.privacyUrl).toBe('https://midlerbot.example.no/privacy');
+    expect(manifest.developer.termsOfUseUrl).toBe('https://midlerbot.example.no/terms');
     expect(manifest.id).toBe(BOT_APP_ID);
     expect(manifest.validDomains).toEqual(['midlerbot.example.no']);
     const [bot] = manifest.bots;
@@ -25,6 +40,17 @@ describe('Teams app package', () => {
       'status',
       'reminders',
     ]);
+  });
+
+  it('uses the newest manifest schema that @microsoft/app-manifest ships', () => {
+    // A dependency update that brings a newer schema fails here on purpose: check that the version is
+    // generally available for bots (Microsoft 365 app manifest reference), then move the template.
+    const root = dirname(createRequire(import.meta.url).resolve('@microsoft/app-manifest/package.json'));
+    const versions = readdirSync(join(root, 'build', 'json-schemas', 'teams'))
+      .map((d) => /^v1\.(\d+)$/.exec(d)?.[1])
+      .filter((minor): minor is string => minor !== undefined)
+      .map(Number);
+    expect(`1.${Math.max(...versions)}`).toBe(SCHEMA_VERSION);
   });
 
   it('draws the outline icon white on transparent only', async () => {

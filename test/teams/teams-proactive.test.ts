@@ -81,7 +81,7 @@ beforeEach(() => {
   t += 60_000;
 });
 
-const sender = (i: number) => replicas[i % 2]!.teams.sender;
+const sender = (i: number) => replicas[i % 2]!.teams!.sender;
 const text = (s: string): Outbound => ({ kind: 'text', text: s });
 
 function maxInWindow(times: number[], windowMs: number): number {

@@ -131,7 +131,7 @@ describe('Teams activities over HTTP (real engine)', () => {
     );
   });
 
-  it('handles an Action.Submit fallback (message with value) like the invoke', async () => {
+  it('handles an Action.Submit fallback (message with value) like the invoke: the clicked card is updated', async () => {
     const submit = cardSubmit(
       capture.serviceUrl,
       { midlerbot: { action: 'eligibility.start', data: {} } },
@@ -139,9 +139,11 @@ describe('Teams activities over HTTP (real engine)', () => {
       '1:43',
     );
     expect((await postActivity(port, submit)).status).toBe(200);
-    const [reply] = capture.posted();
-    expect(cardOf(reply?.body ?? {})?.type).toBe('AdaptiveCard');
-    expect(reply?.activityId).toBe(submit.id);
+    const [update] = capture.updated();
+    expect(update?.activityId).toBe('1:43');
+    expect(update?.conversationId).toBe(PERSONAL_CONVERSATION);
+    expect(cardOf(update?.body ?? {})?.type).toBe('AdaptiveCard');
+    expect(capture.posted()).toHaveLength(0);
   });
 
   it('walks a dialog by card actions until inputs, and the typed values reach the dialog', async () => {
