@@ -4,8 +4,10 @@ import type { Block, Card } from '../src/bot/messages.ts';
 import type { AmountResult } from '../src/domain/amount.ts';
 import type { Call } from '../src/domain/call.ts';
 import { formatMoney } from '../src/domain/money.ts';
+import { hasPassed } from '../src/domain/timeline.ts';
+import { formatDate } from '../src/i18n/format.ts';
 import { reasonBlocks } from './eligibility-cards.ts';
-import { say } from './shared.ts';
+import { deadlineOf, say } from './shared.ts';
 
 /** The answer of the calculator: the maximum, own financing, what binds and why, ineligible lines. */
 export function amountResultCard(
@@ -39,8 +41,12 @@ export function amountResultCard(
     facts(rows),
   ];
   blocks.push(text(`**${ctx.t('amount.binds')}**`), text(ctx.t(`amount.binding.${result.binding}`)));
-  const [first, ...rest] = result.reasons;
-  if (first) blocks.push(...reasonBlocks(ctx, call, first));
+  // The engine lists the binding rule first; a budget that binds is the user's own number, with no
+  // rule of the call behind it, so nothing is quoted as the reason then.
+  const [first, ...others] = result.reasons;
+  const binds = result.binding === 'budget' ? undefined : first;
+  const rest = binds ? others : result.reasons;
+  if (binds) blocks.push(...reasonBlocks(ctx, call, binds));
   if (rest.length > 0) {
     blocks.push(text(`**${ctx.t('amount.rules')}**`));
     for (const r of rest) blocks.push(...reasonBlocks(ctx, call, r));
@@ -59,12 +65,24 @@ export function amountResultCard(
     );
   }
   const args = { callId: call.id, category: result.category };
+  const deadline = deadlineOf(call);
+  const closed = deadline !== null && hasPassed(deadline, ctx.now);
+  if (closed) {
+    blocks.splice(
+      1,
+      0,
+      text(
+        ctx.t('application.closed', { call: say(ctx, call.title), date: formatDate(deadline, ctx.locale) }),
+        'attention',
+      ),
+    );
+  }
   const title =
     result.maxRequest > 0
       ? ctx.t('amount.result.title', { max: money(result.maxRequest) })
       : ctx.t('amount.result.nothing');
   return card(title, blocks, [
-    ...(result.maxRequest > 0
+    ...(result.maxRequest > 0 && !closed
       ? [button('application.start', ctx.t('amount.button.apply'), args, 'primary')]
       : []),
     button('eligibility.start', ctx.t('amount.button.eligibility'), args),

@@ -84,7 +84,10 @@ function render(ctx: DialogContext, p: Progress, notes: Outbound[] = []): StepRe
       state: asState('call', p),
       replies: [...notes, chooseCallCard(ctx, D, ctx.t('amount.choose-call'), back(true))],
     };
-  const category = call.categories.find((c) => c.id === p.category);
+  // A call with one category has nothing to choose, however the call was picked.
+  const category =
+    call.categories.find((c) => c.id === p.category) ??
+    (call.categories.length === 1 ? call.categories[0] : undefined);
   if (!category) {
     return {
       state: asState('category', p),

@@ -4,8 +4,9 @@ import type { Block, Card, Input } from '../src/bot/messages.ts';
 import type { Call } from '../src/domain/call.ts';
 import type { QuestionData } from '../src/domain/call-schema.ts';
 import type { EligibilityResult, Reason } from '../src/domain/eligibility.ts';
-import { formatDeadline } from '../src/i18n/format.ts';
-import { navButtons, say } from './shared.ts';
+import { hasPassed } from '../src/domain/timeline.ts';
+import { formatDate, formatDeadline } from '../src/i18n/format.ts';
+import { deadlineOf, navButtons, say } from './shared.ts';
 
 const D = 'eligibility';
 
@@ -61,7 +62,9 @@ export function questionCard(
     blocks.push(text(ctx.t('eligibility.type-date'), 'subtle'));
     input = { kind: 'date', id: q.id, label, required: true };
   } else {
-    blocks.push(text(ctx.t('eligibility.type-number'), 'subtle'));
+    blocks.push(
+      text(ctx.t(q.kind === 'percent' ? 'eligibility.type-percent' : 'eligibility.type-number'), 'subtle'),
+    );
     input = {
       kind: 'number',
       id: q.id,
@@ -106,7 +109,21 @@ export function verdictCard(
     blocks.push(text(`**${ctx.t('eligibility.alternatives')}**`));
     blocks.push(text(result.alternatives.map((a) => `- ${say(ctx, a)}`).join('\n')));
   }
-  const ok = result.verdict === 'eligible' || result.verdict === 'eligible-with-todos';
+  const passed = result.verdict === 'eligible' || result.verdict === 'eligible-with-todos';
+  // The rules may all be met, but nothing can be handed in after the deadline (the call says so).
+  const deadline = deadlineOf(call);
+  const closed = deadline !== null && hasPassed(deadline, ctx.now);
+  const ok = passed && !closed;
+  if (closed) {
+    blocks.splice(
+      1,
+      0,
+      text(
+        ctx.t('application.closed', { call: say(ctx, call.title), date: formatDate(deadline, ctx.locale) }),
+        'attention',
+      ),
+    );
+  }
   const args = { callId: call.id, category };
   const link = app ? { app } : {};
   const onward = app
@@ -114,9 +131,11 @@ export function verdictCard(
     : button('application.start', ctx.t('eligibility.button.apply'), args, 'primary');
   const buttons = ok
     ? [onward, button('amount.start', ctx.t('eligibility.button.amount'), args)]
-    : [button(`${D}.back`, ctx.t('eligibility.no.change'), undefined, 'primary')];
+    : closed
+      ? [...(app ? [] : [button('help.start', ctx.t('eligibility.button.open-calls'), undefined, 'primary')])]
+      : [button(`${D}.back`, ctx.t('eligibility.no.change'), undefined, 'primary')];
   // Another category is a different application, so a linked check does not offer it.
-  if (!ok && call.categories.length > 1 && !app) {
+  if (!passed && !closed && call.categories.length > 1 && !app) {
     buttons.push(button(`${D}.start`, ctx.t('eligibility.button.other-category'), { callId: call.id }));
   }
   if (!ok && app) buttons.push(button('status.start', ctx.t('eligibility.button.status')));
@@ -126,9 +145,9 @@ export function verdictCard(
       ...(app ? { category, ...link } : {}),
     }),
   );
-  const emphasis = ok ? 'good' : result.verdict === 'not-eligible' ? 'attention' : 'normal';
+  const emphasis = ok ? 'good' : result.verdict === 'not-eligible' || closed ? 'attention' : 'normal';
   return card(
-    ctx.t(`eligibility.verdict.${result.verdict}`),
+    closed && passed ? ctx.t('eligibility.verdict.closed') : ctx.t(`eligibility.verdict.${result.verdict}`),
     [text(say(ctx, call.title), emphasis), ...blocks.slice(1)],
     buttons,
   );

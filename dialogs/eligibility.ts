@@ -133,12 +133,17 @@ function answerQuestion(
 ): StepResult {
   const value: Answer | undefined = readAnswer(q, raw);
   if (value === undefined || validateAnswer(q, value) !== null) {
+    // A number that was read but is out of range is told so, not called unreadable.
     const key =
       q.kind === 'date'
         ? 'eligibility.invalid.date'
-        : q.kind === 'number' || q.kind === 'percent'
-          ? 'eligibility.invalid.number'
-          : 'eligibility.invalid.choice';
+        : typeof value === 'number' && q.kind === 'percent'
+          ? 'eligibility.invalid.percent-range'
+          : typeof value === 'number'
+            ? 'eligibility.invalid.negative'
+            : q.kind === 'number' || q.kind === 'percent'
+              ? 'eligibility.invalid.number'
+              : 'eligibility.invalid.choice';
     return render(ctx, p, [
       message(ctx.t(key, { input: Array.isArray(raw) ? raw.join(', ') : String(raw ?? '') })),
     ]);

@@ -163,4 +163,43 @@ describe.each(transcriptStores('elig'))('eligibility transcripts on $name', ({ m
       { click: 'Fortsett der jeg var', expect: ['samlede prosjektbudsjettet'] },
     ]);
   });
+
+  it('after the deadline: the rules are met but nothing can be handed in, and no application is offered', async () => {
+    store = make();
+    const c = new Chat({ store, at: '2022-10-21T08:00:00Z' });
+    await play(c, [
+      { say: 'kan jeg søke', expect: ['Fristen gikk ut 20. oktober 2022'] },
+      { click: 'Innovasjonsmidler 2023' },
+      { click: 'Tjenesteinnovasjon' },
+      { click: 'St. Olavs hospital HF' },
+      { say: '50' },
+      { say: '0' },
+      { click: 'Ja' },
+      { click: 'Ja' },
+      { click: 'Nei' },
+      {
+        say: '15.12.2023',
+        expect: [
+          '# Du oppfyller kravene, men fristen har gått ut',
+          'Søknadsfristen for Innovasjonsmidler 2023 gikk ut 20. oktober 2022 kl. 15:00',
+          '[Se åpne utlysninger]',
+        ],
+        not: ['[Start søknad]', '# Ja, du kan søke'],
+      },
+    ]);
+    const en = new Chat({ store, at: '2022-10-21T08:00:00Z', locale: 'en', userId: 'u-en' });
+    await play(en, [
+      { say: 'how much can I ask for' },
+      { click: 'Innovation funding 2023' },
+      { click: 'Service innovation' },
+      { say: '1 000 000' },
+      { say: '250 000' },
+      { click: 'None' },
+      {
+        click: '0',
+        expect: ['The deadline for Innovation funding 2023 was 20 October 2022'],
+        not: ['[Start an application]'],
+      },
+    ]);
+  });
 });

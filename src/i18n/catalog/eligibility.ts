@@ -12,16 +12,28 @@ export const eligibility = {
   'eligibility.progress': { nb: 'Spørsmål {n} av {total}', en: 'Question {n} of {total}' },
   'eligibility.title': { nb: 'Kan du søke? {call}', en: 'Can you apply? {call}' },
   'eligibility.type-number': {
-    nb: 'Skriv et tall, for eksempel 50.',
-    en: 'Type a number, for example 50.',
+    nb: 'Skriv et tall, for eksempel 1.',
+    en: 'Type a number, for example 1.',
+  },
+  'eligibility.type-percent': {
+    nb: 'Skriv en prosent, for eksempel 50.',
+    en: 'Type a percentage, for example 50.',
+  },
+  'eligibility.invalid.percent-range': {
+    nb: '«{input}» er ikke en prosent mellom 0 og 100. Skriv for eksempel 50.',
+    en: '"{input}" is not a percentage from 0 to 100. Type for example 50.',
+  },
+  'eligibility.invalid.negative': {
+    nb: '«{input}» kan ikke være under 0. Skriv 0 eller mer, for eksempel 1.',
+    en: '"{input}" cannot be below 0. Type 0 or more, for example 1.',
   },
   'eligibility.type-date': {
     nb: 'Skriv en dato, for eksempel 15.12.2023.',
     en: 'Type a date, for example 2023-12-15.',
   },
   'eligibility.invalid.number': {
-    nb: 'Jeg klarte ikke å lese «{input}» som et tall. Skriv for eksempel 50.',
-    en: 'I could not read "{input}" as a number. Type for example 50.',
+    nb: 'Jeg klarte ikke å lese «{input}» som et tall. Skriv for eksempel 1.',
+    en: 'I could not read "{input}" as a number. Type for example 1.',
   },
   'eligibility.invalid.date': {
     nb: 'Jeg klarte ikke å lese «{input}» som en dato. Skriv for eksempel 15.12.2023.',
@@ -44,6 +56,10 @@ export const eligibility = {
     nb: 'Ja, du kan søke – når gjøremålene er på plass',
     en: 'Yes, you can apply – once the to-dos are done',
   },
+  'eligibility.verdict.closed': {
+    nb: 'Du oppfyller kravene, men fristen har gått ut',
+    en: 'You meet the requirements, but the deadline has passed',
+  },
   'eligibility.verdict.not-eligible': {
     nb: 'Nei, slik prosjektet er nå kan du ikke søke',
     en: 'No, as the project stands you cannot apply',
@@ -58,6 +74,7 @@ export const eligibility = {
   'eligibility.button.amount': { nb: 'Regn ut beløpet', en: 'Work out the amount' },
   'eligibility.button.apply': { nb: 'Start søknad', en: 'Start an application' },
   'eligibility.button.status': { nb: 'Se søknaden', en: 'See the application' },
+  'eligibility.button.open-calls': { nb: 'Se åpne utlysninger', en: 'See the open calls' },
   'eligibility.button.again': { nb: 'Sjekk på nytt', en: 'Check again' },
   'eligibility.button.other-category': { nb: 'Prøv en annen kategori', en: 'Try another category' },
 } as const satisfies CatalogPart;
