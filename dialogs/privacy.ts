@@ -21,13 +21,24 @@ async function confirm(ctx: DialogContext): Promise<StepResult> {
   };
 }
 
+/** The engine's default lifetime when the deployment sets none (src/bot/engine.ts). */
+const DEFAULT_LIFETIME_SECONDS = 30 * 24 * 3600;
+
+function lifetime(ctx: DialogContext): string {
+  const seconds = ctx.settings?.dialogLifetimeSeconds ?? DEFAULT_LIFETIME_SECONDS;
+  const hours = Math.round(seconds / 3600);
+  return hours < 48
+    ? ctx.t('privacy.lifetime.hours', { n: Math.max(1, hours) })
+    : ctx.t('privacy.lifetime.days', { n: Math.round(hours / 24) });
+}
+
 function overview(ctx: DialogContext): StepResult {
   return {
     state: { step: 'overview', answers: {} },
     replies: [
       card(
         ctx.t('privacy.title'),
-        [text(ctx.t('privacy.what')), text(ctx.t('privacy.audit'), 'subtle')],
+        [text(ctx.t('privacy.what', { lifetime: lifetime(ctx) })), text(ctx.t('privacy.audit'), 'subtle')],
         [button('privacy.ask-delete', ctx.t('privacy.button.delete'), undefined, 'danger')],
       ),
     ],

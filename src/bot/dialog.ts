@@ -107,6 +107,8 @@ export interface DialogSettings {
   trustQualityChiefs?: Record<string, { chief: SettingPerson; deputy?: SettingPerson }>;
   /** Tell applicants their place in the trust's order, not only that they are prioritised. */
   showPriorityRank?: boolean;
+  /** How long a conversation's state lives without activity (DIALOG_TTL_SECONDS), for the privacy text. */
+  dialogLifetimeSeconds?: number;
   /** Who may change a channel's reminders (config REMINDER_ADMINS); empty or absent: anyone. */
   reminderAdmins?: readonly SettingPerson[];
 }

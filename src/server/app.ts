@@ -154,6 +154,7 @@ export function createApp(options: CreateAppOptions): App {
           ...(config.trustQualityChiefs ? { trustQualityChiefs: config.trustQualityChiefs } : {}),
           ...(config.showPriorityRank !== undefined ? { showPriorityRank: config.showPriorityRank } : {}),
           ...(config.reminders?.admins ? { reminderAdmins: config.reminders.admins } : {}),
+          ...(config.dialogTtlSeconds ? { dialogLifetimeSeconds: config.dialogTtlSeconds } : {}),
         },
       },
     });

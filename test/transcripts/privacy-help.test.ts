@@ -60,7 +60,14 @@ describe.each(transcriptStores('privacy'))('help, language and privacy transcrip
       { click: 'Produktinnovasjon' },
       { say: 'Prosjekt som skal slettes' },
       { click: 'Hemit HF', expect: ['er opprettet'] },
-      { say: 'personvern', expect: ['# Hva jeg lagrer om deg', '[Slett mine data]'] },
+      {
+        say: 'personvern',
+        expect: [
+          '# Hva jeg lagrer om deg',
+          'slettes automatisk etter 30 dager uten aktivitet',
+          '[Slett mine data]',
+        ],
+      },
       {
         click: 'Slett mine data',
         expect: ['# Slette alle dataene dine?', 'søknadene dine (1)', '[Ja, slett alt]'],
@@ -89,5 +96,14 @@ describe.each(transcriptStores('privacy'))('help, language and privacy transcrip
       { click: 'Delete my data' },
       { click: 'Yes, delete everything', expect: ['# Your data has been deleted', 'Applications: 0'] },
     ]);
+  });
+
+  it('the privacy text gives the lifetime this deployment configured (DIALOG_TTL_SECONDS)', async () => {
+    store = make();
+    const settings = { dialogLifetimeSeconds: 86_400 };
+    const nb = new Chat({ store, at: AT, config: { dialogTtlSeconds: 86_400, settings } });
+    await play(nb, [{ say: 'personvern', expect: ['slettes automatisk etter 24 timer uten aktivitet'] }]);
+    const en = new Chat({ store, at: AT, locale: 'en', userId: 'u-en', config: { settings } });
+    await play(en, [{ say: 'privacy', expect: ['deleted automatically after 24 hours without activity'] }]);
   });
 });
