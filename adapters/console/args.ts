@@ -33,14 +33,25 @@ export function parseArgs(argv: readonly string[]): ConsoleArgs {
   return args;
 }
 
-/** A stable user id for a display name: "Ola Leder" -> "ola-leder". */
+/**
+ * A console user's id from a name: lower case, æ/ø/å folded as the matcher folds them, dashes
+ * between words ("Ola Leder" -> "ola-leder", "Kari Søker" and "kari-søker" -> "kari-soker");
+ * '' when the name has no letter or digit.
+ */
+export function consoleId(name: string): string {
+  return normalize(name).replace(/ /g, '-');
+}
+
+/** A stable user id for a display name (`--as`): "Ola Leder" -> "ola-leder". */
 export function userIdOf(name: string): string {
-  return normalize(name).replace(/ /g, '-') || 'user';
+  return consoleId(name) || 'user';
 }
 
 export const USAGE = `npm run chat -- [--as NAME] [--locale nb|en] [--at ISO-DATE]
 
-Type to the bot, or a number to press a button. While chatting:
+Type to the bot, or a number to press a button; a button on a card with fields asks for them
+first (enter skips an optional one). Pick a person as @NAME (another user's --as name). While chatting:
   /as NAME     continue as another user
   /at ISO-DATE move the clock (e.g. /at 2022-10-19T12:00)
+  /cancel      drop the form being filled in
   /quit        leave`;

@@ -1,13 +1,32 @@
 import type { Block, Button, Card, Input, Outbound } from '../../src/bot/messages.ts';
+import { consoleId } from './args.ts';
 
-/** A button shown with a number the user can type. */
+/**
+ * A button shown with a number the user can type.
+ *
+ * Teams and Slack send a card's inputs with whichever of its buttons is pressed, so every button of a
+ * card with inputs asks for them here too (Avslå and Be om mer informasjon send the leader's
+ * comment), except navigation: the engine reads no inputs for `engine.resume` ("Fortsett der jeg
+ * var") or a dialog's `start`, `back` and `cancel`, so those are sent at once.
+ */
 export interface Choice {
   n: number;
   button: Button;
-  /** The inputs of the card the button belongs to, filled in before the click is sent. */
+  /** The card's inputs, asked for one line each before the click is sent; empty for navigation. */
   inputs: Input[];
-  /** True for the button that submits the card's inputs: the primary one, else the first (as on Slack). */
+  /** The card's validation messages by input id, shown with the prompt of their input. */
+  errors: Record<string, string>;
+  /**
+   * The card's submit button (its primary non-navigation button, else the first): required inputs
+   * must be answered. Any other button may stand for the answer itself ("Vet ikke", "Avslå"), so
+   * an empty first answer sends it without filling in the form.
+   */
   submits: boolean;
+}
+
+/** Buttons the engine handles without reading the card's inputs. */
+export function isNavigation(action: string): boolean {
+  return action === 'engine.resume' || /\.(start|back|cancel)$/.test(action);
 }
 
 const STEP_MARK: Record<Extract<Block, { kind: 'steps' }>['steps'][number]['state'], string> = {
@@ -48,16 +67,28 @@ function cardText(card: Card, first: number, color: boolean): { lines: string[];
   const lines: string[] = [];
   if (card.title) lines.push(color ? `\x1b[1m${card.title}\x1b[22m` : card.title);
   for (const b of card.blocks) lines.push(...blockLines(b, color));
-  if (card.inputs?.length) lines.push(...card.inputs.map((i) => `  ✎ ${i.label}`));
-  const buttons = card.buttons ?? [];
-  const submit = buttons.find((b) => b.style === 'primary') ?? buttons[0];
   const inputs = card.inputs ?? [];
-  const choices = buttons.map((button, i) => ({
-    n: first + i,
-    button,
-    inputs,
-    submits: inputs.length > 0 && button === submit,
-  }));
+  const errors = card.errors ?? {};
+  for (const input of inputs) {
+    const shown = shownValue(input);
+    lines.push(`  ✎ ${input.label}${input.required ? ' *' : ''}${shown ? ` [${shown}]` : ''}`);
+    if (errors[input.id]) lines.push(`    ! ${errors[input.id]}`);
+  }
+  // A message about no input of the card still has to be seen.
+  const known = new Set(inputs.map((i) => i.id));
+  for (const [id, message] of Object.entries(errors)) if (!known.has(id)) lines.push(`! ${message}`);
+  const buttons = card.buttons ?? [];
+  const acting = buttons.filter((b) => !isNavigation(b.action));
+  const submit = acting.find((b) => b.style === 'primary') ?? acting[0];
+  const choices = buttons.map(
+    (button, i): Choice => ({
+      n: first + i,
+      button,
+      inputs: isNavigation(button.action) ? [] : inputs,
+      errors,
+      submits: inputs.length > 0 && button === submit,
+    }),
+  );
   const labels = choices.map((c) => `[${c.n}] ${c.button.label}`);
   if (labels.join('   ').length <= 100) lines.push(...(labels.length ? [labels.join('   ')] : []));
   else lines.push(...labels);
@@ -83,16 +114,86 @@ export function renderReplies(
   return { text: out.join('\n'), choices };
 }
 
-/** The prompt for one input, with numbered options for a choice. */
-export function inputPrompt(input: Input): string {
-  if (input.kind !== 'choice') return `${input.label}: `;
-  const options = input.options.map((o, i) => `  ${i + 1}. ${o.label}`).join('\n');
-  return `${input.label}${input.multiple ? ' (1,3 …)' : ''}\n${options}\n> `;
+/** An input's preset value as the user would read it (labels for a choice), or '' when none. */
+export function shownValue(input: Input): string {
+  if (input.kind === 'person' || input.value === undefined) return '';
+  if (input.kind !== 'choice') return String(input.value);
+  const picked = Array.isArray(input.value) ? input.value : [input.value];
+  return picked
+    .map((v) => input.options.find((o) => o.value === v)?.label ?? v)
+    .filter((l) => l !== '')
+    .join(', ');
 }
 
-/** Reads what the user typed for an input; choices by number or by value. */
+/** The card's preset values, sent for the inputs the user leaves as they are (as Teams and Slack do). */
+export function presetValues(inputs: readonly Input[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const input of inputs) {
+    if (input.kind === 'person' || input.value === undefined) continue;
+    if (Array.isArray(input.value) ? input.value.length > 0 : input.value !== '') out[input.id] = input.value;
+  }
+  return out;
+}
+
+/** How an empty line answers a prompt: skip the whole form, keep the preset, skip, or not allowed. */
+export type EmptyLine = 'skip-form' | 'keep' | 'skip' | 'required';
+
+/**
+ * The submit button's form needs its required inputs; another button's form can be skipped as a
+ * whole at its first prompt (the button itself may be the answer) and is filled like the submit's
+ * once the user has typed into it. A preset value is kept on enter, as an untouched field sends it.
+ */
+export function emptyLine(
+  input: Input,
+  form: { submits: boolean; started: boolean; first: boolean },
+): EmptyLine {
+  if (!form.submits && !form.started && form.first) return 'skip-form';
+  if (shownValue(input) !== '') return 'keep';
+  return input.required ? 'required' : 'skip';
+}
+
+const EMPTY_HINT: Record<EmptyLine, string> = {
+  'skip-form': ' (enter: skip the form)',
+  keep: ' (enter: keep)',
+  skip: ' (enter: skip)',
+  required: ' (required)',
+};
+
+export interface PromptOptions {
+  /** What an empty line does (default: skips the input). */
+  empty?: EmptyLine;
+  /** The card's message about this input. */
+  error?: string;
+  /** The form has this one input: skipping the form reads as skipping the input. */
+  single?: boolean;
+}
+
+/**
+ * The prompt for one input: the card's message about it first, then the label with what an empty
+ * line does, and numbered options for a choice.
+ */
+export function inputPrompt(input: Input, options: PromptOptions = {}): string {
+  const { empty = 'skip', error, single = false } = options;
+  const shown = shownValue(input);
+  const hint = EMPTY_HINT[empty === 'skip-form' && single ? 'skip' : empty];
+  const head = `${error ? `! ${error}\n` : ''}${input.label}${shown ? ` [${shown}]` : ''}${hint}`;
+  if (input.kind === 'person') return `${head} (@name picks a console user)\n> `;
+  if (input.kind !== 'choice') return `${head}: `;
+  const list = input.options.map((o, i) => `  ${i + 1}. ${o.label}`).join('\n');
+  return `${head}${input.multiple ? ' (1,3 …)' : ''}\n${list}\n> `;
+}
+
+/**
+ * Reads what the user typed for an input; choices by number or by value. A person is `@name`, the
+ * console's stand-in for the people picker: the user that `--as` the same name gets (`@Kari Søker`,
+ * `@kari-søker` and `@kari-soker` all pick `--as "Kari Søker"`); anything else is a typed name.
+ */
 export function readInput(input: Input, line: string): unknown {
   const typed = line.trim();
+  if (input.kind === 'person') {
+    const id = typed.startsWith('@') ? consoleId(typed.slice(1)) : '';
+    return id === '' ? typed : `@${id}`;
+  }
   if (input.kind !== 'choice') return typed;
   const pick = (part: string) => {
     const n = Number(part);

@@ -2,7 +2,25 @@ import type { Engine } from '../../src/bot/engine-port.ts';
 import type { Inbound, Outbound } from '../../src/bot/messages.ts';
 import type { Locale } from '../../src/domain/call.ts';
 import { userIdOf } from './args.ts';
-import { type Choice, inputPrompt, readInput, renderReplies } from './render.ts';
+import {
+  type Choice,
+  type EmptyLine,
+  emptyLine,
+  inputPrompt,
+  presetValues,
+  readInput,
+  renderReplies,
+} from './render.ts';
+
+/** A card's inputs being asked for, one line each, before its button's click is sent. */
+interface Form {
+  choice: Choice;
+  /** Preset values first, then what the user typed. */
+  values: Record<string, unknown>;
+  index: number;
+  /** The user typed an answer (a non-submit button's form is then filled like the submit's). */
+  started: boolean;
+}
 
 export interface ConsoleChatOptions {
   engine: Engine;
@@ -19,11 +37,12 @@ export interface ConsoleChatOptions {
 
 /**
  * One terminal conversation: lines in, drawn replies out. A number presses a button; a button on a
- * card with inputs first asks for each input, one line each, so piped input works the same.
+ * card with inputs (other than navigation, see `Choice`) first asks for each input, one line each, so
+ * piped input works the same. `/cancel` drops a form being filled in.
  */
 export class ConsoleChat {
   private choices: Choice[] = [];
-  private form: { choice: Choice; values: Record<string, unknown>; index: number } | undefined;
+  private form: Form | undefined;
   private name: string;
 
   constructor(private readonly o: ConsoleChatOptions) {
@@ -32,15 +51,21 @@ export class ConsoleChat {
 
   /** What to show before the next line. */
   prompt(): string {
-    const input = this.form?.choice.inputs[this.form.index];
-    return input ? inputPrompt(input) : `${this.name}> `;
+    const form = this.form;
+    const input = form?.choice.inputs[form.index];
+    if (!form || !input) return `${this.name}> `;
+    return inputPrompt(input, {
+      empty: this.empty(form),
+      ...(form.choice.errors[input.id] ? { error: form.choice.errors[input.id] } : {}),
+      single: form.choice.inputs.length === 1,
+    });
   }
 
   /** Handles one line; false when the user wants to leave. */
   async line(raw: string): Promise<boolean> {
     const line = raw.trim();
-    if (this.form) return this.fill(line);
     if (line === '/quit' || line === '/exit') return false;
+    if (this.form) return this.fill(line);
     if (line.startsWith('/as ')) {
       this.name = line.slice(4).trim() || this.name;
       this.choices = [];
@@ -60,8 +85,8 @@ export class ConsoleChat {
     const n = /^\d+$/.test(line) ? Number(line) : undefined;
     const choice = n === undefined ? undefined : this.choices.find((c) => c.n === n);
     if (choice) {
-      if (choice.submits) {
-        this.form = { choice, values: {}, index: 0 };
+      if (choice.inputs.length > 0) {
+        this.form = { choice, values: presetValues(choice.inputs), index: 0, started: false };
         return true;
       }
       await this.send({ action: { id: choice.button.action, data: choice.button.data ?? {} } });
@@ -71,11 +96,32 @@ export class ConsoleChat {
     return true;
   }
 
+  private empty(form: Form): EmptyLine {
+    const input = form.choice.inputs[form.index]!;
+    return emptyLine(input, { submits: form.choice.submits, started: form.started, first: form.index === 0 });
+  }
+
+  /** One answer to the form being filled in; sends the click after the last one. */
   private async fill(line: string): Promise<boolean> {
     const form = this.form!;
+    if (line === '/cancel') {
+      this.form = undefined;
+      this.o.write('(form dropped)');
+      return true;
+    }
     const input = form.choice.inputs[form.index]!;
-    if (line !== '') form.values[input.id] = readInput(input, line);
-    form.index++;
+    if (line !== '') {
+      form.values[input.id] = readInput(input, line);
+      form.started = true;
+      form.index++;
+    } else {
+      const empty = this.empty(form);
+      if (empty === 'required') {
+        this.o.write(`(${input.label} is required; /cancel drops the form)`);
+        return true;
+      }
+      form.index = empty === 'skip-form' ? form.choice.inputs.length : form.index + 1;
+    }
     if (form.index < form.choice.inputs.length) return true;
     this.form = undefined;
     const { button } = form.choice;

@@ -67,8 +67,8 @@ const PLATFORM_ID: Record<Platform, RegExp> = {
   teams: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
   // Slack users_select submits a user id (U… or, on Enterprise Grid, W…).
   slack: /^[UW][A-Z0-9]{6,}$/,
-  // The console has no directory: `@id` names a simulated user.
-  console: /^@[\w.-]+$/,
+  // The console has no directory: `@id` names a simulated user (letters of any language: @kari-søker).
+  console: /^@[\p{L}\w.-]+$/u,
 };
 
 export type PickedPerson =

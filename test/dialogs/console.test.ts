@@ -3,7 +3,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArgs, userIdOf } from '../../adapters/console/args.ts';
 import { readInput, renderReplies } from '../../adapters/console/render.ts';
-import type { Input } from '../../src/bot/messages.ts';
+import { ConsoleChat } from '../../adapters/console/session.ts';
+import { createEngine } from '../../src/bot/engine.ts';
+import type { Engine } from '../../src/bot/engine-port.ts';
+import type { Card, Inbound, Input } from '../../src/bot/messages.ts';
+import type { Person } from '../../src/domain/application.ts';
+import { readPickedPerson } from '../../src/domain/endorsement-request.ts';
+import { createdAudit, newApplication } from '../../src/domain/tracker.ts';
+import { createMemoryStore } from '../../src/store/memory-store.ts';
+import type { Store } from '../../src/store/store.ts';
+import { realCatalog } from '../support/transcript.ts';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -78,6 +87,8 @@ describe('console chat', () => {
     expect(() => parseArgs(['--locale', 'de'])).toThrow(/nb or en/);
     expect(() => parseArgs(['--at', 'yesterday'])).toThrow(/not a date/);
     expect(userIdOf('Øyvind Åsen')).toBe('oyvind-asen');
+    expect(userIdOf('Kari Søker')).toBe('kari-soker');
+    expect(userIdOf('!!')).toBe('user');
   });
 
   it('runs as a subprocess with piped lines: buttons by number, inputs, /as and /at', async () => {
@@ -89,6 +100,7 @@ describe('console chat', () => {
         '2',
         '900 000',
         '2',
+        '',
         '0',
         '1',
         '/as Ola Leder',
@@ -102,11 +114,262 @@ describe('console chat', () => {
     expect(code).toBe(0);
     expect(out).toContain('Hi! I am Midlerbot');
     expect(out).toContain('[1] Innovation funding 2023');
-    expect(out).toContain('Own financing (NOK)');
+    expect(out).toContain('Own financing (NOK) (enter: skip): ');
     expect(out).toContain('You can ask for up to');
     expect(out).toContain('675,000');
     expect(out).toContain('(you are now Ola Leder)');
     expect(out).toContain('You have no applications yet');
     expect(out).toContain('The deadline was 20 October 2022, 15:00');
   }, 30_000);
+});
+
+/** A console session on the real engine and a memory store; what it printed, line by line. */
+class Terminal {
+  readonly chat: ConsoleChat;
+  out: string[] = [];
+
+  constructor(engine: Engine, name: string, now: () => Date) {
+    this.chat = new ConsoleChat({
+      engine,
+      name,
+      now,
+      setNow: () => {},
+      write: (text) => this.out.push(...text.split('\n')),
+    });
+  }
+
+  /** Types lines as main.ts echoes them (prompt, then the line); returns what they printed. */
+  async type(...lines: string[]): Promise<string> {
+    this.out = [];
+    for (const line of lines) {
+      this.out.push(...`${this.chat.prompt()}${line}`.split('\n'));
+      await this.chat.line(line);
+    }
+    return this.out.join('\n');
+  }
+}
+
+describe('console session on the engine (memory store)', () => {
+  const AT = new Date('2022-10-10T08:00:00Z');
+  const now = () => AT;
+  const KARI: Person = { platform: 'console', userId: 'kari-soker', name: 'Kari Søker' };
+
+  async function world() {
+    const store: Store = createMemoryStore({ clock: now });
+    const catalog = realCatalog();
+    const engine = createEngine({ store, catalog, clock: now });
+    const call = catalog.get('pasientsikkerhet-2023-2024')!;
+    const app = newApplication(
+      call,
+      {
+        id: 'app-1',
+        applicant: { ...KARI, trust: 'st-olavs-hospital' },
+        category: call.categories[0]!.id,
+        title: 'Tryggere legemiddelhåndtering',
+        answers: {},
+        verdict: 'eligible',
+        amount: {
+          maxRequest: 500_000,
+          requiredOwnFinancing: 0,
+          eligibleTotal: 500_000,
+          binding: 'budget',
+          requested: 400_000,
+          own: 0,
+        },
+      },
+      AT,
+    );
+    await store.createApplication(app, createdAudit(app, KARI));
+    const kari = new Terminal(engine, 'Kari Søker', now);
+    const leader = new Terminal(engine, 'Åse Øverås', now);
+    // The leader has talked to the bot once, so the applicant's pick finds her name.
+    await leader.type('hjelp');
+    return { store, kari, leader };
+  }
+
+  /** Kari asks the nearest leader, picked as `@åse-øverås` (the clinic leader by typed name). */
+  async function ask(kari: Terminal): Promise<string> {
+    await kari.type('be om godkjenning', '1');
+    return kari.type('1', '@åse-øverås', '', '', 'Klara Klinikk', 'Se vedlegget');
+  }
+
+  it('picks a console user by @name with æ/ø/å: the same user as --as "Åse Øverås"', async () => {
+    const { store, kari, leader } = await world();
+    const out = await ask(kari);
+    expect(out).toContain('Nærmeste leder: velg personen (enter: skip) (@name picks a console user)');
+    expect(out).toContain('Forespørselen er sendt til Åse Øverås');
+    expect(out).toContain('(→ message for ase-overas:');
+    const stored = await store.getApplication('app-1');
+    expect(stored?.steps.find((s) => s.id === 'endorse-nearest-leader')).toMatchObject({
+      state: 'waiting',
+      waitingOn: { platform: 'console', userId: 'ase-overas', name: 'Åse Øverås' },
+    });
+    const pending = await leader.type('hva venter på meg?');
+    expect(pending).toContain('Kari Søker ber deg om: Godkjenning fra nærmeste leder');
+    expect(pending).toContain('[1] Godkjenn   [2] Avslå   [3] Be om mer informasjon');
+  });
+
+  it('a leader declines with a comment; without one, the reason is shown by the comment field', async () => {
+    const { store, kari, leader } = await world();
+    await ask(kari);
+    await leader.type('hva venter på meg?');
+    // "Avslå" asks for the card's comment too (it is optional on the card: enter skips it).
+    let out = await leader.type('2', '');
+    expect(out).toContain('Kommentar (må fylles ut ved avslag og spørsmål) (enter: skip): ');
+    const lines = out.split('\n');
+    const field = lines.findIndex((l) => l.includes('✎ Kommentar'));
+    expect(field).toBeGreaterThan(0);
+    expect(lines[field + 1]).toContain('! Skriv en kort begrunnelse når du avslår');
+    expect(
+      (await store.getApplication('app-1'))?.steps.find((s) => s.id === 'endorse-nearest-leader')?.state,
+    ).toBe('waiting');
+    // Pressing it again shows the reason with the prompt, and the comment is sent with the decline.
+    out = await leader.type('2', 'Budsjettet mangler lønnskostnader');
+    expect(out).toContain(
+      '! Skriv en kort begrunnelse når du avslår, så søkeren vet hva som må endres.\nKommentar',
+    );
+    expect(out).toContain('Avslått av Åse Øverås');
+    expect(out).toContain('(→ message for kari-soker:');
+    const step = (await store.getApplication('app-1'))?.steps.find((s) => s.id === 'endorse-nearest-leader');
+    expect(step).toMatchObject({ state: 'declined', comment: 'Budsjettet mangler lønnskostnader' });
+  });
+
+  it('a leader asks for more information with the question typed in the console', async () => {
+    const { store, kari, leader } = await world();
+    await ask(kari);
+    await leader.type('hva venter på meg?');
+    const out = await leader.type('3', 'Hvem eier prosjektet?');
+    expect(out).not.toContain('Skriv hva du lurer på');
+    const step = (await store.getApplication('app-1'))?.steps.find((s) => s.id === 'endorse-nearest-leader');
+    expect(step).toMatchObject({ state: 'waiting', question: 'Hvem eier prosjektet?' });
+  });
+
+  it('"Fortsett der jeg var" resumes at once; the approve button is the one that asks for the comment', async () => {
+    const { store, kari, leader } = await world();
+    await ask(kari);
+    await leader.type('hvor mye kan jeg søke om');
+    let out = await leader.type('hva venter på meg?');
+    expect(out).toContain('[1] Fortsett der jeg var');
+    expect(out).toContain('[2] Godkjenn');
+    out = await leader.type('1');
+    expect(out).not.toContain('Kommentar');
+    expect(out).toContain('Hvilken utlysning');
+    expect(leader.chat.prompt()).toBe('Åse Øverås> ');
+    await leader.type('hva venter på meg?');
+    out = await leader.type('2', 'Godt prosjekt');
+    expect(out).toContain('Kommentar (må fylles ut ved avslag og spørsmål) (enter: skip): Godt prosjekt');
+    const step = (await store.getApplication('app-1'))?.steps.find((s) => s.id === 'endorse-nearest-leader');
+    expect(step).toMatchObject({ state: 'done', comment: 'Godt prosjekt' });
+  });
+
+  it("a required input of the card's submit button is asked again until answered; /cancel drops the form", async () => {
+    const { leader } = await world();
+    await leader.type('hvor mye kan jeg søke om', '1', '2');
+    let out = await leader.type('1', '');
+    expect(out).toContain('Samlet budsjett (kr) (required): ');
+    expect(out).toContain('is required; /cancel drops the form)');
+    out = await leader.type('/cancel');
+    expect(out).toContain('(form dropped)');
+    expect(leader.chat.prompt()).toBe('Åse Øverås> ');
+    // "Legg inn kostnadslinjer" stands for the answer: enter on its first prompt sends it as it is.
+    out = await leader.type('2', '');
+    expect(out).toContain('Samlet budsjett (kr) (enter: skip): ');
+    expect(out).toContain('│ Kostnadslinjer');
+  });
+});
+
+describe('console forms (unit, on a recording engine)', () => {
+  const form: Card = {
+    kind: 'card',
+    title: 'Skjema',
+    blocks: [],
+    inputs: [
+      { kind: 'text', id: 'title', label: 'Tittel', required: true },
+      { kind: 'text', id: 'days', label: 'Dager', value: '14, 7', required: true },
+      { kind: 'person', id: 'who', label: 'Leder' },
+      { kind: 'text', id: 'note', label: 'Melding' },
+    ],
+    errors: { title: 'Skriv en tittel.', other: 'Noe annet gikk galt.' },
+    buttons: [
+      { action: 'engine.resume', label: 'Fortsett der jeg var', style: 'primary' },
+      { action: 'x.save', label: 'Lagre', style: 'primary' },
+      { action: 'x.skip', label: 'Hopp over', data: { skip: true } },
+      { action: 'x.back', label: 'Tilbake' },
+      { action: 'x.cancel', label: 'Avbryt' },
+      { action: 'help.start', label: 'Hjelp' },
+    ],
+  };
+
+  function recording() {
+    const sent: Inbound[] = [];
+    const engine: Engine = {
+      async handle(event) {
+        sent.push(event);
+        return { replies: [form], notify: [] };
+      },
+    };
+    const out: string[] = [];
+    const chat = new ConsoleChat({
+      engine,
+      name: 'Kari',
+      now: () => new Date('2022-10-10T08:00:00Z'),
+      setNow: () => {},
+      write: (t) => out.push(t),
+    });
+    return { chat, sent, out };
+  }
+
+  it('draws errors by their field, marks required inputs and presets; navigation never asks for inputs', () => {
+    const { text, choices } = renderReplies([form]);
+    expect(text).toContain('│   ✎ Tittel *\n│     ! Skriv en tittel.\n│   ✎ Dager * [14, 7]');
+    expect(text).toContain('│ ! Noe annet gikk galt.');
+    expect(choices.map((c) => [c.button.label, c.inputs.length, c.submits])).toEqual([
+      ['Fortsett der jeg var', 0, false],
+      ['Lagre', 4, true],
+      ['Hopp over', 4, false],
+      ['Tilbake', 0, false],
+      ['Avbryt', 0, false],
+      ['Hjelp', 0, false],
+    ]);
+  });
+
+  it('the submit button: required enforced, presets kept on enter, optional skipped, @name read as a console user', async () => {
+    const { chat, sent, out } = recording();
+    await chat.send({ text: 'skjema' });
+    await chat.line('2');
+    expect(chat.prompt()).toBe('! Skriv en tittel.\nTittel (required): ');
+    await chat.line('');
+    expect(out.at(-1)).toBe('(Tittel is required; /cancel drops the form)');
+    for (const line of ['Min søknad', '', '@Kari Søker', '']) await chat.line(line);
+    expect(sent.at(-1)?.action).toEqual({
+      id: 'x.save',
+      data: {},
+      inputs: { title: 'Min søknad', days: '14, 7', who: '@kari-soker' },
+    });
+  });
+
+  it('another button: enter on the first prompt sends it with the presets; navigation sends at once', async () => {
+    const { chat, sent } = recording();
+    await chat.send({ text: 'skjema' });
+    await chat.line('3');
+    expect(chat.prompt()).toBe('! Skriv en tittel.\nTittel (enter: skip the form): ');
+    await chat.line('');
+    expect(sent.at(-1)?.action).toEqual({ id: 'x.skip', data: { skip: true }, inputs: { days: '14, 7' } });
+    await chat.line('1');
+    expect(sent.at(-1)?.action).toEqual({ id: 'engine.resume', data: {} });
+    await chat.line('4');
+    expect(sent.at(-1)?.action).toEqual({ id: 'x.back', data: {} });
+  });
+
+  it('reads @name with æ/ø/å as the console user --as that name; the domain takes such ids', () => {
+    const person: Input = { kind: 'person', id: 'p', label: 'P' };
+    expect(readInput(person, '@kari-søker')).toBe('@kari-soker');
+    expect(readInput(person, '@Kari Søker')).toBe(`@${userIdOf('Kari Søker')}`);
+    expect(readInput(person, 'Kari Søker')).toBe('Kari Søker');
+    expect(readPickedPerson('console', '@kari-søker', undefined)).toEqual({
+      kind: 'platform',
+      person: { platform: 'console', userId: 'kari-søker', name: 'kari-søker' },
+    });
+    expect(readPickedPerson('console', '@kari søker', undefined).kind).toBe('typed');
+  });
 });
