@@ -1,4 +1,4 @@
-import { button, card, facts, message, text } from '../src/bot/cards.ts';
+import { answerButton, button, card, facts, message, text } from '../src/bot/cards.ts';
 import type { Dialog, DialogContext, DialogEvent, StepResult, StepState } from '../src/bot/dialog.ts';
 import type { Outbound } from '../src/bot/messages.ts';
 import { type CostLine, computeAmount } from '../src/domain/amount.ts';
@@ -117,7 +117,7 @@ function render(ctx: DialogContext, p: Progress, notes: Outbound[] = []): StepRe
           [head, text(ctx.t('amount.ask-total')), text(ctx.t('amount.example'), 'subtle')],
           [
             button(`${D}.total`, ctx.t('common.send'), undefined, 'primary'),
-            button(`${D}.lines-mode`, ctx.t('amount.button.lines')),
+            answerButton(`${D}.lines-mode`, ctx.t('amount.button.lines')),
             ...back(first),
           ],
           [amountInput(ctx, 'total', 'amount.input.total')],
@@ -141,7 +141,7 @@ function render(ctx: DialogContext, p: Progress, notes: Outbound[] = []): StepRe
           ],
           [
             button(`${D}.own`, ctx.t('common.send'), undefined, 'primary'),
-            button(`${D}.own`, ctx.t('amount.button.unknown'), { unknown: true }),
+            answerButton(`${D}.own`, ctx.t('amount.button.unknown'), { unknown: true }),
             ...back(false),
           ],
           [amountInput(ctx, 'own', 'amount.input.own')],
@@ -159,7 +159,7 @@ function render(ctx: DialogContext, p: Progress, notes: Outbound[] = []): StepRe
           [head, text(ctx.t('amount.ask-other')), text(ctx.t('amount.example'), 'subtle')],
           [
             button(`${D}.other`, ctx.t('common.send'), undefined, 'primary'),
-            button(`${D}.other`, ctx.t('amount.button.none'), { value: 0 }),
+            answerButton(`${D}.other`, ctx.t('amount.button.none'), { value: 0 }),
             ...back(false),
           ],
           [amountInput(ctx, 'other', 'amount.input.other')],
@@ -226,8 +226,8 @@ function linesCard(ctx: DialogContext, call: Call, category: string, p: Progress
       : [facts(p.lines.map((l) => [l.label, money(l.amount)])), text(ctx.t('amount.example'), 'subtle')],
     [
       button(`${D}.add-line`, ctx.t('amount.button.add-line'), undefined, 'primary'),
-      ...(p.lines.length > 0 ? [button(`${D}.lines-done`, ctx.t('amount.button.lines-done'))] : []),
-      button(`${D}.total-mode`, ctx.t('amount.button.total')),
+      ...(p.lines.length > 0 ? [answerButton(`${D}.lines-done`, ctx.t('amount.button.lines-done'))] : []),
+      answerButton(`${D}.total-mode`, ctx.t('amount.button.total')),
       ...navButtons(ctx, D, true),
     ],
     [

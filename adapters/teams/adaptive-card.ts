@@ -155,17 +155,23 @@ const STYLE: Record<NonNullable<Button['style']>, string> = {
   default: 'default',
 };
 
+const NAVIGATION = /(^engine\.|\.(start|back|cancel)$)/;
+
 function renderButton(button: Button): Element {
   const data = { [ACTION_KEY]: { action: button.action, data: button.data ?? {} } };
   const style = STYLE[button.style ?? 'default'];
+  // Teams validates required inputs before any Action.Submit/Execute ('auto'); a button that is an
+  // answer of its own ("not sure yet") or navigation must not be held back by an empty input.
+  const inputs = button.withoutInputs || NAVIGATION.test(button.action) ? { associatedInputs: 'none' } : {};
   return {
     type: 'Action.Execute',
     title: button.label,
     verb: button.action,
     data,
     style,
+    ...inputs,
     // Clients older than Universal Actions post a message activity with `value` instead.
-    fallback: { type: 'Action.Submit', title: button.label, data, style },
+    fallback: { type: 'Action.Submit', title: button.label, data, style, ...inputs },
   };
 }
 

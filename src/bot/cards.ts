@@ -39,6 +39,11 @@ export function button(
   };
 }
 
+/** A button that answers without the card's inputs (see `Button.withoutInputs`). */
+export function answerButton(action: string, label: string, data?: Record<string, unknown>): Button {
+  return { ...button(action, label, data), withoutInputs: true };
+}
+
 export function message(value: string): Outbound {
   return { kind: 'text', text: value };
 }

@@ -60,6 +60,12 @@ export interface Button {
   label: string;
   data?: Record<string, unknown>;
   style?: 'primary' | 'danger' | 'default';
+  /**
+   * The button is an answer of its own ("not sure yet", "none", another way to enter it): the card's
+   * inputs are not sent with it, so a client must not hold it back for an empty required input.
+   * Navigation (`.start`, `.back`, `.cancel`, `engine.*`) is treated the same way by the adapters.
+   */
+  withoutInputs?: true;
 }
 
 export type Input =

@@ -46,6 +46,7 @@ describe('Adaptive Card rendering', () => {
     buttons: [
       { action: 'application.next', label: 'Neste', style: 'primary', data: { v: 3 } },
       { action: 'engine.cancel', label: 'Avbryt', style: 'danger' },
+      { action: 'amount.own', label: 'Vet ikke ennå', data: { unknown: true }, withoutInputs: true },
     ],
     errors: { total: 'Skriv et beløp i hele kroner' },
   };
@@ -81,7 +82,11 @@ describe('Adaptive Card rendering', () => {
       color: 'Attention',
       text: 'Skriv et beløp i hele kroner',
     });
-    const [next, cancel] = (out?.actions ?? []) as El[];
+    const [next, cancel, unknown] = (out?.actions ?? []) as El[];
+    // Teams holds back a button while a required input is empty, unless the button sends no inputs.
+    expect(next?.associatedInputs).toBeUndefined();
+    expect(cancel).toMatchObject({ associatedInputs: 'none', fallback: { associatedInputs: 'none' } });
+    expect(unknown).toMatchObject({ associatedInputs: 'none', fallback: { associatedInputs: 'none' } });
     expect(next).toMatchObject({
       type: 'Action.Execute',
       verb: 'application.next',

@@ -205,7 +205,9 @@ describe.each(transcriptStores('lifecycle'))('application lifecycle in chat on $
     await kari.say('be om godkjenning');
     await kari.click('Ja, søknaden er klar');
     await kari.click('Send forespørselen', { 'leader-endorse-nearest-leader': NILS });
-    expect(shown(await kari.say('status'))).toContain('venter på Nærmeste leder siden 20. oktober 2022 kl. 10:00');
+    expect(shown(await kari.say('status'))).toContain(
+      'venter på Nærmeste leder siden 20. oktober 2022 kl. 10:00',
+    );
     const request = nils.lastInbox();
     const asked = request.message;
     expect(shown(asked)).toContain('[Godkjenn]');
