@@ -2,8 +2,10 @@ import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Card, Outbound } from '../../src/bot/messages.ts';
 import type { Locale } from '../../src/domain/call.ts';
+import type { BotDms } from './bot-dm.ts';
+import { postEphemeralOutbound, replaceEphemeralOutbound } from './ephemeral.ts';
 import { renderMessages } from './render-blocks.ts';
-import { isForm, renderModal } from './render-modal.ts';
+import { isForm, type ModalWhere, renderModal } from './render-modal.ts';
 import { GONE_ERRORS, messageRefOf, parseMessageRef, platformErrorOf } from './web-errors.ts';
 
 type WebClient = webApi.WebClient;
@@ -15,9 +17,18 @@ export interface ReplyTarget {
   userId: string;
   locale: Locale;
   /** From a slash command or an interaction: lets one form open as a modal (valid for 3 s). */
-  triggerId?: string;
+  triggerId?: string | undefined;
   /** The message whose button started the turn, for forms opened from it. */
-  messageRef?: string;
+  messageRef?: string | undefined;
+  /**
+   * Answers to one person in a channel or group: only they see them (docs/slack.md, "Who sees an
+   * answer"), through this response_url when there is one, else chat.postEphemeral.
+   */
+  ephemeral?: { responseUrl?: string | undefined; botIsMember?: boolean | undefined } | undefined;
+  /** `messageRef` is an ephemeral message: a card replacing it goes through the response_url. */
+  ephemeralMessage?: boolean | undefined;
+  /** The thread the turn came from: answers go there, not to the channel root. */
+  threadTs?: string | undefined;
 }
 
 /** Posts a neutral message (as many Slack messages as its size needs); returns the last one's ref. */
@@ -26,10 +37,16 @@ export async function postOutbound(
   channel: string,
   out: Outbound,
   locale: Locale,
+  threadTs?: string,
 ): Promise<string> {
   let ref = '';
   for (const page of renderMessages(out, { locale })) {
-    const res = await client.chat.postMessage({ channel, text: page.text, blocks: page.blocks });
+    const res = await client.chat.postMessage({
+      channel,
+      text: page.text,
+      blocks: page.blocks,
+      ...(threadTs ? { thread_ts: threadTs } : {}),
+    });
     ref = messageRefOf(res.channel ?? channel, res.ts ?? '');
   }
   return ref;
@@ -64,65 +81,120 @@ export async function updateOutbound(
   return last;
 }
 
-/** The user's DM channel with the bot (conversations.open is idempotent on Slack's side). */
-export async function openDm(client: WebClient, userId: string): Promise<string> {
-  const res = await client.conversations.open({ users: userId });
-  const id = res.channel?.id;
-  if (!id) throw new Error('conversations.open returned no channel');
-  return id;
+/** Where a modal opened from this target answers after it closes. */
+export function modalWhereOf(target: ReplyTarget): ModalWhere {
+  return {
+    c: target.channel,
+    k: target.kind,
+    ...(target.messageRef ? { m: target.messageRef } : {}),
+    ...(target.ephemeral?.responseUrl ? { r: target.ephemeral.responseUrl } : {}),
+    ...(target.ephemeralMessage ? { e: true } : {}),
+    ...(target.threadTs ? { t: target.threadTs } : {}),
+  };
+}
+
+/** The ReplyTarget fields a modal's private_metadata brought back. */
+export function targetOfModal(meta: ModalWhere): Omit<ReplyTarget, 'userId' | 'locale'> {
+  const shared = meta.k !== 'personal';
+  return {
+    channel: meta.c,
+    kind: meta.k,
+    ...(meta.m ? { messageRef: meta.m } : {}),
+    ...(shared ? { ephemeral: { responseUrl: meta.r } } : {}),
+    ...(meta.e ? { ephemeralMessage: true } : {}),
+    ...(meta.t ? { threadTs: meta.t } : {}),
+  };
 }
 
 /**
  * Sends one turn's replies: a form opens as a modal when a trigger id is at hand, a card that
- * `replaces` an earlier message updates it, everything else is posted. A channel the bot cannot post
- * in (a slash command where it is not a member) falls back to the user's DM.
+ * `replaces` an earlier message updates it (an ephemeral one through the response_url), answers to one
+ * person in a channel are ephemeral, everything else is posted (in the turn's thread). When the
+ * conversation cannot be posted in (a channel the bot is not in, a personal conversation that is not
+ * the bot's DM), the answer goes to the user's DM with the bot.
  */
 export async function deliverReplies(
   client: WebClient,
   replies: Outbound[],
   target: ReplyTarget,
+  dms: BotDms,
   log: Logger,
 ): Promise<void> {
   let channel = target.channel;
   let triggerId = target.triggerId;
+  let inDm = false;
   // The trigger id expires 3 s after the click: a form goes first so its modal opens in time.
   const ordered = triggerId
     ? [...replies.filter(isModalCandidate), ...replies.filter((r) => !isModalCandidate(r))]
     : replies;
+
+  const toDm = async (out: Outbound, why: unknown) => {
+    const dm = await dms.of(client, target.userId);
+    log.info({ channel, dm, err: why }, 'cannot answer in the conversation; answering in the user DM');
+    channel = dm;
+    inDm = true;
+    await postOutbound(client, dm, out, target.locale);
+  };
+
   for (const out of ordered) {
     if (out.kind === 'card' && isForm(out) && triggerId) {
       const trigger = triggerId;
       triggerId = undefined;
       try {
-        const view = renderModal(out, target.locale, {
-          c: channel,
-          k: target.kind,
-          ...(target.messageRef ? { m: target.messageRef } : {}),
-        });
-        await client.views.open({ trigger_id: trigger, view });
+        const where = inDm ? { c: channel, k: 'personal' as const } : modalWhereOf(target);
+        await client.views.open({ trigger_id: trigger, view: renderModal(out, target.locale, where) });
         continue;
       } catch (e) {
         log.warn({ err: e }, 'views.open failed; posting the form inline');
       }
     }
-    if (out.kind === 'card' && out.replaces && parseMessageRef(out.replaces)) {
+    if (out.kind === 'card' && out.replaces && parseMessageRef(out.replaces) && !inDm) {
       try {
-        await updateOutbound(client, out.replaces, out, target.locale);
+        const url = target.ephemeral?.responseUrl;
+        if (target.ephemeralMessage && out.replaces === target.messageRef) {
+          if (!url) throw new Error('an ephemeral message needs the response_url to be replaced');
+          await replaceEphemeralOutbound(
+            client,
+            { ...whereOf(target), responseUrl: url },
+            out,
+            target.locale,
+            log,
+          );
+        } else {
+          await updateOutbound(client, out.replaces, out, target.locale);
+        }
         continue;
       } catch (e) {
-        log.warn({ err: e }, 'chat.update failed; posting a new message');
+        log.warn({ err: e }, 'in-place update failed; posting a new message');
       }
     }
+    if (target.ephemeral && !inDm) {
+      try {
+        await postEphemeralOutbound(client, whereOf(target), out, target.locale, log);
+      } catch (e) {
+        await toDm(out, e);
+      }
+      continue;
+    }
     try {
-      await postOutbound(client, channel, out, target.locale);
+      await postOutbound(client, channel, out, target.locale, inDm ? undefined : target.threadTs);
     } catch (e) {
       const error = platformErrorOf(e);
-      if (!error || !GONE_ERRORS.has(error) || target.kind === 'personal') throw e;
-      log.info({ channel, error }, 'cannot post in channel; answering in the user DM');
-      channel = await openDm(client, target.userId);
-      await postOutbound(client, channel, out, target.locale);
+      if (inDm || !error || !GONE_ERRORS.has(error)) throw e;
+      if (target.kind === 'personal' && channel === (await dms.of(client, target.userId))) throw e;
+      await toDm(out, e);
     }
   }
+}
+
+function whereOf(target: ReplyTarget) {
+  return {
+    channel: target.channel,
+    userId: target.userId,
+    responseUrl: target.ephemeral?.responseUrl,
+    threadTs: target.threadTs,
+    botIsMember: target.ephemeral?.botIsMember,
+  };
 }
 
 function isModalCandidate(out: Outbound): out is Card {

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { Button, Card } from '../../src/bot/messages.ts';
+import type { Button, Card, Outbound } from '../../src/bot/messages.ts';
 import type { Locale } from '../../src/domain/call.ts';
 import type { ModalView, SlackBlock } from './block-kit.ts';
 import { plain } from './block-kit.ts';
 import { LIMITS, truncate } from './limits.ts';
 import { toPlain } from './mrkdwn.ts';
-import { actionsBlocks, cardInfoBlocks } from './render-blocks.ts';
+import { actionsBlocks, cardInfoBlocks, renderBlock } from './render-blocks.ts';
 import { renderInput } from './render-inputs.ts';
 import { slackText } from './texts.ts';
 
@@ -21,8 +21,16 @@ const ModalMeta = z.object({
   k: z.enum(['personal', 'group', 'channel']),
   /** The message that carried the button that opened the form, if any. */
   m: z.string().optional(),
+  /** The response_url of the command or press that opened it: answers in a channel stay ephemeral. */
+  r: z.string().optional(),
+  /** `m` is an ephemeral message (replaced through `r`, never chat.update). */
+  e: z.boolean().optional(),
+  /** The thread it was opened from. */
+  t: z.string().optional(),
 });
 export type ModalMeta = z.infer<typeof ModalMeta>;
+/** Where a modal's answers go: its metadata without the submit action. */
+export type ModalWhere = Omit<ModalMeta, 'a' | 'd'>;
 
 export function encodeModalMeta(meta: ModalMeta): string {
   const full = JSON.stringify(meta);
@@ -55,7 +63,7 @@ export function submitButton(card: Card): Button | undefined {
  * actions, and the submit button as the modal's own submit. Stays within 100 blocks by cutting the
  * informational part (with a note), never the inputs.
  */
-export function renderModal(card: Card, locale: Locale, where: Omit<ModalMeta, 'a' | 'd'>): ModalView {
+export function renderModal(card: Card, locale: Locale, where: ModalWhere): ModalView {
   const submit = submitButton(card);
   const others = (card.buttons ?? []).filter((b) => b !== submit);
   const interactive: SlackBlock[] = [
@@ -79,6 +87,40 @@ export function renderModal(card: Card, locale: Locale, where: Omit<ModalMeta, '
     close: plain(slackText(locale, 'modal.close')),
     private_metadata: encodeModalMeta(meta),
     blocks: [...info, ...interactive].slice(0, LIMITS.blocksPerView),
+  };
+}
+
+/**
+ * Answers without inputs shown in the modal that asked for them (a button inside a modal cannot close
+ * it): their blocks and buttons, no submit, "Close". The buttons keep working from the modal.
+ */
+export function renderAnswerModal(replies: Outbound[], locale: Locale, where: ModalWhere): ModalView {
+  const blocks: SlackBlock[] = [];
+  for (const [i, out] of replies.entries()) {
+    if (i > 0) blocks.push({ type: 'divider' });
+    if (out.kind === 'text') blocks.push(...renderBlock({ kind: 'text', text: out.text }));
+    else blocks.push(...cardInfoBlocks({ ...out, title: i === 0 ? undefined : out.title }));
+    if (out.kind === 'card') blocks.push(...actionsBlocks(out.buttons ?? []));
+  }
+  const first = replies[0];
+  const title = first?.kind === 'card' && first.title ? first.title : slackText(locale, 'home.title');
+  const kept =
+    blocks.length <= LIMITS.blocksPerView
+      ? blocks
+      : [
+          ...blocks.slice(0, LIMITS.blocksPerView - 1),
+          {
+            type: 'context' as const,
+            elements: [{ type: 'mrkdwn' as const, text: slackText(locale, 'page.truncated') }],
+          },
+        ];
+  return {
+    type: 'modal',
+    callback_id: FORM_CALLBACK_ID,
+    title: plain(truncate(toPlain(title), LIMITS.modalTitle)),
+    close: plain(slackText(locale, 'modal.close')),
+    private_metadata: encodeModalMeta({ ...where, a: '', d: {} }),
+    blocks: kept,
   };
 }
 

@@ -78,11 +78,11 @@ export function createSlackSender(options: SlackSenderOptions): Sender {
     }
   }
 
-  async function post(channel: string, page: SlackMessage): Promise<string> {
+  /** One Web API call, retried after Retry-After on a 429 within the bounds. */
+  async function retrying<T>(channel: string, call: () => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
-        const res = await client.chat.postMessage({ channel, text: page.text, blocks: page.blocks });
-        return messageRefOf(res.channel ?? channel, res.ts ?? '');
+        return await call();
       } catch (e) {
         const seconds = retryAfterOf(e);
         if (seconds === undefined || attempt >= max429 || seconds * 1000 > maxRetryAfterMs) throw e;
@@ -90,6 +90,13 @@ export function createSlackSender(options: SlackSenderOptions): Sender {
         await sleep(seconds * 1000);
       }
     }
+  }
+
+  async function post(channel: string, page: SlackMessage): Promise<string> {
+    const res = await retrying(channel, () =>
+      client.chat.postMessage({ channel, text: page.text, blocks: page.blocks }),
+    );
+    return messageRefOf(res.channel ?? channel, res.ts ?? '');
   }
 
   async function send(
@@ -142,6 +149,18 @@ export function createSlackSender(options: SlackSenderOptions): Sender {
     return m?.[1] ? { channel: m[1] } : null;
   }
 
+  /** The user's DM with the bot, or why it cannot be opened. */
+  async function openBotDm(userId: string): Promise<string | Failure> {
+    try {
+      const res = await retrying(userId, () => client.conversations.open({ users: userId }));
+      return res.channel?.id ?? { ok: false, reason: 'not-installed' };
+    } catch (e) {
+      log.warn({ err: e, userId }, 'cannot open a DM with the user');
+      const failure = failureOf(e);
+      return failure.reason === 'rate-limited' ? failure : { ok: false, reason: 'not-installed' };
+    }
+  }
+
   return {
     platform: 'slack',
     async sendToConversation(conversationKey, message, opts) {
@@ -150,40 +169,49 @@ export function createSlackSender(options: SlackSenderOptions): Sender {
       return send(target.channel, message, await localeOf(target.userId), opts);
     },
     async sendToUser(userId, message, opts) {
-      let channel: string;
-      try {
-        const personal = await store.getPersonalRef('slack', userId);
-        if (personal) channel = personal.conversationId;
-        else {
-          const res = await client.conversations.open({ users: userId });
-          if (!res.channel?.id) return { ok: false, reason: 'not-installed' };
-          channel = res.channel.id;
-        }
-      } catch (e) {
-        log.warn({ err: e, userId }, 'cannot open a DM with the user');
-        const failure = failureOf(e);
-        return failure.reason === 'rate-limited' ? failure : { ok: false, reason: 'not-installed' };
+      const locale = await localeOf(userId);
+      const personal = await store.getPersonalRef('slack', userId);
+      if (personal) {
+        const result = await send(personal.conversationId, message, locale, opts);
+        if (result.ok || result.reason !== 'gone') return result;
+        // A stored reference that is not (or no longer) the bot's DM: the DM from conversations.open.
+        log.info({ userId, channel: personal.conversationId }, 'personal reference gone; opening the bot DM');
       }
-      return send(channel, message, await localeOf(userId), opts);
+      const opened = await openBotDm(userId);
+      if (typeof opened !== 'string') return opened;
+      if (opened === personal?.conversationId) return { ok: false, reason: 'gone' };
+      return send(opened, message, locale, opts);
     },
     async update(conversationKey, messageRef, message) {
-      const ref = parseMessageRef(messageRef);
-      const target = ref ?? null;
+      const target = parseMessageRef(messageRef);
       if (!target) {
         log.warn({ conversationKey, messageRef }, 'not a Slack message ref; cannot update');
         return { ok: false, reason: 'error' };
       }
-      const [first] = renderMessages(message, { locale: 'nb' });
+      // The same per-channel window and 429 handling as posts, in the reader's language.
+      const owner = await channelOf(conversationKey);
+      const [first, ...rest] = renderMessages(message, { locale: await localeOf(owner?.userId) });
+      if (!(await slot(target.channel))) return { ok: false, reason: 'rate-limited', retryAfterMs: windowMs };
       try {
-        await client.chat.update({
-          channel: target.channel,
-          ts: target.ts,
-          text: first?.text ?? '',
-          blocks: first?.blocks ?? [],
-        });
+        await retrying(target.channel, () =>
+          client.chat.update({
+            channel: target.channel,
+            ts: target.ts,
+            text: first?.text ?? '',
+            blocks: first?.blocks ?? [],
+          }),
+        );
+        // What does not fit in the one message follows it, as deliver's in-place updates do.
+        for (const page of rest) {
+          if (!(await slot(target.channel)))
+            return { ok: false, reason: 'rate-limited', retryAfterMs: windowMs };
+          await post(target.channel, page);
+        }
         return { ok: true, messageRef };
       } catch (e) {
-        return failureOf(e);
+        const failure = failureOf(e);
+        log.warn({ err: e, channel: target.channel, reason: failure.reason }, 'slack update failed');
+        return failure;
       }
     },
   };

@@ -23,6 +23,10 @@ const texts = {
   'home.apply': { nb: 'Ny søknad', en: 'New application' },
   'home.waiting-on': { nb: 'venter på {name}', en: 'waiting on {name}' },
   'home.due': { nb: 'frist {date}', en: 'due {date}' },
+  'dm.answered-there': {
+    nb: 'Jeg svarer deg i meldingene dine med Midlerbot (appen i sidefeltet), så svaret blir mellom oss.',
+    en: 'I am answering you in your messages with Midlerbot (the app in the sidebar), so the answer stays between us.',
+  },
   'modal.close': { nb: 'Lukk', en: 'Close' },
   'modal.submit': { nb: 'Send', en: 'Submit' },
   'page.continued': { nb: '(fortsetter)', en: '(continued)' },

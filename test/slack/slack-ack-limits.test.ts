@@ -2,14 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'v
 import { encodeModalMeta } from '../../adapters/slack/render-modal.ts';
 import type { Card, Inbound, Outbound } from '../../src/bot/messages.ts';
 import { type SlackCapture, startSlackCapture } from '../support/slack-capture.ts';
-import {
-  CHANNEL,
-  directMessage,
-  postSlack,
-  slashCommand,
-  viewSubmission,
-} from '../support/slack-fixtures.ts';
+import { CHANNEL, directMessage, postSlack, USER, viewSubmission } from '../support/slack-fixtures.ts';
 import { NOW_SECONDS, type SlackHost, scriptedEngine, startSlackHost, textsOf } from './harness.ts';
+import { RESPONSE_URL, slash } from './requests.ts';
 
 /** A gate the test opens: the engine stays busy until then, whatever the wall clock does. */
 function gate() {
@@ -88,10 +83,10 @@ beforeEach(() => {
 
 describe('acknowledging within Slack’s 3 seconds', () => {
   it('acks a slash command before the engine has finished; the answer follows through the Web API', async () => {
-    const res = await postSlack(host.port, slashCommand('slow'), NOW_SECONDS);
+    const res = await postSlack(host.port, slash(capture, 'slow'), NOW_SECONDS);
     order.push(`ack ${res.status}`);
     slow.open();
-    const [post] = await capture.waitFor('chat.postMessage');
+    const [post] = await capture.waitFor(RESPONSE_URL);
     await host.idle();
     // The engine may start before or after the ack; it can only finish after it (the gate opens then).
     expect(order.filter((o) => o !== 'engine started')).toEqual(['ack 200', 'engine finished']);
@@ -117,11 +112,12 @@ describe('acknowledging within Slack’s 3 seconds', () => {
     );
     order.push(`ack ${res.status} "${await res.text()}"`);
     slow.open();
-    const [post] = await capture.waitFor('chat.postMessage');
+    // From a channel, without a response_url to hand: chat.postEphemeral to the submitter.
+    const [post] = await capture.waitFor('chat.postEphemeral');
     await impatient.idle();
     expect(order.filter((o) => o !== 'engine started')).toEqual(['ack 200 ""', 'engine finished']);
     expect(order).toContain('engine started');
-    expect(post?.args).toMatchObject({ channel: CHANNEL, text: 'ferdig' });
+    expect(post?.args).toMatchObject({ channel: CHANNEL, user: USER, text: 'ferdig' });
   });
 });
 

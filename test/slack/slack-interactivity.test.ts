@@ -8,11 +8,11 @@ import {
   blockActions,
   CHANNEL,
   postSlack,
-  slashCommand,
   USER,
   viewSubmission,
 } from '../support/slack-fixtures.ts';
 import { NOW_SECONDS, type SlackHost, scriptedEngine, startSlackHost } from './harness.ts';
+import { press, RESPONSE_URL, responses, slash } from './requests.ts';
 
 const form: Card = {
   kind: 'card',
@@ -95,7 +95,7 @@ describe('buttons (block_actions)', () => {
   it('hands the engine the action id, the button data, the input values and the message ref', async () => {
     const res = await postSlack(
       host.port,
-      blockActions({
+      press(capture, {
         actionId: 'elig.answer#0',
         value: JSON.stringify({ a: 'elig.answer', d: { answer: 'yes', v: 2 } }),
         messageTs: '1693814400.000777',
@@ -112,8 +112,13 @@ describe('buttons (block_actions)', () => {
       NOW_SECONDS,
     );
     expect(res.status).toBe(200);
-    await capture.waitFor('chat.postMessage');
+    // A press on a public channel message is answered to the presser only (the bot, which posted
+    // the message, is a member: chat.postEphemeral; the response_url stays unused).
+    const [reply] = await capture.waitFor('chat.postEphemeral');
     await host.idle();
+    expect(reply?.args).toMatchObject({ channel: CHANNEL, user: USER });
+    expect(capture.of('chat.postMessage')).toEqual([]);
+    expect(responses(capture)).toEqual([]);
     expect(engine.seen[0]?.action).toEqual({
       id: 'elig.answer',
       data: { answer: 'yes', v: 2 },
@@ -126,7 +131,7 @@ describe('buttons (block_actions)', () => {
   it('updates the card in place (chat.update) when the reply replaces the pressed message', async () => {
     await postSlack(
       host.port,
-      blockActions({
+      press(capture, {
         actionId: 'endorse.approve#0',
         value: JSON.stringify({ a: 'endorse.approve', d: { id: 'app-1' } }),
         messageTs: '1693814400.000888',
@@ -137,6 +142,41 @@ describe('buttons (block_actions)', () => {
     await host.idle();
     expect(update?.args).toMatchObject({ channel: CHANNEL, ts: '1693814400.000888' });
     expect(JSON.stringify(update?.args.blocks)).toContain('Godkjent av deg.');
+    expect(capture.of('chat.postMessage')).toEqual([]);
+  });
+
+  it('replaces an ephemeral message through the response_url (chat.update cannot edit ephemerals)', async () => {
+    await postSlack(
+      host.port,
+      press(capture, {
+        actionId: 'endorse.approve#0',
+        value: JSON.stringify({ a: 'endorse.approve', d: { id: 'app-2' } }),
+        messageTs: '1693814400.000999',
+        ephemeral: true,
+      }),
+      NOW_SECONDS,
+    );
+    const [replace] = await capture.waitFor(RESPONSE_URL);
+    await host.idle();
+    expect(replace?.args).toMatchObject({ replace_original: true });
+    expect(JSON.stringify(replace?.args.blocks)).toContain('Godkjent av deg.');
+    expect(capture.of('chat.update')).toEqual([]);
+    expect(capture.of('chat.postMessage')).toEqual([]);
+  });
+
+  it('answers a press in a thread ephemerally in that thread', async () => {
+    await postSlack(
+      host.port,
+      press(capture, {
+        actionId: 'elig.answer#0',
+        value: JSON.stringify({ a: 'elig.answer', d: { answer: 'no' } }),
+        threadTs: '1693814400.000050',
+      }),
+      NOW_SECONDS,
+    );
+    const [eph] = await capture.waitFor('chat.postEphemeral');
+    await host.idle();
+    expect(eph?.args).toMatchObject({ channel: CHANNEL, user: USER, thread_ts: '1693814400.000050' });
     expect(capture.of('chat.postMessage')).toEqual([]);
   });
 
@@ -160,7 +200,7 @@ describe('buttons (block_actions)', () => {
 
 describe('forms as modals (views.open, view_submission)', () => {
   async function openForm(): Promise<View> {
-    await postSlack(host.port, slashCommand('form'), NOW_SECONDS);
+    await postSlack(host.port, slash(capture, 'form'), NOW_SECONDS);
     const [open] = await capture.waitFor('views.open');
     await host.idle();
     return open?.args.view as View;
@@ -193,8 +233,11 @@ describe('forms as modals (views.open, view_submission)', () => {
       c: CHANNEL,
       k: 'channel',
     });
-    // The text reply still goes to the channel.
-    expect(capture.of('chat.postMessage').map((p) => p.args.text)).toEqual(['Her er skjemaet.']);
+    // The text reply goes to the caller only (the command's response_url, kept for the modal's answers).
+    await capture.waitFor(RESPONSE_URL);
+    expect(responses(capture).map((p) => p.args.text)).toEqual(['Her er skjemaet.']);
+    expect(decodeModalMeta(view.private_metadata)?.r).toContain(RESPONSE_URL);
+    expect(capture.of('chat.postMessage')).toEqual([]);
   });
 
   it('answers an invalid submit with response_action errors next to the input', async () => {
@@ -219,15 +262,16 @@ describe('forms as modals (views.open, view_submission)', () => {
     await host.idle();
   });
 
-  it('closes the modal on a valid submit and answers in the channel', async () => {
+  it('closes the modal on a valid submit and answers the submitter only', async () => {
     const view = await openForm();
     capture.reset();
     const res = await postSlack(host.port, submit(view, '400 000'), NOW_SECONDS);
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('');
-    const [post] = await capture.waitFor('chat.postMessage');
+    const [reply] = await capture.waitFor(RESPONSE_URL);
     await host.idle();
-    expect(post?.args).toMatchObject({ channel: CHANNEL, text: 'Takk: 400 000 service' });
+    expect(reply?.args).toMatchObject({ response_type: 'ephemeral', text: 'Takk: 400 000 service' });
+    expect(capture.of('chat.postMessage')).toEqual([]);
     expect(engine.seen.at(-1)?.action).toMatchObject({
       id: 'amount.submit',
       data: { v: 3 },

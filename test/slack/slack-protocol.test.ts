@@ -7,11 +7,11 @@ import {
   directMessage,
   OTHER_USER,
   postSlack,
-  slashCommand,
   USER,
   urlVerification,
 } from '../support/slack-fixtures.ts';
 import { NOW_SECONDS, type SlackHost, startSlackHost } from './harness.ts';
+import { RESPONSE_URL, slash } from './requests.ts';
 
 /** The real engine, dialogs and calls behind the real host, over HTTP, with a local Slack Web API. */
 let capture: SlackCapture;
@@ -44,15 +44,16 @@ describe('Slack requests over HTTP (real engine)', () => {
     expect(await res.json()).toEqual({ challenge: '3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P' });
   });
 
-  it('answers /midler hjelp (form-encoded) with an empty ack and a Block Kit reply in the channel', async () => {
-    const res = await postSlack(host.port, slashCommand('hjelp'), NOW_SECONDS);
+  it('answers /midler hjelp (form-encoded) with an empty ack and a Block Kit reply only the caller sees', async () => {
+    const res = await postSlack(host.port, slash(capture, 'hjelp'), NOW_SECONDS);
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('');
-    const [post] = await capture.waitFor('chat.postMessage');
+    const [reply] = await capture.waitFor(RESPONSE_URL);
     await host.idle();
-    expect(post?.args.channel).toBe(CHANNEL);
-    expect(post?.authorization).toBe('Bearer xoxb-test-token');
-    const blocks = post?.args.blocks as Block[];
+    // Ephemeral through the command's response_url: nothing is posted for the whole channel.
+    expect(reply?.args).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(capture.of('chat.postMessage')).toEqual([]);
+    const blocks = reply?.args.blocks as Block[];
     expect(blocks[0]).toMatchObject({ type: 'header', text: { text: 'Hei! Jeg er Midlerbot' } });
     const buttons = blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
     const start = buttons.find((b) => JSON.parse(b.value ?? '{}').a === 'eligibility.start');
@@ -62,17 +63,18 @@ describe('Slack requests over HTTP (real engine)', () => {
       expect.objectContaining({ user: USER, include_locale: 'true' }),
     ]);
     expect((await host.store.getUser('slack', USER))?.name).toBe(`Display ${USER}`);
-    await postSlack(host.port, slashCommand('status'), NOW_SECONDS);
-    await capture.waitFor('chat.postMessage', 2);
+    await postSlack(host.port, slash(capture, 'status'), NOW_SECONDS);
+    await capture.waitFor(RESPONSE_URL, 2);
     await host.idle();
     expect(capture.of('users.info')).toHaveLength(1);
+    expect(capture.of('chat.postMessage')).toEqual([]);
   });
 
   it('maps /midler sub-words to the engine words (sjekk starts the eligibility check)', async () => {
-    await postSlack(host.port, slashCommand('sjekk', { user: OTHER_USER }), NOW_SECONDS);
-    const [post] = await capture.waitFor('chat.postMessage');
+    await postSlack(host.port, slash(capture, 'sjekk', { user: OTHER_USER }), NOW_SECONDS);
+    const [reply] = await capture.waitFor(RESPONSE_URL);
     await host.idle();
-    const values = ((post?.args.blocks ?? []) as Block[])
+    const values = ((reply?.args.blocks ?? []) as Block[])
       .flatMap((b) => b.elements ?? [])
       .map((e) => JSON.parse(e.value ?? '{}').a);
     expect(values.some((a: string) => a.startsWith('eligibility.'))).toBe(true);
@@ -123,12 +125,22 @@ describe('Slack requests over HTTP (real engine)', () => {
     await host.idle();
   });
 
-  it('falls back to the DM when a slash command comes from a channel the bot is not in', async () => {
-    capture.failNext('chat.postMessage', { error: 'not_in_channel' });
-    await postSlack(host.port, slashCommand('hjelp', { channel: 'C0NOTIN01' }), NOW_SECONDS);
-    const posts = await capture.waitFor('chat.postMessage', 2);
+  it('answers ephemerally with chat.postEphemeral when the response_url is used up', async () => {
+    capture.failNext(RESPONSE_URL, { error: 'used_url' });
+    await postSlack(host.port, slash(capture, 'hjelp'), NOW_SECONDS);
+    const [eph] = await capture.waitFor('chat.postEphemeral');
     await host.idle();
-    expect(posts.map((p) => p.args.channel)).toEqual(['C0NOTIN01', `D${USER.slice(1)}`]);
-    expect(capture.of('conversations.open')[0]?.args.users).toBe(USER);
+    expect(eph?.args).toMatchObject({ channel: CHANNEL, user: USER });
+    expect(capture.of('chat.postMessage')).toEqual([]);
+  });
+
+  it('falls back to the DM when neither ephemeral way works (a channel the bot is not in)', async () => {
+    capture.failNext(RESPONSE_URL, { error: 'expired_url' });
+    capture.failNext('chat.postEphemeral', { error: 'not_in_channel' });
+    await postSlack(host.port, slash(capture, 'hjelp', { channel: 'C0NOTIN01' }), NOW_SECONDS);
+    const [post] = await capture.waitFor('chat.postMessage');
+    await host.idle();
+    // The user's DM with the bot (known from their earlier DM message, else conversations.open).
+    expect(post?.args.channel).toBe(`D${USER.slice(1)}`);
   });
 });

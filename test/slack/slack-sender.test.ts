@@ -150,3 +150,60 @@ describe('proactive Slack sends', () => {
     expect(capture.of('chat.postMessage')).toHaveLength(2);
   });
 });
+
+describe('in-place updates (sender.update)', () => {
+  const card = {
+    kind: 'card' as const,
+    title: 'Anbefaling',
+    blocks: [],
+    buttons: [{ action: 'x', label: 'Se søknaden' }],
+  };
+
+  it('keeps to the channel window like posts: two updates in one channel are a second apart', async () => {
+    const s = sender(`test-slack-send-${randomUUID()}:`);
+    const ref = `${CHANNEL}/1693814400.000100`;
+    expect(await s.update(`slack:${CHANNEL}`, ref, message)).toEqual({ ok: true, messageRef: ref });
+    expect(await s.update(`slack:${CHANNEL}`, ref, message)).toEqual({ ok: true, messageRef: ref });
+    const seconds = capture.of('chat.update').map((c) => Math.floor(c.at / 1000));
+    expect(new Set(seconds).size).toBe(2);
+  });
+
+  it('retries a 429 on chat.update after Retry-After, and hands a long one back', async () => {
+    const s = sender(`test-slack-send-${randomUUID()}:`, { maxRetryAfterMs: 30_000 });
+    const ref = `${CHANNEL}/1693814400.000200`;
+    capture.failNext('chat.update', { status: 429, retryAfter: 2 });
+    expect(await s.update(`slack:${CHANNEL}`, ref, message)).toMatchObject({ ok: true });
+    expect(capture.of('chat.update')).toHaveLength(2);
+    expect(slept).toContain(2000);
+    capture.failNext('chat.update', { status: 429, retryAfter: 90 });
+    expect(await s.update(`slack:${CHANNEL}`, ref, message)).toEqual({
+      ok: false,
+      reason: 'rate-limited',
+      retryAfterMs: 90_000,
+    });
+  });
+
+  it('renders in the language of the person whose conversation it is', async () => {
+    const s = sender(`test-slack-send-${randomUUID()}:`);
+    const store = stores.at(-1);
+    const dm = `D${USER.slice(1)}`;
+    await store?.putUser({ platform: 'slack', userId: USER, locale: 'en', nudges: true });
+    await store?.putConversationRef({
+      platform: 'slack',
+      key: `slack:${dm}`,
+      conversationId: dm,
+      kind: 'personal',
+      userId: USER,
+      data: { channel: dm },
+      updatedAt: NOW.toISOString(),
+    });
+    // Longer than one message: the rest follows the updated message, marked in the reader's language.
+    const blocks = Array.from({ length: 60 }, (_, i) => ({ kind: 'text' as const, text: `Linje ${i}` }));
+    const ref = `${dm}/1693814400.000300`;
+    expect(await s.update(`slack:${dm}`, ref, { ...card, blocks })).toEqual({ ok: true, messageRef: ref });
+    expect(capture.of('chat.update')[0]?.args).toMatchObject({ channel: dm, text: 'Anbefaling' });
+    expect(capture.of('chat.postMessage').map((p) => [p.args.channel, p.args.text])).toEqual([
+      [dm, 'Anbefaling (continued)'],
+    ]);
+  });
+});

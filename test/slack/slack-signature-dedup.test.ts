@@ -4,12 +4,16 @@ import { type SlackCapture, startSlackCapture } from '../support/slack-capture.t
 import {
   appHomeOpened,
   appMention,
+  DM,
   directMessage,
   postSlack,
   slackHeaders,
-  slashCommand,
 } from '../support/slack-fixtures.ts';
 import { NOW_SECONDS, type SlackHost, scriptedEngine, startSlackHost } from './harness.ts';
+import { slash } from './requests.ts';
+
+/** Slash commands typed in the user's DM with the bot: answered there with chat.postMessage. */
+const inDm = { channel: DM, channelName: 'directmessage' };
 
 let capture: SlackCapture;
 let host: SlackHost;
@@ -31,7 +35,7 @@ beforeEach(() => {
 });
 
 describe('Slack request signatures', () => {
-  const cases: [string, (req: ReturnType<typeof slashCommand>) => Parameters<typeof postSlack>[3]][] = [
+  const cases: [string, (req: ReturnType<typeof slash>) => Parameters<typeof postSlack>[3]][] = [
     ['a wrong secret', () => ({ secret: 'not-the-signing-secret' })],
     ['missing signature headers', (req) => ({ rawHeaders: { 'content-type': req.contentType } })],
     ['a stale timestamp (6 minutes old)', () => ({ timestamp: NOW_SECONDS - 6 * 60 })],
@@ -47,7 +51,7 @@ describe('Slack request signatures', () => {
   ];
   for (const [name, options] of cases) {
     it(`refuses ${name} with 401 and processes nothing`, async () => {
-      const req = slashCommand('hjelp');
+      const req = slash(capture, 'hjelp', inDm);
       const res = await postSlack(host.port, req, NOW_SECONDS, options(req));
       expect(res.status).toBe(401);
       await host.idle();
@@ -57,7 +61,7 @@ describe('Slack request signatures', () => {
   }
 
   it('accepts a timestamp just inside the window (4 minutes old)', async () => {
-    const res = await postSlack(host.port, slashCommand('hjelp'), NOW_SECONDS, {
+    const res = await postSlack(host.port, slash(capture, 'hjelp', inDm), NOW_SECONDS, {
       timestamp: NOW_SECONDS - 4 * 60,
     });
     expect(res.status).toBe(200);
@@ -128,7 +132,7 @@ describe('one effect per delivery', () => {
   });
 
   it('a slash command sent twice (same trigger id) runs once', async () => {
-    const req = slashCommand('status');
+    const req = slash(capture, 'status', inDm);
     await postSlack(host.port, req, NOW_SECONDS);
     await postSlack(host.port, req, NOW_SECONDS);
     await host.idle();

@@ -1,0 +1,98 @@
+import type { webApi } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { TurnRunner } from '../../src/bot/engine-port.ts';
+import type { Inbound, Outbound } from '../../src/bot/messages.ts';
+import type { Locale } from '../../src/domain/call.ts';
+import type { Clock } from '../../src/domain/clock.ts';
+import { type IdentityCache, identify } from './identity.ts';
+import type { ConversationKind } from './inbound.ts';
+import type { AckState, DeliveryClaim } from './receiver.ts';
+
+type WebClient = webApi.WebClient;
+
+/**
+ * Who a turn is for and where it happens. A `personal` channel is always the user's own DM with the
+ * bot (callers resolve it with BotDms): only that may become their personal conversation reference.
+ */
+export interface Who {
+  userId: string;
+  teamId?: string | undefined;
+  channel: string;
+  kind: ConversationKind;
+}
+
+export function deliveryOf(context: Record<string, unknown>): DeliveryClaim | undefined {
+  const d = context.delivery;
+  if (typeof d !== 'object' || d === null || !('key' in d) || !('ttlSeconds' in d)) return undefined;
+  return typeof d.key === 'string' && typeof d.ttlSeconds === 'number'
+    ? { key: d.key, ttlSeconds: d.ttlSeconds }
+    : undefined;
+}
+
+export function ackStateOf(context: Record<string, unknown>): AckState {
+  const state = context.ackState;
+  if (
+    typeof state === 'object' &&
+    state !== null &&
+    'ackExpired' in state &&
+    typeof state.ackExpired === 'function'
+  ) {
+    return state as AckState;
+  }
+  return { ackExpired: () => false };
+}
+
+export function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+export interface RunDeps {
+  turn: TurnRunner;
+  clock: Clock;
+  log: Logger;
+  identities: IdentityCache;
+}
+
+export type Run = (
+  client: WebClient,
+  who: Who,
+  body: Pick<Inbound, 'text' | 'action'>,
+  context: Record<string, unknown>,
+) => Promise<{ replies: Outbound[]; locale: Locale }>;
+
+/**
+ * Builds the Inbound and runs the turn. The delivery's dedup claim, the conversation reference (where
+ * the user can be reached) and, after a users.info lookup, the profile are the turn's bookkeeping:
+ * the engine sends them with its own Store calls instead of each costing a round trip.
+ */
+export function makeRun(deps: RunDeps): Run {
+  const { clock, log, identities } = deps;
+  return async (client, who, body, context) => {
+    const me = await identify(identities, client, who.userId, log);
+    const once = deliveryOf(context);
+    const inbound: Inbound = {
+      platform: 'slack',
+      user: { id: who.userId, name: me.name, ...(me.locale ? { locale: me.locale } : {}) },
+      conversation: { id: who.channel, kind: who.kind },
+      ...body,
+      at: clock(),
+      bookkeeping: {
+        ...(once ? { once } : {}),
+        remember: {
+          platform: 'slack',
+          key: `slack:${who.channel}`,
+          conversationId: who.channel,
+          kind: who.kind,
+          ...(who.kind === 'personal' ? { userId: who.userId } : {}),
+          data: { channel: who.channel, ...(who.teamId ? { teamId: who.teamId } : {}) },
+          updatedAt: clock().toISOString(),
+        },
+        ...(me.fresh ? { keepProfile: true } : {}),
+      },
+    };
+    const result = await deps.turn(inbound);
+    const locale = result.locale ?? me.locale ?? 'nb';
+    identities.noteLocale(who.userId, locale);
+    return { replies: result.replies, locale };
+  };
+}

@@ -1,0 +1,70 @@
+import type { SlackCall, SlackCapture } from '../support/slack-capture.ts';
+import { appMention, blockActions, type SlackRequest, slashCommand } from '../support/slack-fixtures.ts';
+
+/**
+ * The fixtures' requests with their `response_url` pointed at the local capture (Slack's are
+ * https://hooks.slack.com/…; tests never go out), plus the payload variants Slack sends for
+ * ephemeral messages and threads. The capture records a response_url post as method `response.url`.
+ */
+export const RESPONSE_URL = 'response.url';
+
+function responseUrl(capture: SlackCapture, original: string): string {
+  return `${capture.apiUrl}${RESPONSE_URL}?hook=${encodeURIComponent(new URL(original).pathname)}`;
+}
+
+function rewritePayload(req: SlackRequest, change: (payload: Record<string, unknown>) => void): SlackRequest {
+  const form = new URLSearchParams(req.body);
+  const payload = JSON.parse(form.get('payload') ?? '{}') as Record<string, unknown>;
+  change(payload);
+  form.set('payload', JSON.stringify(payload));
+  return { ...req, body: form.toString() };
+}
+
+/** `/midler …` as Slack sends it, answering to the capture's response_url. */
+export function slash(
+  capture: SlackCapture,
+  text: string,
+  opts: Parameters<typeof slashCommand>[1] = {},
+): SlackRequest {
+  const req = slashCommand(text, opts);
+  const form = new URLSearchParams(req.body);
+  form.set('response_url', responseUrl(capture, form.get('response_url') ?? 'https://x/'));
+  return { ...req, body: form.toString() };
+}
+
+/**
+ * A button press on a message; `ephemeral` for a message only the presser sees (Slack marks the
+ * container `is_ephemeral` and sends no stored `message`), `threadTs` for a message in a thread.
+ */
+export function press(
+  capture: SlackCapture,
+  opts: Parameters<typeof blockActions>[0] & { ephemeral?: boolean; threadTs?: string },
+): SlackRequest {
+  const { ephemeral, threadTs, ...rest } = opts;
+  return rewritePayload(blockActions(rest), (payload) => {
+    payload.response_url = responseUrl(capture, String(payload.response_url));
+    const container = payload.container as Record<string, unknown>;
+    if (ephemeral && container.type === 'message') {
+      container.is_ephemeral = true;
+      delete payload.message;
+    }
+    if (threadTs) {
+      container.thread_ts = threadTs;
+      const message = payload.message as Record<string, unknown> | undefined;
+      if (message) message.thread_ts = threadTs;
+    }
+  });
+}
+
+/** An @mention written as a reply in a thread (the event carries the parent's `thread_ts`). */
+export function mentionInThread(text: string, threadTs: string, opts: Parameters<typeof appMention>[1] = {}) {
+  const req = appMention(text, opts);
+  const body = JSON.parse(req.body) as { event: Record<string, unknown> };
+  body.event.thread_ts = threadTs;
+  return { ...req, body: JSON.stringify(body) };
+}
+
+/** The messages posted to response_urls, in order. */
+export function responses(capture: SlackCapture): SlackCall[] {
+  return capture.of(RESPONSE_URL);
+}
