@@ -88,9 +88,20 @@ function wantsNudges(input: PlanInput, who: Pick<Person, 'platform' | 'userId'>)
   return { on: profile?.nudges !== false, locale: profile?.locale };
 }
 
+/**
+ * True once the application has gone in: its status left `draft`, or its submission step is recorded
+ * done (a record written before `submit` also set the status). From then on nothing before the
+ * submission is the applicant's to do, so the applicant is not nudged about it.
+ */
+export function isSubmitted(app: Application, call: Call): boolean {
+  if (app.status !== 'draft') return true;
+  const submission = new Set(call.steps.filter((s) => s.kind === 'submission').map((s) => s.id));
+  return app.steps.some((s) => submission.has(s.id) && s.state === 'done');
+}
+
 /** At most one nudge per application and local day, before the earliest deadline of its open steps. */
 function applicantNudges(app: Application, call: Call, input: PlanInput): PlannedReminder[] {
-  if (app.status !== 'draft') return [];
+  if (isSubmitted(app, call)) return [];
   const { on, locale } = wantsNudges(input, app.applicant);
   if (!on) return [];
   const open = openSteps(app, call);

@@ -1,10 +1,11 @@
 import type { Sender, SendResult } from '../bot/ports.ts';
-import type { Platform } from '../domain/application.ts';
+import type { Application, Platform } from '../domain/application.ts';
 import type { Catalog } from '../domain/catalog.ts';
 import type { Clock } from '../domain/clock.ts';
 import { channelIdPrefix } from '../domain/reminder-plan.ts';
+import { isPersonalReminder, personKey, recheckPersonal } from '../domain/reminder-recheck.ts';
 import { parseTargetKey, type ReminderPayload, type ReminderTarget } from '../domain/reminder-types.ts';
-import type { ClaimedReminder, Store } from '../store/store.ts';
+import type { ClaimedReminder, Store, UserProfile } from '../store/store.ts';
 import { renderReminder } from './render-reminder.ts';
 
 /** The part of a pino logger the scheduler uses. */
@@ -42,6 +43,12 @@ export interface ReminderLoopDeps {
   perTarget?: Partial<Record<Platform, RateWindow>>;
   /** Retry backoff after errors: base doubles per attempt up to max; dropped after maxAttempts. */
   backoff?: { baseMs: number; maxMs: number; maxAttempts: number };
+  /**
+   * Personal reminders are re-checked against the application and the recipient's profile before
+   * they are sent. Both are read once for the batch; a read older than this (sends before it took
+   * time) is read again for the rest of the batch. Default 5 s.
+   */
+  recheckMaxAgeMs?: number;
 }
 
 export type Outcome =
@@ -50,6 +57,7 @@ export type Outcome =
   | 'expired'
   | 'superseded'
   | 'obsolete'
+  | 'moot'
   | 'throttled'
   | 'deferred'
   | 'retry'
@@ -83,6 +91,13 @@ const DEFAULT_PER_TARGET: Partial<Record<Platform, RateWindow>> = {
 };
 const DEFAULT_BACKOFF = { baseMs: 30_000, maxMs: 30 * 60_000, maxAttempts: 8 };
 
+/** What the personal reminders of a batch are re-checked against: read together, at `at`. */
+interface PersonalView {
+  at: number;
+  apps: ReadonlyMap<string, Application>;
+  profiles: ReadonlyMap<string, UserProfile | null>;
+}
+
 export function createReminderLoop(deps: ReminderLoopDeps): ReminderLoop {
   const { store, catalog, clock, owner, log } = deps;
   const leaseMs = deps.leaseMs ?? 5 * 60_000;
@@ -91,6 +106,7 @@ export function createReminderLoop(deps: ReminderLoopDeps): ReminderLoop {
   const busyMs = Math.min(intervalMs, 1_000);
   const perTarget = { ...DEFAULT_PER_TARGET, ...deps.perTarget };
   const backoff = deps.backoff ?? DEFAULT_BACKOFF;
+  const recheckMaxAgeMs = deps.recheckMaxAgeMs ?? 5_000;
   const senders = new Map(deps.senders.map((s) => [s.platform, s]));
 
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -123,7 +139,35 @@ export function createReminderLoop(deps: ReminderLoopDeps): ReminderLoop {
     await store.removeReminders([item.id]);
   }
 
-  async function deliver(item: ClaimedReminder, later: ReadonlySet<string>): Promise<Outcome> {
+  /**
+   * The applications and recipients' profiles of the personal reminders among `items`, in one wave of
+   * reads (one Redis round trip): `getApplications` for all, `getUser` per recipient, concurrently.
+   */
+  async function readPersonal(items: readonly ClaimedReminder[]): Promise<PersonalView> {
+    const appIds = new Set<string>();
+    const people = new Map<string, { platform: Platform; userId: string }>();
+    for (const item of items) {
+      const target = parseTargetKey(item.targetKey);
+      const payload = item.payload as Partial<ReminderPayload>;
+      if (!isPersonalReminder(target, payload)) continue;
+      if (typeof payload.applicationId === 'string') appIds.add(payload.applicationId);
+      people.set(personKey(target), target);
+    }
+    const at = clock().getTime();
+    const [apps, profiles] = await Promise.all([
+      appIds.size > 0 ? store.getApplications([...appIds]) : Promise.resolve([]),
+      Promise.all(
+        [...people].map(async ([key, p]) => [key, await store.getUser(p.platform, p.userId)] as const),
+      ),
+    ]);
+    return { at, apps: new Map(apps.map((a) => [a.id, a])), profiles: new Map(profiles) };
+  }
+
+  async function deliver(
+    item: ClaimedReminder,
+    later: ReadonlySet<string>,
+    personal: () => Promise<PersonalView>,
+  ): Promise<Outcome> {
     const now = clock();
     const payload = item.payload as ReminderPayload;
     const target = parseTargetKey(item.targetKey);
@@ -140,7 +184,8 @@ export function createReminderLoop(deps: ReminderLoopDeps): ReminderLoop {
       await store.removeReminders([item.id]);
       return 'expired';
     }
-    if (!target || !catalog.get(payload.callId)) {
+    const call = catalog.get(payload.callId);
+    if (!target || !call) {
       log.warn(ctx, 'reminder dropped: unknown target or call');
       await store.removeReminders([item.id]);
       return 'obsolete';
@@ -149,6 +194,30 @@ export function createReminderLoop(deps: ReminderLoopDeps): ReminderLoop {
       log.info(ctx, 'reminder dropped: a later reminder of the same date is due too');
       await store.removeReminders([item.id]);
       return 'superseded';
+    }
+    // A personal reminder was planned from an older snapshot: the leader may have approved or been
+    // replaced, the application submitted or withdrawn, nudges turned off. Ask the plan again.
+    let body = payload;
+    if (isPersonalReminder(target, payload)) {
+      const view = await personal();
+      const appId = payload.applicationId;
+      const check = recheckPersonal(
+        { id: item.id, target, payload },
+        (appId === undefined ? undefined : view.apps.get(appId)) ?? null,
+        call,
+        view.profiles.get(personKey(target)) ?? null,
+        now,
+      );
+      if (!check.due) {
+        // Removed, not acknowledged: should it become due again (nudges back on), the planner re-adds it.
+        log.info(
+          { ...ctx, reason: check.reason, ...(check.status ? { status: check.status } : {}) },
+          'personal reminder dropped: no longer due',
+        );
+        await store.removeReminders([item.id]);
+        return 'moot';
+      }
+      body = check.payload;
     }
     // Items are claimed as a batch and sent one after another: one reached late could outlive its
     // lease mid-send, be claimed again elsewhere, and post twice. Put it back for a fresh claim.
@@ -162,7 +231,7 @@ export function createReminderLoop(deps: ReminderLoopDeps): ReminderLoop {
       await store.releaseReminder(item.id, owner, new Date(next));
       return 'throttled';
     }
-    const result = await send(item.id, target, payload);
+    const result = await send(item.id, target, body);
     if (result.ok) {
       if (await store.ackReminder(item.id, owner)) return 'sent';
       log.warn(ctx, 'reminder sent but its lease had run out: the lease is shorter than a send');
@@ -196,11 +265,20 @@ export function createReminderLoop(deps: ReminderLoopDeps): ReminderLoop {
     const claimed = await store.claimDueReminders(clock(), owner, leaseMs, batch);
     const later = supersededIn(claimed);
     const outcomes: TickReport['outcomes'] = [];
+    // Read when the first personal reminder needs it, for it and the rest of the batch; read again
+    // for the rest when it has grown older than `recheckMaxAgeMs` (the sends before took time).
+    let view: PersonalView | undefined;
     // One at a time: posts to one channel stay in order and within its rate.
-    for (const item of claimed) {
+    for (const [index, item] of claimed.entries()) {
+      const personal = async () => {
+        if (!view || clock().getTime() - view.at > recheckMaxAgeMs) {
+          view = await readPersonal(claimed.slice(index));
+        }
+        return view;
+      };
       let outcome: Outcome;
       try {
-        outcome = await deliver(item, later);
+        outcome = await deliver(item, later, personal);
       } catch (error) {
         // The lease runs out and another round tries again.
         log.error({ id: item.id, err: error }, 'reminder delivery failed');

@@ -74,17 +74,18 @@ function slackButton(call: SlackCall | undefined, action: string): SlackElement 
   return button;
 }
 
+/** A press in a channel is answered privately to the presser (docs/slack.md, "Who sees an answer"). */
 async function clickSlack(button: SlackElement, values = {}) {
-  const before = h.slack.of('chat.postMessage').length;
+  const before = h.slack.of('chat.postEphemeral').length;
   const res = await postSlack(
     h.port,
     blockActions({ actionId: button.action_id ?? '', value: button.value ?? '', values }),
     seconds(),
   );
   expect(res.status).toBe(200);
-  await h.slack.waitFor('chat.postMessage', before + 1);
+  await h.slack.waitFor('chat.postEphemeral', before + 1);
   await h.slackAdapter.idle();
-  return h.slack.of('chat.postMessage').at(-1);
+  return h.slack.of('chat.postEphemeral').at(-1);
 }
 
 async function subscribeSlackChannel(callId: string): Promise<void> {
