@@ -10,6 +10,7 @@ import { button, card, message, text } from './cards.ts';
 import type { Dialog, DialogContext, DialogEvent, DialogSettings, StepResult } from './dialog.ts';
 import { type BoundEffects, createEffects } from './effects.ts';
 import type { Engine } from './engine-port.ts';
+import { pickLabel } from './matcher.ts';
 import type { Inbound, Outbound, TurnResult } from './messages.ts';
 import { createRouter, type Route } from './routes.ts';
 import {
@@ -18,11 +19,14 @@ import {
   dialogKey,
   fromStored,
   isActive,
+  type LabelledButton,
   pushHistory,
   type Session,
+  sameJson,
   stampVersion,
   stepOf,
   toStored,
+  typeableButtons,
 } from './state.ts';
 
 export interface EngineConfig {
@@ -46,7 +50,8 @@ export interface EngineDeps {
 }
 
 type Plan =
-  | { kind: 'run'; dialog: Dialog; event: DialogEvent }
+  /** `fallback`: typed text that also names a button, pressed if the dialog cannot read the text. */
+  | { kind: 'run'; dialog: Dialog; event: DialogEvent; fallback?: Plan }
   | { kind: 'cancel' }
   | { kind: 'back' }
   | { kind: 'resume' }
@@ -79,37 +84,62 @@ export function createEngine(deps: EngineDeps): Engine {
 
   function decide(event: Inbound, session: Session | null): Plan {
     const active = isActive(session) ? session : null;
-    if (event.action) {
-      const { id, data, inputs } = event.action;
-      if (id === 'engine.resume') return { kind: 'resume' };
-      const dot = id.indexOf('.');
-      const dialog = dot > 0 ? byName.get(id.slice(0, dot)) : undefined;
-      const action = id.slice(dot + 1);
-      if (!dialog) return { kind: 'unknown-action' };
-      const { v: _version, ...args } = data ?? {};
-      if (action === 'start') return { kind: 'run', dialog, event: { kind: 'start', args } };
-      const actionEvent: DialogEvent = {
-        kind: 'action',
-        action,
-        data: args,
-        inputs: inputs ?? {},
-        ...(event.action.messageRef ? { messageRef: event.action.messageRef } : {}),
-      };
-      if (dialog.transient) return { kind: 'run', dialog, event: actionEvent };
-      if (!active || active.dialog !== dialog.name || data?.v !== active.version) return { kind: 'stale' };
-      if (action === 'back') return { kind: 'back' };
-      if (action === 'cancel') return { kind: 'cancel' };
-      return { kind: 'run', dialog, event: actionEvent };
-    }
+    if (event.action) return decideAction(event.action, active);
     const typed = event.text?.trim() ?? '';
     if (typed === '') return { kind: 'unknown-text' };
-    if (active?.awaiting !== undefined && byName.has(active.dialog)) {
-      const global = router.routeGlobal(typed);
-      if (global) return fromRoute(global);
-      return { kind: 'run', dialog: byName.get(active.dialog)!, event: { kind: 'text', text: typed } };
+    const dialog = active ? byName.get(active.dialog) : undefined;
+    if (!active || !dialog) {
+      const route = router.route(typed);
+      return route ? fromRoute(route) : { kind: 'unknown-text' };
     }
+    // The global words (cancel, back, help, english/norsk) as the whole text keep their meaning.
+    const global = router.routeGlobal(typed);
+    if (global) return fromRoute(global);
+    const pressed = typedLabel(typed, active);
+    if (active.awaiting !== undefined) {
+      // The dialog reads typed text first; a button label counts only if the dialog cannot read it.
+      const run: Plan = { kind: 'run', dialog, event: { kind: 'text', text: typed } };
+      return pressed ? { ...run, fallback: pressed } : run;
+    }
+    if (pressed) return pressed;
     const route = router.route(typed);
     return route ? fromRoute(route) : { kind: 'unknown-text' };
+  }
+
+  /** A button press; clicks on cards that are no longer current are answered as stale. */
+  function decideAction(pressed: NonNullable<Inbound['action']>, active: Session | null): Plan {
+    const { id, data, inputs } = pressed;
+    if (id === 'engine.resume') return { kind: 'resume' };
+    const dot = id.indexOf('.');
+    const dialog = dot > 0 ? byName.get(id.slice(0, dot)) : undefined;
+    const action = id.slice(dot + 1);
+    if (!dialog) return { kind: 'unknown-action' };
+    const { v: _version, ...args } = data ?? {};
+    if (action === 'start') return { kind: 'run', dialog, event: { kind: 'start', args } };
+    const actionEvent: DialogEvent = {
+      kind: 'action',
+      action,
+      data: args,
+      inputs: inputs ?? {},
+      ...(pressed.messageRef ? { messageRef: pressed.messageRef } : {}),
+    };
+    if (dialog.transient) return { kind: 'run', dialog, event: actionEvent };
+    if (!active || active.dialog !== dialog.name || data?.v !== active.version) return { kind: 'stale' };
+    if (action === 'back') return { kind: 'back' };
+    if (action === 'cancel') return { kind: 'cancel' };
+    return { kind: 'run', dialog, event: actionEvent };
+  }
+
+  /**
+   * Typed text that names exactly one button of the active dialog's most recent card: that button,
+   * pressed with its data (and its version, so the usual staleness rules apply).
+   */
+  function typedLabel(typed: string, active: Session): Plan | undefined {
+    const buttons = distinct(active.buttons ?? []);
+    const labels = buttons.map((b) => b.label);
+    const at = pickLabel(typed, labels);
+    const button = at === undefined ? undefined : buttons[at];
+    return button ? decideAction({ id: button.action, data: button.data ?? {} }, active) : undefined;
   }
 
   async function handle(event: Inbound): Promise<TurnResult> {
@@ -215,8 +245,14 @@ export function createEngine(deps: EngineDeps): Engine {
       ? { dialog: dialog.name, ...result.state, history }
       : { dialog: dialog.name, step: DONE, answers: {}, history: [] };
     const candidate: Session = { ...base, memory, version: (session?.version ?? 0) + 1 };
-    const next = changed(session, candidate) ? candidate : { ...candidate, version: session?.version ?? 0 };
-    return { replies: stampVersion(result.replies, dialog.name, next.version), notify, next, ...switched };
+    if (session?.buttons) candidate.buttons = session.buttons;
+    const version = changed(session, candidate) ? candidate.version : (session?.version ?? 0);
+    const replies = stampVersion(result.replies, dialog.name, version);
+    const next: Session = { ...candidate, version };
+    delete next.buttons;
+    const buttons = result.state ? typeableButtons(replies) : undefined;
+    if (buttons) next.buttons = buttons;
+    return { replies, notify, next, ...switched };
   }
 
   async function runPlan(plan: Plan, input: TurnInput): Promise<TurnOutput> {
@@ -227,6 +263,9 @@ export function createEngine(deps: EngineDeps): Engine {
         const fresh = plan.event.kind === 'start' || plan.dialog.transient === true;
         const current = !fresh && isActive(session) ? stepOf(session) : null;
         const result = await plan.dialog.step(current, plan.event, context(input));
+        // Asked the same question again: the dialog could not read the text, so it was the label.
+        if (plan.fallback && current && result.state && sameJson(result.state, current))
+          return runPlan(plan.fallback, input);
         const history =
           current && session && result.state ? pushHistory(session.history, current, result.state) : [];
         return apply(input, plan.dialog, result, history);
@@ -271,6 +310,7 @@ export function createEngine(deps: EngineDeps): Engine {
           version: session.version + 1,
         };
         delete next.awaiting;
+        delete next.buttons;
         const replies = await helpReplies({ ...input, session: next });
         return { replies: [message(t(locale, 'engine.cancelled')), ...replies], notify: [], next };
       }
@@ -302,4 +342,9 @@ export function createEngine(deps: EngineDeps): Engine {
   }
 
   return { handle, doesBookkeeping: true };
+}
+
+/** Buttons that look and act the same count once (the same label, action and data). */
+function distinct(buttons: readonly LabelledButton[]): LabelledButton[] {
+  return buttons.filter((b, i) => buttons.findIndex((o) => sameJson(o, b)) === i);
 }

@@ -53,26 +53,77 @@ export function sameWord(typed: string, expected: string): boolean {
   );
 }
 
+/** A short word (2–3 letters) one edit away ("my" for "mye"): only inside longer phrases, once. */
+function nearWord(typed: string, expected: string): boolean {
+  return (
+    expected.length >= 2 &&
+    expected.length <= 3 &&
+    typed.length >= 2 &&
+    Math.abs(typed.length - expected.length) <= 1 &&
+    editDistance(typed, expected) === 1
+  );
+}
+
+/**
+ * Words written together or apart ("hvormye", "søknads berettiget"): at most one typo besides the
+ * space, and only in long words, so a short word is never silently dropped ("nysoknad" ≠ "soknad").
+ */
+function joinedWord(typed: string, expected: string): boolean {
+  if (typed === expected) return true;
+  return (
+    expected.length >= 7 &&
+    Math.abs(typed.length - expected.length) <= 1 &&
+    editDistance(typed, expected) <= 1
+  );
+}
+
+/** Phrases of at least this many words tolerate one short word with a typo. */
+const NEAR_MIN_WORDS = 3;
+
 /**
  * Scores a phrase against typed words: every phrase word must appear, in order, among the typed
- * words (extra words are fine). The score is the matched letters, so the most specific phrase wins
- * ("hvor mye kan jeg søke om" beats "kan jeg søke"). With `whole`, no extra words are allowed.
+ * words (extra words are fine). A typed word may also stand for two or three phrase words written
+ * together ("hvormye", "howmuch"), two typed words for one phrase word ("søknads berettiget"), and
+ * in phrases of three or more words one short word may have a typo ("hvor my kan jeg søke om").
+ * The score is the matched letters of the phrase (a short word with a typo counts one letter
+ * less), so the most specific phrase wins ("hvor mye kan jeg søke om" beats "kan jeg søke") even
+ * when it was typed with typos or joined words. With `whole`, no extra words are allowed.
  */
 export function scorePhrase(
   typed: readonly string[],
   phrase: readonly string[],
   whole = false,
 ): number | null {
-  if (phrase.length === 0 || (whole && typed.length !== phrase.length)) return null;
-  let at = 0;
-  let score = 0;
-  for (const word of phrase) {
-    while (at < typed.length && !sameWord(typed[at]!, word)) at++;
-    if (at >= typed.length) return null;
-    score += word.length;
-    at++;
-  }
-  return score;
+  const n = phrase.length;
+  const m = typed.length;
+  if (n === 0) return null;
+  const allowNear = n >= NEAR_MIN_WORDS;
+  const memo = new Map<number, number | null>();
+  // best(i, j, near): the best score covering phrase[i..] with typed[j..]; near = a typo used.
+  const best = (i: number, j: number, near: boolean): number | null => {
+    if (i === n) return !whole || j === m ? 0 : null;
+    if (j >= m) return null;
+    const key = (i * (m + 1) + j) * 2 + (near ? 1 : 0);
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+    let top: number | null = null;
+    const consider = (gain: number, rest: number | null) => {
+      if (rest !== null && (top === null || gain + rest > top)) top = gain + rest;
+    };
+    const word = phrase[i]!;
+    const t = typed[j]!;
+    if (!whole) consider(0, best(i, j + 1, near));
+    if (sameWord(t, word)) consider(word.length, best(i + 1, j + 1, near));
+    else if (allowNear && !near && nearWord(t, word)) consider(word.length - 1, best(i + 1, j + 1, true));
+    for (let k = 2; k <= 3 && i + k <= n; k++) {
+      const joined = phrase.slice(i, i + k).join('');
+      if (joinedWord(t, joined)) consider(joined.length, best(i + k, j + 1, near));
+    }
+    if (j + 1 < m && joinedWord(t + typed[j + 1]!, word)) consider(word.length, best(i + 1, j + 2, near));
+    memo.set(key, top);
+    return top;
+  };
+  return best(0, 0, false);
 }
 
 export interface PhraseTable<T> {
@@ -92,4 +143,45 @@ export function bestMatch<T>(text: string, table: readonly PhraseTable<T>[], who
     }
   }
   return best?.target;
+}
+
+const hasDigit = (s: string) => /[0-9]/.test(s);
+
+/** Like `sameWord`, but numbers must be exact ("2023" is not "2024", "1" is not "2"). */
+function sameLabelWord(typed: string, expected: string): boolean {
+  return hasDigit(typed) || hasDigit(expected) ? typed === expected : sameWord(typed, expected);
+}
+
+/**
+ * How well typed text names a button label, as a whole (no extra words): 2 = the same once case,
+ * æ/ø/å and punctuation are folded; 1 = the same with small typos or words joined or split
+ * ("vetikke enna"), or a number alone that starts the label; 0 = not the label.
+ */
+export function labelMatch(text: string, label: string): 0 | 1 | 2 {
+  const typed = tokens(text);
+  const wanted = tokens(label);
+  if (typed.length === 0 || wanted.length === 0) return 0;
+  if (typed.join(' ') === wanted.join(' ')) return 2;
+  const a = typed.join('');
+  const b = wanted.join('');
+  if (a === b) return 1;
+  if (typed.length === wanted.length && typed.every((w, i) => sameLabelWord(w, wanted[i]!))) return 1;
+  // A number alone names the label that starts with it ("3" for "3 eller flere").
+  if (typed.length === 1 && /^[0-9]+$/.test(a) && wanted.length > 1 && wanted[0] === a) return 1;
+  const digits = (s: string) => s.replace(/[^0-9]/g, '');
+  return digits(a) === digits(b) && joinedWord(a, b) ? 1 : 0;
+}
+
+/**
+ * The one label that typed text names: the label it equals once folded, when exactly one does;
+ * otherwise the one label it matches with typos. Undefined when none or several match (ambiguous).
+ */
+export function pickLabel(text: string, labels: readonly string[]): number | undefined {
+  const scores = labels.map((label) => labelMatch(text, label));
+  for (const level of [2, 1] as const) {
+    const hits = scores.flatMap((s, i) => (s === level ? [i] : []));
+    if (hits.length === 1) return hits[0];
+    if (hits.length > 1) return undefined;
+  }
+  return undefined;
 }

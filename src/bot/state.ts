@@ -1,6 +1,6 @@
 import type { DialogState } from '../store/store.ts';
 import type { ConversationMemory, StepState } from './dialog.ts';
-import type { Inbound, Outbound } from './messages.ts';
+import type { Button, Inbound, Outbound } from './messages.ts';
 
 /** The step name of a dialog that has ended; its buttons are stale from then on. */
 export const DONE = 'done';
@@ -20,7 +20,22 @@ export interface Session {
   version: number;
   history: StepState[];
   memory: ConversationMemory;
+  /**
+   * The buttons of the active dialog's most recent card (label, action, data with its version), so
+   * that typing a label works like pressing the button. Absent when that card had none.
+   */
+  buttons?: LabelledButton[];
 }
+
+/** What the engine keeps of a button to press it when its label is typed. */
+export interface LabelledButton {
+  label: string;
+  action: string;
+  data?: Record<string, unknown>;
+}
+
+/** At most this many buttons are kept (a card with more is a long list; the rest are not typed). */
+const MAX_BUTTONS = 24;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -47,7 +62,18 @@ export function fromStored(stored: DialogState | null): Session | null {
     version: typeof stored.version === 'number' ? stored.version : 0,
     history,
     memory: isRecord(stored.memory) ? (stored.memory as ConversationMemory) : {},
+    ...buttonsOf(stored.buttons),
   };
+}
+
+function buttonsOf(v: unknown): { buttons?: LabelledButton[] } {
+  if (!Array.isArray(v)) return {};
+  const buttons = v.flatMap((b): LabelledButton[] =>
+    isRecord(b) && typeof b.label === 'string' && typeof b.action === 'string'
+      ? [{ label: b.label, action: b.action, ...(isRecord(b.data) ? { data: b.data } : {}) }]
+      : [],
+  );
+  return buttons.length > 0 ? { buttons } : {};
 }
 
 export function toStored(session: Session): DialogState {
@@ -59,6 +85,7 @@ export function toStored(session: Session): DialogState {
     version: session.version,
     history: session.history,
     memory: session.memory,
+    ...(session.buttons === undefined ? {} : { buttons: session.buttons }),
   };
 }
 
@@ -104,4 +131,39 @@ export function stampVersion(replies: Outbound[], dialog: string, version: numbe
       ),
     };
   });
+}
+
+/**
+ * The buttons a person can press by typing their label: those of the last card in `replies` that
+ * has buttons, without the submit button of a card with inputs (typing its label cannot carry the
+ * inputs; by convention it is the primary button, else the first). Undefined when there are none.
+ */
+export function typeableButtons(replies: readonly Outbound[]): LabelledButton[] | undefined {
+  const last = replies.findLast((r) => r.kind === 'card' && (r.buttons?.length ?? 0) > 0);
+  if (last?.kind !== 'card' || !last.buttons) return undefined;
+  let pressable: readonly Button[] = last.buttons;
+  if ((last.inputs?.length ?? 0) > 0) {
+    const submit = last.buttons.find((b) => b.style === 'primary') ?? last.buttons[0];
+    pressable = last.buttons.filter((b) => b !== submit);
+  }
+  const kept = pressable
+    .slice(0, MAX_BUTTONS)
+    .map((b) => ({ label: b.label, action: b.action, ...(b.data === undefined ? {} : { data: b.data }) }));
+  return kept.length > 0 ? kept : undefined;
+}
+
+/** Plain-JSON equality that ignores the order of object keys. */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return (
+      Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameJson(x, b[i]))
+    );
+  }
+  if (!isRecord(a) || !isRecord(b)) return false;
+  const keys = Object.keys(a).filter((k) => a[k] !== undefined);
+  return (
+    keys.length === Object.keys(b).filter((k) => b[k] !== undefined).length &&
+    keys.every((k) => sameJson(a[k], b[k]))
+  );
 }

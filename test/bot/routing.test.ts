@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { dialogs } from '../../dialogs/index.ts';
-import { editDistance, normalize, sameWord, scorePhrase, tokens } from '../../src/bot/matcher.ts';
+import {
+  editDistance,
+  labelMatch,
+  normalize,
+  pickLabel,
+  sameWord,
+  scorePhrase,
+  tokens,
+} from '../../src/bot/matcher.ts';
 import { createRouter, type Route } from '../../src/bot/routes.ts';
 
 const router = createRouter(dialogs);
@@ -40,6 +48,38 @@ describe('matcher', () => {
     expect(scorePhrase(['avbryt', 'na'], ['avbryt'], true)).toBeNull();
     expect(scorePhrase(['avbryt'], ['avbryt'], true)).toBe(6);
   });
+
+  it('scores joined words, split words and one short-word typo in longer phrases', () => {
+    const amount = tokens('hvor mye kan jeg søke om');
+    expect(scorePhrase(tokens('hvormye kan jeg søke om'), amount)).toBe(19);
+    expect(scorePhrase(tokens('hvor my kan jeg søke om'), amount)).toBe(18);
+    expect(scorePhrase(tokens('howmuch can i apply for'), tokens('how much can i apply for'))).toBe(19);
+    expect(scorePhrase(tokens('søknads berettiget'), tokens('søknadsberettiget'))).toBe(17);
+    // Only one typo'd short word, only in phrases of three or more words, and no word is dropped.
+    expect(scorePhrase(tokens('hvor my kan eg søke om'), amount)).toBeNull();
+    expect(scorePhrase(tokens('nu søknad'), tokens('ny søknad'))).toBeNull();
+    expect(scorePhrase(tokens('søknad'), tokens('ny søknad'))).toBeNull();
+  });
+
+  it('matches a typed button label as a whole: folded, with small typos, unambiguous only', () => {
+    expect(labelMatch('ja', 'Ja')).toBe(2);
+    expect(labelMatch('VET IKKE ENNÅ', 'Vet ikke ennå')).toBe(2);
+    expect(labelMatch('vetikke enna', 'Vet ikke ennå')).toBe(1);
+    expect(labelMatch('tjenesteinovasjon', 'Tjenesteinnovasjon')).toBe(1);
+    expect(labelMatch('3', '3 eller flere')).toBe(1);
+    expect(labelMatch('nei', 'Nei, klinikksjef har sagt nei')).toBe(0);
+    expect(labelMatch('ja takk', 'Ja')).toBe(0);
+    expect(labelMatch('1', '2')).toBe(0);
+    expect(labelMatch('Innovasjonsmidler 2024', 'Innovasjonsmidler 2023')).toBe(0);
+    const prior = ['0', '1', '2', '3 eller flere', 'Tilbake', 'Avbryt'];
+    expect(pickLabel('0', prior)).toBe(0);
+    expect(pickLabel('3', prior)).toBe(3);
+    expect(pickLabel('4', prior)).toBeUndefined();
+    // An exact label beats one with a typo; two with a typo each are ambiguous.
+    expect(pickLabel('kari', ['Kari', 'Karl'])).toBe(0);
+    expect(pickLabel('karo', ['Kari', 'Karl'])).toBeUndefined();
+    expect(pickLabel('nei', ['Ja', 'Nei', 'Nei, klinikksjef har sagt nei'])).toBe(1);
+  });
 });
 
 describe('routing table', () => {
@@ -60,6 +100,17 @@ describe('routing table', () => {
     ['hvor mye kan jeg søke om', 'amount'],
     ['Hvor mye kan jeg soke om?', 'amount'],
     ['hvor mye', 'amount'],
+    // The most specific phrase wins even with typos or joined words (not "kan jeg søke").
+    ['hvor my kan jeg søke om', 'amount'],
+    ['hvormye kan jeg søke om', 'amount'],
+    ['howmuch can i apply for', 'amount'],
+    ['how much can i aply for', 'amount'],
+    ['hvor mye kanjeg søke om', 'amount'],
+    ['Hvor mye kan vi søke om?', 'amount'],
+    ['how much can we ask for', 'amount'],
+    ['kan eg søke', 'eligibility'],
+    ['søknads berettiget', 'eligibility'],
+    ['nu søknad', undefined],
     ['how much can I ask for', 'amount'],
     ['budsjet', 'amount'],
     ['status', 'status'],

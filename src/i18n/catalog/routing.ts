@@ -15,8 +15,8 @@ export const routing = {
     en: 'can i apply|can we apply|am i eligible|eligible|eligibility|check eligibility|check',
   },
   'routing.amount': {
-    nb: 'hvor mye kan jeg søke om|hvor mye kan jeg søke|hvor mye|beløp|kalkulator|budsjett|egenfinansiering',
-    en: 'how much can i apply for|how much can i ask for|how much|amount|calculator|budget|own financing',
+    nb: 'hvor mye kan jeg søke om|hvor mye kan jeg søke|hvor mye kan vi søke om|hvor mye kan vi søke|hvor mye|beløp|kalkulator|budsjett|egenfinansiering',
+    en: 'how much can i apply for|how much can i ask for|how much can we apply for|how much can we ask for|how much|amount|calculator|budget|own financing',
   },
   'routing.priority': {
     nb: 'satsingsområder|satsingsområde|prioriterte områder|prioritert område',
