@@ -10,9 +10,11 @@ import { type CliOutput, failure, success, usageError } from './output.ts';
 export const USAGE = [
   'Usage: midlerbot amount --call ID --category CATEGORY --total NOK [--own NOK] [--other NOK]',
   '                        [--prior-awards N] [--line COST-TYPE=NOK ...] [--json] [--locale nb|en] [--calls DIR]',
-  '  NOK is typed the Norwegian way: "750 000", "750.000", "1,2 mill", "750k", "0,75 MNOK".',
+  '  NOK is typed the Norwegian way: "750 000", "750.000", "1,2 mill", "750k", "0,75 MNOK";',
+  '  the comma is the decimal sign ("1,5 mill" = 1 500 000 kr), so "1,234" is not whole kroner.',
   '  --line (repeatable) gives the budget as cost lines instead of --total; lines win when both are given.',
   '  --category may be left out when the call has only one. Exit 2: bad input; exit 1: unknown call or category.',
+  '  -h, --help  this text.',
 ].join('\n');
 
 const MONEY_PROBLEM: Record<MoneyErrorCode, string> = {
@@ -21,7 +23,25 @@ const MONEY_PROBLEM: Record<MoneyErrorCode, string> = {
   'not-a-number': 'is not an amount',
   'too-large': 'is larger than 1 000 000 000 kr',
   'fraction-of-krone': 'is not whole kroner',
+  'comma-thousands': 'has a comma between thousands, but in Norwegian the comma is the decimal sign',
 };
+
+/** A hint after the problem, with an example built from what was typed where that helps. */
+function moneyHint(error: MoneyErrorCode, text: string): string {
+  const typed = text.trim();
+  if (error === 'comma-thousands') {
+    const spaced = typed.replace(/(\d),(?=\d{3}(?!\d))/g, '$1 ');
+    return ` Type "${spaced}" (or with "." between thousands).`;
+  }
+  if (error === 'fraction-of-krone') {
+    const thousands = /^(.*?\d{1,3}),(\d{3})(\D*)$/.exec(typed);
+    if (thousands)
+      return ` In Norwegian the comma is the decimal sign; for thousands type "${thousands[1]} ${thousands[2]}${thousands[3]}" (or with ".").`;
+    return ' Type whole kroner, e.g. "1 200 000" or "1,2 mill" (the comma is the decimal sign).';
+  }
+  if (error === 'not-a-number') return ' Type for example "1 200 000", "1.200.000", "1,2 mill" or "750k".';
+  return '';
+}
 
 class BadInput extends Error {}
 
@@ -101,9 +121,38 @@ function readOptions(args: string[]) {
   };
 }
 
+const OPTIONS_WITH_VALUES = new Set([
+  '--call',
+  '--category',
+  '--total',
+  '--own',
+  '--other',
+  '--prior-awards',
+  '--line',
+  '--locale',
+  '--calls',
+]);
+
+/**
+ * `--total -5`: parseArgs would take "-5" for an option and refuse it as ambiguous. A value that
+ * starts with a dash and then a digit is the option's value, so the money parser can say "negative".
+ */
+function attachDashValues(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    const next = args[i + 1];
+    if (OPTIONS_WITH_VALUES.has(arg) && next !== undefined && /^-\s*[\d.,]/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
 function parse(args: string[]) {
   return parseArgs({
-    args,
+    args: attachDashValues(args),
     strict: true,
     allowPositionals: true,
     options: {
@@ -123,7 +172,8 @@ function parse(args: string[]) {
 
 function money(option: string, text: string): number {
   const parsed = parseMoney(text);
-  if (!parsed.ok) throw new BadInput(`${option} "${text}" ${MONEY_PROBLEM[parsed.error]}.`);
+  if (!parsed.ok)
+    throw new BadInput(`${option} "${text}" ${MONEY_PROBLEM[parsed.error]}.${moneyHint(parsed.error, text)}`);
   return parsed.value;
 }
 

@@ -7,7 +7,8 @@ import { isMidlerError } from '../domain/errors.ts';
 import { localToInstant } from '../domain/timeline.ts';
 import { type CliOutput, failure, success, usageError } from './output.ts';
 
-const USAGE = 'Usage: midlerbot calls check [FILE...] [--json]\n  Without FILE it checks calls/*.yaml.';
+export const USAGE =
+  'Usage: midlerbot calls check [FILE...] [--json]\n  Without FILE it checks calls/*.yaml.\n  -h, --help  this text.';
 const ZONE = 'Europe/Oslo';
 
 /** `midlerbot calls check [FILE...] [--json]`: validates call files, all or nothing, and summarises them. */

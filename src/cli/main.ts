@@ -1,34 +1,39 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isMidlerError } from '../domain/errors.ts';
-import { run as amountCommand } from './amount-command.ts';
-import { callsCommand } from './calls-command.ts';
-import { type CliOutput, type Command, success, usageError } from './output.ts';
-import { run as remindersCommand } from './reminders-command.ts';
-import { run as timelineCommand } from './timeline-command.ts';
+import { USAGE as AMOUNT_USAGE, run as amountCommand } from './amount-command.ts';
+import { USAGE as CALLS_USAGE, callsCommand } from './calls-command.ts';
+import { asksForHelp, type CliOutput, type Command, success, usageError } from './output.ts';
+import { USAGE as REMINDERS_USAGE, run as remindersCommand } from './reminders-command.ts';
+import { USAGE as TIMELINE_USAGE, run as timelineCommand } from './timeline-command.ts';
 
 /**
  * The command registry. Adding a command is one import and one entry here:
- *   amount: { run: amountCommand, usage: 'amount --call ID --category CATEGORY --total NOK [...] [--json]' },
+ *   amount: { run: amountCommand, usage: 'amount --call ID ... [--json]', help: AMOUNT_USAGE },
+ * `usage` is its line in `midlerbot --help`; `help` is what `midlerbot amount --help` prints.
  * A command with sub-commands (`calls check`, `reminders plan`) gets the words after its own.
  */
-export const commands: Record<string, { run: Command; usage: string }> = {
+export const commands: Record<string, { run: Command; usage: string; help: string }> = {
   calls: {
     run: callsCommand,
     usage: 'calls check [FILE...] [--json]   validate call files and summarise them',
+    help: CALLS_USAGE,
   },
   amount: {
     run: amountCommand,
     usage:
       'amount --call ID --category CATEGORY --total NOK [--own NOK] [--other NOK] [--prior-awards N] [--json]',
+    help: AMOUNT_USAGE,
   },
   timeline: {
     run: timelineCommand,
     usage: 'timeline --call ID [--at TIME] [--trust ID] [--json] [--locale nb|en]',
+    help: TIMELINE_USAGE,
   },
   reminders: {
     run: remindersCommand,
     usage: 'reminders plan --call ID [--from ISO] [--to ISO] [--days 14,7,2,0] [--time 09:00] [--json]',
+    help: REMINDERS_USAGE,
   },
 };
 
@@ -38,18 +43,28 @@ export function usage(): string {
     'Usage:',
     ...lines,
     '  midlerbot --help',
+    '  midlerbot COMMAND --help   (or -h, or `midlerbot help COMMAND`): the options of one command',
     '',
     'Without FILE, `calls check` reads calls/*.yaml.',
   ].join('\n');
 }
 
+/** Own entries only: `midlerbot constructor` is an unknown command, not Object's. */
+function commandNamed(word: string | undefined) {
+  return word !== undefined && Object.hasOwn(commands, word) ? commands[word] : undefined;
+}
+
 /** Runs one command line; never throws (a failing command becomes exit code 1 with a message). */
 export async function runCli(argv: readonly string[]): Promise<CliOutput> {
   const [word, ...args] = argv;
+  const helpFor = word === 'help' ? commandNamed(args[0]) : undefined;
+  if (helpFor) return success(helpFor.help);
   if (word === '--help' || word === '-h' || word === 'help') return success(usage());
   if (word === undefined) return usageError('No command given.', usage());
-  const command = commands[word];
+  const command = commandNamed(word);
   if (!command) return usageError(`Unknown command: ${word}`, usage());
+  // Every command (and sub-command: `calls check --help`) answers --help/-h with its usage, exit 0.
+  if (asksForHelp(args)) return success(command.help);
   try {
     return await command.run(args);
   } catch (e) {

@@ -24,3 +24,8 @@ export function usageError(message: string, usage: string): CliOutput {
 function withNewline(text: string): string {
   return text === '' || text.endsWith('\n') ? text : `${text}\n`;
 }
+
+/** `--help` or `-h` among a command's arguments: print its usage instead of running it. */
+export function asksForHelp(args: readonly string[]): boolean {
+  return args.some((a) => a === '--help' || a === '-h');
+}

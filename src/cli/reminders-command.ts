@@ -6,11 +6,12 @@ import { formatLocal, OSLO } from '../domain/timeline.ts';
 import type { Subscription } from '../store/store.ts';
 import { type CliOutput, failure, success, usageError } from './output.ts';
 
-const USAGE = [
+export const USAGE = [
   'Usage: midlerbot reminders plan --call ID [--from ISO] [--to ISO] [--days 14,7,2,0] [--time 09:00]',
   '                                [--trust ID] [--calls DIR] [--json]',
   '  Prints the channel reminders a channel subscribed to the call would get, due between --from',
   '  (default: now) and --to (default: no end). Times are UTC and Europe/Oslo.',
+  '  -h, --help  this text.',
 ].join('\n');
 
 const VALUED = new Set(['--call', '--from', '--to', '--days', '--time', '--trust', '--calls']);

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
+import { enGB, nb } from 'date-fns/locale';
 import { loadCatalog } from '../calls/load.ts';
 import type { Locale } from '../domain/call.ts';
 import type { Clock } from '../domain/clock.ts';
@@ -22,6 +23,7 @@ export const USAGE = [
   '  --at     the clock: 2022-10-01 (00:00 Oslo), 2022-10-20T14:59 (Oslo), or ISO with Z/offset; default now',
   '  --trust  add that trust’s internal deadline, when it has one',
   '  --calls  the calls directory (default: the calls/ of this installation)',
+  '  -h, --help  this text',
 ].join('\n');
 
 const DEFAULT_CALLS = join(import.meta.dirname, '../../calls');
@@ -109,6 +111,7 @@ function entryJson(e: TimelineEntry) {
     local: e.at ? localIso(e.at) : null,
     passed: e.passed,
     daysLeft: e.daysLeft,
+    ...(e.allDay ? { allDay: true } : {}),
     ...(e.after === undefined ? {} : { after: e.after }),
     ...(e.note === undefined ? {} : { note: e.note }),
   };
@@ -130,6 +133,14 @@ const WORDS = {
   en: { at: 'As of', next: 'Next', none: 'No milestones left.', after: 'after' },
 } as const;
 
+/** An all-day event: the date alone, as `formatDate` writes a date that ends the day ("29. august 2022"). */
+function formatDay(at: Date, locale: Locale): string {
+  const local = new TZDate(at.getTime(), OSLO);
+  return locale === 'nb'
+    ? format(local, 'd. MMMM yyyy', { locale: nb })
+    : format(local, 'd MMMM yyyy', { locale: enGB });
+}
+
 function toText(timeline: Timeline, title: string, locale: Locale): string {
   const w = WORDS[locale];
   const label = (id: string) => timeline.entries.find((e) => e.id === id)?.label[locale] ?? id;
@@ -137,7 +148,8 @@ function toText(timeline: Timeline, title: string, locale: Locale): string {
     const mark = e.id === timeline.next?.id ? '→' : e.passed ? '✓' : ' ';
     if (!e.at || e.daysLeft === null)
       return `${mark} ${e.label[locale]} (${w.after} ${label(e.after ?? '')})`;
-    const when = `${formatDate(e.at, locale)} (${formatDaysLeft(e.daysLeft, locale)})`;
+    const date = e.allDay ? formatDay(e.at, locale) : formatDate(e.at, locale);
+    const when = `${date} (${formatDaysLeft(e.daysLeft, locale)})`;
     return `${mark} ${e.label[locale]}: ${when}`;
   });
   const next = timeline.next ? `${w.next}: ${timeline.next.label[locale]}` : w.none;

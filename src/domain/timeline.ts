@@ -1,7 +1,7 @@
 import { TZDate, tzOffset } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { Call } from './call.ts';
-import type { MilestoneKind, Text } from './call-schema.ts';
+import type { MilestoneData, MilestoneKind, Text } from './call-schema.ts';
 import { MidlerError } from './errors.ts';
 
 /** Every call time is Europe/Oslo wall-clock time. */
@@ -14,10 +14,15 @@ export interface TimelineEntry {
   id: string;
   kind: MilestoneKind;
   label: Text;
-  /** The instant (UTC) the milestone ends; null for undated milestones ("after completion"). */
+  /**
+   * The instant (UTC) the milestone is reached: a deadline (`precision: by`) when it closes, an event
+   * (`precision: on`, e.g. publication) when it happens. Null for undated milestones ("after completion").
+   */
   at: Date | null;
   /** Local wall-clock text, e.g. "2022-10-20 15:00" (Europe/Oslo). */
   local: string | null;
+  /** An event on a date without a time (`precision: on`): it is the whole day, `at` its start. */
+  allDay?: true;
   passed: boolean;
   /** Whole calendar days from `now` to `at` in Europe/Oslo (0 = today); null when undated. */
   daysLeft: number | null;
@@ -38,20 +43,29 @@ const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/;
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
+/** How a milestone's date reads: `by` = at the latest (a deadline), `on` = the event happens that day. */
+export type Precision = MilestoneData['precision'];
+
 /**
- * Converts a call's local time ("2022-11-04" or "2022-10-20T15:00") to the UTC instant it ends at.
- * A date alone ends at 23:59:59 local. Times the clock skips or repeats resolve deterministically:
+ * Converts a call's local time ("2022-11-04" or "2022-10-20T15:00") to a UTC instant.
+ * A date alone is read by its precision: a deadline (`by`, the default) ends at 23:59:59 local; an
+ * event `on` that day (publication, project start) is reached when the day begins, 00:00 local.
+ * A date with a time is that minute either way. Times the clock skips or repeats resolve deterministically:
  * - spring-forward gap (02:30 on the last Sunday of March): moved forward by the gap, to 03:30 CEST;
  * - autumn overlap (02:30 on the last Sunday of October): the second occurrence (CET), so a deadline
  *   never closes before the wall clock has shown that time for the last time.
  */
-export function localToInstant(local: string): Date {
+export function localToInstant(local: string, precision: Precision = 'by'): Date {
   const m = LOCAL.exec(local);
   if (!m)
     throw new MidlerError('input.invalid', `not a local date or time: ${local}`, { details: { local } });
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const dateOnly = m[4] === undefined;
-  const [h, mi, s] = dateOnly ? [23, 59, 59] : [Number(m[4]), Number(m[5]), 0];
+  const [h, mi, s] = !dateOnly
+    ? [Number(m[4]), Number(m[5]), 0]
+    : precision === 'on'
+      ? [0, 0, 0]
+      : [23, 59, 59];
   // The wall-clock reading as if it were UTC; the real instant is that minus the offset in force then.
   const wall = Date.UTC(y, mo - 1, d, h, mi, s);
   const check = new Date(wall);
@@ -87,12 +101,18 @@ export function calendarDaysBetween(now: Date, at: Date): number {
   return dayNumber(at) - dayNumber(now);
 }
 
-/** A deadline closes at its instant: at 15:00:00 a "15:00" deadline has passed. */
+/**
+ * A deadline closes at its instant: at 15:00:00 a "15:00" deadline has passed. An event `on` a date
+ * counts as reached from the start of that day.
+ */
 export function hasPassed(at: Date, now: Date): boolean {
   return now.getTime() >= at.getTime();
 }
 
-/** The instant a milestone of the call ends; null for an undated milestone; throws for an unknown id. */
+/**
+ * The instant a milestone of the call is reached (see `localToInstant` for `by` and `on` dates); null
+ * for an undated milestone; throws for an unknown id.
+ */
 export function milestoneInstant(call: Call, milestoneId: string): Date | null {
   const milestone = call.milestones.find((m) => m.id === milestoneId);
   if (!milestone) {
@@ -100,7 +120,7 @@ export function milestoneInstant(call: Call, milestoneId: string): Date | null {
       details: { callId: call.id, milestoneId },
     });
   }
-  return milestone.at === undefined ? null : localToInstant(milestone.at);
+  return milestone.at === undefined ? null : localToInstant(milestone.at, milestone.precision);
 }
 
 /** The trust's internal deadline as an instant, when the call names one for that trust. */
@@ -114,8 +134,9 @@ export function buildTimeline(call: Call, now: Date, trustId?: string): Timeline
   const dated: TimelineEntry[] = [];
   const undated: TimelineEntry[] = [];
   for (const m of call.milestones) {
-    const at = m.at === undefined ? null : localToInstant(m.at);
+    const at = m.at === undefined ? null : localToInstant(m.at, m.precision);
     const entry = entryFor(m.id, m.kind, m.label, at, now);
+    if (at && m.precision === 'on' && !m.at?.includes('T')) entry.allDay = true;
     if (m.note) entry.note = m.note;
     if (at) dated.push(entry);
     else {

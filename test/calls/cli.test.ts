@@ -72,6 +72,9 @@ describe('midlerbot calls check (a real subprocess)', () => {
     const help = midlerbot(['--help']);
     expect(help.exitCode).toBe(0);
     expect(help.stdout).toContain('midlerbot calls check [FILE...]');
+    const sub = midlerbot(['calls', 'check', '--help']);
+    expect(sub).toMatchObject({ exitCode: 0, stderr: '' });
+    expect(sub.stdout).toMatch(/^Usage: midlerbot calls check/);
     const unknown = midlerbot(['frobnicate']);
     expect(unknown.exitCode).toBe(2);
     expect(unknown.stderr).toContain('Unknown command: frobnicate');

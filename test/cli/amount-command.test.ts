@@ -77,6 +77,15 @@ describe('midlerbot amount (a real subprocess)', () => {
     expect(out.stderr).toContain('--total "sju hundre" is not an amount.');
   });
 
+  it('--help prints the usage and nothing else (exit 0); a negative amount after a space is negative', () => {
+    const help = midlerbot(['amount', '--help']);
+    expect(help).toMatchObject({ exitCode: 0, stderr: '' });
+    expect(help.stdout).toMatch(/^Usage: midlerbot amount --call ID/);
+    const negative = midlerbot(['amount', ...innovation, '--category', 'product', '--total', '-5']);
+    expect(negative.exitCode).toBe(2);
+    expect(negative.stderr).toMatch(/^--total "-5" is negative\./);
+  });
+
   it('an unknown category: exit 1, with the known ones', () => {
     const out = midlerbot(['amount', ...innovation, '--category', 'products', '--total', '1']);
     expect(out.exitCode).toBe(1);
@@ -92,6 +101,13 @@ describe('amount command (in process)', () => {
     [['--category', 'product', '--total', '0,75 MNOK', '--other', '100 000 kr'], 462_500, 'own-financing'],
     [['--category', 'product', '--total', '2 mill', '--prior-awards', '2'], 750_000, 'cap'],
     [['--category', 'product', '--total', '2 mill', '--prior-awards', '3'], 0, 'award-limit'],
+    // Norwegian forms: space or '.' between thousands, the comma for decimals.
+    [['--category', 'product', '--total', '1 234 567'], 750_000, 'cap'],
+    [['--category', 'product', '--total', '1.234.567'], 750_000, 'cap'],
+    [['--category', 'product', '--total', 'kr 1 200 000,-'], 750_000, 'cap'],
+    [['--category', 'product', '--total', '1 200 000,00'], 750_000, 'cap'],
+    [['--category', 'transfer', '--total', '1,5 millioner'], 350_000, 'cap'],
+    [['--category', 'product', '--total', '1.234'], 925, 'own-financing'],
   ])('%j: at most %d (%s)', async (args, maxRequest, binding) => {
     const out = await run([...innovation, ...args, '--json']);
     expect(out.exitCode).toBe(0);
@@ -136,8 +152,28 @@ describe('amount command (in process)', () => {
     [[...innovation, '--total', '1'], 'Missing --category (one of: product, service, transfer)'],
     [[...innovation, '--category', 'product'], 'Missing --total'],
     [[...innovation, '--category', 'product', '--total=-5'], '--total "-5" is negative.'],
-    [[...innovation, '--category', 'product', '--total', '-5'], "Option '--total' argument is ambiguous"],
+    [[...innovation, '--category', 'product', '--total', '-5'], '--total "-5" is negative.'],
+    [[...innovation, '--category', 'product', '--total', '-1,2 mill'], '--total "-1,2 mill" is negative.'],
+    [[...innovation, '--category', 'product', '--total', '1', '--own', '-5'], '--own "-5" is negative.'],
+    [
+      [...innovation, '--category', 'product', '--total', '1', '--other', '-5k'],
+      '--other "-5k" is negative.',
+    ],
+    [
+      [...innovation, '--category', 'product', '--total', '1', '--prior-awards', '-1'],
+      '--prior-awards "-1" is not a whole number',
+    ],
     [[...innovation, '--category', 'product', '--total', '1,5'], '--total "1,5" is not whole kroner.'],
+    [[...innovation, '--category', 'product', '--total', '1,25'], '--total "1,25" is not whole kroner.'],
+    [
+      [...innovation, '--category', 'product', '--total', '1,234'],
+      '--total "1,234" is not whole kroner. In Norwegian the comma is the decimal sign; for thousands type "1 234"',
+    ],
+    [
+      [...innovation, '--category', 'product', '--total', '750,000'],
+      '--total "750,000" has a comma between thousands, but in Norwegian the comma is the decimal sign. Type "750 000"',
+    ],
+    [[...innovation, '--category', 'product', '--total', '1,234,567'], 'Type "1 234 567"'],
     [[...innovation, '--category', 'product', '--total', '5 mrd'], 'larger than 1 000 000 000 kr'],
     [[...innovation, '--category', 'product', '--total', ''], '--total "" is empty.'],
     [[...innovation, '--category', 'product', '--total', '1', '--own', 'x'], '--own "x" is not an amount.'],
@@ -156,6 +192,33 @@ describe('amount command (in process)', () => {
     expect(out.stdout).toBe('');
     expect(out.stderr).toContain(message);
     expect(out.stderr).toContain('Usage: midlerbot amount');
+  });
+
+  it('every command answers --help and -h with its usage on stdout, exit 0', async () => {
+    for (const argv of [
+      ['amount', '--help'],
+      ['amount', '-h'],
+      ['amount', ...innovation, '--total', '5', '--help'],
+      ['help', 'amount'],
+    ]) {
+      const out = await runCli(argv);
+      expect(out, argv.join(' ')).toMatchObject({ exitCode: 0, stderr: '' });
+      expect(out.stdout).toMatch(/^Usage: midlerbot amount --call ID/);
+      expect(out.stdout).not.toContain('Unknown option');
+    }
+    for (const [argv, usage] of [
+      [['timeline', '-h'], 'Usage: midlerbot timeline'],
+      [['calls', '--help'], 'Usage: midlerbot calls check'],
+      [['calls', 'check', '-h'], 'Usage: midlerbot calls check'],
+      [['reminders', 'plan', '--help'], 'Usage: midlerbot reminders plan'],
+      [['help', 'reminders'], 'Usage: midlerbot reminders plan'],
+    ] as const) {
+      const out = await runCli(argv);
+      expect(out, argv.join(' ')).toMatchObject({ exitCode: 0, stderr: '' });
+      expect(out.stdout.startsWith(usage)).toBe(true);
+    }
+    expect(await runCli(['constructor'])).toMatchObject({ exitCode: 2 });
+    expect((await runCli(['help', 'constructor'])).stdout).toContain('midlerbot amount --call ID');
   });
 
   it('an unknown call: exit 1, with the known ones', async () => {

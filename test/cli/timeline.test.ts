@@ -53,6 +53,23 @@ describe('midlerbot timeline (subprocess)', () => {
     expect(json.milestones[2]).toMatchObject({ utc: null, local: null, daysLeft: null, after: 'deadline' });
   }, 30_000);
 
+  it('on the day of publication, publication is done (today) and the deadline is next', async () => {
+    const out = await midlerbot('timeline', '--call', 'innovasjon-2023', '--at', '2022-08-29T10:00');
+    expect(out.exitCode).toBe(0);
+    expect(out.stdout).toContain('✓ Utlysningen publisert: 29. august 2022 (i dag)\n');
+    expect(out.stdout).toContain('→ Søknadsfrist: 20. oktober 2022 kl. 15:00 (om 52 dager)');
+    expect(out.stdout).toContain('  Prosjektåret starter: 1. januar 2023 (om 125 dager)');
+    expect(out.stdout).toContain('Neste: Søknadsfrist');
+  }, 30_000);
+
+  it('--help and -h print the usage, exit 0', async () => {
+    for (const flag of ['--help', '-h']) {
+      const out = await midlerbot('timeline', flag);
+      expect(out).toMatchObject({ exitCode: 0, stderr: '' });
+      expect(out.stdout).toMatch(/^Usage: midlerbot timeline --call ID/);
+    }
+  }, 30_000);
+
   it('prints a readable list without --json, and refuses an unknown call with exit code 1', async () => {
     const text = await midlerbot(
       'timeline',
@@ -89,6 +106,21 @@ describe('timeline command (in process, with a clock)', () => {
       id: 'deadline',
       daysLeft: 0,
     });
+  });
+
+  it('marks an all-day event in JSON: its start of day, reached that day', async () => {
+    const out = await command(['--call', 'innovasjon-2023', '--at', '2022-08-29T10:00', '--json']);
+    const json = JSON.parse(out.stdout) as { milestones: (JsonEntry & { allDay?: true })[]; next: JsonEntry };
+    expect(json.milestones[0]).toMatchObject({
+      id: 'published',
+      utc: '2022-08-28T22:00:00.000Z',
+      local: '2022-08-29T00:00:00+02:00',
+      passed: true,
+      daysLeft: 0,
+      allDay: true,
+    });
+    expect(json.milestones[1]).not.toHaveProperty('allDay');
+    expect(json.next.id).toBe('deadline');
   });
 
   it.each([

@@ -30,20 +30,21 @@ describe('parseMoney reads amounts as Norwegians type them', () => {
     ['0,75 MNOK', 750_000],
     ['1,2 MNOK', 1_200_000],
     ['NOK 750000', 750_000],
-    ['NOK 750,000', 750_000],
     ['750 000 NOK', 750_000],
     ['750,-', 750],
     ['750.000,-', 750_000],
     ['1 234 567', 1_234_567],
     ['1.234.567', 1_234_567],
-    ['1,234,567', 1_234_567],
     ["1'234'567", 1_234_567],
     ['1.500', 1_500],
-    ['1,500', 1_500],
     ['750,00', 750],
     ['1.000.000,00', 1_000_000],
-    ['1,000,000.00', 1_000_000],
     ['1 000 000,0', 1_000_000],
+    ['1 200 000,00', 1_200_000],
+    ['kr 1 200 000,-', 1_200_000],
+    ['1,500 mill', 1_500_000],
+    ['0,000', 0],
+    ['1 000,000', 1_000],
     ['1.500 mill', 1_500_000],
     ['0', 0],
     ['-0', 0],
@@ -74,6 +75,19 @@ describe('parseMoney reads amounts as Norwegians type them', () => {
     ['Infinity', 'not-a-number'],
     ['NaN', 'not-a-number'],
     ['1,5', 'fraction-of-krone'],
+    ['1,25', 'fraction-of-krone'],
+    // The comma is the decimal sign: 1,234 is 1.234 kr, not 1 234 kr.
+    ['1,234', 'fraction-of-krone'],
+    ['1,500', 'fraction-of-krone'],
+    ['1,234 kr', 'fraction-of-krone'],
+    // English-style grouping is refused, never read as a thousandth of what was meant.
+    ['750,000', 'comma-thousands'],
+    ['NOK 750,000', 'comma-thousands'],
+    ['1,000', 'comma-thousands'],
+    ['1,234,567', 'comma-thousands'],
+    ['1,000,000.00', 'comma-thousands'],
+    ['1,234.50', 'comma-thousands'],
+    ['-750,000', 'negative'],
     ['750,50', 'fraction-of-krone'],
     ['1.5', 'fraction-of-krone'],
     ['1,2345678 mill', 'fraction-of-krone'],
@@ -83,6 +97,31 @@ describe('parseMoney reads amounts as Norwegians type them', () => {
     ['99999999999999999999999999', 'too-large'],
   ])('%j is refused: %s', (input, error) => {
     expect(parseMoney(input)).toEqual({ ok: false, error });
+  });
+});
+
+describe("parseMoney(…, 'en') also reads a comma between thousands", () => {
+  it.each([
+    ['NOK 750,000', 750_000],
+    ['750,000', 750_000],
+    ['1,234', 1_234],
+    ['1,234,567', 1_234_567],
+    ['1,000,000.00', 1_000_000],
+    ['1 200 000', 1_200_000],
+    ['1.234.567', 1_234_567],
+    ['1,2 mill', 1_200_000],
+    ['1.5 million', 1_500_000],
+  ])('%j is %d', (input, value) => {
+    expect(parseMoney(input, 'en')).toEqual({ ok: true, value });
+  });
+
+  it.each<[string, MoneyErrorCode]>([
+    ['1,5', 'fraction-of-krone'],
+    ['1,234.5', 'fraction-of-krone'],
+    ['1,2,3', 'not-a-number'],
+    ['-750,000', 'negative'],
+  ])('%j is refused: %s', (input, error) => {
+    expect(parseMoney(input, 'en')).toEqual({ ok: false, error });
   });
 });
 
@@ -112,7 +151,7 @@ describe('money properties', () => {
   it('format then parse gives the same amount, in both locales', () => {
     fc.assert(
       fc.property(amount, fc.constantFrom<'nb' | 'en'>('nb', 'en'), (n, locale) => {
-        expect(parseMoney(formatMoney(n, locale))).toEqual({ ok: true, value: n });
+        expect(parseMoney(formatMoney(n, locale), locale)).toEqual({ ok: true, value: n });
       }),
       { numRuns: 2_000 },
     );
@@ -136,7 +175,7 @@ describe('money properties', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1_000, max: MAX_MONEY }), (n) => {
         const groups = formatMoney(n, 'nb').replace(' kr', '').split(' ');
-        const variants = [' ', '.', NBSP, NARROW_NBSP, ','].map((sep) => groups.join(sep));
+        const variants = [' ', '.', NBSP, NARROW_NBSP, "'"].map((sep) => groups.join(sep));
         for (const v of [
           ...variants,
           groups.join(''),
@@ -145,8 +184,28 @@ describe('money properties', () => {
         ]) {
           expect(parseMoney(v)).toEqual({ ok: true, value: n });
         }
+        expect(parseMoney(groups.join(','), 'en')).toEqual({ ok: true, value: n });
+        expect(parseMoney(groups.join(','))).toMatchObject({ ok: false });
       }),
       { numRuns: 1_000 },
+    );
+  });
+
+  it('without a unit the comma is always the decimal sign: whole kroner or refused', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 999_999 }),
+        fc.oneof(fc.constantFrom('0', '00', '000'), fc.stringMatching(/^\d{1,3}$/)),
+        (whole, decimals) => {
+          const r = parseMoney(`${formatMoney(whole).replace(' kr', '')},${decimals}`);
+          if (!/^0+$/.test(decimals)) expect(r).toEqual({ ok: false, error: 'fraction-of-krone' });
+          // "750,000": 750 kr to a Norwegian, 750 000 to an English reader; refused, not guessed.
+          else if (decimals.length === 3 && whole > 0 && whole < 1000)
+            expect(r).toEqual({ ok: false, error: 'comma-thousands' });
+          else expect(r).toEqual({ ok: true, value: whole });
+        },
+      ),
+      { numRuns: 2_000 },
     );
   });
 

@@ -93,6 +93,23 @@ describe('localToInstant (Europe/Oslo wall clock to UTC)', () => {
   );
 });
 
+describe('localToInstant with precision', () => {
+  it.each([
+    ['2022-08-29', 'on', '2022-08-28T22:00:00.000Z', 'an event on a summer date: the start of the day'],
+    ['2022-11-04', 'on', '2022-11-03T23:00:00.000Z', 'an event on a winter date: the start of the day'],
+    ['2023-03-26', 'on', '2023-03-25T23:00:00.000Z', 'the spring-forward day still starts at 00:00 CET'],
+    ['2022-10-30', 'on', '2022-10-29T22:00:00.000Z', 'the fall-back day still starts at 00:00 CEST'],
+    ['2022-11-04', 'by', '2022-11-04T22:59:59.000Z', 'a deadline date still ends at 23:59:59'],
+    ['2022-10-20T15:00', 'on', '2022-10-20T13:00:00.000Z', 'with a time, that minute whatever the precision'],
+  ] as const)('%s (%s) -> %s (%s)', (local, precision, iso, _why) => {
+    expect(localToInstant(local, precision).toISOString()).toBe(iso);
+  });
+
+  it('reads a date as a deadline by default', () => {
+    expect(localToInstant('2022-11-04')).toEqual(localToInstant('2022-11-04', 'by'));
+  });
+});
+
 describe('calendarDaysBetween (calendar days in Oslo, not 24-hour blocks)', () => {
   it('counts by the local date, not the UTC date, around midnight', () => {
     const deadline = localToInstant('2022-11-04');
@@ -144,7 +161,10 @@ describe('buildTimeline', () => {
     expect(byId.autumn?.at?.toISOString()).toBe('2022-10-30T11:00:00.000Z');
     expect(byId.spring?.local).toBe('2023-03-26 12:00');
     expect(byId.spring?.at?.toISOString()).toBe('2023-03-26T10:00:00.000Z');
-    expect(byId.opened?.local).toBe('2022-09-01 23:59');
+    // An event on a date (precision "on") is reached when that day begins; a deadline date ends it.
+    expect(byId.opened?.local).toBe('2022-09-01 00:00');
+    expect(byId.opened?.allDay).toBe(true);
+    expect(byId.autumn?.allDay).toBeUndefined();
   });
 
   it('marks passed, counts days left and picks the next milestone', () => {
@@ -198,6 +218,40 @@ describe('buildTimeline', () => {
     const atDeadline = buildTimeline(innovation, new Date('2022-10-20T12:59:00Z'));
     expect(atDeadline.next).toMatchObject({ id: 'deadline', daysLeft: 0 });
     expect(buildTimeline(innovation, new Date('2022-10-20T13:00:00Z')).next?.id).toBe('award');
+  });
+
+  it('innovation: on the day the call is published, publication is reached (today), not next', () => {
+    // 2022-08-29 10:00 in Oslo.
+    const tl = buildTimeline(innovation, new Date('2022-08-29T08:00:00Z'));
+    expect(tl.entries[0]).toMatchObject({
+      id: 'published',
+      passed: true,
+      daysLeft: 0,
+      allDay: true,
+      local: '2022-08-29 00:00',
+    });
+    expect(tl.next?.id).toBe('deadline');
+    // The minute before the day begins it is still ahead, tomorrow.
+    const eve = buildTimeline(innovation, new Date('2022-08-28T21:59:00Z'));
+    expect(eve.next).toMatchObject({ id: 'published', passed: false, daysLeft: 1 });
+    expect(milestoneInstant(innovation, 'published')?.toISOString()).toBe('2022-08-28T22:00:00.000Z');
+    expect(milestoneInstant(innovation, 'project-start')?.toISOString()).toBe('2022-12-31T23:00:00.000Z');
+  });
+
+  it('patient safety: the update on 7 October counts from that morning; the deadlines do not move', () => {
+    const tl = buildTimeline(patientSafety, new Date('2022-10-07T06:00:00Z'));
+    expect(tl.entries.slice(0, 2).map((e) => [e.id, e.passed, e.daysLeft])).toEqual([
+      ['published', true, -3],
+      ['updated', true, 0],
+    ]);
+    expect(tl.next).toMatchObject({ id: 'deadline', local: '2022-11-04 23:59', daysLeft: 28 });
+    const byId = Object.fromEntries(tl.entries.map((e) => [e.id, e.at?.toISOString()]));
+    expect(byId).toMatchObject({
+      deadline: '2022-11-04T22:59:59.000Z',
+      award: '2022-12-16T22:59:59.000Z',
+      'status-report': '2023-09-01T21:59:59.000Z',
+      'project-end': '2024-10-01T21:59:59.000Z',
+    });
   });
 
   it('patient safety: the date-only deadline lasts until 23:59:59 local on 4 November', () => {
