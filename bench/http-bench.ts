@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Catalog } from '../src/domain/catalog.ts';
 import { createRedisStore } from '../src/store/redis-store.ts';
+import { RESPONSE_URL } from '../test/slack/requests.ts';
 import { type BotConnectorCapture, startBotConnectorCapture } from '../test/support/bot-connector-capture.ts';
 import { type SlackCapture, startSlackCapture } from '../test/support/slack-capture.ts';
 import { CostTable, openCountingStore } from './counting-store.ts';
@@ -51,12 +52,12 @@ async function slackRows(host: BenchHost, captures: Captures, options: BenchOpti
       options.httpN,
       workers,
       options.budgetMs,
-      (i) => postSlash(host.port, i, TEXT),
+      (i) => postSlash(host.port, captures.slack, i, TEXT),
     );
     const t0 = performance.now();
     await host.slack.idle();
     const drained = performance.now() - t0;
-    const posted = captures.slack.of('chat.postMessage').length;
+    const posted = captures.slack.of(RESPONSE_URL).length;
     if (posted < row.n) throw new Error(`bench: ${row.n} Slack commands but ${posted} replies posted`);
     rows.push(row);
     notes.push(
@@ -87,7 +88,7 @@ async function countRoundTrips(
         table.add(
           `Slack /midler ${TEXT}, ${round}`,
           await counting.measure(async () => {
-            await postSlash(host.port, i, TEXT);
+            await postSlash(host.port, captures.slack, i, TEXT);
             await host.slack.idle();
           }),
         );
@@ -113,7 +114,7 @@ export async function httpRows(catalog: Catalog, options: BenchOptions): Promise
       // Warm-up: JIT, botbuilder and Bolt set-up, first-contact writes; not timed.
       for (let i = 0; i < 20; i++) {
         await postTeams(host.port, captures.teams, i, TEXT);
-        await postSlash(host.port, i, TEXT);
+        await postSlash(host.port, captures.slack, i, TEXT);
       }
       await host.slack.idle();
       const slack = await slackRows(host, captures, options);

@@ -6,9 +6,10 @@ import { fixedClock } from '../src/domain/clock.ts';
 import { type App, createApp } from '../src/server/app.ts';
 import { createLogger } from '../src/server/logger.ts';
 import type { Store } from '../src/store/store.ts';
+import { slash } from '../test/slack/requests.ts';
 import type { BotConnectorCapture } from '../test/support/bot-connector-capture.ts';
 import type { SlackCapture } from '../test/support/slack-capture.ts';
-import { postSlack, SIGNING_SECRET, slashCommand } from '../test/support/slack-fixtures.ts';
+import { postSlack, SIGNING_SECRET } from '../test/support/slack-fixtures.ts';
 import { personalMessage, TENANT_ID } from '../test/support/teams-fixtures.ts';
 import { BENCH_AT } from './conversation.ts';
 
@@ -87,11 +88,12 @@ export async function postTeams(
 
 /**
  * POSTs a signed `/midler` slash command; resolves on the HTTP answer, which is Slack's ack. Each
- * request uses its own channel so Slack's one-message-per-second-per-channel pacing of the replies
- * does not hold the drain that follows.
+ * request uses its own channel so Slack's per-channel pacing does not hold the drain that follows.
+ * In a channel the answer goes to the caller only, through the command's response_url (docs/slack.md),
+ * which points at the local capture.
  */
-export async function postSlash(port: number, i: number, text: string): Promise<void> {
-  const req = slashCommand(text, { user: `U0BENCH${i % PEOPLE}`, channel: `C0BENCH${i}` });
+export async function postSlash(port: number, capture: SlackCapture, i: number, text: string): Promise<void> {
+  const req = slash(capture, text, { user: `U0BENCH${i % PEOPLE}`, channel: `C0BENCH${i}` });
   const res = await postSlack(port, req, BENCH_SECONDS);
   await res.arrayBuffer();
   if (res.status >= 300) throw new Error(`bench: Slack command answered HTTP ${res.status}`);

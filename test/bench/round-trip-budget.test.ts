@@ -112,7 +112,7 @@ describe('Redis round trips per HTTP request (adapter + engine)', () => {
     const n = Math.floor(Math.random() * 1_000_000);
     for (const round of ['first', 'later']) {
       const cost = await measure(async () => {
-        await postSlash(host.port, n, 'hjelp');
+        await postSlash(host.port, slack, n, 'hjelp');
         await host.slack.idle();
       });
       expect(cost.trips, `${round}: ${cost.calls}`).toBeLessThanOrEqual(LIMIT);
