@@ -30,8 +30,12 @@ export function applicationCard(ctx: DialogContext, app: Application, buttons: B
     [ctx.t('application.fact.trust'), trust?.name ?? app.applicant.trust],
     [ctx.t('application.fact.status'), status],
   ];
-  if (app.amount?.maxRequest !== undefined)
-    rows.push([ctx.t('application.fact.max'), formatMoney(app.amount.maxRequest, ctx.locale)]);
+  const a = app.amount;
+  if (a?.requested !== undefined)
+    rows.push([ctx.t('application.fact.requested'), formatMoney(a.requested, ctx.locale)]);
+  else if (a?.maxRequest !== undefined)
+    rows.push([ctx.t('application.fact.max'), formatMoney(a.maxRequest, ctx.locale)]);
+  if (a?.own !== undefined) rows.push([ctx.t('application.fact.own'), formatMoney(a.own, ctx.locale)]);
   const next = nextStep(app, call, ctx.now);
   const steps = call.steps.flatMap((data) => {
     const step = app.steps.find((s) => s.id === data.id);

@@ -214,7 +214,10 @@ export function applicantNotice(
           'attention',
         ),
       ],
-      [button('endorsement.request', t('endorsement.button.request'), { app: app.id }, 'primary')],
+      [
+        button('endorsement.request', t('endorsement.button.request'), { app: app.id }, 'primary'),
+        button('progress.edit', t('progress.button.edit'), { app: app.id }),
+      ],
     );
   }
   return answerCard(view, app, call, after);

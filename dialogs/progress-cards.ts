@@ -4,6 +4,7 @@ import type { Button, Card } from '../src/bot/messages.ts';
 import { applicantActions } from '../src/domain/applicant-actions.ts';
 import type { Application } from '../src/domain/application.ts';
 import type { Call } from '../src/domain/call.ts';
+import { formatMoney } from '../src/domain/money.ts';
 import { formatDeadline } from '../src/i18n/format.ts';
 import { endorsementButtons } from './endorsement-overview.ts';
 import { say } from './shared.ts';
@@ -25,6 +26,7 @@ export function applicationButtons(ctx: DialogContext, app: Application): Button
   const data = { app: app.id };
   const next: Button[] = [];
   let withdraw: Button | undefined;
+  let edit: Button | undefined;
   for (const action of applicantActions(app, call, ctx.now)) {
     switch (action.kind) {
       case 'check':
@@ -53,12 +55,15 @@ export function applicationButtons(ctx: DialogContext, app: Application): Button
       case 'award':
         next.push(button(`${D}.award`, ctx.t('progress.button.award'), data, 'primary'));
         break;
+      case 'edit':
+        edit = button(`${D}.edit`, ctx.t('progress.button.edit'), data);
+        break;
       case 'withdraw':
         withdraw = button(`${D}.withdraw`, ctx.t('progress.button.withdraw'), data, 'danger');
         break;
     }
   }
-  return [...next, ...endorsementButtons(ctx, app), ...(withdraw ? [withdraw] : [])];
+  return [...next, ...endorsementButtons(ctx, app), ...(edit ? [edit] : []), ...(withdraw ? [withdraw] : [])];
 }
 
 export function submitCard(ctx: DialogContext, app: Application, call: Call, stepId: string): Card {
@@ -111,6 +116,83 @@ export function awardCard(ctx: DialogContext, app: Application): Card {
       },
     ],
   );
+}
+
+/** Endorsements given or pending for the application as it is now (an edit asks them again). */
+function givenEndorsements(app: Application, call: Call): number {
+  return call.steps.filter(
+    (s) =>
+      s.kind === 'endorsement' &&
+      ['done', 'waiting'].includes(app.steps.find((a) => a.id === s.id)?.state ?? ''),
+  ).length;
+}
+
+export const EDIT_INPUTS = { title: 'title', requested: 'requested', own: 'own' } as const;
+
+/** Title, amount asked for and own financing, filled with what the application says now. */
+export function editCard(
+  ctx: DialogContext,
+  app: Application,
+  call: Call,
+  values: { title?: string; requested?: string; own?: string } = {},
+  errors?: Record<string, string>,
+): Card {
+  const money = (n: number | undefined) => (n === undefined ? undefined : formatMoney(n, ctx.locale));
+  const blocks = [text(ctx.t('progress.edit.text'))];
+  const category = call.categories.find((c) => c.id === app.category);
+  if (category?.maxAmount !== undefined || (category?.ownFinancingPercent ?? 0) > 0) {
+    blocks.push(
+      text(
+        ctx.t('progress.edit.limits', {
+          cap: category?.maxAmount === undefined ? '–' : formatMoney(category.maxAmount, ctx.locale),
+          percent: category?.ownFinancingPercent ?? 0,
+        }),
+        'subtle',
+      ),
+    );
+  }
+  if (givenEndorsements(app, call) > 0) blocks.push(text(ctx.t('progress.edit.resets'), 'warning'));
+  const requested = values.requested ?? money(app.amount?.requested);
+  const own = values.own ?? money(app.amount?.own);
+  const out = card(
+    ctx.t('progress.edit.title', { title: app.title }),
+    blocks,
+    [
+      button(`${D}.save`, ctx.t('progress.button.save'), { app: app.id }, 'primary'),
+      button('amount.start', ctx.t('progress.button.calculate'), {
+        callId: call.id,
+        category: app.category,
+      }),
+      button('status.start', ctx.t('progress.button.cancel')),
+    ],
+    [
+      {
+        kind: 'text',
+        id: EDIT_INPUTS.title,
+        label: ctx.t('application.input.title'),
+        value: values.title ?? app.title,
+        required: true,
+        maxLength: 200,
+      },
+      {
+        kind: 'amount',
+        id: EDIT_INPUTS.requested,
+        label: ctx.t('progress.edit.requested'),
+        placeholder: '400 000',
+        required: true,
+        ...(requested ? { value: requested } : {}),
+      },
+      {
+        kind: 'amount',
+        id: EDIT_INPUTS.own,
+        label: ctx.t('progress.edit.own'),
+        placeholder: '0',
+        required: true,
+        ...(own ? { value: own } : {}),
+      },
+    ],
+  );
+  return errors ? { ...out, errors } : out;
 }
 
 export { stepLabel as progressStepLabel };

@@ -50,6 +50,8 @@ export function progressRefusal(
     case 'not-open':
     case 'not-awarded':
       return message(ctx.t('progress.refused.status', { status }));
+    case 'already-prioritised':
+      return message(ctx.t('progress.refused.prioritised'));
     case 'check-required':
       return message(ctx.t('progress.refused.check-required'));
     case 'category-mismatch':

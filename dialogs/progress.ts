@@ -1,15 +1,30 @@
 import { message } from '../src/bot/cards.ts';
 import type { Dialog, DialogContext, StepResult } from '../src/bot/dialog.ts';
 import type { Outbound, TurnResult } from '../src/bot/messages.ts';
+import { computeAmount } from '../src/domain/amount.ts';
 import type { Application } from '../src/domain/application.ts';
 import type { Transition } from '../src/domain/application-audit.ts';
 import type { Call } from '../src/domain/call.ts';
+import { formatMoney, parseMoney } from '../src/domain/money.ts';
 import { samePerson, stepOfKind } from '../src/domain/steps.ts';
-import { markStepDone, recordAward, submit, withdrawApplication } from '../src/domain/tracker.ts';
+import {
+  editApplication,
+  markStepDone,
+  recordAward,
+  submit,
+  withdrawApplication,
+} from '../src/domain/tracker.ts';
 import { applicationCard } from './application-card.ts';
 import { staleNotice } from './endorsement.ts';
 import { commit, me, records } from './endorsement-commit.ts';
-import { applicationButtons, awardCard, submitCard, withdrawCard } from './progress-cards.ts';
+import {
+  applicationButtons,
+  awardCard,
+  EDIT_INPUTS,
+  editCard,
+  submitCard,
+  withdrawCard,
+} from './progress-cards.ts';
 import { progressRefusal } from './progress-refusals.ts';
 import { say, str } from './shared.ts';
 
@@ -76,6 +91,81 @@ async function withdraw(ctx: DialogContext, app: Application, call: Call): Promi
   return { ...rest, notify };
 }
 
+/** Leaders holding a request for the application as it was get their card replaced. */
+async function staleCards(
+  ctx: DialogContext,
+  before: Application,
+  after: Application,
+): Promise<TurnNotify[]> {
+  const notify: TurnNotify[] = [];
+  for (const step of before.steps) {
+    const now = after.steps.find((s) => s.id === step.id);
+    if (step.state !== 'waiting' || now?.state === 'waiting') continue;
+    const notice = await staleNotice(ctx, after, before, step.id);
+    if (notice) notify.push(notice);
+  }
+  return notify;
+}
+
+async function save(
+  ctx: DialogContext,
+  app: Application,
+  call: Call,
+  inputs: Record<string, unknown>,
+): Promise<StepResult> {
+  const raw = {
+    title: str(inputs[EDIT_INPUTS.title]) ?? '',
+    requested: str(inputs[EDIT_INPUTS.requested]) ?? String(inputs[EDIT_INPUTS.requested] ?? ''),
+    own: str(inputs[EDIT_INPUTS.own]) ?? String(inputs[EDIT_INPUTS.own] ?? ''),
+  };
+  const again = (errors: Record<string, string>): StepResult => ({
+    state: null,
+    replies: [editCard(ctx, app, call, raw, errors)],
+  });
+  const requested = parseMoney(raw.requested);
+  const own = parseMoney(raw.own);
+  if (!requested.ok || !own.ok) {
+    const errors: Record<string, string> = {};
+    if (!requested.ok)
+      errors[EDIT_INPUTS.requested] = ctx.t('progress.edit.unreadable', { input: raw.requested });
+    if (!own.ok) errors[EDIT_INPUTS.own] = ctx.t('progress.edit.unreadable', { input: raw.own });
+    return again(errors);
+  }
+  const input = { title: raw.title, requested: requested.value, own: own.value, by: me(ctx) };
+  const change = (a: Application) => editApplication(a, call, input, ctx.now);
+  const done = await commit(ctx, app.id, change, app);
+  if (!done.ok) {
+    const current = done.app ?? app;
+    if (done.reason === 'bad-title') return again({ [EDIT_INPUTS.title]: ctx.t('progress.edit.bad-title') });
+    if (done.reason === 'amount-not-allowed') {
+      // The same pure rule once more, for the numbers to show: the commit only says why.
+      const limit = computeAmount(call, {
+        category: current.category,
+        total: input.requested + input.own + (current.amount?.other ?? 0),
+        own: input.own,
+        other: current.amount?.other ?? 0,
+      });
+      const money = (n: number) => formatMoney(n, ctx.locale);
+      return again({
+        [EDIT_INPUTS.requested]: ctx.t('progress.edit.too-much', {
+          max: money(limit.maxRequest),
+          required: money(limit.requiredOwnFinancing),
+        }),
+      });
+    }
+    if (done.reason === 'nothing-changed')
+      return shown(ctx, current, [message(ctx.t('progress.edit.unchanged'))]);
+    return shown(ctx, current, [progressRefusal(ctx, call, done.reason, done.app)]);
+  }
+  const notify = await staleCards(ctx, done.before, done.app);
+  const reset = done.before.steps.some((s) => {
+    const after = done.app.steps.find((x) => x.id === s.id);
+    return (s.state === 'done' || s.state === 'waiting') && after?.state === 'not-started';
+  });
+  const note = message(ctx.t(reset ? 'progress.edit.saved-reset' : 'progress.edit.saved'));
+  return { ...shown(ctx, done.app, [note]), notify };
+}
+
 export const progressDialog: Dialog = {
   name: D,
   transient: true,
@@ -140,6 +230,12 @@ export const progressDialog: Dialog = {
           : shown(ctx, app, [progressRefusal(ctx, call, 'not-open', app)]);
       case 'withdraw-confirm':
         return withdraw(ctx, app, call);
+      case 'edit':
+        return app.status === 'draft'
+          ? { state: null, replies: [editCard(ctx, app, call)] }
+          : shown(ctx, app, [progressRefusal(ctx, call, 'not-draft', app)]);
+      case 'save':
+        return save(ctx, app, call, event.inputs);
       default:
         return shown(ctx, app);
     }

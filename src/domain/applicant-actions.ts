@@ -1,7 +1,7 @@
 import type { Application } from './application.ts';
 import type { Call } from './call.ts';
 import { openSteps } from './next-step.ts';
-import { APPLICANT_ACTOR } from './steps.ts';
+import { APPLICANT_ACTOR, callDeadline } from './steps.ts';
 import { hasPassed } from './timeline.ts';
 
 /**
@@ -18,6 +18,8 @@ export type ApplicantAction =
   | { kind: 'submit'; step: string }
   /** Relay the region's decision once it is announced. */
   | { kind: 'award'; step: string }
+  /** Change the title, the amount asked for or the own financing (a draft not yet prioritised). */
+  | { kind: 'edit' }
   | { kind: 'withdraw' };
 
 const OWN_STEPS = new Set(['category', 'draft', 'report', 'project-end']);
@@ -32,6 +34,12 @@ export function applicantActions(app: Application, call: Call, now: Date): Appli
     else if (kind === 'award' && app.status === 'submitted') out.push({ kind: 'award', step: id });
     else if (open.role === APPLICANT_ACTOR && OWN_STEPS.has(kind)) out.push({ kind: 'done', step: id });
   }
+  const prioritised = call.steps.some(
+    (s) => s.kind === 'prioritisation' && app.steps.find((a) => a.id === s.id)?.state === 'done',
+  );
+  const deadline = callDeadline(call);
+  const open = !(deadline && hasPassed(deadline, now));
+  if (app.status === 'draft' && !prioritised && open) out.push({ kind: 'edit' });
   if (app.status === 'draft' || app.status === 'submitted') out.push({ kind: 'withdraw' });
   return out;
 }

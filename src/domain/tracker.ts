@@ -11,6 +11,7 @@ import { appliesTo, stepDueAt } from './steps.ts';
  * version. See docs/tracker.md for the states, the reason codes and the call data it relies on.
  */
 export type { Transition } from './application-audit.ts';
+export { editApplication } from './application-edit.ts';
 export { markStepDone, recordAward, submit, withdrawApplication } from './application-transitions.ts';
 export { recordEligibility } from './eligibility-record.ts';
 export type { OpenStep } from './next-step.ts';

@@ -3,6 +3,7 @@ import { applicantActions } from '../../src/domain/applicant-actions.ts';
 import type { Application } from '../../src/domain/application.ts';
 import {
   decideEndorsement,
+  editApplication,
   markStepDone,
   newApplication,
   prioritise,
@@ -17,6 +18,8 @@ import {
   apply,
   at,
   clinicLeader,
+  innovation,
+  innovationDraft,
   nearestLeader,
   OCT_1,
   patientDraft,
@@ -67,7 +70,7 @@ describe('recordEligibility: a check run for an existing draft', () => {
     );
     expect(stateOf(t.app, 'eligibility')).toBe('not-started');
     expect(t.app.verdict).toBe('not-eligible');
-    expect(kinds(t.app)).toEqual(['check:eligibility', 'withdraw']);
+    expect(kinds(t.app)).toEqual(['check:eligibility', 'edit', 'withdraw']);
   });
 
   it('is refused for someone else, another category, or an application that is no longer a draft', () => {
@@ -96,12 +99,12 @@ describe('recordEligibility: a check run for an existing draft', () => {
 describe('applicantActions: what the applicant can do next, from the draft to the reports', () => {
   it('follows the patient-safety call step by step', () => {
     let app = unchecked();
-    expect(kinds(app)).toEqual(['check:eligibility', 'withdraw']);
+    expect(kinds(app)).toEqual(['check:eligibility', 'edit', 'withdraw']);
     app = patientDraft('ps-a');
-    expect(kinds(app)).toEqual(['done:draft', 'withdraw']);
+    expect(kinds(app)).toEqual(['done:draft', 'edit', 'withdraw']);
     app = apply(markStepDone(app, patientSafety, { step: 'draft', by: applicant }, OCT_1));
     // Endorsements are asked from their own dialog: no applicant action here but withdrawing.
-    expect(kinds(app)).toEqual(['withdraw']);
+    expect(kinds(app)).toEqual(['edit', 'withdraw']);
     for (const [step, leader] of [
       ['endorse-nearest-leader', nearestLeader],
       ['endorse-clinic-leader', clinicLeader],
@@ -109,7 +112,7 @@ describe('applicantActions: what the applicant can do next, from the draft to th
       app = apply(requestEndorsement(app, patientSafety, { step, leader, by: applicant }, OCT_1));
       app = apply(decideEndorsement(app, patientSafety, { step, decision: 'approve', by: leader }, OCT_1));
     }
-    expect(kinds(app)).toEqual(['submit:submission', 'withdraw']);
+    expect(kinds(app)).toEqual(['submit:submission', 'edit', 'withdraw']);
     // After the deadline (23:59 on 4 Nov 2022 local) there is nothing to submit.
     expect(kinds(app, at('2022-11-04T23:00:00Z'))).toEqual(['withdraw']);
     app = apply(submit(app, patientSafety, { by: applicant }, OCT_1));
@@ -126,5 +129,123 @@ describe('applicantActions: what the applicant can do next, from the draft to th
 
   it('offers nothing on a refused, withdrawn or closed application', () => {
     expect(kinds(apply(withdrawApplication(patientDraft('w'), { by: applicant }, OCT_1)))).toEqual([]);
+  });
+});
+
+describe('editApplication: title, amount asked for and own financing on a draft', () => {
+  const by = applicant;
+  const endorsedOnce = () => {
+    let app = apply(markStepDone(patientDraft('e1'), patientSafety, { step: 'draft', by }, OCT_1));
+    app = apply(
+      requestEndorsement(
+        app,
+        patientSafety,
+        { step: 'endorse-nearest-leader', leader: nearestLeader, by },
+        OCT_1,
+      ),
+    );
+    app = apply(
+      decideEndorsement(
+        app,
+        patientSafety,
+        { step: 'endorse-nearest-leader', decision: 'approve', by: nearestLeader },
+        OCT_1,
+      ),
+    );
+    return apply(
+      requestEndorsement(
+        app,
+        patientSafety,
+        { step: 'endorse-clinic-leader', leader: clinicLeader, by },
+        OCT_1,
+      ),
+    );
+  };
+
+  it('saves the new values, and endorsements given or pending for the old text are asked again', () => {
+    const before = endorsedOnce();
+    expect(stateOf(before, 'endorse-nearest-leader')).toBe('done');
+    expect(stateOf(before, 'endorse-clinic-leader')).toBe('waiting');
+    const t = editApplication(
+      before,
+      patientSafety,
+      { title: '  Tryggere   medisinering ', requested: 400_000, own: 50_000, by },
+      OCT_1,
+    );
+    expect(t.app.title).toBe('Tryggere medisinering');
+    expect(t.app.amount).toMatchObject({ requested: 400_000, own: 50_000 });
+    for (const step of ['endorse-nearest-leader', 'endorse-clinic-leader']) {
+      expect(stateOf(t.app, step)).toBe('not-started');
+      expect(t.app.steps.find((s) => s.id === step)).not.toHaveProperty('waitingOn');
+    }
+    // The round is kept, so the next request is a new round and the old cards decide nothing.
+    expect(t.app.steps.find((s) => s.id === 'endorse-clinic-leader')?.round).toBe(1);
+    expect(t.audit.action).toBe('application.edit');
+  });
+
+  it('the amount must be one the call allows for that budget (cap and 25 % own financing)', () => {
+    const draft = innovationDraft('e2');
+    expect(
+      reasonOf(() =>
+        editApplication(
+          draft,
+          innovation,
+          { title: 'Smart seng', requested: 600_000, own: 100_000, by },
+          OCT_1,
+        ),
+      ),
+    ).toBe('amount-not-allowed');
+    expect(
+      reasonOf(() =>
+        editApplication(
+          draft,
+          innovation,
+          { title: 'Smart seng', requested: 800_000, own: 400_000, by },
+          OCT_1,
+        ),
+      ),
+    ).toBe('amount-not-allowed');
+    const ok = editApplication(
+      draft,
+      innovation,
+      { title: 'Smart seng', requested: 500_000, own: 200_000, by },
+      OCT_1,
+    );
+    expect(ok.app.amount).toMatchObject({ requested: 500_000, own: 200_000, requiredOwnFinancing: 175_000 });
+  });
+
+  it('is refused for someone else, a bad title, no change, after the deadline, or once prioritised', () => {
+    const draft = patientDraft('e3');
+    const input = { title: draft.title, requested: 100_000, own: 0 };
+    expect(reasonOf(() => editApplication(draft, patientSafety, { ...input, by: stranger }, OCT_1))).toBe(
+      'not-the-applicant',
+    );
+    expect(reasonOf(() => editApplication(draft, patientSafety, { ...input, title: 'ab', by }, OCT_1))).toBe(
+      'bad-title',
+    );
+    const saved = apply(editApplication(draft, patientSafety, { ...input, by }, OCT_1));
+    expect(reasonOf(() => editApplication(saved, patientSafety, { ...input, by }, OCT_1))).toBe(
+      'nothing-changed',
+    );
+    expect(
+      reasonOf(() =>
+        editApplication(draft, patientSafety, { ...input, requested: 1, by }, at('2022-11-04T23:00:00Z')),
+      ),
+    ).toBe('deadline-passed');
+    let app = endorsedOnce();
+    app = apply(
+      decideEndorsement(
+        app,
+        patientSafety,
+        { step: 'endorse-clinic-leader', decision: 'approve', by: clinicLeader },
+        OCT_1,
+      ),
+    );
+    const [ranked] = prioritise([app], patientSafety, { by: qualityChief }, OCT_1).map((t) => t.app);
+    if (!ranked) throw new Error('not prioritised');
+    expect(reasonOf(() => editApplication(ranked, patientSafety, { ...input, by }, OCT_1))).toBe(
+      'already-prioritised',
+    );
+    expect(kinds(ranked)).not.toContain('edit');
   });
 });

@@ -36,8 +36,11 @@ export function render(out: Outbound): string {
     else lines.push(`> ${b.text} (${b.source})`);
   }
   for (const i of out.inputs ?? []) {
-    lines.push(`<${i.kind} ${i.id}: ${i.label}>`);
+    const value = 'value' in i && i.value !== undefined ? ` = ${String(i.value)}` : '';
+    lines.push(`<${i.kind} ${i.id}: ${i.label}>${value}`);
     if (i.kind === 'choice') lines.push(...i.options.map((o) => `  ( ) ${o.label}`));
+    const error = out.errors?.[i.id];
+    if (error) lines.push(`! ${i.id}: ${error}`);
   }
   for (const btn of out.buttons ?? []) lines.push(`[${btn.label}]`);
   return lines.join('\n');

@@ -35,6 +35,8 @@ export const application = {
   'application.fact.category': { nb: 'Kategori', en: 'Category' },
   'application.fact.trust': { nb: 'Helseforetak', en: 'Health trust' },
   'application.fact.status': { nb: 'Status', en: 'Status' },
+  'application.fact.requested': { nb: 'Beløp det søkes om', en: 'Amount requested' },
+  'application.fact.own': { nb: 'Egenfinansiering', en: 'Own financing' },
   'application.fact.max': { nb: 'Høyeste søknadsbeløp', en: 'Largest amount to request' },
   'application.status.draft': { nb: 'Utkast', en: 'Draft' },
   'application.status.submitted': { nb: 'Levert', en: 'Submitted' },

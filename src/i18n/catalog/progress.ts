@@ -5,6 +5,46 @@ export const progress = {
   'progress.button.done': { nb: 'Ferdig: {step}', en: 'Done: {step}' },
   'progress.button.submit': { nb: 'Søknaden er levert', en: 'I have submitted it' },
   'progress.button.award': { nb: 'Registrer tildelingen', en: 'Record the award' },
+  'progress.button.edit': { nb: 'Endre søknaden', en: 'Edit the application' },
+  'progress.button.save': { nb: 'Lagre endringene', en: 'Save the changes' },
+  'progress.button.calculate': { nb: 'Regn ut høyeste beløp', en: 'Work out the largest amount' },
+  'progress.edit.title': { nb: 'Endre: {title}', en: 'Edit: {title}' },
+  'progress.edit.text': {
+    nb: 'Endre tittelen, beløpet du søker om og egenfinansieringen. Lederne ser dette når de godkjenner.',
+    en: 'Change the title, the amount you ask for and the own financing. The leaders see these when they endorse.',
+  },
+  'progress.edit.limits': {
+    nb: 'Utlysningen: høyst {cap}, og minst {percent} % av budsjettet som egenfinansiering.',
+    en: 'The call: at most {cap}, and at least {percent} % of the budget as own financing.',
+  },
+  'progress.edit.resets': {
+    nb: 'Godkjenninger som er gitt eller bedt om, gjaldt søknaden slik den var. Lagrer du en endring, må du be om dem på nytt.',
+    en: 'Endorsements given or asked for were for the application as it was. If you save a change, you ask for them again.',
+  },
+  'progress.edit.requested': { nb: 'Beløp du søker om (kr)', en: 'Amount you ask for (NOK)' },
+  'progress.edit.own': { nb: 'Egenfinansiering (kr)', en: 'Own financing (NOK)' },
+  'progress.edit.unreadable': {
+    nb: 'Jeg klarte ikke å lese «{input}» som et beløp. Skriv for eksempel 400 000.',
+    en: 'I could not read "{input}" as an amount. Type for example 400 000.',
+  },
+  'progress.edit.too-much': {
+    nb: 'Med denne egenfinansieringen kan du søke om høyst {max} (egenfinansiering som kreves: {required}).',
+    en: 'With this own financing you can ask for at most {max} (own financing required: {required}).',
+  },
+  'progress.edit.bad-title': {
+    nb: 'Tittelen må være mellom 3 og 200 tegn.',
+    en: 'The title must be between 3 and 200 characters.',
+  },
+  'progress.edit.saved': { nb: 'Søknaden er oppdatert.', en: 'The application is updated.' },
+  'progress.edit.saved-reset': {
+    nb: 'Søknaden er oppdatert. Be om godkjenning på nytt: lederne godkjente den slik den var.',
+    en: 'The application is updated. Ask for endorsement again: the leaders endorsed it as it was.',
+  },
+  'progress.edit.unchanged': { nb: 'Ingenting er endret.', en: 'Nothing has changed.' },
+  'progress.refused.prioritised': {
+    nb: 'Helseforetaket har allerede prioritert søknaden, så den kan ikke endres her. Ta kontakt med kvalitetssjefen.',
+    en: 'The trust has already prioritised the application, so it cannot be changed here. Contact the quality chief.',
+  },
   'progress.button.withdraw': { nb: 'Trekk søknaden', en: 'Withdraw the application' },
   'progress.button.awarded': { nb: 'Tildelt', en: 'Awarded' },
   'progress.button.not-awarded': { nb: 'Ikke tildelt', en: 'Not awarded' },
