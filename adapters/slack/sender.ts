@@ -7,7 +7,14 @@ import type { Clock } from '../../src/domain/clock.ts';
 import type { Store } from '../../src/store/store.ts';
 import type { SlackMessage } from './block-kit.ts';
 import { renderMessages } from './render-blocks.ts';
-import { GONE_ERRORS, messageRefOf, parseMessageRef, platformErrorOf, retryAfterOf } from './web-errors.ts';
+import {
+  GONE_ERRORS,
+  httpStatusOf,
+  messageRefOf,
+  parseMessageRef,
+  platformErrorOf,
+  retryAfterOf,
+} from './web-errors.ts';
 
 export interface SlackSenderOptions {
   /** A client built with `rejectRateLimitedCalls` and no retries: this sender owns both decisions. */
@@ -127,9 +134,11 @@ export function createSlackSender(options: SlackSenderOptions): Sender {
     } catch (e) {
       const failure = failureOf(e);
       log.warn({ err: e, channel, reason: failure.reason }, 'slack proactive send failed');
-      // Slack answered "not posted" (an API error or 429) before any page went out: give the claim
-      // back so the retry can post. A lost answer keeps it: at most once.
-      const definite = retryAfterOf(e) !== undefined || platformErrorOf(e) !== undefined;
+      // Slack answered "not posted" (an API error, a 429 or an HTTP error status such as a 500) before
+      // any page went out: give the claim back so the retry can post. A lost answer (timeout, reset)
+      // keeps it: a duplicate reminder is worse than a missing one.
+      const definite =
+        retryAfterOf(e) !== undefined || platformErrorOf(e) !== undefined || httpStatusOf(e) !== undefined;
       if (opts?.idempotencyKey !== undefined && posted === 0 && definite) {
         await store.releaseOnce(`slack:send:${opts.idempotencyKey}`).catch(() => undefined);
       }

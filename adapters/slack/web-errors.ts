@@ -18,6 +18,13 @@ export function retryAfterOf(e: unknown): number | undefined {
   return typeof seconds === 'number' ? seconds : 0;
 }
 
+/** The HTTP status when Slack answered the call with a non-200 status (it did not post). */
+export function httpStatusOf(e: unknown): number | undefined {
+  if (field(e, 'code') !== 'slack_webapi_http_error') return undefined;
+  const status = field(e, 'statusCode');
+  return typeof status === 'number' ? status : undefined;
+}
+
 /** Errors that mean the conversation is no longer reachable: reminders for it should stop. */
 export const GONE_ERRORS: ReadonlySet<string> = new Set([
   'channel_not_found',

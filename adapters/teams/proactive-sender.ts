@@ -66,7 +66,11 @@ export interface TeamsSenderDeps {
   log: Logger;
 }
 
-type Attempt = (ref: ConversationRef) => Promise<string>;
+/** Counts the activities an attempt got posted, so a failure can tell "nothing went out". */
+type Attempt = (ref: ConversationRef, progress: { posted: number }) => Promise<string>;
+
+/** An error answer from the connector before anything was posted: a retry may post it. */
+type Failed = SendResult & { nothingPosted?: boolean };
 
 /**
  * Proactive delivery from stored conversation references: rate-limited through the shared gate,
@@ -77,14 +81,17 @@ export function createTeamsSender(deps: TeamsSenderDeps): Sender {
     ref: ConversationRef,
     attempt: Attempt,
     missing: 'not-installed' | 'gone',
-  ): Promise<SendResult> {
+  ): Promise<Failed> {
     for (let n = 1; ; n++) {
       const gate = await deps.gate.acquire(ref.key, tenantOf(ref));
       if (!gate.ok) return { ok: false, reason: 'rate-limited', retryAfterMs: gate.retryAfterMs };
+      const progress = { posted: 0 };
       try {
-        return { ok: true, messageRef: await attempt(ref) };
+        return { ok: true, messageRef: await attempt(ref, progress) };
       } catch (e) {
         const { status, retryAfterMs } = connectorFailure(e, deps.clock().getTime());
+        // The connector answered with an error status and no activity went out in this attempt.
+        const nothingPosted = status !== undefined && progress.posted === 0;
         if (status === 403 || status === 404) {
           deps.log.info(
             { conversation: ref.key, status },
@@ -104,14 +111,19 @@ export function createTeamsSender(deps: TeamsSenderDeps): Sender {
           const wait = retryAfterMs ?? 500 * 2 ** (n - 1);
           if (n >= MAX_ATTEMPTS) {
             deps.log.warn({ conversation: ref.key, status, attempts: n }, 'teams: giving up after retries');
-            return { ok: false, reason: status === 429 ? 'rate-limited' : 'error', retryAfterMs: wait };
+            return {
+              ok: false,
+              reason: status === 429 ? 'rate-limited' : 'error',
+              retryAfterMs: wait,
+              nothingPosted,
+            };
           }
           deps.log.info({ conversation: ref.key, status, waitMs: wait, attempt: n }, 'teams: retrying send');
           await deps.sleep(wait);
           continue;
         }
         deps.log.error({ err: e, conversation: ref.key, status }, 'teams: proactive send failed');
-        return { ok: false, reason: 'error' };
+        return { ok: false, reason: 'error', nothingPosted };
       }
     }
   }
@@ -119,7 +131,7 @@ export function createTeamsSender(deps: TeamsSenderDeps): Sender {
   /** Posts (or, with `update`, replaces then continues) in the stored conversation; returns the first id. */
   const post =
     (message: Outbound, update?: string): Attempt =>
-    async (ref) => {
+    async (ref, progress) => {
       let first = '';
       await deps.cloud.continueConversationAsync(deps.appId, referenceOf(ref), async (context) => {
         withoutSdkRetries(context);
@@ -127,9 +139,11 @@ export function createTeamsSender(deps: TeamsSenderDeps): Sender {
           if (i === 0 && update) {
             await context.updateActivity({ ...activity, id: update });
             first = update;
+            progress.posted++;
             continue;
           }
           const res = await context.sendActivity(activity);
+          progress.posted++;
           if (!first) first = res?.id ?? '';
         }
       });
@@ -138,19 +152,27 @@ export function createTeamsSender(deps: TeamsSenderDeps): Sender {
 
   /**
    * A keyed send posts at most once across retries and replicas. When the connector answered that
-   * nothing was posted (throttled, unreachable) the claim is given back so a retry can post; after an
-   * unclear failure it is kept, because a duplicate reminder is worse than a late one.
+   * nothing was posted (throttled, unreachable, an error status such as a 500) the claim is given back
+   * so a retry can post; after an unclear failure (no answer, or part of the message went out) it is
+   * kept, because a duplicate reminder is worse than a late one.
    */
-  async function once(key: string | undefined, send: () => Promise<SendResult>): Promise<SendResult> {
-    if (key === undefined) return send();
+  async function once(key: string | undefined, send: () => Promise<Failed>): Promise<SendResult> {
+    if (key === undefined) return strip(await send());
     const marker = `teams:send:${key}`;
     if (!(await deps.store.claimOnce(marker, IDEMPOTENCY_TTL_SECONDS))) {
       deps.log.info({ key }, 'teams: idempotent send already done; not posting again');
       return { ok: true, messageRef: '' };
     }
     const result = await send();
-    if (!result.ok && result.reason !== 'error') await deps.store.releaseOnce(marker).catch(() => undefined);
-    return result;
+    if (!result.ok && (result.reason !== 'error' || result.nothingPosted === true))
+      await deps.store.releaseOnce(marker).catch(() => undefined);
+    return strip(result);
+  }
+
+  function strip(result: Failed): SendResult {
+    if (result.ok) return result;
+    const { nothingPosted: _, ...rest } = result;
+    return rest;
   }
 
   return {
@@ -168,7 +190,7 @@ export function createTeamsSender(deps: TeamsSenderDeps): Sender {
     async update(conversationKey, messageRef, message) {
       const ref = await deps.store.getConversationRef(conversationKey);
       if (!ref) return { ok: false, reason: 'gone' };
-      return deliver(ref, post(message, messageRef), 'gone');
+      return strip(await deliver(ref, post(message, messageRef), 'gone'));
     },
   };
 }

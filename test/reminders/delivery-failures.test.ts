@@ -85,6 +85,33 @@ describe('reminder delivery when the platform pushes back', () => {
     expect(posts[1]?.at).toBeGreaterThanOrEqual((refused?.at ?? 0) + 120_000);
   });
 
+  it('a server error (5xx) posts nothing; the retry posts the reminder, exactly once on each platform', async () => {
+    await subscribe([INNO]);
+    await h.planner.reconcile();
+    const loop = h.loop();
+    h.clock.set('2022-10-06T07:00:00Z');
+    // Teams answers 500 to all four of the sender's attempts; Slack's gateway answers 502 once.
+    h.teams.failNext(4, 500);
+    h.slack.failNext('chat.postMessage', { status: 502 });
+    const first = await loop.tickOnce();
+    expect(first.outcomes.map((o) => o.outcome)).toEqual(['retry', 'retry']);
+    expect(h.teams.posted()).toEqual([]);
+    // The send's idempotency claim was given back: the retry posts instead of reporting "done".
+    const sent: string[] = [];
+    for (let n = 0; n < 30 && sent.length < 2; n++) {
+      h.clock.advance(60_000);
+      for (const o of (await loop.tickOnce()).outcomes) if (o.outcome === 'sent') sent.push(o.id);
+    }
+    expect(sent).toHaveLength(2);
+    h.clock.advance(3_600_000);
+    expect((await loop.tickOnce()).claimed).toBe(0);
+    expect(h.teams.posted()).toHaveLength(1);
+    expect(JSON.stringify(h.teams.posted()[0]?.body)).toContain('om 14 dager');
+    const slackPosts = h.slack.of('chat.postMessage');
+    expect(slackPosts).toHaveLength(2);
+    expect(JSON.stringify(slackPosts[1]?.args)).toContain('om 14 dager');
+  });
+
   it('a channel the bot was removed from (Teams 403, Slack channel_not_found) is unsubscribed, not retried', async () => {
     await subscribe([INNO, PS]);
     await h.planner.reconcile();

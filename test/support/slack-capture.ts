@@ -13,7 +13,11 @@ export interface SlackCall {
   at: number;
 }
 
-export type SlackFailure = { status: 429; retryAfter: number } | { error: string };
+export type SlackFailure =
+  | { status: 429; retryAfter: number }
+  /** Slack's gateway answering with a server error: nothing was posted. */
+  | { status: 500 | 502 | 503 }
+  | { error: string };
 
 export interface SlackCapture {
   /** The Web API base URL to configure as SLACK_API_URL. */
@@ -23,7 +27,7 @@ export interface SlackCapture {
   of(method: string): SlackCall[];
   /** Resolves once `count` calls of `method` were captured (rejects after a generous bound). */
   waitFor(method: string, count?: number): Promise<SlackCall[]>;
-  /** The next call of `method` fails: a 429 with Retry-After, or `ok: false` with that error. */
+  /** The next call of `method` fails: a 429 with Retry-After, a 5xx, or `ok: false` with that error. */
   failNext(method: string, failure: SlackFailure): void;
   /** The locale users.info reports for a user (default nb-NO). */
   setLocale(userId: string, locale: string): void;
@@ -119,9 +123,12 @@ export async function startSlackCapture(options: { now?: () => number } = {}): P
     };
     calls.push(call);
     const failure = failures.get(method)?.shift();
-    if (failure && 'status' in failure) {
+    if (failure && 'status' in failure && failure.status === 429) {
       res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(failure.retryAfter) });
       res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+    } else if (failure && 'status' in failure) {
+      res.writeHead(failure.status, { 'content-type': 'text/html' });
+      res.end('<html><body>Server error</body></html>');
     } else {
       const body = failure ? { ok: false, error: failure.error } : answer(method, args);
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
