@@ -83,7 +83,10 @@ export class ConsoleChat {
     }
     if (line === '') return true;
     const n = /^\d+$/.test(line) ? Number(line) : undefined;
-    const choice = n === undefined ? undefined : this.choices.find((c) => c.n === n);
+    // A card whose buttons are numbers ("0", "1", "3 eller flere"): the typed number means the button
+    // of that number, not its position, so it goes to the engine as text (it reads button labels).
+    const named = n !== undefined && this.choices.some((c) => c.button.label.split(' ')[0] === line);
+    const choice = n === undefined || named ? undefined : this.choices.find((c) => c.n === n);
     if (choice) {
       if (choice.inputs.length > 0) {
         this.form = { choice, values: presetValues(choice.inputs), index: 0, started: false };

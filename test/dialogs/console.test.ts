@@ -373,3 +373,24 @@ describe('console forms (unit, on a recording engine)', () => {
     expect(readPickedPerson('console', '@kari søker', undefined).kind).toBe('typed');
   });
 });
+
+describe('console buttons labelled with numbers', () => {
+  it('a typed number picks the button of that number, not the button at that position', async () => {
+    const AT = new Date('2022-09-15T10:00:00Z');
+    const now = () => AT;
+    const store: Store = createMemoryStore({ clock: now });
+    const engine = createEngine({ store, catalog: realCatalog(), clock: now });
+    const t = new Terminal(engine, 'Kari Søker', now);
+    await t.type(
+      'hvor mye kan jeg søke om',
+      'Innovasjonsmidler 2023',
+      'Overføring av tjenesteinnovasjon fra annet helseforetak',
+    );
+    let out = await t.type('300 000', 'Ingen');
+    expect(out).toMatch(/\[1\] 0\s+\[2\] 1 eller flere/);
+    // Position 1 is the button "0"; the number 1 means "1 eller flere": the transfer category's one award is used.
+    out = await t.type('1');
+    expect(out).toContain('Du kan ikke søke om midler slik det ser ut nå');
+    expect(out).toMatch(/Høyeste søknadsbeløp\s+0 kr/);
+  });
+});
