@@ -6,6 +6,7 @@ import { planReminders, toQueued } from '../src/domain/reminder-plan.ts';
 import { DEFAULT_DAYS_BEFORE, DEFAULT_TIME_OF_DAY } from '../src/domain/reminder-types.ts';
 import { formatDate } from '../src/i18n/format.ts';
 import type { Subscription } from '../src/store/store.ts';
+import { str } from './shared.ts';
 
 /**
  * "Påminnelser" / "reminders" (issue 8). In a channel: follow calls, see the next ten reminders,
@@ -15,7 +16,7 @@ import type { Subscription } from '../src/store/store.ts';
 
 const NEXT = 10;
 const OVERVIEW = { step: 'overview', answers: {} };
-const CHANGES = new Set(['save-calls', 'save-schedule', 'pause', 'resume', 'unsubscribe']);
+const CHANGES = new Set(['save-calls', 'save-schedule', 'set-trust', 'pause', 'resume', 'unsubscribe']);
 
 type Result = StepResult;
 
@@ -68,6 +69,19 @@ export const remindersDialog: Dialog = {
         }
         return save(ctx, { ...base(ctx, current), daysBefore: days, timeOfDay: time });
       }
+      case 'trust':
+        return current
+          ? { state: { step: 'trust', answers: {} }, replies: [trustCard(ctx, current)] }
+          : overview(ctx, current);
+      case 'set-trust': {
+        if (!current) return overview(ctx, current);
+        const trust = str(event.data.trust);
+        const { trust: _old, ...rest } = base(ctx, current);
+        return save(ctx, {
+          ...rest,
+          ...(trust && trustsOf(ctx).some((t) => t.id === trust) ? { trust } : {}),
+        });
+      }
       case 'pause':
       case 'resume':
         return current
@@ -119,6 +133,7 @@ function overview(ctx: DialogContext, sub: Subscription | null): Result {
     ...(sub
       ? [
           button('reminders.schedule', ctx.t('reminders.button.schedule')),
+          button('reminders.trust', ctx.t('reminders.button.trust')),
           sub.paused
             ? button('reminders.resume', ctx.t('reminders.button.resume'))
             : button('reminders.pause', ctx.t('reminders.button.pause')),
@@ -153,6 +168,7 @@ function overview(ctx: DialogContext, sub: Subscription | null): Result {
         ctx.t('reminders.dialog.schedule'),
         ctx.t('reminders.dialog.schedule-value', { days: sub.daysBefore.join(', '), time: sub.timeOfDay }),
       ],
+      [ctx.t('reminders.dialog.trust'), trustName(ctx, sub.trust)],
       [
         ctx.t('reminders.dialog.state'),
         ctx.t(sub.paused ? 'reminders.dialog.paused' : 'reminders.dialog.active'),
@@ -184,6 +200,34 @@ function chooseCard(ctx: DialogContext, sub: Subscription | null): Card {
       },
     ],
   );
+}
+
+/** One button per trust: whose internal deadline the channel is reminded of ("none": the region's). */
+function trustCard(ctx: DialogContext, sub: Subscription): Card {
+  return card(
+    ctx.t('reminders.dialog.trust-title'),
+    [text(ctx.t('reminders.dialog.trust-text')), text(trustName(ctx, sub.trust), 'subtle')],
+    [
+      button('reminders.set-trust', ctx.t('reminders.dialog.trust-none'), { trust: NO_TRUST }),
+      ...trustsOf(ctx).map((t) => button('reminders.set-trust', t.name, { trust: t.id })),
+      button('reminders.back', ctx.t('common.back')),
+    ],
+  );
+}
+
+const NO_TRUST = 'none';
+
+/** Every trust any call names (the same five today), once each. */
+function trustsOf(ctx: DialogContext): { id: string; name: string }[] {
+  const seen = new Map<string, string>();
+  for (const call of ctx.catalog.calls)
+    for (const t of call.trusts) if (!seen.has(t.id)) seen.set(t.id, t.name);
+  return [...seen].map(([id, name]) => ({ id, name }));
+}
+
+function trustName(ctx: DialogContext, trust: string | undefined): string {
+  const name = trust ? trustsOf(ctx).find((t) => t.id === trust)?.name : undefined;
+  return name ?? ctx.t('reminders.dialog.trust-none');
 }
 
 function scheduleCard(ctx: DialogContext, sub: Subscription | null): Card {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createCatalog } from '../../src/domain/catalog.ts';
 import type { Store } from '../../src/store/store.ts';
-import { Chat, play, transcriptStores } from '../support/transcript.ts';
+import { Chat, play, realCatalog, transcriptStores } from '../support/transcript.ts';
 
 const AT = '2022-09-15T10:00:00Z';
 
@@ -138,5 +139,54 @@ describe.each(transcriptStores('reminders'))('reminders dialog transcripts on $n
     const en = new Chat({ store, at: AT, platform: 'slack', userId: 'U8', locale: 'en' });
     await play(en, [{ say: 'turn off nudges', expect: ['Personal nudges are off'] }]);
     expect((await store.getUser('slack', 'U8'))?.nudges).toBe(false);
+  });
+
+  it('nb: the channel chooses its trust; its internal deadline is then reminded too, and "none" removes it', async () => {
+    store = make();
+    const real = realCatalog();
+    // The real calls give no internal deadline; this trust sets one a week before the regional one.
+    const calls = real.calls.map((call) =>
+      call.id !== 'innovasjon-2023'
+        ? call
+        : {
+            ...call,
+            trusts: call.trusts.map((t) =>
+              t.id === 'st-olavs-hospital' ? { ...t, internalDeadline: '2022-10-13T12:00' } : t,
+            ),
+          },
+    );
+    const c = new Chat({
+      store,
+      at: AT,
+      platform: 'slack',
+      conversationId: 'C0TRUST',
+      conversationKind: 'channel',
+      userId: 'U1',
+      catalog: createCatalog(calls),
+    });
+    await play(c, [
+      { say: 'påminnelser' },
+      { click: 'Velg utlysninger' },
+      {
+        click: 'Lagre',
+        inputs: { calls: ['innovasjon-2023'] },
+        expect: ['Helseforetak: Ingen (hele regionen)'],
+        not: ['intern'],
+      },
+      { click: 'Velg helseforetak', expect: ['# Kanalens helseforetak', '[St. Olavs hospital HF]'] },
+      {
+        click: 'St. Olavs hospital HF',
+        expect: ['Helseforetak: St. Olavs hospital HF', '29. september 2022 kl. 09:00'],
+      },
+    ]);
+    expect(await store.getSubscription('slack:C0TRUST')).toMatchObject({ trust: 'st-olavs-hospital' });
+    const withTrust = (await store.listReminderIds()).filter((id) => id.startsWith('ch/slack:C0TRUST/'));
+    await play(c, [
+      { click: 'Velg helseforetak' },
+      { click: 'Ingen (hele regionen)', expect: ['Helseforetak: Ingen (hele regionen)'] },
+    ]);
+    expect(await store.getSubscription('slack:C0TRUST')).not.toHaveProperty('trust');
+    const without = (await store.listReminderIds()).filter((id) => id.startsWith('ch/slack:C0TRUST/'));
+    expect(without.length).toBeLessThan(withTrust.length);
   });
 });

@@ -84,6 +84,17 @@ export const reminders = {
     en: '{days} days before, at {time}',
   },
   'reminders.dialog.state': { nb: 'Status', en: 'Status' },
+  'reminders.dialog.trust': { nb: 'Helseforetak', en: 'Health trust' },
+  'reminders.dialog.trust-title': { nb: 'Kanalens helseforetak', en: 'The channel’s health trust' },
+  'reminders.dialog.trust-text': {
+    nb: 'Velg helseforetaket kanalen hører til. Har foretaket en intern frist, får kanalen påminnelser om den også. Nå:',
+    en: 'Choose the health trust this channel belongs to. If the trust has an internal deadline, the channel is reminded of it too. Now:',
+  },
+  'reminders.button.trust': { nb: 'Velg helseforetak', en: 'Choose the health trust' },
+  'reminders.dialog.trust-none': {
+    nb: 'Ingen (hele regionen)',
+    en: 'None (the whole region)',
+  },
   'reminders.dialog.active': { nb: 'Aktiv', en: 'Active' },
   'reminders.dialog.paused': { nb: 'På pause', en: 'Paused' },
   'reminders.dialog.next': { nb: 'Neste påminnelser:', en: 'Next reminders:' },
