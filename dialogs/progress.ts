@@ -60,14 +60,14 @@ async function apply(
   change: (a: Application) => Transition,
   told: (after: Application) => string,
   stepId?: string,
-): Promise<StepResult & { before?: Application }> {
+): Promise<StepResult & { before?: Application; after?: Application }> {
   const done = await commit(ctx, app.id, change, app);
   if (!done.ok) {
     const current = done.app;
     const note = progressRefusal(ctx, call, done.reason, current, stepId);
     return current ? shown(ctx, current, [note]) : { state: null, replies: [note] };
   }
-  return { ...shown(ctx, done.app, [message(told(done.app))]), before: done.before };
+  return { ...shown(ctx, done.app, [message(told(done.app))]), before: done.before, after: done.app };
 }
 
 async function withdraw(ctx: DialogContext, app: Application, call: Call): Promise<StepResult> {
@@ -78,17 +78,9 @@ async function withdraw(ctx: DialogContext, app: Application, call: Call): Promi
     (a) => withdrawApplication(a, { by: me(ctx) }, ctx.now),
     (after) => ctx.t('progress.done.withdrawn', { title: after.title }),
   );
-  const { before, ...rest } = result;
-  if (!before) return rest;
+  const { before, after, ...rest } = result;
   // Leaders still holding a request get their card replaced, so nobody endorses a withdrawn application.
-  const waiting = before.steps.filter((s) => s.state === 'waiting').map((s) => s.id);
-  const after = (await records(ctx).getApplication(app.id)) ?? before;
-  const notify: TurnNotify[] = [];
-  for (const stepId of waiting) {
-    const notice = await staleNotice(ctx, after, before, stepId);
-    if (notice) notify.push(notice);
-  }
-  return { ...rest, notify };
+  return before && after ? { ...rest, notify: await staleCards(ctx, before, after) } : rest;
 }
 
 /** Leaders holding a request for the application as it was get their card replaced. */
@@ -179,7 +171,11 @@ export const progressDialog: Dialog = {
       case 'done': {
         const step = str(event.data.step) ?? '';
         const label = call.steps.find((s) => s.id === step)?.label;
-        const { before: _, ...result } = await apply(
+        const {
+          before: _b,
+          after: _a,
+          ...result
+        } = await apply(
           ctx,
           app,
           call,
@@ -196,7 +192,11 @@ export const progressDialog: Dialog = {
         return { state: null, replies: [submitCard(ctx, app, call, step.id)] };
       }
       case 'submit-confirm': {
-        const { before: _, ...result } = await apply(
+        const {
+          before: _b,
+          after: _a,
+          ...result
+        } = await apply(
           ctx,
           app,
           call,
@@ -213,7 +213,11 @@ export const progressDialog: Dialog = {
       case 'awarded': {
         const awarded = event.data.awarded === true;
         const comment = str(event.inputs.comment)?.trim().slice(0, 500);
-        const { before: _, ...result } = await apply(
+        const {
+          before: _b,
+          after: _a,
+          ...result
+        } = await apply(
           ctx,
           app,
           call,
