@@ -60,14 +60,14 @@ async function apply(
   change: (a: Application) => Transition,
   told: (after: Application) => string,
   stepId?: string,
-): Promise<StepResult & { before?: Application; after?: Application }> {
+): Promise<{ result: StepResult; before?: Application; after?: Application }> {
   const done = await commit(ctx, app.id, change, app);
   if (!done.ok) {
     const current = done.app;
     const note = progressRefusal(ctx, call, done.reason, current, stepId);
-    return current ? shown(ctx, current, [note]) : { state: null, replies: [note] };
+    return { result: current ? shown(ctx, current, [note]) : { state: null, replies: [note] } };
   }
-  return { ...shown(ctx, done.app, [message(told(done.app))]), before: done.before, after: done.app };
+  return { result: shown(ctx, done.app, [message(told(done.app))]), before: done.before, after: done.app };
 }
 
 async function withdraw(ctx: DialogContext, app: Application, call: Call): Promise<StepResult> {
@@ -78,9 +78,9 @@ async function withdraw(ctx: DialogContext, app: Application, call: Call): Promi
     (a) => withdrawApplication(a, { by: me(ctx) }, ctx.now),
     (after) => ctx.t('progress.done.withdrawn', { title: after.title }),
   );
-  const { before, after, ...rest } = result;
+  const { result: shownResult, before, after } = result;
   // Leaders still holding a request get their card replaced, so nobody endorses a withdrawn application.
-  return before && after ? { ...rest, notify: await staleCards(ctx, before, after) } : rest;
+  return before && after ? { ...shownResult, notify: await staleCards(ctx, before, after) } : shownResult;
 }
 
 /** Leaders holding a request for the application as it was get their card replaced. */
@@ -171,11 +171,7 @@ export const progressDialog: Dialog = {
       case 'done': {
         const step = str(event.data.step) ?? '';
         const label = call.steps.find((s) => s.id === step)?.label;
-        const {
-          before: _b,
-          after: _a,
-          ...result
-        } = await apply(
+        const { result } = await apply(
           ctx,
           app,
           call,
@@ -192,11 +188,7 @@ export const progressDialog: Dialog = {
         return { state: null, replies: [submitCard(ctx, app, call, step.id)] };
       }
       case 'submit-confirm': {
-        const {
-          before: _b,
-          after: _a,
-          ...result
-        } = await apply(
+        const { result } = await apply(
           ctx,
           app,
           call,
@@ -213,11 +205,7 @@ export const progressDialog: Dialog = {
       case 'awarded': {
         const awarded = event.data.awarded === true;
         const comment = str(event.inputs.comment)?.trim().slice(0, 500);
-        const {
-          before: _b,
-          after: _a,
-          ...result
-        } = await apply(
+        const { result } = await apply(
           ctx,
           app,
           call,
