@@ -1,8 +1,11 @@
-import type { DialogContext, Effects } from '../src/bot/dialog.ts';
+import { message } from '../src/bot/cards.ts';
+import type { DialogContext, Effects, StepResult } from '../src/bot/dialog.ts';
 import type { Application, AuditEntry, Person } from '../src/domain/application.ts';
 import type { Transition } from '../src/domain/application-audit.ts';
+import type { Call } from '../src/domain/call.ts';
 import { isMidlerError, MidlerError } from '../src/domain/errors.ts';
 import type { TransitionReason } from '../src/domain/steps.ts';
+import { samePerson } from '../src/domain/steps.ts';
 
 /**
  * Applies one tracker transition to the stored record with compare-and-set. A write that loses to a
@@ -87,4 +90,23 @@ export async function commit(
 /** The current user as the tracker names people. */
 export function me(ctx: DialogContext): Person {
   return { platform: ctx.platform, userId: ctx.user.id, name: ctx.user.name };
+}
+
+export type Loaded = { app: Application; call: Call } | { result: StepResult };
+
+/**
+ * The application a button names, for its applicant only: a deleted record or someone else's gets a
+ * message (`notYours`) and no access, whatever the button's data says.
+ */
+export async function loadOwnApplication(
+  ctx: DialogContext,
+  appId: string | undefined,
+  notYours: 'endorsement.not-yours' | 'progress.not-yours',
+): Promise<Loaded> {
+  const app = appId ? await records(ctx).getApplication(appId) : null;
+  const call = app ? ctx.catalog.get(app.callId) : undefined;
+  if (!app || !call) return { result: { state: null, replies: [message(ctx.t('endorsement.not-found'))] } };
+  if (!samePerson(app.applicant, me(ctx)))
+    return { result: { state: null, replies: [message(ctx.t(notYours))] } };
+  return { app, call };
 }

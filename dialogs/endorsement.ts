@@ -13,7 +13,7 @@ import {
   requestRefId,
   stepsBeforeAsking,
 } from '../src/domain/endorsement-request.ts';
-import { samePerson } from '../src/domain/steps.ts';
+
 import {
   answerQuestion,
   markStepDone,
@@ -22,7 +22,14 @@ import {
   withdrawRequest,
 } from '../src/domain/tracker.ts';
 import { answerCard, leaderCard, staleCard, viewFor, viewOf } from './endorsement-cards.ts';
-import { type Committed, commit, me, records } from './endorsement-commit.ts';
+import {
+  type Committed,
+  commit,
+  type Loaded,
+  loadOwnApplication,
+  me,
+  records,
+} from './endorsement-commit.ts';
 import { nameInput, overviewCard, personInput, replaceCard, roleName } from './endorsement-overview.ts';
 import { refusal } from './endorsement-refusals.ts';
 import { str } from './shared.ts';
@@ -36,14 +43,10 @@ import { str } from './shared.ts';
 const D = 'endorsement';
 type TurnNotify = TurnResult['notify'][number];
 
-type Loaded = { app: Application; call: Call } | { result: StepResult };
-
 async function load(ctx: DialogContext, appId: string | undefined): Promise<Loaded> {
-  const app = appId ? await records(ctx).getApplication(appId) : null;
-  const call = app ? ctx.catalog.get(app.callId) : undefined;
-  if (!app || !call) return { result: { state: null, replies: [message(ctx.t('endorsement.not-found'))] } };
-  if (!samePerson(app.applicant, me(ctx)))
-    return { result: { state: null, replies: [message(ctx.t('endorsement.not-yours'))] } };
+  const loaded = await loadOwnApplication(ctx, appId, 'endorsement.not-yours');
+  if ('result' in loaded) return loaded;
+  const { app, call } = loaded;
   if (endorsementSteps(app, call).length === 0) {
     return { result: { state: null, replies: [message(ctx.t('endorsement.none-needed'))] } };
   }
@@ -145,13 +148,33 @@ export async function staleNotice(
   };
 }
 
-/** Who the applicant picked for a step: a platform user (named from their profile or role) or a typed name. */
+/**
+ * Where the adapters put the display names they looked up this turn for the people picked in the
+ * card: `{ [platform user id]: { name } }` among the inputs (adapters/teams/people.ts,
+ * adapters/slack/people.ts). A name to show, never an identity: the id is still the picked value.
+ */
+const PEOPLE_INPUT = '@people';
+
+function lookedUpName(inputs: Record<string, unknown>, id: string): string | undefined {
+  const people = inputs[PEOPLE_INPUT];
+  if (typeof people !== 'object' || people === null || Array.isArray(people)) return undefined;
+  const entry: unknown = Object.hasOwn(people, id) ? (people as Record<string, unknown>)[id] : undefined;
+  const name = typeof entry === 'object' && entry !== null && 'name' in entry ? entry.name : undefined;
+  return typeof name === 'string' ? str(name.trim().replace(/\s+/g, ' ').slice(0, 120)) : undefined;
+}
+
+/**
+ * Who the applicant picked for a step: a platform user or a typed name. A platform user is named by
+ * their stored profile (they talked to the bot), else the name the adapter looked up this turn, else
+ * the name typed next to the picker, else the role they are asked in.
+ */
 async function picked(ctx: DialogContext, s: EndorsementStep, inputs: Record<string, unknown>) {
   const raw = inputs[personInput(s.data.id)];
-  const typed = str(inputs[nameInput(s.data.id)]);
+  const typed = str(str(inputs[nameInput(s.data.id)])?.trim());
   const id = pickedId(ctx.platform, raw);
   const known = id ? (await records(ctx).profileOf({ platform: ctx.platform, userId: id }))?.name : undefined;
-  return readPickedPerson(ctx.platform, raw, typed, known ?? typed ?? roleName(ctx, s));
+  const lookedUp = id ? lookedUpName(inputs, id) : undefined;
+  return readPickedPerson(ctx.platform, raw, typed, known ?? lookedUp ?? typed ?? roleName(ctx, s));
 }
 
 async function send(

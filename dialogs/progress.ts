@@ -6,7 +6,7 @@ import type { Application } from '../src/domain/application.ts';
 import type { Transition } from '../src/domain/application-audit.ts';
 import type { Call } from '../src/domain/call.ts';
 import { formatMoney, parseMoney } from '../src/domain/money.ts';
-import { samePerson, stepOfKind } from '../src/domain/steps.ts';
+import { stepOfKind } from '../src/domain/steps.ts';
 import {
   editApplication,
   markStepDone,
@@ -16,7 +16,7 @@ import {
 } from '../src/domain/tracker.ts';
 import { applicationCard } from './application-card.ts';
 import { staleNotice } from './endorsement.ts';
-import { commit, me, records } from './endorsement-commit.ts';
+import { commit, loadOwnApplication, me } from './endorsement-commit.ts';
 import {
   applicationButtons,
   awardCard,
@@ -37,17 +37,6 @@ import { say, str } from './shared.ts';
 
 const D = 'progress';
 type TurnNotify = TurnResult['notify'][number];
-
-type Loaded = { app: Application; call: Call } | { result: StepResult };
-
-async function load(ctx: DialogContext, appId: string | undefined): Promise<Loaded> {
-  const app = appId ? await records(ctx).getApplication(appId) : null;
-  const call = app ? ctx.catalog.get(app.callId) : undefined;
-  if (!app || !call) return { result: { state: null, replies: [message(ctx.t('endorsement.not-found'))] } };
-  if (!samePerson(app.applicant, me(ctx)))
-    return { result: { state: null, replies: [message(ctx.t('progress.not-yours'))] } };
-  return { app, call };
-}
 
 function shown(ctx: DialogContext, app: Application, notes: Outbound[] = []): StepResult {
   return { state: null, replies: [...notes, applicationCard(ctx, app, applicationButtons(ctx, app))] };
@@ -163,7 +152,7 @@ export const progressDialog: Dialog = {
   transient: true,
   async step(_state, event, ctx) {
     if (event.kind !== 'action') return { state: null, replies: [message(ctx.t('endorsement.not-found'))] };
-    const loaded = await load(ctx, str(event.data.app));
+    const loaded = await loadOwnApplication(ctx, str(event.data.app), 'progress.not-yours');
     if ('result' in loaded) return loaded.result;
     const { app, call } = loaded;
     const by = me(ctx);
