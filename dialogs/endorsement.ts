@@ -1,5 +1,5 @@
 import { button, card, message, text } from '../src/bot/cards.ts';
-import type { Dialog, DialogContext, StepResult } from '../src/bot/dialog.ts';
+import type { Dialog, DialogContext, DialogEvent, StepResult } from '../src/bot/dialog.ts';
 import type { Outbound, TurnResult } from '../src/bot/messages.ts';
 import type { Application, Person } from '../src/domain/application.ts';
 import type { Call } from '../src/domain/call.ts';
@@ -148,18 +148,11 @@ export async function staleNotice(
   };
 }
 
-/**
- * Where the adapters put the display names they looked up this turn for the people picked in the
- * card: `{ [platform user id]: { name } }` among the inputs (adapters/teams/people.ts,
- * adapters/slack/people.ts). A name to show, never an identity: the id is still the picked value.
- */
-const PEOPLE_INPUT = '@people';
+type People = Extract<DialogEvent, { kind: 'action' }>['people'];
 
-function lookedUpName(inputs: Record<string, unknown>, id: string): string | undefined {
-  const people = inputs[PEOPLE_INPUT];
-  if (typeof people !== 'object' || people === null || Array.isArray(people)) return undefined;
-  const entry: unknown = Object.hasOwn(people, id) ? (people as Record<string, unknown>)[id] : undefined;
-  const name = typeof entry === 'object' && entry !== null && 'name' in entry ? entry.name : undefined;
+/** The name the adapter looked up this turn for a picked person (adapters/teams|slack/people.ts), cleaned. */
+function lookedUpName(people: People, id: string): string | undefined {
+  const name = people && Object.hasOwn(people, id) ? people[id]?.name : undefined;
   return typeof name === 'string' ? str(name.trim().replace(/\s+/g, ' ').slice(0, 120)) : undefined;
 }
 
@@ -168,12 +161,17 @@ function lookedUpName(inputs: Record<string, unknown>, id: string): string | und
  * their stored profile (they talked to the bot), else the name the adapter looked up this turn, else
  * the name typed next to the picker, else the role they are asked in.
  */
-async function picked(ctx: DialogContext, s: EndorsementStep, inputs: Record<string, unknown>) {
+async function picked(
+  ctx: DialogContext,
+  s: EndorsementStep,
+  inputs: Record<string, unknown>,
+  people: People,
+) {
   const raw = inputs[personInput(s.data.id)];
   const typed = str(str(inputs[nameInput(s.data.id)])?.trim());
   const id = pickedId(ctx.platform, raw);
   const known = id ? (await records(ctx).profileOf({ platform: ctx.platform, userId: id }))?.name : undefined;
-  const lookedUp = id ? lookedUpName(inputs, id) : undefined;
+  const lookedUp = id ? lookedUpName(people, id) : undefined;
   return readPickedPerson(ctx.platform, raw, typed, known ?? lookedUp ?? typed ?? roleName(ctx, s));
 }
 
@@ -182,6 +180,7 @@ async function send(
   app: Application,
   call: Call,
   inputs: Record<string, unknown>,
+  people: People,
 ): Promise<StepResult> {
   const open = app.status === 'draft' ? askable(endorsementSteps(app, call)) : [];
   const firstOpen = open[0];
@@ -189,7 +188,7 @@ async function send(
   const note = str(inputs.note)?.trim();
   const chosen: { s: EndorsementStep; leader: Person; typed: boolean }[] = [];
   for (const s of open) {
-    const p = await picked(ctx, s, inputs);
+    const p = await picked(ctx, s, inputs, people);
     if (p.kind !== 'none') chosen.push({ s, leader: p.person, typed: p.kind === 'typed' });
   }
   if (chosen.length === 0)
@@ -271,10 +270,11 @@ async function replace(
   call: Call,
   stepId: string,
   inputs: Record<string, unknown>,
+  people: People,
 ): Promise<StepResult> {
   const s = endorsementSteps(app, call).find((x) => x.data.id === stepId);
   if (s?.step.state !== 'waiting') return overview(ctx, app, call, [refusal(ctx, 'not-waiting', app)]);
-  const p = await picked(ctx, s, inputs);
+  const p = await picked(ctx, s, inputs, people);
   const field = personInput(stepId);
   if (p.kind === 'none')
     return {
@@ -376,7 +376,7 @@ export const endorsementDialog: Dialog = {
     const stepId = str(event.data.step) ?? '';
     switch (event.action) {
       case 'send':
-        return send(ctx, app, call, event.inputs);
+        return send(ctx, app, call, event.inputs, event.people);
       case 'ready':
         return ready(ctx, app, call);
       case 'withdraw':
@@ -386,7 +386,7 @@ export const endorsementDialog: Dialog = {
         return s ? { state: null, replies: [replaceCard(ctx, app, call, s)] } : overview(ctx, app, call);
       }
       case 'replace-send':
-        return replace(ctx, app, call, stepId, event.inputs);
+        return replace(ctx, app, call, stepId, event.inputs, event.people);
       case 'answer-form': {
         const step = app.steps.find((s) => s.id === stepId && s.state === 'waiting' && s.question);
         return step

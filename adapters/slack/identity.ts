@@ -30,7 +30,14 @@ export interface IdentityCacheOptions {
  * restarts only costs one users.info call.
  */
 export class IdentityCache {
-  private readonly entries = new Map<string, { identity: SlackIdentity; until: number }>();
+  private readonly entries = new Map<
+    string,
+    {
+      identity: SlackIdentity;
+      until: number /** Learned as someone's pick: not in their profile yet. */;
+      picked?: true;
+    }
+  >();
   private readonly ttlMs: number;
   private readonly maxEntries: number;
 
@@ -43,20 +50,46 @@ export class IdentityCache {
     return this.entries.size;
   }
 
+  /**
+   * The identity of a user taking a turn. One first learned as someone's pick (`setPicked`) comes back
+   * `fresh` once, so their first own turn still keeps it in their stored profile.
+   */
   get(userId: string): SlackIdentity | undefined {
+    const entry = this.touch(userId);
+    if (!entry?.picked) return entry?.identity;
+    delete entry.picked;
+    return { ...entry.identity, fresh: true };
+  }
+
+  /** The identity of someone else (a person picked in a card), without changing what `get` reports. */
+  peek(userId: string): SlackIdentity | undefined {
+    return this.touch(userId)?.identity;
+  }
+
+  set(userId: string, identity: SlackIdentity): void {
+    this.store(userId, identity, false);
+  }
+
+  /** Remembers a person looked up because someone picked them (their own turn keeps the profile). */
+  setPicked(userId: string, identity: SlackIdentity): void {
+    this.store(userId, identity, true);
+  }
+
+  private touch(userId: string) {
     const entry = this.entries.get(userId);
     if (!entry) return undefined;
     this.entries.delete(userId);
     if (entry.until <= this.options.clock().getTime()) return undefined;
     // Re-inserted: Map order is the recency order the eviction reads.
     this.entries.set(userId, entry);
-    return entry.identity;
+    return entry;
   }
 
-  set(userId: string, identity: SlackIdentity): void {
+  private store(userId: string, identity: SlackIdentity, picked: boolean): void {
     this.entries.delete(userId);
     const { fresh: _, ...kept } = identity;
-    this.entries.set(userId, { identity: kept, until: this.options.clock().getTime() + this.ttlMs });
+    const until = this.options.clock().getTime() + this.ttlMs;
+    this.entries.set(userId, { identity: kept, until, ...(picked ? { picked: true as const } : {}) });
     while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
@@ -85,10 +118,7 @@ export async function identify(
   const known = cache.get(userId);
   if (known) return known;
   try {
-    const info = await client.users.info({ user: userId, include_locale: true });
-    const user = info.user;
-    const name = user?.profile?.display_name || user?.real_name || user?.name || userId;
-    const identity = { name, locale: localeFromSlack(user?.locale) };
+    const identity = await lookUp(client, userId);
     cache.set(userId, identity);
     return { ...identity, fresh: true };
   } catch (e) {
@@ -96,4 +126,12 @@ export async function identify(
     log.warn({ err: e, userId }, 'users.info failed; continuing with the user id as name');
     return { name: userId };
   }
+}
+
+/** users.info: the name Slack shows (display name, else real name, else handle) and the locale. */
+export async function lookUp(client: webApi.WebClient, userId: string): Promise<SlackIdentity> {
+  const info = await client.users.info({ user: userId, include_locale: true });
+  const user = info.user;
+  const name = user?.profile?.display_name || user?.real_name || user?.name || userId;
+  return { name, locale: localeFromSlack(user?.locale) };
 }

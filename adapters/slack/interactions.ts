@@ -5,6 +5,7 @@ import type { BotDms } from './bot-dm.ts';
 import { decodeButtonValue } from './button-value.ts';
 import { deliverReplies, modalWhereOf, type ReplyTarget, targetOfModal } from './deliver.ts';
 import { kindOf } from './inbound.ts';
+import { pickedUsers } from './people.ts';
 import {
   decodeModalMeta,
   FORM_CALLBACK_ID,
@@ -58,7 +59,8 @@ export function registerInteractions(app: App, { run, dms, log }: Deps): void {
       ...(where.messageRef ? { messageRef: where.messageRef } : {}),
     };
     const who = { userId, channel: where.channel, kind: where.kind };
-    const { replies, locale } = await run(client, who, { action }, context);
+    const picked = parsed.success ? pickedUsers(parsed.data, userId) : [];
+    const { replies, locale } = await run(client, who, { action }, context, picked);
     const target: ReplyTarget = { ...where, userId, locale, triggerId: body.trigger_id };
     if (meta && view) {
       await answerInModal(client, { id: view.id, hash: view.hash }, replies, target, dms, log);
@@ -80,7 +82,8 @@ export function registerInteractions(app: App, { run, dms, log }: Deps): void {
       const where = targetOfModal(meta);
       const who = { userId: body.user.id, channel: where.channel, kind: where.kind };
       const action = { id: meta.a, data: meta.d, inputs, ...(meta.m ? { messageRef: meta.m } : {}) };
-      const { replies, locale } = await run(client, who, { action }, context);
+      const picked = parsed.success ? pickedUsers(parsed.data, body.user.id) : [];
+      const { replies, locale } = await run(client, who, { action }, context, picked);
       const target: ReplyTarget = { ...where, userId: body.user.id, locale };
       if (ackStateOf(context).ackExpired()) {
         // Slack already got its empty 200 (the modal closed): the answer goes to the chat instead.

@@ -6,6 +6,7 @@ import type { Locale } from '../../src/domain/call.ts';
 import type { Clock } from '../../src/domain/clock.ts';
 import { type IdentityCache, identify } from './identity.ts';
 import type { ConversationKind } from './inbound.ts';
+import { namesOf, withPickedNames } from './people.ts';
 import type { AckState, DeliveryClaim } from './receiver.ts';
 
 type WebClient = webApi.WebClient;
@@ -58,6 +59,8 @@ export type Run = (
   who: Who,
   body: Pick<Inbound, 'text' | 'action'>,
   context: Record<string, unknown>,
+  /** Slack user ids picked in the submitted form's users_select elements: named for the dialog. */
+  picked?: readonly string[],
 ) => Promise<{ replies: Outbound[]; locale: Locale }>;
 
 /**
@@ -67,14 +70,19 @@ export type Run = (
  */
 export function makeRun(deps: RunDeps): Run {
   const { clock, log, identities } = deps;
-  return async (client, who, body, context) => {
-    const me = await identify(identities, client, who.userId, log);
+  return async (client, who, body, context, picked = []) => {
+    // The sender and the people they picked are looked up together: a modal submit waits for this.
+    const [me, action] = await Promise.all([
+      identify(identities, client, who.userId, log),
+      withPickedNames(body.action, picked, (ids) => namesOf(ids, identities, client, log)),
+    ]);
     const once = deliveryOf(context);
     const inbound: Inbound = {
       platform: 'slack',
       user: { id: who.userId, name: me.name, ...(me.locale ? { locale: me.locale } : {}) },
       conversation: { id: who.channel, kind: who.kind },
       ...body,
+      ...(action ? { action } : {}),
       at: clock(),
       bookkeeping: {
         ...(once ? { once } : {}),

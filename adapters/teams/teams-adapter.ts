@@ -10,6 +10,7 @@ import { parseActivity, TeamsActivity } from './activity-parse.ts';
 import { ADAPTIVE_CARD, renderOutbound } from './adaptive-card.ts';
 import { authenticateActivity, createTeamsAuth, type TeamsAuthSettings } from './auth.ts';
 import { refFromActivity } from './conversation-ref.ts';
+import { withPickedNames } from './people.ts';
 import { createTeamsSender } from './proactive-sender.ts';
 import { createRateGate, realSleep, type Sleep } from './rate-limit.ts';
 
@@ -154,8 +155,10 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     // The engine does the bookkeeping in its first round trip (issue 3). Teams retries activities it
     // got no timely answer for: one effect per activity id. Personal chats refresh their reference, so
     // users who talked to the bot stay reachable. While the store is down the turn answers "try again".
+    // People picked in a submitted card are named first (time-boxed, needs this turn's context).
+    const inbound = await withPickedNames(context, event.inbound, log);
     const { replies, duplicate } = await options.runTurn({
-      ...event.inbound,
+      ...inbound,
       bookkeeping: {
         ...(activity.id
           ? {

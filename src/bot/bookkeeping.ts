@@ -1,3 +1,4 @@
+import type { Application } from '../domain/application.ts';
 import { unlessStoreDown } from '../store/degrade.ts';
 import type { DialogState, Store, UserProfile } from '../store/store.ts';
 import type { Engine } from './engine-port.ts';
@@ -11,25 +12,36 @@ export interface TurnStart {
   stored: DialogState | null;
   /** The user's application index (newest first; may hold stale ids), so listing needs one more read only. */
   applicationIds: string[];
+  /** The application the pressed button names (`data.app`), read with the rest; null if none or gone. */
+  named: Application | null;
+}
+
+/** The application id a button carries in its data (endorsement, leader and progress buttons do). */
+export function namedApplicationId(event: Inbound): string | undefined {
+  const app = event.action?.data?.app;
+  return typeof app === 'string' && app.length > 0 && app.length <= 200 ? app : undefined;
 }
 
 /**
  * The turn's first round trip: the adapter's bookkeeping (dedup claim, conversation reference) and the
- * engine's reads (profile, dialog state, the user's application index), all issued before any answer
+ * engine's reads (profile, dialog state, the user's application index, and the application a pressed
+ * button names, so a change to it costs only the write), all issued before any answer
  * arrives. ioredis writes commands issued together on one connection back to back (one round trip);
  * on Cluster each node gets its share at the same time. A failure of any part fails the turn, which
  * then answers "try again in a moment" (store down) like any other.
  */
 export async function openTurn(store: Store, event: Inbound, dialogKey: string): Promise<TurnStart> {
   const { once, remember } = event.bookkeeping ?? {};
-  const [claimed, , profile, stored, applicationIds] = await Promise.all([
+  const appId = namedApplicationId(event);
+  const [claimed, , profile, stored, applicationIds, named] = await Promise.all([
     once ? store.claimOnce(once.key, once.ttlSeconds) : true,
     remember ? store.putConversationRef(remember) : undefined,
     store.getUser(event.platform, event.user.id),
     store.getDialog(dialogKey),
     store.applicationIdsOfUser(event.platform, event.user.id),
+    appId ? store.getApplication(appId) : null,
   ]);
-  return { duplicate: !claimed, profile, stored, applicationIds };
+  return { duplicate: !claimed, profile, stored, applicationIds, named };
 }
 
 /**

@@ -31,6 +31,8 @@ export type DialogEvent =
       inputs: Record<string, unknown>;
       /** The platform id of the message whose button was pressed, for a card that replaces it. */
       messageRef?: string;
+      /** Names of people picked in the card, looked up by the adapter (`Inbound.action.people`). */
+      people?: Record<string, { name: string }>;
     }
   /** Typed text while `awaiting` is set. */
   | { kind: 'text'; text: string }

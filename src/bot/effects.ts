@@ -45,6 +45,8 @@ export interface TurnReads {
   applicationIds: readonly string[];
   /** A profile change to save this turn anyway (bookkeeping: the user's name from the platform). */
   profileChange?: Partial<UserProfile> | null;
+  /** The application the pressed button names, as round trip 1 read it. */
+  named?: Application | null;
 }
 
 /**
@@ -66,6 +68,7 @@ export function createEffects(
   let profileDirty = false;
   let forgotten = false;
   const created: Application[] = [];
+  const written = new Set<string>();
   const queued: (() => Promise<unknown>)[] = [];
   const changeProfile = (change: Partial<UserProfile>) => {
     current = {
@@ -112,9 +115,14 @@ export function createEffects(
       return store.deleteUserData(platform, userId);
     },
     newId,
-    getApplication: async (id) => created.find((a) => a.id === id) ?? store.getApplication(id),
-    updateApplication: (id, expectedVersion, next, audit) =>
-      store.updateApplication(id, expectedVersion, next, audit),
+    getApplication: async (id) =>
+      created.find((a) => a.id === id) ??
+      (reads.named?.id === id && !written.has(id) ? reads.named : store.getApplication(id)),
+    updateApplication: (id, expectedVersion, next, audit) => {
+      // After a write (or a lost compare-and-set) the prefetched copy is old: read the store again.
+      written.add(id);
+      return store.updateApplication(id, expectedVersion, next, audit);
+    },
     waitingOnMe: () => store.listApplicationsWaitingOn({ platform, userId }),
     applicationsOfCall: (callId) => store.listApplicationsByCall(callId),
     claimOnce: (key, ttlSeconds) => store.claimOnce(key, ttlSeconds),

@@ -122,6 +122,7 @@ export function createEngine(deps: EngineDeps): Engine {
       data: args,
       inputs: inputs ?? {},
       ...(pressed.messageRef ? { messageRef: pressed.messageRef } : {}),
+      ...(pressed.people ? { people: pressed.people } : {}),
     };
     if (dialog.transient) return { kind: 'run', dialog, event: actionEvent };
     if (!active || active.dialog !== dialog.name || data?.v !== active.version) return { kind: 'stale' };

@@ -47,6 +47,11 @@ export interface Inbound {
     inputs?: Record<string, unknown>;
     /** Platform id of the message that carried the button, for in-place updates. */
     messageRef?: string;
+    /**
+     * Display names the adapter looked up this turn for people picked in the card's person inputs,
+     * by platform user id. A name to show, never an identity: the id is the picked input value.
+     */
+    people?: Record<string, { name: string }>;
   };
   /** From the injected clock. */
   at: Date;

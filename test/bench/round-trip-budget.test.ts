@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { BenchUser, ROUND_TRIP_SCRIPT, stepLabel } from '../../bench/conversation.ts';
+import { BENCH_AT, BenchUser, ROUND_TRIP_SCRIPT, stepLabel } from '../../bench/conversation.ts';
 import { benchEngine } from '../../bench/engine-bench.ts';
 import { type BenchHost, postSlash, startBenchHost } from '../../bench/http-host.ts';
 import { type RoundTripProxy, startRoundTripProxy } from '../../bench/round-trip-proxy.ts';
 import { type StoreTrace, traceStore } from '../../bench/store-trace.ts';
 import { loadCatalog } from '../../src/calls/load.ts';
+import { createdAudit, newApplication } from '../../src/domain/tracker.ts';
 import { parseRedisUrl } from '../../src/store/redis-connection.ts';
 import { createRedisStore, type RedisStore } from '../../src/store/redis-store.ts';
 import { type BotConnectorCapture, startBotConnectorCapture } from '../support/bot-connector-capture.ts';
@@ -61,6 +62,46 @@ describe('Redis round trips per engine turn', () => {
     user.assertFinished(ROUND_TRIP_SCRIPT);
     const over = costs.filter((c) => Number(c.split(': ')[1]?.split(' ')[0]) > LIMIT);
     expect(over, costs.join('\n')).toEqual([]);
+  });
+});
+
+describe('Redis round trips of turns that change an application', () => {
+  it('pressing a button on an application card (mark done, withdraw and confirm) takes at most two', async () => {
+    const id = `rt-${randomUUID().slice(0, 8)}`;
+    const engine = benchEngine(trace.store, catalog, 'rt-progress-');
+    const call = catalog.get('pasientsikkerhet-2023-2024');
+    if (!call) throw new Error('call missing');
+    const applicant = { platform: 'teams' as const, userId: id, name: `Bench ${id}` };
+    const draft = newApplication(
+      call,
+      {
+        id: `${id}-app`,
+        applicant: { ...applicant, trust: 'st-olavs-hospital' },
+        category: 'project',
+        title: 'Round trips',
+        answers: {},
+        verdict: 'eligible',
+      },
+      BENCH_AT,
+    );
+    await trace.store.createApplication(draft, createdAudit(draft, applicant));
+    const user = new BenchUser(engine, id);
+    const costs: string[] = [];
+    for (const step of [
+      { say: 'status' },
+      { click: 'Done: Write the application' },
+      { click: 'Withdraw the application' },
+      { click: 'Yes, withdraw it' },
+    ]) {
+      const event = user.next(step);
+      const { trips, calls } = await measure(() => user.send(event));
+      costs.push(`${'say' in step ? step.say : step.click}: ${trips} (${calls})`);
+    }
+    expect((await trace.store.getApplication(draft.id))?.status).toBe('withdrawn');
+    const over = costs.filter((c) => Number(c.split(': ')[1]?.split(' ')[0]) > LIMIT);
+    expect(over, costs.join('\n')).toEqual([]);
+    // Not vacuous: the writes happened within the two.
+    expect(costs.join('\n')).toContain('updateApplication');
   });
 });
 

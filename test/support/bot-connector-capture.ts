@@ -36,11 +36,19 @@ export interface BotConnectorCapture {
   failNext(count: number, status: number, retryAfterSeconds?: number): void;
   /** Requests to this conversation answer 403 (the bot was removed / user blocked it). */
   forbid(conversationId: string): void;
+  /**
+   * A member of a conversation (a team's id for its channels), as the single-member lookup
+   * (GET /v3/conversations/{id}/members/{aadObjectId}, TeamsInfo.getMember) answers it; others are 404.
+   */
+  addMember(conversationId: string, member: { id: string; name: string; aadObjectId: string }): void;
+  /** Single-member lookups the bot made. */
+  memberLookups(): Captured[];
   reset(): void;
   close(): Promise<void>;
 }
 
 const ACTIVITIES = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
+const MEMBER = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/;
 
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
@@ -59,6 +67,7 @@ export async function startBotConnectorCapture(options: CaptureOptions = {}): Pr
   const requests: Captured[] = [];
   const failures: { status: number; retryAfter?: number }[] = [];
   const forbidden = new Set<string>();
+  const members = new Map<string, Record<string, unknown>>();
   let seq = 0;
 
   const server: Server = createServer(async (req, res) => {
@@ -85,6 +94,20 @@ export async function startBotConnectorCapture(options: CaptureOptions = {}): Pr
           ext_expires_in: 3600,
           access_token: `local-token-${seq}`,
         }),
+      );
+      return;
+    }
+    const member = MEMBER.exec(url.pathname);
+    if (member?.[1] && member[2] && req.method === 'GET') {
+      requests.push(captured);
+      const found = members.get(`${decodeURIComponent(member[1])}|${decodeURIComponent(member[2])}`);
+      res.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify(
+          found ?? {
+            error: { code: 'MemberNotFoundInConversation', message: 'Member not found in conversation.' },
+          },
+        ),
       );
       return;
     }
@@ -140,10 +163,16 @@ export async function startBotConnectorCapture(options: CaptureOptions = {}): Pr
         });
     },
     forbid: (id) => forbidden.add(id),
+    addMember(conversationId, m) {
+      const account = { ...m, objectId: m.aadObjectId, userRole: 'user', tenantId: 'local' };
+      members.set(`${conversationId}|${m.aadObjectId}`, account);
+    },
+    memberLookups: () => requests.filter((r) => MEMBER.test(r.path)),
     reset() {
       requests.length = 0;
       failures.length = 0;
       forbidden.clear();
+      members.clear();
     },
     close: () =>
       new Promise((resolve) => {
