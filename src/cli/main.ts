@@ -5,15 +5,17 @@ import { USAGE as AMOUNT_USAGE, run as amountCommand } from './amount-command.ts
 import { USAGE as CALLS_USAGE, callsCommand } from './calls-command.ts';
 import { asksForHelp, type CliOutput, type Command, success, usageError } from './output.ts';
 import { USAGE as REMINDERS_USAGE, run as remindersCommand } from './reminders-command.ts';
+import { USAGE as QUEUE_USAGE, run as queueCommand } from './reminders-queue-command.ts';
 import { USAGE as TIMELINE_USAGE, run as timelineCommand } from './timeline-command.ts';
 
 /**
  * The command registry. Adding a command is one import and one entry here:
  *   amount: { run: amountCommand, usage: 'amount --call ID ... [--json]', help: AMOUNT_USAGE },
- * `usage` is its line in `midlerbot --help`; `help` is what `midlerbot amount --help` prints.
+ * `usage` is its line (or lines, one per sub-command) in `midlerbot --help`; `help` is what
+ * `midlerbot amount --help` prints.
  * A command with sub-commands (`calls check`, `reminders plan`) gets the words after its own.
  */
-export const commands: Record<string, { run: Command; usage: string; help: string }> = {
+export const commands: Record<string, { run: Command; usage: string | readonly string[]; help: string }> = {
   calls: {
     run: callsCommand,
     usage: 'calls check [FILE...] [--json]   validate call files and summarise them',
@@ -31,14 +33,31 @@ export const commands: Record<string, { run: Command; usage: string; help: strin
     help: TIMELINE_USAGE,
   },
   reminders: {
-    run: remindersCommand,
-    usage: 'reminders plan --call ID [--from ISO] [--to ISO] [--days 14,7,2,0] [--time 09:00] [--json]',
-    help: REMINDERS_USAGE,
+    run: reminders,
+    usage: [
+      'reminders plan --call ID [--from ISO] [--to ISO] [--days 14,7,2,0] [--time 09:00] [--json]',
+      'reminders queue [--json] [--limit N] [--target PREFIX]   what is queued in the Store now',
+    ],
+    help: `${REMINDERS_USAGE}\n\n${QUEUE_USAGE}`,
   },
 };
 
+/** `reminders plan` (what a subscription would get) and `reminders queue` (what is queued now). */
+async function reminders(args: string[]): Promise<CliOutput> {
+  const [sub, ...rest] = args;
+  if (sub === 'queue') return queueCommand(rest);
+  if (sub === 'plan') return remindersCommand(args);
+  const help = `${REMINDERS_USAGE}\n\n${QUEUE_USAGE}`;
+  return usageError(
+    sub === undefined ? 'Missing sub-command: plan or queue.' : `Unknown: reminders ${sub}`,
+    help,
+  );
+}
+
 export function usage(): string {
-  const lines = Object.values(commands).map((c) => `  midlerbot ${c.usage}`);
+  const lines = Object.values(commands).flatMap((c) =>
+    (typeof c.usage === 'string' ? [c.usage] : c.usage).map((u) => `  midlerbot ${u}`),
+  );
   return [
     'Usage:',
     ...lines,
