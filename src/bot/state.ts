@@ -136,15 +136,17 @@ export function stampVersion(replies: Outbound[], dialog: string, version: numbe
 /**
  * The buttons a person can press by typing their label: those of the last card in `replies` that
  * has buttons, without the submit button of a card with inputs (typing its label cannot carry the
- * inputs; by convention it is the primary button, else the first). Undefined when there are none.
+ * inputs; by convention it is the primary button, else the first) and without destructive buttons
+ * (`danger`: delete, withdraw), which must be clicked: a typed word is too easily a slip, and the card
+ * it came from may have scrolled away behind others. Undefined when there are none.
  */
 export function typeableButtons(replies: readonly Outbound[]): LabelledButton[] | undefined {
   const last = replies.findLast((r) => r.kind === 'card' && (r.buttons?.length ?? 0) > 0);
   if (last?.kind !== 'card' || !last.buttons) return undefined;
-  let pressable: readonly Button[] = last.buttons;
+  let pressable: readonly Button[] = last.buttons.filter((b) => b.style !== 'danger');
   if ((last.inputs?.length ?? 0) > 0) {
     const submit = last.buttons.find((b) => b.style === 'primary') ?? last.buttons[0];
-    pressable = last.buttons.filter((b) => b !== submit);
+    pressable = pressable.filter((b) => b !== submit);
   }
   const kept = pressable
     .slice(0, MAX_BUTTONS)

@@ -83,6 +83,23 @@ describe('a typed button label presses the button (real dialogs, memory store)',
     ]);
   });
 
+  it('a destructive button is never pressed by typing its label, even exactly', async () => {
+    const store = createMemoryStore();
+    const c = new Chat({ store, at: AT });
+    await play(c, [
+      { say: 'ny søknad' },
+      { say: 'Innovasjonsmidler 2023' },
+      { say: 'Produktinnovasjon' },
+      { say: 'Smart seng' },
+      { say: 'Hemit HF', expect: ['er opprettet'] },
+      // The words themselves ask for a confirmation (routing), which only a click gives.
+      { say: 'slett mine data', expect: ['# Slette alle dataene dine?', '[Ja, slett alt]'] },
+      { say: 'Ja, slett alt', not: ['er slettet'] },
+      { say: 'ja slet alt', not: ['er slettet'] },
+    ]);
+    expect(await store.listApplicationsByUser('console', 'u1')).toHaveLength(1);
+  });
+
   it('a label from an older card does not act', async () => {
     const c = chat();
     await play(c, [
