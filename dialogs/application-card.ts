@@ -3,6 +3,8 @@ import type { DialogContext } from '../src/bot/dialog.ts';
 import type { Block, Button, Card } from '../src/bot/messages.ts';
 import type { Application, StepState } from '../src/domain/application.ts';
 import { formatMoney } from '../src/domain/money.ts';
+import { callDeadline } from '../src/domain/steps.ts';
+import { hasPassed } from '../src/domain/timeline.ts';
 import { nextStep } from '../src/domain/tracker.ts';
 import { formatDate, formatDeadline } from '../src/i18n/format.ts';
 import { say } from './shared.ts';
@@ -56,7 +58,10 @@ export function applicationCard(ctx: DialogContext, app: Application, buttons: B
     return [{ label: say(ctx, data.label), state, ...(detail ? { detail } : {}) }];
   });
   let nextLine: string;
-  if (!next) nextLine = ctx.t('application.nothing-left');
+  const deadline = callDeadline(call);
+  const late = app.status === 'draft' && deadline !== null && hasPassed(deadline, ctx.now);
+  if (late) nextLine = ctx.t('application.too-late', { date: formatDate(deadline, ctx.locale) });
+  else if (!next) nextLine = ctx.t('application.nothing-left');
   else if (!next.dueAt) nextLine = ctx.t('application.next', { step: say(ctx, next.step.label) });
   else {
     const due = formatDeadline(next.dueAt, ctx.now, ctx.locale);
@@ -67,7 +72,11 @@ export function applicationCard(ctx: DialogContext, app: Application, buttons: B
   }
   return card(
     app.title,
-    [facts(rows), { kind: 'steps', steps }, text(`**${nextLine}**`, next?.overdue ? 'attention' : 'normal')],
+    [
+      facts(rows),
+      { kind: 'steps', steps },
+      text(`**${nextLine}**`, late || next?.overdue ? 'attention' : 'normal'),
+    ],
     buttons,
   );
 }

@@ -1,6 +1,7 @@
 import { button, card, text } from '../src/bot/cards.ts';
 import type { DialogContext } from '../src/bot/dialog.ts';
 import type { Block, Button, Card, Input } from '../src/bot/messages.ts';
+import { isLate } from '../src/domain/applicant-actions.ts';
 import type { Application } from '../src/domain/application.ts';
 import type { Call } from '../src/domain/call.ts';
 import {
@@ -175,7 +176,7 @@ export function replaceCard(
 /** The button on an application card that opens its endorsements, while a leader must still be asked. */
 export function endorsementButtons(ctx: DialogContext, app: Application): Button[] {
   const call = ctx.catalog.get(app.callId);
-  if (!call || app.status !== 'draft') return [];
+  if (!call || app.status !== 'draft' || isLate(call, ctx.now)) return [];
   const open = endorsementSteps(app, call).some((s) => s.step.state !== 'done');
   return open ? [button(`${D}.request`, ctx.t('endorsement.button.request'), { app: app.id })] : [];
 }

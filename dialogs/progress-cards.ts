@@ -97,6 +97,23 @@ export function withdrawCard(ctx: DialogContext, app: Application): Card {
   );
 }
 
+/** "Not awarded" once more: it makes the reports not needed and cannot be undone in chat. */
+export function notAwardedCard(ctx: DialogContext, app: Application, comment?: string): Card {
+  return card(
+    ctx.t('progress.not-awarded.title'),
+    [text(ctx.t('progress.not-awarded.text', { title: app.title }), 'attention')],
+    [
+      button(
+        `${D}.awarded`,
+        ctx.t('progress.button.confirm-not-awarded'),
+        { app: app.id, awarded: false, confirmed: true, ...(comment ? { comment } : {}) },
+        'danger',
+      ),
+      button('status.start', ctx.t('progress.button.cancel')),
+    ],
+  );
+}
+
 export function awardCard(ctx: DialogContext, app: Application): Card {
   return card(
     ctx.t('progress.award.title', { title: app.title }),

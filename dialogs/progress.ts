@@ -1,12 +1,13 @@
 import { message } from '../src/bot/cards.ts';
 import type { Dialog, DialogContext, StepResult } from '../src/bot/dialog.ts';
 import type { Outbound, TurnResult } from '../src/bot/messages.ts';
-import { computeAmount } from '../src/domain/amount.ts';
+import { isLate, mayDo } from '../src/domain/applicant-actions.ts';
 import type { Application } from '../src/domain/application.ts';
 import type { Transition } from '../src/domain/application-audit.ts';
+import { requestLimit } from '../src/domain/application-edit.ts';
 import type { Call } from '../src/domain/call.ts';
-import { formatMoney, parseMoney } from '../src/domain/money.ts';
-import { stepOfKind } from '../src/domain/steps.ts';
+import { formatMoney, type MoneyErrorCode, parseMoney } from '../src/domain/money.ts';
+import { missingRequirements, stepOfKind, type TransitionReason } from '../src/domain/steps.ts';
 import {
   editApplication,
   markStepDone,
@@ -22,6 +23,7 @@ import {
   awardCard,
   EDIT_INPUTS,
   editCard,
+  notAwardedCard,
   submitCard,
   withdrawCard,
 } from './progress-cards.ts';
@@ -72,6 +74,51 @@ async function withdraw(ctx: DialogContext, app: Application, call: Call): Promi
   return before && after ? { ...shownResult, notify: await staleCards(ctx, before, after) } : shownResult;
 }
 
+/** The award answer; only a call with reports after the award promises reminders of them. */
+function awardedText(app: Application, call: Call, awarded: boolean) {
+  if (!awarded) return 'progress.done.not-awarded' as const;
+  const reports = call.steps.some(
+    (s) =>
+      (s.kind === 'report' || s.kind === 'project-end') &&
+      app.steps.find((a) => a.id === s.id)?.state === 'not-started',
+  );
+  return reports ? ('progress.done.awarded' as const) : ('progress.done.awarded-no-reports' as const);
+}
+
+function moneyProblem(ctx: DialogContext, error: MoneyErrorCode, input: string): string {
+  if (error === 'negative') return ctx.t('progress.edit.negative', { input });
+  if (error === 'fraction-of-krone') return ctx.t('progress.edit.whole-kroner', { input });
+  return ctx.t('progress.edit.unreadable', { input });
+}
+
+/** Why an amount is refused, with the figure the call allows for this own financing. */
+function tooMuch(ctx: DialogContext, call: Call, app: Application, requested: number, own: number): string {
+  if (requested < 1) return ctx.t('progress.edit.positive');
+  const limit = requestLimit(call, app.category, own, app.amount?.other ?? 0);
+  const money = (n: number) => formatMoney(n, ctx.locale);
+  return limit.binding === 'cap'
+    ? ctx.t('progress.edit.over-cap', { max: money(limit.max) })
+    : ctx.t('progress.edit.too-much', { max: money(limit.max), own: money(own), percent: limit.percent });
+}
+
+/**
+ * A button pressed when its action is not open (an old card, a forged id, a deadline passed since):
+ * the reason the tracker would give, and the card as it is now.
+ */
+function notNow(ctx: DialogContext, app: Application, call: Call, stepId?: string): StepResult {
+  const reason: TransitionReason =
+    app.status === 'draft' && isLate(call, ctx.now)
+      ? 'deadline-passed'
+      : app.status !== 'draft' && app.status !== 'submitted'
+        ? 'not-open'
+        : stepId && missingRequirements(app, call, stepId).length > 0
+          ? 'requires-not-done'
+          : app.status === 'draft'
+            ? 'not-submitted'
+            : 'not-draft';
+  return shown(ctx, app, [progressRefusal(ctx, call, reason, app, stepId)]);
+}
+
 /** Leaders holding a request for the application as it was get their card replaced. */
 async function staleCards(
   ctx: DialogContext,
@@ -107,9 +154,8 @@ async function save(
   const own = parseMoney(raw.own);
   if (!requested.ok || !own.ok) {
     const errors: Record<string, string> = {};
-    if (!requested.ok)
-      errors[EDIT_INPUTS.requested] = ctx.t('progress.edit.unreadable', { input: raw.requested });
-    if (!own.ok) errors[EDIT_INPUTS.own] = ctx.t('progress.edit.unreadable', { input: raw.own });
+    if (!requested.ok) errors[EDIT_INPUTS.requested] = moneyProblem(ctx, requested.error, raw.requested);
+    if (!own.ok) errors[EDIT_INPUTS.own] = moneyProblem(ctx, own.error, raw.own);
     return again(errors);
   }
   const input = { title: raw.title, requested: requested.value, own: own.value, by: me(ctx) };
@@ -118,22 +164,8 @@ async function save(
   if (!done.ok) {
     const current = done.app ?? app;
     if (done.reason === 'bad-title') return again({ [EDIT_INPUTS.title]: ctx.t('progress.edit.bad-title') });
-    if (done.reason === 'amount-not-allowed') {
-      // The same pure rule once more, for the numbers to show: the commit only says why.
-      const limit = computeAmount(call, {
-        category: current.category,
-        total: input.requested + input.own + (current.amount?.other ?? 0),
-        own: input.own,
-        other: current.amount?.other ?? 0,
-      });
-      const money = (n: number) => formatMoney(n, ctx.locale);
-      return again({
-        [EDIT_INPUTS.requested]: ctx.t('progress.edit.too-much', {
-          max: money(limit.maxRequest),
-          required: money(limit.requiredOwnFinancing),
-        }),
-      });
-    }
+    if (done.reason === 'amount-not-allowed')
+      return again({ [EDIT_INPUTS.requested]: tooMuch(ctx, call, current, input.requested, input.own) });
     if (done.reason === 'nothing-changed')
       return shown(ctx, current, [message(ctx.t('progress.edit.unchanged'))]);
     return shown(ctx, current, [progressRefusal(ctx, call, done.reason, done.app)]);
@@ -172,8 +204,7 @@ export const progressDialog: Dialog = {
       }
       case 'submit': {
         const step = stepOfKind(app, call, 'submission');
-        if (!step || app.status !== 'draft')
-          return shown(ctx, app, [progressRefusal(ctx, call, 'not-draft', app)]);
+        if (!step || !mayDo(app, call, ctx.now, 'submit')) return notNow(ctx, app, call, step?.id);
         return { state: null, replies: [submitCard(ctx, app, call, step.id)] };
       }
       case 'submit-confirm': {
@@ -188,33 +219,36 @@ export const progressDialog: Dialog = {
         return result;
       }
       case 'award':
-        return app.status === 'submitted'
+        return mayDo(app, call, ctx.now, 'award')
           ? { state: null, replies: [awardCard(ctx, app)] }
-          : shown(ctx, app, [progressRefusal(ctx, call, 'not-submitted', app)]);
+          : notNow(ctx, app, call, stepOfKind(app, call, 'award')?.id);
       case 'awarded': {
-        const awarded = event.data.awarded === true;
-        const comment = str(event.inputs.comment)?.trim().slice(0, 500);
+        const awarded = event.data.awarded;
+        if (typeof awarded !== 'boolean') return shown(ctx, app);
+        const comment = (str(event.inputs.comment) ?? str(event.data.comment))?.trim().slice(0, 500);
+        // "Not awarded" closes the application and its reports for good: asked once more.
+        if (!awarded && event.data.confirmed !== true)
+          return { state: null, replies: [notAwardedCard(ctx, app, comment)] };
         const { result } = await apply(
           ctx,
           app,
           call,
           (a) => recordAward(a, call, { awarded, by, ...(comment ? { comment } : {}) }, ctx.now),
-          (after) =>
-            ctx.t(awarded ? 'progress.done.awarded' : 'progress.done.not-awarded', { title: after.title }),
+          (after) => ctx.t(awardedText(after, call, awarded), { title: after.title }),
           stepOfKind(app, call, 'award')?.id,
         );
         return result;
       }
       case 'withdraw':
-        return app.status === 'draft' || app.status === 'submitted'
+        return mayDo(app, call, ctx.now, 'withdraw')
           ? { state: null, replies: [withdrawCard(ctx, app)] }
           : shown(ctx, app, [progressRefusal(ctx, call, 'not-open', app)]);
       case 'withdraw-confirm':
         return withdraw(ctx, app, call);
       case 'edit':
-        return app.status === 'draft'
+        return mayDo(app, call, ctx.now, 'edit')
           ? { state: null, replies: [editCard(ctx, app, call)] }
-          : shown(ctx, app, [progressRefusal(ctx, call, 'not-draft', app)]);
+          : notNow(ctx, app, call);
       case 'save':
         return save(ctx, app, call, event.inputs);
       default:

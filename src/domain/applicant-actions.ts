@@ -26,20 +26,30 @@ const OWN_STEPS = new Set(['category', 'draft', 'report', 'project-end']);
 
 export function applicantActions(app: Application, call: Call, now: Date): ApplicantAction[] {
   const out: ApplicantAction[] = [];
-  for (const open of openSteps(app, call, now)) {
+  // A draft still unsubmitted after the deadline can no longer go anywhere: nothing to do but give up.
+  const late = app.status === 'draft' && isLate(call, now);
+  for (const open of late ? [] : openSteps(app, call, now)) {
     const { kind, id } = open.step;
     if (kind === 'eligibility') out.push({ kind: 'check', step: id });
-    else if (kind === 'submission' && !(open.dueAt && hasPassed(open.dueAt, now)))
-      out.push({ kind: 'submit', step: id });
+    else if (kind === 'submission') out.push({ kind: 'submit', step: id });
     else if (kind === 'award' && app.status === 'submitted') out.push({ kind: 'award', step: id });
     else if (open.role === APPLICANT_ACTOR && OWN_STEPS.has(kind)) out.push({ kind: 'done', step: id });
   }
   const prioritised = call.steps.some(
     (s) => s.kind === 'prioritisation' && app.steps.find((a) => a.id === s.id)?.state === 'done',
   );
-  const deadline = callDeadline(call);
-  const open = !(deadline && hasPassed(deadline, now));
-  if (app.status === 'draft' && !prioritised && open) out.push({ kind: 'edit' });
+  if (app.status === 'draft' && !prioritised && !late) out.push({ kind: 'edit' });
   if (app.status === 'draft' || app.status === 'submitted') out.push({ kind: 'withdraw' });
   return out;
+}
+
+/** The call's application deadline has passed: nothing more can be handed in. */
+export function isLate(call: Call, now: Date): boolean {
+  const deadline = callDeadline(call);
+  return deadline !== null && hasPassed(deadline, now);
+}
+
+/** Whether the applicant may do `kind` on the application now (buttons are checked again on press). */
+export function mayDo(app: Application, call: Call, now: Date, kind: ApplicantAction['kind']): boolean {
+  return applicantActions(app, call, now).some((a) => a.kind === kind);
 }

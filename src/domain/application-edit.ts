@@ -17,6 +17,30 @@ export interface ApplicationEdit {
 
 export const TITLE_LENGTH = { min: 3, max: 200 } as const;
 
+export interface RequestLimit {
+  /** The most that may be asked for with this own financing (0 when nothing may). */
+  max: Nok;
+  /** What sets it: the category's cap, or the own-financing share of the budget it implies. */
+  binding: 'cap' | 'own-financing' | 'none';
+  percent: number;
+}
+
+/**
+ * The largest amount to ask for when the project puts in `own` (and `other`) itself. The budget is
+ * `requested + own + other` and own financing must be at least `percent` of it, so
+ * `requested <= own × (100 − percent) / percent − other`; the category's cap may bind first.
+ */
+export function requestLimit(call: Call, categoryId: string, own: Nok, other: Nok): RequestLimit {
+  const category = call.categories.find((c) => c.id === categoryId);
+  const percent = category?.ownFinancingPercent ?? 0;
+  const byShare =
+    percent > 0 ? Math.floor((own * (100 - percent)) / percent) - other : Number.POSITIVE_INFINITY;
+  const cap = category?.maxAmount ?? Number.POSITIVE_INFINITY;
+  const max = Math.max(0, Math.min(cap, byShare));
+  const binding = cap <= byShare ? (Number.isFinite(cap) ? 'cap' : 'none') : 'own-financing';
+  return { max: Number.isFinite(max) ? max : Number.MAX_SAFE_INTEGER, binding, percent };
+}
+
 /** Steps whose outcome was given for the application as it was: they must be given again. */
 const GIVEN_FOR_THE_OLD_TEXT = new Set(['endorsement']);
 
@@ -44,19 +68,16 @@ export function editApplication(app: Application, call: Call, input: Application
     });
   }
   const other = app.amount?.other ?? 0;
+  const limit = requestLimit(call, app.category, input.own, other);
+  if (input.requested < 1 || input.requested > limit.max) {
+    refuse('amount-not-allowed', `${input.requested} is more than the call allows here`, { ...limit });
+  }
   const result = computeAmount(call, {
     category: app.category,
     total: input.requested + input.own + other,
     own: input.own,
     other,
   });
-  if (input.requested < 1 || input.requested > result.maxRequest) {
-    refuse('amount-not-allowed', `${input.requested} is more than the call allows here`, {
-      max: result.maxRequest,
-      requiredOwnFinancing: result.requiredOwnFinancing,
-      binding: result.binding,
-    });
-  }
   const changed =
     title !== app.title || input.requested !== app.amount?.requested || input.own !== app.amount?.own;
   if (!changed) refuse('nothing-changed', `${app.id} already says this`);

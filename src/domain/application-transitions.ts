@@ -4,6 +4,7 @@ import type { Call } from './call.ts';
 import {
   APPLICANT_ACTOR,
   appStep,
+  callDeadline,
   refuse,
   requireApplicant,
   requireDone,
@@ -64,8 +65,15 @@ export function markStepDone(
   if (step.state === 'not-needed')
     refuse('step-not-needed', `${step.id} is not needed here`, { step: step.id });
   if (step.state === 'done') refuse('already-done', `${step.id} is already done`, { step: step.id });
-  if (BEFORE_SUBMISSION.has(data.kind)) requireStatus(app, 'draft', 'not-draft');
-  else requireStatus(app, 'awarded', 'not-awarded');
+  if (BEFORE_SUBMISSION.has(data.kind)) {
+    requireStatus(app, 'draft', 'not-draft');
+    // A draft not handed in by the deadline is over: its steps are not marked done any more.
+    const deadline = callDeadline(call);
+    if (deadline && hasPassed(deadline, now))
+      refuse('deadline-passed', `the deadline of ${call.id} has passed`, {
+        deadline: deadline.toISOString(),
+      });
+  } else requireStatus(app, 'awarded', 'not-awarded');
   requireDone(app, call, step.id);
   const after = closeWhenFinished(withStep(app, done(step, now)));
   return transition(app, after, input.by, 'step.done', now);

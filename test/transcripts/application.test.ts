@@ -100,7 +100,14 @@ describe.each(transcriptStores('app'))('application and status transcripts on $n
         click: 'Innovasjonsmidler 2023',
         expect: ['gikk ut 20. oktober 2022 kl. 15:00', 'ikke mulig å levere etter fristen'],
       },
-      { say: 'status', expect: ['Prosjekt A', 'fristen var 20. oktober 2022 kl. 15:00 (for 5 dager siden)'] },
+      {
+        say: 'status',
+        expect: [
+          'Prosjekt A',
+          'Søknadsfristen gikk ut 20. oktober 2022 kl. 15:00. Søknaden ble ikke levert og kan ikke leveres nå.',
+          '20. oktober 2022 kl. 15:00 (for 5 dager siden)',
+        ],
+      },
     ]);
     expect(await stored().listApplicationsByUser('console', 'u3')).toHaveLength(1);
   });

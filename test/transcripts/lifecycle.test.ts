@@ -161,6 +161,15 @@ describe.each(transcriptStores('lifecycle'))('application lifecycle in chat on $
     // The award waits on the trust's prioritisation.
     replies = await kari.say('status');
     expect(shown(replies)).not.toContain('[Registrer tildelingen]');
+    // A crafted "record the award" press before prioritisation opens nothing and says what is missing.
+    const forged = {
+      kind: 'card' as const,
+      blocks: [],
+      buttons: [{ action: 'progress.award', label: 'x', data: { app: app.id } }],
+    };
+    expect(shown(await kari.press(forged, 'x'))).toContain(
+      'Dette kan ikke registreres ennå. Først: Helseforetaket prioriterer søknadene.',
+    );
     const chief = world.person(CHIEF, 'Kvalitetssjef');
     await chief.say('prioriter søknadene');
     await chief.click('Bekreft rekkefølgen');
@@ -181,6 +190,59 @@ describe.each(transcriptStores('lifecycle'))('application lifecycle in chat on $
     expect(stepState(await reload(app.id), 'status-report')).toBe('done');
   });
 
+  it('nb: "Ikke tildelt" is asked once more; only a real yes/no counts', async () => {
+    store = make();
+    const world = new World(store, '2022-10-20T08:00:00Z', settings);
+    const { kari, app } = await endorsedDraft(world);
+    await kari.say('status');
+    await kari.click('Søknaden er levert');
+    await kari.click('Ja, den er levert');
+    const chief = world.person(CHIEF, 'Kvalitetssjef');
+    await chief.say('prioriter søknadene');
+    await chief.click('Bekreft rekkefølgen');
+    await kari.say('status');
+    const awardCard = cardOf(await kari.click('Registrer tildelingen'));
+    // A forged "true" as text is neither yes nor no: nothing is recorded.
+    const forged = {
+      ...awardCard,
+      buttons: [{ action: 'progress.awarded', label: 'x', data: { app: app.id, awarded: 'true' } }],
+    };
+    await kari.press(forged, 'x');
+    expect((await reload(app.id)).status).toBe('submitted');
+    let replies = await kari.press(awardCard, 'Ikke tildelt', { comment: 'For lite forankret' });
+    expect(shown(replies)).toContain('# Ikke tildelt?');
+    expect((await reload(app.id)).status).toBe('submitted');
+    replies = await kari.click('Ja, ikke tildelt');
+    expect(shown(replies)).toContain('«Fallforebygging» er registrert som ikke tildelt.');
+    expect((await reload(app.id)).status).toBe('not-awarded');
+    expect((await store.readAudit(app.id)).at(-1)).toMatchObject({
+      action: 'award.refused',
+      comment: 'For lite forankret',
+    });
+  });
+
+  it('nb: a draft not handed in by the deadline offers only withdrawing; its steps are not marked any more', async () => {
+    store = make();
+    const world = new World(store, '2022-10-20T08:00:00Z', settings);
+    const kari = world.person(KARI, 'Kari Nordmann');
+    const app = await world.draft(patientSafety(), kari.person, 'st-olavs-hospital', 'Fallforebygging');
+    const before = await kari.say('status');
+    world.setTime('2022-11-05T09:00:00Z');
+    const replies = await kari.say('status');
+    const text = shown(replies);
+    expect(text).toContain(
+      'Søknadsfristen gikk ut 4. november 2022. Søknaden ble ikke levert og kan ikke leveres nå.',
+    );
+    expect(text).toContain('[Trekk søknaden]');
+    for (const gone of ['[Ferdig: Skriv søknaden]', '[Be om godkjenning]', '[Endre søknaden]'])
+      expect(text).not.toContain(gone);
+    // The card from before the deadline: its buttons are refused with the reason.
+    const old = cardOf(before.filter((r) => r.kind === 'card'));
+    expect(shown(await kari.press(old, 'Ferdig: Skriv søknaden'))).toContain('Fristen har gått ut');
+    expect(shown(await kari.press(old, 'Endre søknaden'))).toContain('Fristen har gått ut');
+    expect(stepState(await reload(app.id), 'draft')).toBe('not-started');
+  });
+
   it('nb: submitting after the deadline is refused with the reason; the application stays a draft', async () => {
     store = make();
     const world = new World(store, '2022-10-20T08:00:00Z', settings);
@@ -191,7 +253,7 @@ describe.each(transcriptStores('lifecycle'))('application lifecycle in chat on $
     );
     world.setTime('2022-11-04T23:00:00Z');
     expect(shown(await kari.press(confirm, 'Ja, den er levert'))).toContain(
-      'Fristen har gått ut, så søknaden kan ikke registreres som levert.',
+      'Fristen har gått ut, så søknaden kan ikke endres eller leveres lenger.',
     );
     expect((await reload(app.id)).status).toBe('draft');
   });
@@ -343,13 +405,18 @@ describe.each(transcriptStores('edit'))('editing an application in chat on $name
       own: '100 000',
     });
     expect(shown(replies)).toContain(
-      '! requested: Med denne egenfinansieringen kan du søke om høyst 525 000 kr (egenfinansiering som kreves: 175 000 kr).',
+      '! requested: Med 100 000 kr i egenfinansiering kan du søke om høyst 300 000 kr: egenfinansieringen må være minst 25 % av budsjettet.',
     );
-    replies = await kari.click('Lagre endringene', {
-      title: 'Smart seng',
-      requested: '500 000',
-      own: '200 000',
-    });
+    const save = (requested: string, own: string) =>
+      kari.click('Lagre endringene', { title: 'Smart seng', requested, own });
+    replies = await save('800 000', '400 000');
+    expect(shown(replies)).toContain('! requested: Utlysningen gir høyst 750 000 kr i denne kategorien.');
+    replies = await save('-5', '0,50');
+    expect(shown(replies)).toContain('! requested: «-5» er negativt.');
+    expect(shown(replies)).toContain('! own: «0,50» er ikke hele kroner.');
+    replies = await save('0', '0');
+    expect(shown(replies)).toContain('! requested: Beløpet du søker om må være over 0 kr.');
+    replies = await save('500 000', '200 000');
     expect(shown(replies)).toContain('Søknaden er oppdatert. Be om godkjenning på nytt');
     expect(shown(request.message)).toContain('Denne forespørselen gjelder ikke lenger');
   });

@@ -35,6 +35,10 @@ export const application = {
   'application.fact.category': { nb: 'Kategori', en: 'Category' },
   'application.fact.trust': { nb: 'Helseforetak', en: 'Health trust' },
   'application.fact.status': { nb: 'Status', en: 'Status' },
+  'application.too-late': {
+    nb: 'Søknadsfristen gikk ut {date}. Søknaden ble ikke levert og kan ikke leveres nå.',
+    en: 'The deadline was {date}. The application was not submitted and cannot be submitted now.',
+  },
   'application.fact.requested': { nb: 'Beløp det søkes om', en: 'Amount requested' },
   'application.fact.own': { nb: 'Egenfinansiering', en: 'Own financing' },
   'application.fact.max': { nb: 'Høyeste søknadsbeløp', en: 'Largest amount to request' },

@@ -28,8 +28,24 @@ export const progress = {
     en: 'I could not read "{input}" as an amount. Type for example 400 000.',
   },
   'progress.edit.too-much': {
-    nb: 'Med denne egenfinansieringen kan du søke om høyst {max} (egenfinansiering som kreves: {required}).',
-    en: 'With this own financing you can ask for at most {max} (own financing required: {required}).',
+    nb: 'Med {own} i egenfinansiering kan du søke om høyst {max}: egenfinansieringen må være minst {percent} % av budsjettet.',
+    en: 'With {own} of own financing you can ask for at most {max}: own financing must be at least {percent} % of the budget.',
+  },
+  'progress.edit.over-cap': {
+    nb: 'Utlysningen gir høyst {max} i denne kategorien.',
+    en: 'The call gives at most {max} in this category.',
+  },
+  'progress.edit.positive': {
+    nb: 'Beløpet du søker om må være over 0 kr.',
+    en: 'The amount you ask for must be more than NOK 0.',
+  },
+  'progress.edit.negative': {
+    nb: '«{input}» er negativt. Skriv et beløp på 0 eller mer, for eksempel 400 000.',
+    en: '"{input}" is negative. Type an amount of 0 or more, for example 400 000.',
+  },
+  'progress.edit.whole-kroner': {
+    nb: '«{input}» er ikke hele kroner. Skriv for eksempel 300 000.',
+    en: '"{input}" is not whole kroner. Type for example 300 000.',
   },
   'progress.edit.bad-title': {
     nb: 'Tittelen må være mellom 3 og 200 tegn.',
@@ -61,6 +77,12 @@ export const progress = {
     nb: '«{title}» blir trukket, og ingen blir bedt om noe mer. Ledere som venter på å godkjenne den, får beskjed. Dette kan ikke angres.',
     en: '"{title}" will be withdrawn and nobody will be asked for anything more. Leaders who are waiting to endorse it are told. This cannot be undone.',
   },
+  'progress.not-awarded.title': { nb: 'Ikke tildelt?', en: 'Not awarded?' },
+  'progress.not-awarded.text': {
+    nb: '«{title}» blir registrert som ikke tildelt. Rapportstegene faller bort, og det kan ikke endres her etterpå.',
+    en: '"{title}" will be recorded as not awarded. The report steps are dropped, and it cannot be changed here afterwards.',
+  },
+  'progress.button.confirm-not-awarded': { nb: 'Ja, ikke tildelt', en: 'Yes, not awarded' },
   'progress.award.title': { nb: 'Tildeling: {title}', en: 'Award: {title}' },
   'progress.award.text': {
     nb: 'Når tildelingen er kunngjort, registrer utfallet her. Ved tildeling minner Midlerbot deg på rapportene.',
@@ -75,6 +97,10 @@ export const progress = {
   'progress.done.awarded': {
     nb: 'Gratulerer! «{title}» er registrert som tildelt. Du får påminnelser om rapportene.',
     en: 'Congratulations! "{title}" is recorded as awarded. You will be reminded of the reports.',
+  },
+  'progress.done.awarded-no-reports': {
+    nb: 'Gratulerer! «{title}» er registrert som tildelt.',
+    en: 'Congratulations! "{title}" is recorded as awarded.',
   },
   'progress.done.not-awarded': {
     nb: '«{title}» er registrert som ikke tildelt. Ingen rapporter trengs.',
@@ -97,8 +123,8 @@ export const progress = {
     en: 'This cannot be recorded yet. First: {steps}.',
   },
   'progress.refused.deadline': {
-    nb: 'Fristen har gått ut, så søknaden kan ikke registreres som levert.',
-    en: 'The deadline has passed, so the application cannot be recorded as submitted.',
+    nb: 'Fristen har gått ut, så søknaden kan ikke endres eller leveres lenger.',
+    en: 'The deadline has passed, so the application can no longer be changed or submitted.',
   },
   'progress.refused.already': {
     nb: 'Dette er allerede registrert. Her er søknaden slik den står nå.',
