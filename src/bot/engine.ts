@@ -215,10 +215,23 @@ export function createEngine(deps: EngineDeps): Engine {
 
   function withResume(replies: Outbound[], input: TurnInput): Outbound[] {
     if (!isActive(input.session)) return replies;
-    const resume = button('engine.resume', t(input.locale, 'common.continue'), undefined, 'primary');
     const last = replies.at(-1);
-    if (last?.kind === 'card')
-      return [...replies.slice(0, -1), { ...last, buttons: [resume, ...(last.buttons ?? [])] }];
+    // A card with a main action of its own (an application's next step) keeps it first; the way back
+    // into the dialog goes last there. Elsewhere (help, "I did not understand") it is the main action.
+    const own = last?.kind === 'card' && (last.buttons ?? []).some((b) => b.style === 'primary');
+    const resume = button(
+      'engine.resume',
+      t(input.locale, 'common.continue'),
+      undefined,
+      own ? undefined : 'primary',
+    );
+    if (last?.kind === 'card') {
+      const buttons = last.buttons ?? [];
+      return [
+        ...replies.slice(0, -1),
+        { ...last, buttons: own ? [...buttons, resume] : [resume, ...buttons] },
+      ];
+    }
     return [...replies, card(undefined, [], [resume])];
   }
 

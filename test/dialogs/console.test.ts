@@ -249,14 +249,16 @@ describe('console session on the engine (memory store)', () => {
     await ask(kari);
     await leader.type('hvor mye kan jeg søke om');
     let out = await leader.type('hva venter på meg?');
-    expect(out).toContain('[1] Fortsett der jeg var');
-    expect(out).toContain('[2] Godkjenn');
-    out = await leader.type('1');
+    // The card's own main action comes first; the way back into the dialog last.
+    expect(out).toContain('[1] Godkjenn');
+    const resume = /\[(\d+)\] Fortsett der jeg var/.exec(out)?.[1];
+    expect(Number(resume)).toBeGreaterThan(1);
+    out = await leader.type(String(resume));
     expect(out).not.toContain('Kommentar');
     expect(out).toContain('Hvilken utlysning');
     expect(leader.chat.prompt()).toBe('Åse Øverås> ');
     await leader.type('hva venter på meg?');
-    out = await leader.type('2', 'Godt prosjekt');
+    out = await leader.type('1', 'Godt prosjekt');
     expect(out).toContain('Kommentar (må fylles ut ved avslag og spørsmål) (enter: skip): Godt prosjekt');
     const step = (await store.getApplication('app-1'))?.steps.find((s) => s.id === 'endorse-nearest-leader');
     expect(step).toMatchObject({ state: 'done', comment: 'Godt prosjekt' });
