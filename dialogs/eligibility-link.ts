@@ -3,6 +3,7 @@ import type { DialogContext, StepResult, StepState } from '../src/bot/dialog.ts'
 import type { Answers } from '../src/domain/eligibility.ts';
 import { stepOfKind } from '../src/domain/steps.ts';
 import { recordEligibility } from '../src/domain/tracker.ts';
+import { voidedNotices } from './endorsement.ts';
 import { commit, me } from './endorsement-commit.ts';
 import { progressRefusal } from './progress-refusals.ts';
 import { record, say, str } from './shared.ts';
@@ -41,5 +42,10 @@ export async function saveOnApplication(
         title: done.app.title,
         step: step ? say(ctx, step.label) : '',
       });
-  return { ...result, replies: [...result.replies, message(note)] };
+  const notify = await voidedNotices(ctx, done.before, done.app);
+  return {
+    ...result,
+    replies: [...result.replies, message(note)],
+    notify: [...(result.notify ?? []), ...notify],
+  };
 }

@@ -150,6 +150,36 @@ export async function staleNotice(
 
 type People = Extract<DialogEvent, { kind: 'action' }>['people'];
 
+/**
+ * What leaders are told when a change voids their part: a pending request's card is replaced (it is
+ * no longer current), and a leader who had approved is told the approval no longer counts.
+ */
+export async function voidedNotices(
+  ctx: DialogContext,
+  before: Application,
+  after: Application,
+): Promise<TurnNotify[]> {
+  const notify: TurnNotify[] = [];
+  for (const step of before.steps) {
+    const now = after.steps.find((s) => s.id === step.id);
+    if (now?.state !== 'not-started') continue;
+    if (step.state === 'waiting') {
+      const notice = await staleNotice(ctx, after, before, step.id);
+      if (notice) notify.push(notice);
+    } else if (step.state === 'done' && step.decidedBy && !isTypedPerson(step.decidedBy)) {
+      const leader = step.decidedBy;
+      const view = await viewFor(ctx, leader);
+      const text = view.t('endorsement.leader.voided', { title: after.title, name: after.applicant.name });
+      notify.push({
+        to: { platform: leader.platform, userId: leader.userId },
+        message: message(text),
+        purpose: 'endorsement.voided',
+      });
+    }
+  }
+  return notify;
+}
+
 /** The name the adapter looked up this turn for a picked person (adapters/teams|slack/people.ts), cleaned. */
 function lookedUpName(people: People, id: string): string | undefined {
   const name = people && Object.hasOwn(people, id) ? people[id]?.name : undefined;

@@ -1,6 +1,6 @@
 import { message } from '../src/bot/cards.ts';
 import type { Dialog, DialogContext, StepResult } from '../src/bot/dialog.ts';
-import type { Outbound, TurnResult } from '../src/bot/messages.ts';
+import type { Outbound } from '../src/bot/messages.ts';
 import { isLate, mayDo } from '../src/domain/applicant-actions.ts';
 import type { Application } from '../src/domain/application.ts';
 import type { Transition } from '../src/domain/application-audit.ts';
@@ -16,7 +16,7 @@ import {
   withdrawApplication,
 } from '../src/domain/tracker.ts';
 import { applicationCard } from './application-card.ts';
-import { staleNotice } from './endorsement.ts';
+import { voidedNotices } from './endorsement.ts';
 import { commit, loadOwnApplication, me } from './endorsement-commit.ts';
 import {
   applicationButtons,
@@ -38,7 +38,6 @@ import { say, str } from './shared.ts';
  */
 
 const D = 'progress';
-type TurnNotify = TurnResult['notify'][number];
 
 function shown(ctx: DialogContext, app: Application, notes: Outbound[] = []): StepResult {
   return { state: null, replies: [...notes, applicationCard(ctx, app, applicationButtons(ctx, app))] };
@@ -71,7 +70,7 @@ async function withdraw(ctx: DialogContext, app: Application, call: Call): Promi
   );
   const { result: shownResult, before, after } = result;
   // Leaders still holding a request get their card replaced, so nobody endorses a withdrawn application.
-  return before && after ? { ...shownResult, notify: await staleCards(ctx, before, after) } : shownResult;
+  return before && after ? { ...shownResult, notify: await voidedNotices(ctx, before, after) } : shownResult;
 }
 
 /** The award answer; only a call with reports after the award promises reminders of them. */
@@ -119,22 +118,6 @@ function notNow(ctx: DialogContext, app: Application, call: Call, stepId?: strin
   return shown(ctx, app, [progressRefusal(ctx, call, reason, app, stepId)]);
 }
 
-/** Leaders holding a request for the application as it was get their card replaced. */
-async function staleCards(
-  ctx: DialogContext,
-  before: Application,
-  after: Application,
-): Promise<TurnNotify[]> {
-  const notify: TurnNotify[] = [];
-  for (const step of before.steps) {
-    const now = after.steps.find((s) => s.id === step.id);
-    if (step.state !== 'waiting' || now?.state === 'waiting') continue;
-    const notice = await staleNotice(ctx, after, before, step.id);
-    if (notice) notify.push(notice);
-  }
-  return notify;
-}
-
 async function save(
   ctx: DialogContext,
   app: Application,
@@ -170,7 +153,7 @@ async function save(
       return shown(ctx, current, [message(ctx.t('progress.edit.unchanged'))]);
     return shown(ctx, current, [progressRefusal(ctx, call, done.reason, done.app)]);
   }
-  const notify = await staleCards(ctx, done.before, done.app);
+  const notify = await voidedNotices(ctx, done.before, done.app);
   const reset = done.before.steps.some((s) => {
     const after = done.app.steps.find((x) => x.id === s.id);
     return (s.state === 'done' || s.state === 'waiting') && after?.state === 'not-started';

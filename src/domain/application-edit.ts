@@ -17,6 +17,22 @@ export interface ApplicationEdit {
 
 export const TITLE_LENGTH = { min: 3, max: 200 } as const;
 
+/**
+ * Endorsements given or pending were for the application as it was: after a change to what the
+ * leaders saw (title, figures, the check's answers) they go back to "not started". The round is kept,
+ * so old cards are stale and the next request is a new round.
+ */
+export function askEndorsementsAgain(app: Application, call: Call, now: Date): Application {
+  const at = now.toISOString();
+  const resetKinds = new Set(call.steps.filter((s) => GIVEN_FOR_THE_OLD_TEXT.has(s.kind)).map((s) => s.id));
+  const steps = app.steps.map((s): ApplicationStep => {
+    if (!resetKinds.has(s.id) || (s.state !== 'done' && s.state !== 'waiting')) return s;
+    const { waitingOn, decidedBy, decidedAt, comment, question, answer, note, satisfiedBy, ...rest } = s;
+    return { ...rest, state: 'not-started', since: at };
+  });
+  return { ...app, steps };
+}
+
 export interface RequestLimit {
   /** The most that may be asked for with this own financing (0 when nothing may). */
   max: Nok;
@@ -81,17 +97,9 @@ export function editApplication(app: Application, call: Call, input: Application
   const changed =
     title !== app.title || input.requested !== app.amount?.requested || input.own !== app.amount?.own;
   if (!changed) refuse('nothing-changed', `${app.id} already says this`);
-  const at = now.toISOString();
-  const resetKinds = new Set(call.steps.filter((s) => GIVEN_FOR_THE_OLD_TEXT.has(s.kind)).map((s) => s.id));
-  const steps = app.steps.map((s): ApplicationStep => {
-    if (!resetKinds.has(s.id) || (s.state !== 'done' && s.state !== 'waiting')) return s;
-    const { waitingOn, decidedBy, decidedAt, comment, question, answer, note, satisfiedBy, ...rest } = s;
-    return { ...rest, state: 'not-started', since: at };
-  });
   const after: Application = {
-    ...app,
+    ...askEndorsementsAgain(app, call, now),
     title,
-    steps,
     amount: {
       maxRequest: result.maxRequest,
       requiredOwnFinancing: result.requiredOwnFinancing,

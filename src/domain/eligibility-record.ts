@@ -1,5 +1,6 @@
 import type { Application, ApplicationStep, Person } from './application.ts';
 import { type Transition, transition } from './application-audit.ts';
+import { askEndorsementsAgain } from './application-edit.ts';
 import type { Call } from './call.ts';
 import type { Answers, Verdict } from './eligibility.ts';
 import { refuse, requireApplicant, requireStatus, stepOfKind, withStep } from './steps.ts';
@@ -8,7 +9,8 @@ const PASSED = new Set<Verdict>(['eligible', 'eligible-with-todos']);
 
 /**
  * An eligibility check run for an existing draft: its answers and verdict replace the earlier ones, and
- * the check step is done exactly when the verdict passes. A failed re-check reopens the step, so the
+ * the check step is done exactly when the verdict passes. Answers that differ from the stored ones ask
+ * the leaders again (`askEndorsementsAgain`), as an edit does. A failed re-check reopens the step, so the
  * steps that require it (the draft, and through it submission) wait until the applicant qualifies.
  */
 export function recordEligibility(
@@ -24,7 +26,10 @@ export function recordEligibility(
       category: input.category,
     });
   }
-  let after: Application = { ...app, answers: input.answers, verdict: input.verdict };
+  // Leaders endorsed the application with the answers it had; different answers ask them again.
+  const changed = JSON.stringify(input.answers) !== JSON.stringify(app.answers);
+  const base = changed ? askEndorsementsAgain(app, call, now) : app;
+  let after: Application = { ...base, answers: input.answers, verdict: input.verdict };
   const data = stepOfKind(app, call, 'eligibility');
   const step = data ? app.steps.find((s) => s.id === data.id) : undefined;
   if (step) {

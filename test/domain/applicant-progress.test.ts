@@ -73,6 +73,24 @@ describe('recordEligibility: a check run for an existing draft', () => {
     expect(kinds(t.app)).toEqual(['check:eligibility', 'edit', 'withdraw']);
   });
 
+  it('different answers after an endorsement ask the leaders again; the same answers do not', () => {
+    let app = apply(
+      markStepDone(patientDraft('ps-e'), patientSafety, { step: 'draft', by: applicant }, OCT_1),
+    );
+    const step = 'endorse-nearest-leader';
+    app = apply(
+      requestEndorsement(app, patientSafety, { step, leader: nearestLeader, by: applicant }, OCT_1),
+    );
+    app = apply(
+      decideEndorsement(app, patientSafety, { step, decision: 'approve', by: nearestLeader }, OCT_1),
+    );
+    const input = { category: 'project', verdict: 'eligible' as const, by: applicant };
+    const same = recordEligibility(app, patientSafety, { ...input, answers: app.answers }, OCT_1);
+    expect(stateOf(same.app, step)).toBe('done');
+    const other = recordEligibility(app, patientSafety, { ...input, answers }, OCT_1);
+    expect(stateOf(other.app, step)).toBe('not-started');
+  });
+
   it('is refused for someone else, another category, or an application that is no longer a draft', () => {
     const input = { category: 'project', answers, verdict: 'eligible' as const };
     expect(

@@ -370,6 +370,10 @@ describe.each(transcriptStores('edit'))('editing an application in chat on $name
       amount: { requested: 300_000, own: 50_000 },
     });
     expect(stepState(edited, 'endorse-nearest-leader')).toBe('not-started');
+    // Nils had approved the application as it was: he is told his approval no longer counts.
+    expect(shown(nils.lastInbox().message)).toContain(
+      'Godkjenningen din av «Fallforebygging i sengepost» gjelder ikke lenger: Kari Nordmann har endret søknaden.',
+    );
     expect((await store.readAudit(app.id)).at(-1)?.action).toBe('application.edit');
 
     await kari.say('be om godkjenning');

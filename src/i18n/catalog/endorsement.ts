@@ -217,9 +217,13 @@ export const endorsement = {
     nb: '❓ {name} ba om mer informasjon {date}',
     en: '❓ {name} asked for more information {date}',
   },
+  'endorsement.leader.voided': {
+    nb: 'Godkjenningen din av «{title}» gjelder ikke lenger: {name} har endret søknaden. Blir du bedt igjen, får du en ny forespørsel.',
+    en: 'Your endorsement of "{title}" no longer counts: {name} has changed the application. If you are asked again, you get a new request.',
+  },
   'endorsement.leader.stale': {
-    nb: 'Denne forespørselen gjelder ikke lenger: søkeren har trukket den tilbake eller sendt den til en annen.',
-    en: 'This request is no longer current: the applicant withdrew it or sent it to someone else.',
+    nb: 'Denne forespørselen gjelder ikke lenger: søkeren har trukket den tilbake, endret søknaden eller sendt den til en annen.',
+    en: 'This request is no longer current: the applicant withdrew it, changed the application or sent it to someone else.',
   },
   'endorsement.leader.already': {
     nb: 'Avgjørelsen er allerede registrert.',
