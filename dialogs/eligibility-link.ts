@@ -4,7 +4,7 @@ import type { Answers } from '../src/domain/eligibility.ts';
 import { stepOfKind } from '../src/domain/steps.ts';
 import { recordEligibility } from '../src/domain/tracker.ts';
 import { voidedNotices } from './endorsement.ts';
-import { commit, me } from './endorsement-commit.ts';
+import { commit, loadOwnApplication, me } from './endorsement-commit.ts';
 import { progressRefusal } from './progress-refusals.ts';
 import { record, say, str } from './shared.ts';
 
@@ -48,4 +48,16 @@ export async function saveOnApplication(
     replies: [...result.replies, message(note)],
     notify: [...(result.notify ?? []), ...notify],
   };
+}
+
+/**
+ * A check started for an application (its card's button) runs only for that application's applicant
+ * while it is a draft: a forwarded or crafted button is answered at once, not after eight questions.
+ */
+export async function mayStartFor(ctx: DialogContext, appId: string): Promise<StepResult | null> {
+  const loaded = await loadOwnApplication(ctx, appId, 'progress.not-yours');
+  if ('result' in loaded) return loaded.result;
+  const { app, call } = loaded;
+  if (app.status === 'draft') return null;
+  return { state: null, replies: [progressRefusal(ctx, call, 'not-draft', app)] };
 }

@@ -13,7 +13,7 @@ import {
 } from '../src/domain/eligibility.ts';
 import { formatDeadline } from '../src/i18n/format.ts';
 import { questionCard, reasonBlocks, verdictCard } from './eligibility-cards.ts';
-import { saveOnApplication } from './eligibility-link.ts';
+import { mayStartFor, saveOnApplication } from './eligibility-link.ts';
 import { readAnswer } from './read-answer.ts';
 import {
   chooseCallCard,
@@ -227,5 +227,9 @@ function check(state: StepState | null, event: DialogEvent, ctx: DialogContext):
 export const eligibilityDialog: Dialog = {
   name: D,
   triggers: [{ phrases: 'routing.eligibility' }],
-  step: (state, event, ctx) => saveOnApplication(ctx, state, check(state, event, ctx)),
+  async step(state, event, ctx) {
+    const appId = event.kind === 'start' ? str(event.args.app) : undefined;
+    const refused = appId ? await mayStartFor(ctx, appId) : null;
+    return refused ?? saveOnApplication(ctx, state, check(state, event, ctx));
+  },
 };

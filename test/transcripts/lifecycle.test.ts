@@ -84,6 +84,20 @@ describe.each(transcriptStores('lifecycle'))('application lifecycle in chat on $
     expect(shown(replies)).toContain('[done] Sjekk om du kan søke');
     expect(shown(replies)).toContain('[Ferdig: Skriv søknaden etter malen for kategorien]');
 
+    // Someone else pressing the check button of Kari's card is stopped at once.
+    const ola = world.person(OLA, 'Ola Annen');
+    const kariCard = cardOf((await kari.say('status')).filter((r) => r.kind === 'card'));
+    const check = {
+      ...kariCard,
+      buttons: [
+        {
+          action: 'eligibility.start',
+          label: 'x',
+          data: { callId: 'innovasjon-2023', category: 'service', app: created.id },
+        },
+      ],
+    };
+    expect(shown(await ola.press(check, 'x'))).toContain('Bare søkeren kan endre denne søknaden.');
     // A check started from the menu is not tied to the application.
     expect(shown(await kari.say('kan jeg søke'))).toContain('Hvilken utlysning');
   });
