@@ -10,8 +10,8 @@ import { isMidlerError } from '../domain/errors.ts';
 import {
   buildTimeline,
   formatLocal,
-  localToInstant,
   OSLO,
+  parseAt,
   type Timeline,
   type TimelineEntry,
 } from '../domain/timeline.ts';
@@ -26,22 +26,9 @@ export const USAGE = [
   '  -h, --help  this text',
 ].join('\n');
 
+export { parseAt };
+
 const DEFAULT_CALLS = join(import.meta.dirname, '../../calls');
-const WITH_ZONE = /(Z|[+-]\d{2}:?\d{2})$/;
-
-/** `--at` as an instant: a zone-less date or time is Oslo wall-clock time (a bare date is its midnight). */
-export function parseAt(text: string): Date {
-  if (WITH_ZONE.test(text)) {
-    const at = new Date(text);
-    if (Number.isNaN(at.getTime())) throw new Error(`not a time: ${text}`);
-    return at;
-  }
-  const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(?::(\d{2}))?)?$/.exec(text);
-  if (!m) throw new Error(`not a time: ${text} (use 2022-10-01, 2022-10-01T09:30 or an ISO time with Z)`);
-  const instant = localToInstant(`${m[1]}T${m[2] ?? '00:00'}`);
-  return new Date(instant.getTime() + Number(m[3] ?? 0) * 1000);
-}
-
 /** Builds the command with a clock; `run` below uses the real one (this is the edge). */
 export function createTimelineCommand(clock: Clock): (args: string[]) => Promise<CliOutput> {
   return async (args) => {

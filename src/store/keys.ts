@@ -34,11 +34,11 @@ export interface KeySchema {
   conversationRef(key: string): string;
   /** Hash: conversation key -> subscription JSON (few channels, read all at once). */
   subscriptions(): string;
-  /** Sorted set: reminder id -> due time, or lease expiry while claimed (ms). */
+  /** Sorted set: reminder id -> due time, retry time after a release, or lease expiry while claimed (ms). */
   reminderDue(): string;
   /** Hash: reminder id -> item JSON. */
   reminderItems(): string;
-  /** Hash: reminder id -> lease JSON {owner, until, attempts}. */
+  /** Hash: reminder id -> lease JSON {owner, until, attempts}, from the first claim; owner '' once released. */
   reminderLeases(): string;
   /** Sorted set: delivered reminder id -> delivery time (ms), trimmed after the retention period. */
   reminderDelivered(): string;

@@ -1,18 +1,13 @@
 import type { Clock } from '../domain/clock.ts';
 import { parseTime } from './records.ts';
-import type { ClaimedReminder, QueuedReminder } from './store.ts';
-
-interface Lease {
-  owner: string;
-  until: number;
-  attempts: number;
-}
+import { byDueAt, type LeaseRecord, peekedReminder } from './reminder-state.ts';
+import type { ClaimedReminder, PeekedReminder, QueuedReminder, ReminderQueuePeek } from './store.ts';
 
 /** The reminder queue in process, step for step the Lua scripts of the Redis queue. */
 export class MemoryReminders {
   private readonly due = new Map<string, number>();
   private readonly items = new Map<string, string>();
-  private readonly leases = new Map<string, Lease>();
+  private readonly leases = new Map<string, LeaseRecord>();
   private readonly delivered = new Map<string, number>();
 
   constructor(
@@ -91,5 +86,20 @@ export class MemoryReminders {
 
   wasDelivered(id: string): boolean {
     return this.delivered.has(id);
+  }
+
+  /** The whole queue with its delivery state; changes nothing. */
+  peek(): ReminderQueuePeek {
+    const reminders: PeekedReminder[] = [];
+    let dangling = 0;
+    for (const [id, score] of this.due) {
+      const text = this.items.get(id);
+      if (text === undefined) dangling += 1;
+      else
+        reminders.push(
+          peekedReminder(JSON.parse(text) as QueuedReminder, score, this.leases.get(id) ?? null),
+        );
+    }
+    return { reminders: reminders.sort(byDueAt), dangling };
   }
 }

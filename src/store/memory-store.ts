@@ -20,6 +20,7 @@ import type {
   DeleteSummary,
   DialogState,
   QueuedReminder,
+  ReminderQueuePeek,
   Store,
   Subscription,
   UserProfile,
@@ -290,6 +291,9 @@ export class MemoryStore implements Store {
   }
   wasDelivered(id: string): Promise<boolean> {
     return this.op('wasDelivered', () => this.reminders.wasDelivered(id));
+  }
+  peekReminders(): Promise<ReminderQueuePeek> {
+    return this.op('peekReminders', () => this.reminders.peek());
   }
 
   claimOnce(key: string, ttlSeconds: number): Promise<boolean> {

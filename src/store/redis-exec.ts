@@ -33,6 +33,8 @@ export function toStoreError(op: string, e: unknown): Error {
  */
 export class RedisExec {
   readonly cluster: boolean;
+  /** The connection's last error while it is not ready (its message never holds the password). */
+  private connectionError: string | undefined;
 
   constructor(
     readonly client: Redis | Cluster,
@@ -40,7 +42,13 @@ export class RedisExec {
   ) {
     this.cluster = client instanceof Cluster;
     // ioredis emits connection errors as events; without a listener Node would treat them as fatal.
-    client.on('error', () => {});
+    // The last one is kept, so "not connected" can say why (refused, wrong password, no master, ...).
+    client.on('error', (e: unknown) => {
+      this.connectionError = e instanceof Error ? e.message : String(e);
+    });
+    client.on('ready', () => {
+      this.connectionError = undefined;
+    });
   }
 
   private whenReady(op: string): Promise<void> {
@@ -56,7 +64,8 @@ export class RedisExec {
       };
       const timer = setTimeout(() => {
         client.off('ready', onReady);
-        reject(new MidlerError('store.unavailable', `redis ${op}: not connected (${client.status})`));
+        const why = this.connectionError ? `: ${this.connectionError}` : '';
+        reject(new MidlerError('store.unavailable', `redis ${op}: not connected (${client.status}${why})`));
       }, this.readyWaitMs);
       client.once('ready', onReady);
     });

@@ -1,11 +1,42 @@
 import type { KeySchema } from './keys.ts';
 import { parseTime } from './records.ts';
 import type { RedisExec } from './redis-exec.ts';
-import type { ClaimedReminder, QueuedReminder } from './store.ts';
+import { byDueAt, type LeaseRecord, peekedReminder } from './reminder-state.ts';
+import type { ClaimedReminder, PeekedReminder, QueuedReminder, ReminderQueuePeek } from './store.ts';
+
+/** An item of `{reminders}:items`: the JSON `enqueue` writes. Throws on text that is not JSON. */
+function decodeItem(text: string): QueuedReminder {
+  return JSON.parse(text) as QueuedReminder;
+}
+
+/** For looking only: a missing or unreadable item is null (a claim that reaches a missing one drops it). */
+function readableItem(text: string | undefined): QueuedReminder | null {
+  if (text === undefined) return null;
+  try {
+    const item = decodeItem(text);
+    return typeof item?.dueAt === 'string' ? item : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A lease of `{reminders}:leases`, as the Lua scripts write it; null when absent or not a lease. */
+function decodeLease(text: string | undefined): LeaseRecord | null {
+  if (text === undefined) return null;
+  try {
+    const l = JSON.parse(text) as Partial<LeaseRecord>;
+    return typeof l.owner === 'string' && typeof l.until === 'number' && typeof l.attempts === 'number'
+      ? { owner: l.owner, until: l.until, attempts: l.attempts }
+      : null;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The reminder queue on Redis: four keys under one hash tag ({reminders}), so every operation is one
- * atomic Lua script, also on Cluster. Scores are due times, or lease expiry while an item is claimed.
+ * atomic Lua script (or, to look, one MULTI), also on Cluster. Scores are due times, retry times after
+ * a release, or lease expiry while an item is claimed.
  */
 export class RedisReminders {
   constructor(
@@ -43,7 +74,7 @@ export class RedisReminders {
     );
     const out: ClaimedReminder[] = [];
     for (let i = 0; i + 2 < flat.length; i += 3) {
-      const item = JSON.parse(flat[i] ?? '{}') as QueuedReminder;
+      const item = decodeItem(flat[i] ?? '{}');
       out.push({
         ...item,
         leaseUntil: new Date(Number(flat[i + 1])).toISOString(),
@@ -64,6 +95,33 @@ export class RedisReminders {
     await this.exec.run('releaseReminder', (c) =>
       c.mbReleaseReminder(...this.q, id, owner, retryAt.getTime()),
     );
+  }
+
+  /**
+   * The due index, the items and the leases in one MULTI: the three keys share the `{reminders}` hash
+   * tag, so this is one atomic snapshot on a single server, Sentinel and Cluster alike. Read-only.
+   */
+  async peek(): Promise<ReminderQueuePeek> {
+    const [due, items, leases] = await this.exec.run('peekReminders', async (c) => {
+      const replies = await c
+        .multi()
+        .zrange(this.keys.reminderDue(), 0, '-1', 'WITHSCORES')
+        .hgetall(this.keys.reminderItems())
+        .hgetall(this.keys.reminderLeases())
+        .exec();
+      if (!replies) throw new Error('the read transaction was aborted');
+      for (const [err] of replies) if (err) throw err;
+      return replies.map(([, value]) => value) as [string[], Record<string, string>, Record<string, string>];
+    });
+    const reminders: PeekedReminder[] = [];
+    let dangling = 0;
+    for (let i = 0; i + 1 < due.length; i += 2) {
+      const id = due[i] ?? '';
+      const item = readableItem(items[id]);
+      if (item) reminders.push(peekedReminder(item, Number(due[i + 1]), decodeLease(leases[id])));
+      else dangling += 1;
+    }
+    return { reminders: reminders.sort(byDueAt), dangling };
   }
 
   async wasDelivered(id: string): Promise<boolean> {

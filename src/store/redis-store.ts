@@ -24,6 +24,7 @@ import type {
   DeleteSummary,
   DialogState,
   QueuedReminder,
+  ReminderQueuePeek,
   Store,
   Subscription,
   UserProfile,
@@ -303,6 +304,9 @@ export class RedisStore implements Store {
   }
   wasDelivered(id: string): Promise<boolean> {
     return this.reminders.wasDelivered(id);
+  }
+  peekReminders(): Promise<ReminderQueuePeek> {
+    return this.reminders.peek();
   }
 
   async claimOnce(key: string, ttlSeconds: number): Promise<boolean> {

@@ -73,6 +73,35 @@ export interface ClaimedReminder extends QueuedReminder {
   attempts: number;
 }
 
+/**
+ * A queued reminder as the queue holds it right now, for looking at the queue (`peekReminders`):
+ * the item as enqueued, plus its delivery state.
+ * - Never claimed: `attempts` 0, no `lease`, `nextAttemptAt` = `dueAt`.
+ * - Claimed: `lease` names the owner and its end, `nextAttemptAt` = the lease end. A lease whose end
+ *   has passed (the owner died without ack or release) is still shown: the item is claimable again.
+ * - Released for a retry: no `lease`, `attempts` > 0, `nextAttemptAt` = the retry time.
+ */
+export interface PeekedReminder extends QueuedReminder {
+  /** The earliest time a claim can take it (ISO): its due time, a retry time or the lease end. */
+  nextAttemptAt: string;
+  /** Claims so far; kept when an item is released for a retry. */
+  attempts: number;
+  /** Who holds it and until when (ISO), while claimed; null otherwise. */
+  lease: { owner: string; until: string } | null;
+}
+
+/** The whole reminder queue at one instant (`peekReminders`). */
+export interface ReminderQueuePeek {
+  /** Every queued reminder, by `dueAt`, then by id. */
+  reminders: PeekedReminder[];
+  /**
+   * Entries of the queue's due index with no readable item (only possible after a crash, eviction or a
+   * hand edit on Redis; always 0 in memory). Not in `reminders`; the next claim that reaches them
+   * drops them.
+   */
+  dangling: number;
+}
+
 export type CasResult<T> =
   | { ok: true; value: T }
   | { ok: false; reason: 'conflict' | 'not-found'; current?: T };
@@ -163,6 +192,11 @@ export interface Store {
   releaseReminder(id: string, owner: string, retryAt: Date): Promise<void>;
   /** True once a reminder id has been delivered. */
   wasDelivered(id: string): Promise<boolean>;
+  /**
+   * Every queued reminder with its delivery state, read in one atomic step: for operators (the
+   * `reminders queue` CLI), not for delivery. Read-only: claims, releases and cleans up nothing.
+   */
+  peekReminders(): Promise<ReminderQueuePeek>;
 
   /** Sets `key` once (SET NX with TTL). True for the first caller only: dedup of events and decisions. */
   claimOnce(key: string, ttlSeconds: number): Promise<boolean>;

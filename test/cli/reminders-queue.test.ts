@@ -308,7 +308,34 @@ describe('midlerbot reminders queue (a real redis-server)', () => {
     expect(out.exitCode).toBe(1);
     expect(out.stdout).toBe('');
     expect(out.stderr).toContain('could not read the queue from redis://127.0.0.1:1 (prefix midlerbot:)');
+    // The connection's own reason is kept.
+    expect(out.stderr).toContain('ECONNREFUSED');
     expect(out.stderr).not.toContain(PASSWORD);
+  });
+
+  it('counts due-index ids without an item as dangling, without touching them', async () => {
+    const damaged = `test:cli-queue-damaged:${randomUUID().slice(0, 8)}:`;
+    const s = createRedisStore({ url, prefix: damaged, readyWaitMs: 5000 });
+    try {
+      const item = personal(
+        'ap/app-2@x/2022-10-04',
+        'applicant-nudge',
+        'user:slack:U-Y',
+        '2022-10-04T07:00:00.000Z',
+        '2022-12-01T00:00:00.000Z',
+      );
+      await s.enqueueReminders([item, { ...item, id: 'ap/app-3@x/2022-10-04' }]);
+      await admin.hdel(s.keys.reminderItems(), 'ap/app-3@x/2022-10-04');
+      const denv = { ...env, REDIS_PREFIX: damaged };
+      const out = await run(['--json'], { env: denv, dotEnv: false, clock: at('2022-10-05T00:00:00.000Z') });
+      expect(JSON.parse(out.stdout)).toMatchObject({ total: 1, shown: 1, dangling: 1 });
+      const table = await run([], { env: denv, dotEnv: false, clock: at('2022-10-05T00:00:00.000Z') });
+      expect(table.stdout).toContain('(1 id(s) in the due index without an item: the loop removes them.)');
+      expect(await admin.zcard(s.keys.reminderDue())).toBe(2);
+    } finally {
+      await s.close();
+      await deletePrefix(admin, damaged);
+    }
   });
 
   it('runs as the real binary with the environment of the deployment', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { QueuedReminder } from '../../src/store/store.ts';
+import type { PeekedReminder, QueuedReminder } from '../../src/store/store.ts';
 import { type StoreFactory, useHarness } from './harness.ts';
 
 const T0 = Date.parse('2022-10-06T07:00:00.000Z');
@@ -13,6 +13,11 @@ function reminder(id: string, dueMinutes: number): QueuedReminder {
     targetKey: 'slack:C1',
     payload: { callId: 'innovasjon-2022', milestone: 'deadline', daysBefore: 14 },
   };
+}
+
+/** What peekReminders shows of an item: as enqueued, with its delivery state (default: never claimed). */
+function peeked(item: QueuedReminder, state: Partial<PeekedReminder> = {}): PeekedReminder {
+  return { ...item, nextAttemptAt: item.dueAt, attempts: 0, lease: null, ...state };
 }
 
 export function reminderContract(make: StoreFactory): void {
@@ -81,6 +86,100 @@ export function reminderContract(make: StoreFactory): void {
       expect(new Set(claimed).size).toBe(claimed.length);
       const rest = await store.claimDueReminders(at(10), 'w4', 60_000, 100);
       expect([...claimed, ...rest.map((r) => r.id)].sort()).toEqual(ids);
+    });
+  });
+
+  describe('looking at the reminder queue (peekReminders)', () => {
+    it('shows an empty queue as empty', async () => {
+      const { store } = h();
+      expect(await store.peekReminders()).toEqual({ reminders: [], dangling: 0 });
+    });
+
+    it('shows every queued item as enqueued, by due time then id, none claimed yet', async () => {
+      const { store } = h();
+      const items = [reminder('c', 3), reminder('b2', 1), reminder('a', 2), reminder('b1', 1)];
+      items[0] = {
+        ...reminder('c', 3),
+        targetKey: 'user:teams:29:kari',
+        payload: { kind: 'applicant-nudge' },
+      };
+      await store.enqueueReminders(items);
+      const [c, b2, a, b1] = items as [QueuedReminder, QueuedReminder, QueuedReminder, QueuedReminder];
+      expect(await store.peekReminders()).toEqual({
+        reminders: [peeked(b1), peeked(b2), peeked(a), peeked(c)],
+        dangling: 0,
+      });
+      // Re-planned content replaces the old, still in due order.
+      await store.enqueueReminders([{ ...reminder('a', 0), payload: { milestone: 'moved' } }]);
+      const after = await store.peekReminders();
+      expect(after.reminders.map((r) => r.id)).toEqual(['a', 'b1', 'b2', 'c']);
+      expect(after.reminders[0]).toEqual(peeked({ ...reminder('a', 0), payload: { milestone: 'moved' } }));
+    });
+
+    it('shows a claimed item with its lease owner, lease end and attempts, also once the lease ran out', async () => {
+      const { store } = h();
+      await store.enqueueReminders([reminder('r1', 0), reminder('r2', 10)]);
+      await store.claimDueReminders(at(5), 'w1', 60_000, 10);
+      const leased = peeked(reminder('r1', 0), {
+        nextAttemptAt: at(6).toISOString(),
+        attempts: 1,
+        lease: { owner: 'w1', until: at(6).toISOString() },
+      });
+      expect(await store.peekReminders()).toEqual({
+        reminders: [leased, peeked(reminder('r2', 10))],
+        dangling: 0,
+      });
+      // Re-planning while leased keeps the lease.
+      await store.enqueueReminders([reminder('r1', 0)]);
+      expect((await store.peekReminders()).reminders[0]).toEqual(leased);
+      // Taken over after the lease ran out: the new owner, one more attempt.
+      await store.claimDueReminders(at(7), 'w2', 60_000, 1);
+      expect((await store.peekReminders()).reminders[0]).toEqual(
+        peeked(reminder('r1', 0), {
+          nextAttemptAt: at(8).toISOString(),
+          attempts: 2,
+          lease: { owner: 'w2', until: at(8).toISOString() },
+        }),
+      );
+    });
+
+    it('shows a released item as waiting for its retry, with its attempts so far', async () => {
+      const { store } = h();
+      await store.enqueueReminders([reminder('r1', 0)]);
+      await store.claimDueReminders(at(0), 'w1', 60_000, 10);
+      await store.releaseReminder('r1', 'w1', at(30));
+      expect(await store.peekReminders()).toEqual({
+        reminders: [peeked(reminder('r1', 0), { nextAttemptAt: at(30).toISOString(), attempts: 1 })],
+        dangling: 0,
+      });
+    });
+
+    it('no longer shows an acknowledged or removed item', async () => {
+      const { store } = h();
+      await store.enqueueReminders([reminder('r1', 0), reminder('r2', 1), reminder('r3', 2)]);
+      await store.claimDueReminders(at(0), 'w1', 60_000, 1);
+      expect(await store.ackReminder('r1', 'w1')).toBe(true);
+      await store.removeReminders(['r3']);
+      expect(await store.peekReminders()).toEqual({ reminders: [peeked(reminder('r2', 1))], dangling: 0 });
+      // A delivered id is not queued again, so it is not shown again either.
+      await store.enqueueReminders([reminder('r1', 0)]);
+      expect((await store.peekReminders()).reminders.map((r) => r.id)).toEqual(['r2']);
+    });
+
+    it('changes nothing: claims, leases and attempts are as they would be without it', async () => {
+      const { store } = h();
+      await store.enqueueReminders([reminder('r1', 0), reminder('r2', 0), reminder('r3', 20)]);
+      await store.claimDueReminders(at(0), 'w1', 60_000, 1);
+      const ids = await store.listReminderIds();
+      const first = await store.peekReminders();
+      expect(await store.peekReminders()).toEqual(first);
+      expect(await store.listReminderIds()).toEqual(ids);
+      // r1 is still leased to w1 (only w1 may ack it); r2 is still free and due; r3 is not due yet.
+      expect(
+        (await store.claimDueReminders(at(0.5), 'w2', 60_000, 10)).map((r) => [r.id, r.attempts]),
+      ).toEqual([['r2', 1]]);
+      expect(await store.ackReminder('r1', 'w1')).toBe(true);
+      expect(await store.wasDelivered('r2')).toBe(false);
     });
   });
 }

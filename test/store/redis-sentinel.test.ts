@@ -2,10 +2,13 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisStore } from '../../src/store/redis-store.ts';
 import { alice, entry, makeApp } from '../contract/fixtures.ts';
+import { reminderContract } from '../contract/reminders.contract.ts';
 import { freePort, startRedis, type TestRedis, waitForPort } from '../support/redis-server.ts';
+import { redisFactory } from './redis-harness.ts';
 
 /** A master and one sentinel watching it: enough to prove the redis+sentinel:// URL is understood. */
 describe('RedisStore through Sentinel', () => {
@@ -13,6 +16,7 @@ describe('RedisStore through Sentinel', () => {
   let dir: string;
   let sentinelPort: number;
   let stopSentinel: () => Promise<void> = async () => {};
+  let admin: Redis;
 
   beforeAll(async () => {
     master = await startRedis();
@@ -37,9 +41,11 @@ describe('RedisStore through Sentinel', () => {
         child.kill('SIGKILL');
       });
     await waitForPort(sentinelPort);
+    admin = new Redis(master.url);
   });
 
   afterAll(async () => {
+    await admin?.quit();
     await stopSentinel();
     await master?.stop();
     if (dir) await rm(dir, { recursive: true, force: true });
@@ -64,4 +70,12 @@ describe('RedisStore through Sentinel', () => {
       await store.close();
     }
   });
+
+  // The reminder queue (its scripts and the MULTI of peekReminders) through the sentinel-found master.
+  reminderContract(
+    redisFactory(
+      () => admin,
+      () => ({ url: `redis+sentinel://127.0.0.1:${sentinelPort}/mymaster` }),
+    ),
+  );
 });
