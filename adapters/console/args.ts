@@ -1,5 +1,6 @@
 import { normalize } from '../../src/bot/matcher.ts';
 import type { Locale } from '../../src/domain/call.ts';
+import { parseAt } from '../../src/domain/timeline.ts';
 
 export interface ConsoleArgs {
   as: string;
@@ -25,7 +26,11 @@ export function parseArgs(argv: readonly string[]): ConsoleArgs {
       args.locale = v;
     } else if (flag === '--at') {
       const v = value();
-      if (Number.isNaN(new Date(v).getTime())) throw new Error(`--at: not a date: ${v}`);
+      try {
+        parseAt(v);
+      } catch {
+        throw new Error(`--at: not a time: ${v} (Oslo time: 2022-10-20 or 2022-10-20T14:30)`);
+      }
       args.at = v;
     } else if (flag === '--help' || flag === '-h') args.help = true;
     else throw new Error(`unknown option ${flag}`);

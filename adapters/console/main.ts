@@ -1,6 +1,9 @@
 import { createInterface } from 'node:readline';
 import { createEngine } from '../../src/bot/engine.ts';
 import { loadCatalog } from '../../src/calls/load.ts';
+import { parseAt } from '../../src/domain/timeline.ts';
+import { loadConfig } from '../../src/server/config.ts';
+import { checkQualityChiefs, engineConfigOf } from '../../src/server/engine-settings.ts';
 import { createMemoryStore } from '../../src/store/memory-store.ts';
 import { createRedisStore } from '../../src/store/redis-store.ts';
 import type { Store } from '../../src/store/store.ts';
@@ -20,8 +23,16 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  // A fixed clock when --at is given (walk the 2022–2024 timeline), otherwise real time.
-  let fixed: Date | undefined = args.at ? new Date(args.at) : undefined;
+  // The same settings as the HTTP host (quality chiefs, lifetimes) from the environment or .env.
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(process.env);
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n`);
+    process.exit(2);
+  }
+  // A fixed clock when --at is given (walk the 2022–2024 timeline, Oslo time), otherwise real time.
+  let fixed: Date | undefined = args.at ? parseAt(args.at) : undefined;
   const now = () => (fixed ? new Date(fixed.getTime()) : new Date());
   const redisUrl = process.env.REDIS_URL;
   const store: Store = redisUrl
@@ -36,7 +47,9 @@ async function main(): Promise<void> {
       redisUrl ? `(store: Redis ${redisUrl})\n` : '(store: in memory; nothing is kept after you quit)\n',
     );
   }
-  const engine = createEngine({ store, catalog: loadCatalog('calls'), clock: now });
+  const catalog = loadCatalog(config.callsDir ?? 'calls');
+  checkQualityChiefs(config.trustQualityChiefs, catalog);
+  const engine = createEngine({ store, catalog, clock: now, config: engineConfigOf(config) });
   const chat = new ConsoleChat({
     engine,
     write: (text) => process.stdout.write(`${text}\n`),

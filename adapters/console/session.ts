@@ -1,6 +1,7 @@
 import type { Engine } from '../../src/bot/engine-port.ts';
 import type { Inbound, Outbound } from '../../src/bot/messages.ts';
 import type { Locale } from '../../src/domain/call.ts';
+import { formatLocal, parseAt } from '../../src/domain/timeline.ts';
 import { userIdOf } from './args.ts';
 import {
   type Choice,
@@ -73,12 +74,16 @@ export class ConsoleChat {
       return true;
     }
     if (line.startsWith('/at ')) {
-      const at = new Date(line.slice(4).trim());
-      if (Number.isNaN(at.getTime())) this.o.write('(not a date)');
-      else {
-        this.o.setNow(at);
-        this.o.write(`(clock: ${at.toISOString()})`);
+      // Oslo time, as the CLI reads --at: "2022-10-20T14:30" is half past two in Trondheim.
+      let at: Date | undefined;
+      try {
+        at = parseAt(line.slice(4).trim());
+      } catch {
+        this.o.write('(not a time: use Oslo time, e.g. 2022-10-20 or 2022-10-20T14:30)');
+        return true;
       }
+      this.o.setNow(at);
+      this.o.write(`(clock: ${formatLocal(at)} Oslo, ${at.toISOString()})`);
       return true;
     }
     if (line === '') return true;

@@ -185,3 +185,18 @@ function placeUndated(dated: TimelineEntry[], undated: TimelineEntry[]): Timelin
   }
   return out;
 }
+
+const WITH_ZONE = /(Z|[+-]\d{2}:?\d{2})$/;
+
+/** A typed clock time (CLI `--at`, console `--at`/`/at`) as an instant: a zone-less date or time is Oslo wall-clock time (a bare date is its midnight). */
+export function parseAt(text: string): Date {
+  if (WITH_ZONE.test(text)) {
+    const at = new Date(text);
+    if (Number.isNaN(at.getTime())) throw new Error(`not a time: ${text}`);
+    return at;
+  }
+  const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(?::(\d{2}))?)?$/.exec(text);
+  if (!m) throw new Error(`not a time: ${text} (use 2022-10-01, 2022-10-01T09:30 or an ISO time with Z)`);
+  const instant = localToInstant(`${m[1]}T${m[2] ?? '00:00'}`);
+  return new Date(instant.getTime() + Number(m[3] ?? 0) * 1000);
+}

@@ -31,6 +31,7 @@ import {
   platformStatus,
   teamsDisabledRoutes,
 } from './platforms.ts';
+import { checkQualityChiefs, engineConfigOf } from './engine-settings.ts';
 import { createTurnRunner } from './turn-runner.ts';
 
 /** What the host needs from configuration (a subset of loadConfig()'s result). */
@@ -142,22 +143,15 @@ export function createApp(options: CreateAppOptions): App {
     }
   }
   const catalog = options.catalog ?? loadCatalog(config.callsDir ?? 'calls');
+  const { withoutChief } = checkQualityChiefs(config.trustQualityChiefs, catalog);
+  if (withoutChief.length > 0) {
+    log.warn(
+      { trusts: withoutChief },
+      'no quality chief configured (TRUST_QUALITY_CHIEFS) for these trusts: their applications are not prioritised in chat',
+    );
+  }
   const engine =
-    options.engine ??
-    createEngine({
-      store,
-      catalog,
-      clock,
-      config: {
-        ...(config.dialogTtlSeconds ? { dialogTtlSeconds: config.dialogTtlSeconds } : {}),
-        settings: {
-          ...(config.trustQualityChiefs ? { trustQualityChiefs: config.trustQualityChiefs } : {}),
-          ...(config.showPriorityRank !== undefined ? { showPriorityRank: config.showPriorityRank } : {}),
-          ...(config.reminders?.admins ? { reminderAdmins: config.reminders.admins } : {}),
-          ...(config.dialogTtlSeconds ? { dialogLifetimeSeconds: config.dialogTtlSeconds } : {}),
-        },
-      },
-    });
+    options.engine ?? createEngine({ store, catalog, clock, config: engineConfigOf(config) });
 
   const senders = new Map<Platform, Sender>();
   const runTurn = createTurnRunner({ engine, senders: () => senders, store, log, metrics });

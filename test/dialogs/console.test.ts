@@ -85,7 +85,7 @@ describe('console chat', () => {
       at: '2022-10-19T12:00',
     });
     expect(() => parseArgs(['--locale', 'de'])).toThrow(/nb or en/);
-    expect(() => parseArgs(['--at', 'yesterday'])).toThrow(/not a date/);
+    expect(() => parseArgs(['--at', 'yesterday'])).toThrow(/not a time: yesterday \(Oslo time/);
     expect(userIdOf('Øyvind Åsen')).toBe('oyvind-asen');
     expect(userIdOf('Kari Søker')).toBe('kari-soker');
     expect(userIdOf('!!')).toBe('user');
@@ -120,6 +120,8 @@ describe('console chat', () => {
     expect(out).toContain('(you are now Ola Leder)');
     expect(out).toContain('You have no applications yet');
     expect(out).toContain('The deadline was 20 October 2022, 15:00');
+    // /at is Oslo time, as the CLI's --at: 10:00 in February is 09:00 UTC.
+    expect(out).toContain('(clock: 2023-02-01 10:00 Oslo, 2023-02-01T09:00:00.000Z)');
   }, 30_000);
 });
 
