@@ -19,6 +19,7 @@ import { createReminderPlanner } from '../scheduler/reminder-planner.ts';
 import { createMemoryStore } from '../store/memory-store.ts';
 import { createRedisStore } from '../store/redis-store.ts';
 import type { Store } from '../store/store.ts';
+import { checkQualityChiefs, engineConfigOf } from './engine-settings.ts';
 import { healthRoutes } from './health-routes.ts';
 import { createHttpHost, type HttpHost } from './http-host.ts';
 import type { PlatformAdapter, Route } from './http-types.ts';
@@ -31,7 +32,6 @@ import {
   platformStatus,
   teamsDisabledRoutes,
 } from './platforms.ts';
-import { checkQualityChiefs, engineConfigOf } from './engine-settings.ts';
 import { createTurnRunner } from './turn-runner.ts';
 
 /** What the host needs from configuration (a subset of loadConfig()'s result). */
@@ -150,8 +150,7 @@ export function createApp(options: CreateAppOptions): App {
       'no quality chief configured (TRUST_QUALITY_CHIEFS) for these trusts: their applications are not prioritised in chat',
     );
   }
-  const engine =
-    options.engine ?? createEngine({ store, catalog, clock, config: engineConfigOf(config) });
+  const engine = options.engine ?? createEngine({ store, catalog, clock, config: engineConfigOf(config) });
 
   const senders = new Map<Platform, Sender>();
   const runTurn = createTurnRunner({ engine, senders: () => senders, store, log, metrics });
