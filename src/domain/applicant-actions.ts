@@ -1,7 +1,8 @@
 import type { Application } from './application.ts';
 import type { Call } from './call.ts';
 import { openSteps } from './next-step.ts';
-import { APPLICANT_ACTOR, callDeadline } from './steps.ts';
+import { prioritisationSettledByAward } from './application-transitions.ts';
+import { APPLICANT_ACTOR, callDeadline, stepOfKind } from './steps.ts';
 import { hasPassed } from './timeline.ts';
 
 /**
@@ -35,6 +36,10 @@ export function applicantActions(app: Application, call: Call, now: Date): Appli
     else if (kind === 'award' && app.status === 'submitted') out.push({ kind: 'award', step: id });
     else if (open.role === APPLICANT_ACTOR && OWN_STEPS.has(kind)) out.push({ kind: 'done', step: id });
   }
+  // After the announcement the award may be recorded even if the trust's order was never confirmed here.
+  const award = stepOfKind(app, call, 'award');
+  if (award && !out.some((a) => a.kind === 'award') && prioritisationSettledByAward(app, call, now).length > 0)
+    out.push({ kind: 'award', step: award.id });
   const prioritised = call.steps.some(
     (s) => s.kind === 'prioritisation' && app.steps.find((a) => a.id === s.id)?.state === 'done',
   );

@@ -5,6 +5,7 @@ import {
   APPLICANT_ACTOR,
   appStep,
   callDeadline,
+  missingRequirements,
   refuse,
   requireApplicant,
   requireDone,
@@ -95,6 +96,22 @@ export function submit(app: Application, call: Call, input: { by: Person }, now:
 }
 
 /**
+ * The trust's prioritisation steps the award may settle: once the award has been announced (its date
+ * has come, or it has none), a submitted application whose only missing requirement is the trust's
+ * prioritisation was evidently prioritised outside the bot (no quality chief configured, or the chief
+ * never confirmed in chat). Empty when anything else is missing or before the announcement.
+ */
+export function prioritisationSettledByAward(app: Application, call: Call, now: Date): string[] {
+  const award = stepOfKind(app, call, 'award');
+  if (!award || app.status !== 'submitted') return [];
+  const missing = missingRequirements(app, call, award.id);
+  if (missing.length === 0) return [];
+  if (missing.some((id) => call.steps.find((s) => s.id === id)?.kind !== 'prioritisation')) return [];
+  const due = appStep(app, award.id).dueAt;
+  return due === undefined || hasPassed(new Date(due), now) ? missing : [];
+}
+
+/**
  * The regional decision, recorded by whoever relays it. Refused before submission. A "no" makes the
  * steps after the award not needed; a "yes" opens the reports.
  */
@@ -109,7 +126,8 @@ export function recordAward(
     refuse('already-decided', `application ${app.id} is ${app.status}`, { status: app.status });
   }
   requireStatus(app, 'submitted', 'not-submitted');
-  requireDone(app, call, data.id);
+  const settled = prioritisationSettledByAward(app, call, now);
+  if (settled.length === 0) requireDone(app, call, data.id);
   const at = now.toISOString();
   const step: ApplicationStep = {
     ...done(appStep(app, data.id), now, input.by),
@@ -117,6 +135,7 @@ export function recordAward(
   };
   if (input.comment) step.comment = input.comment;
   let after: Application = { ...withStep(app, step), status: input.awarded ? 'awarded' : 'not-awarded' };
+  for (const id of settled) after = withStep(after, { ...done(appStep(after, id), now), satisfiedBy: 'award' });
   if (!input.awarded) {
     const later = new Set(call.steps.filter((s) => AFTER_AWARD.has(s.kind)).map((s) => s.id));
     after = {

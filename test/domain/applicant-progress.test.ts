@@ -145,6 +145,34 @@ describe('applicantActions: what the applicant can do next, from the draft to th
     expect(kinds(app)).toEqual(['done:status-report', 'done:final-report']);
   });
 
+  it('after the announcement the award settles a prioritisation never confirmed in chat', () => {
+    let app = apply(
+      markStepDone(patientDraft('ps-n'), patientSafety, { step: 'draft', by: applicant }, OCT_1),
+    );
+    for (const [step, leader] of [
+      ['endorse-nearest-leader', nearestLeader],
+      ['endorse-clinic-leader', clinicLeader],
+    ] as const) {
+      app = apply(requestEndorsement(app, patientSafety, { step, leader, by: applicant }, OCT_1));
+      app = apply(decideEndorsement(app, patientSafety, { step, decision: 'approve', by: leader }, OCT_1));
+    }
+    app = apply(submit(app, patientSafety, { by: applicant }, OCT_1));
+    // Before the announcement (16 Dec 2022) the trust's order is still awaited.
+    const before = at('2022-12-15T10:00:00Z');
+    expect(kinds(app, before)).toEqual(['withdraw']);
+    expect(reasonOf(() => recordAward(app, patientSafety, { awarded: true, by: applicant }, before))).toBe(
+      'requires-not-done',
+    );
+    const after = at('2022-12-17T10:00:00Z');
+    expect(kinds(app, after)).toEqual(['award:award', 'withdraw']);
+    const awarded = apply(recordAward(app, patientSafety, { awarded: true, by: applicant }, after));
+    expect(awarded.status).toBe('awarded');
+    expect(awarded.steps.find((s) => s.id === 'trust-prioritisation')).toMatchObject({
+      state: 'done',
+      satisfiedBy: 'award',
+    });
+  });
+
   it('offers nothing on a refused, withdrawn or closed application', () => {
     expect(kinds(apply(withdrawApplication(patientDraft('w'), { by: applicant }, OCT_1)))).toEqual([]);
   });
