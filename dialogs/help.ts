@@ -1,6 +1,7 @@
 import { button, card, text } from '../src/bot/cards.ts';
 import type { Dialog, DialogContext } from '../src/bot/dialog.ts';
 import type { Button } from '../src/bot/messages.ts';
+import { chiefTrusts } from '../src/domain/endorsement-prioritisation.ts';
 import { callsByRelevance, deadlineText, say } from './shared.ts';
 
 /** The main menu: what the bot can do, the calls with their deadlines, a button per feature. */
@@ -11,6 +12,11 @@ export function menuButtons(ctx: DialogContext): Button[] {
     button('priority.start', ctx.t('help.button.priority')),
     button('application.start', ctx.t('help.button.application')),
     button('status.start', ctx.t('help.button.status')),
+    // A quality chief (TRUST_QUALITY_CHIEFS) finds the trust's order here, not only by its phrase.
+    ...(chiefTrusts(ctx.settings?.trustQualityChiefs, { platform: ctx.platform, userId: ctx.user.id })
+      .length > 0
+      ? [button('prioritisation.start', ctx.t('prioritisation.ready.button'))]
+      : []),
     button('privacy.start', ctx.t('help.button.privacy')),
     button('language.start', ctx.t('help.button.language'), { locale: ctx.locale === 'nb' ? 'en' : 'nb' }),
   ];

@@ -1,10 +1,10 @@
-import { message } from '../src/bot/cards.ts';
+import { button, card, message, text } from '../src/bot/cards.ts';
 import type { Dialog, DialogContext, StepResult } from '../src/bot/dialog.ts';
 import type { Outbound, TurnResult } from '../src/bot/messages.ts';
 import type { Application, ApplicationStep } from '../src/domain/application.ts';
 import type { Call } from '../src/domain/call.ts';
 import { decisionKey, endorsementSteps, requestRefId } from '../src/domain/endorsement-request.ts';
-import { samePerson } from '../src/domain/steps.ts';
+import { missingRequirements, samePerson } from '../src/domain/steps.ts';
 import { decideEndorsement, type EndorsementDecision } from '../src/domain/tracker.ts';
 import {
   applicantNotice,
@@ -164,6 +164,7 @@ async function recorded(
       update: true,
     },
   ];
+  if (after.state === 'done') notify.push(...(await readyToPrioritise(ctx, app, call)));
   const outcome = moreInfo
     ? ctx.t('endorsement.leader.outcome.more-info', {
         name: ctx.user.name,
@@ -175,6 +176,33 @@ async function recorded(
     replies: [card, message(ctx.t('endorsement.leader.recorded', { outcome, name: applicant.name }))],
     notify,
   };
+}
+
+/**
+ * The last endorsement in place makes the application ready for its trust's order: the quality chief
+ * (and deputy) configured for the trust are told, with the button that opens the order.
+ */
+async function readyToPrioritise(ctx: DialogContext, app: Application, call: Call): Promise<TurnNotify[]> {
+  const step = call.steps.find((s) => s.kind === 'prioritisation');
+  const now = step ? app.steps.find((s) => s.id === step.id) : undefined;
+  if (!step || now?.state !== 'not-started' || missingRequirements(app, call, step.id).length > 0) return [];
+  const setting = ctx.settings?.trustQualityChiefs?.[app.applicant.trust];
+  const people = [setting?.chief, setting?.deputy].filter((p) => p !== undefined);
+  const trust = call.trusts.find((t) => t.id === app.applicant.trust)?.name ?? app.applicant.trust;
+  const out: TurnNotify[] = [];
+  for (const person of people) {
+    const view = await viewFor(ctx, person);
+    out.push({
+      to: { platform: person.platform, userId: person.userId },
+      message: card(
+        view.t('prioritisation.ready.title', { trust }),
+        [text(view.t('prioritisation.ready.text', { title: app.title, name: app.applicant.name }))],
+        [button('prioritisation.start', view.t('prioritisation.ready.button'), undefined, 'primary')],
+      ),
+      purpose: 'prioritisation.ready',
+    });
+  }
+  return out;
 }
 
 function refused(

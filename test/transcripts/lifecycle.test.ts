@@ -204,6 +204,23 @@ describe.each(transcriptStores('lifecycle'))('application lifecycle in chat on $
     expect(stepState(await reload(app.id), 'status-report')).toBe('done');
   });
 
+  it('nb: the quality chief is told when an application has every endorsement, and finds the order in help', async () => {
+    store = make();
+    const world = new World(store, '2022-10-20T08:00:00Z', settings);
+    const chief = world.person(CHIEF, 'Kvalitetssjef');
+    await endorsedDraft(world);
+    const ready = chief.lastInbox();
+    expect(shown(ready.message)).toContain('# Klar til prioritering: St. Olavs hospital HF');
+    expect(shown(ready.message)).toContain(
+      '«Fallforebygging» fra Kari Nordmann har fått alle godkjenningene',
+    );
+    const order = await chief.pressInInbox(ready, 'Prioriter søknadene');
+    expect(shown(order)).toContain('1. Fallforebygging – Kari Nordmann');
+    expect(shown(await chief.say('hjelp'))).toContain('[Prioriter søknadene]');
+    const kari = world.person(KARI, 'Kari Nordmann');
+    expect(shown(await kari.say('hjelp'))).not.toContain('[Prioriter søknadene]');
+  });
+
   it('nb: "Ikke tildelt" is asked once more; only a real yes/no counts', async () => {
     store = make();
     const world = new World(store, '2022-10-20T08:00:00Z', settings);

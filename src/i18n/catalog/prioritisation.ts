@@ -2,6 +2,15 @@ import type { CatalogPart } from '../message.ts';
 
 /** The trust's prioritisation of its endorsed patient-safety applications (issue 7). */
 export const prioritisation = {
+  'prioritisation.ready.title': {
+    nb: 'Klar til prioritering: {trust}',
+    en: 'Ready to be prioritised: {trust}',
+  },
+  'prioritisation.ready.text': {
+    nb: '«{title}» fra {name} har fått alle godkjenningene og venter på helseforetakets prioritering.',
+    en: '"{title}" from {name} has every endorsement and waits for the trust’s prioritisation.',
+  },
+  'prioritisation.ready.button': { nb: 'Prioriter søknadene', en: 'Prioritise the applications' },
   'prioritisation.phrases': {
     nb: 'prioriter søknadene|prioriter søknader|prioritering av søknader|rangering|rangere søknader',
     en: 'prioritise applications|prioritize applications|prioritisation|rank applications|ranking',
