@@ -54,10 +54,16 @@ export async function saveOnApplication(
  * A check started for an application (its card's button) runs only for that application's applicant
  * while it is a draft: a forwarded or crafted button is answered at once, not after eight questions.
  */
-export async function mayStartFor(ctx: DialogContext, appId: string): Promise<StepResult | null> {
+export async function mayStartFor(
+  ctx: DialogContext,
+  appId: string,
+): Promise<{ refused: StepResult } | { known: Answers }> {
   const loaded = await loadOwnApplication(ctx, appId, 'progress.not-yours');
-  if ('result' in loaded) return loaded.result;
+  if ('result' in loaded) return { refused: loaded.result };
   const { app, call } = loaded;
-  if (app.status === 'draft') return null;
-  return { state: null, replies: [progressRefusal(ctx, call, 'not-draft', app)] };
+  if (app.status !== 'draft')
+    return { refused: { state: null, replies: [progressRefusal(ctx, call, 'not-draft', app)] } };
+  // The application's trust is a fact of the application, not asked again (nor answered otherwise).
+  const trustQuestion = call.questions.some((q) => q.id === 'trust');
+  return { known: trustQuestion ? { trust: app.applicant.trust } : {} };
 }

@@ -183,7 +183,13 @@ function answerQuestion(
   return render(ctx, next);
 }
 
-function check(state: StepState | null, event: DialogEvent, ctx: DialogContext): StepResult {
+/** `known`: answers the application already settles (its trust); never read from a button's data. */
+function check(
+  state: StepState | null,
+  event: DialogEvent,
+  ctx: DialogContext,
+  known: Answers = {},
+): StepResult {
   if (event.kind === 'start') {
     const callId = str(event.args.callId) ?? onlyCall(ctx)?.id;
     const call = callId ? ctx.catalog.get(callId) : undefined;
@@ -192,7 +198,7 @@ function check(state: StepState | null, event: DialogEvent, ctx: DialogContext):
     return render(ctx, {
       ...(call ? { callId: call.id } : {}),
       ...(category ? { category } : {}),
-      answers: {},
+      answers: known,
       ...(app ? { app } : {}),
     });
   }
@@ -229,7 +235,9 @@ export const eligibilityDialog: Dialog = {
   triggers: [{ phrases: 'routing.eligibility' }],
   async step(state, event, ctx) {
     const appId = event.kind === 'start' ? str(event.args.app) : undefined;
-    const refused = appId ? await mayStartFor(ctx, appId) : null;
-    return refused ?? saveOnApplication(ctx, state, check(state, event, ctx));
+    if (!appId) return saveOnApplication(ctx, state, check(state, event, ctx));
+    const start = await mayStartFor(ctx, appId);
+    if ('refused' in start) return start.refused;
+    return saveOnApplication(ctx, state, check(state, event, ctx, start.known));
   },
 };

@@ -60,9 +60,10 @@ describe.each(transcriptStores('lifecycle'))('application lifecycle in chat on $
     expect(shown(replies)).not.toContain('[Ja, søknaden er klar]');
 
     replies = await kari.click('Sjekk om du kan søke');
-    expect(shown(replies)).toContain('Spørsmål 1 av');
+    // Call, category and the application's trust are known: the check starts with the next question.
+    expect(shown(replies)).toContain('Spørsmål 2 av');
     expect(shown(replies)).not.toContain('Hvilken kategori');
-    await kari.click('Helse Nord-Trøndelag HF');
+    expect(shown(replies)).not.toContain('Hvilket helseforetak');
     await kari.say('40');
     await kari.say('0');
     await kari.click('Ja');
@@ -112,7 +113,6 @@ describe.each(transcriptStores('lifecycle'))('application lifecycle in chat on $
     await kari.say('Smart seng');
     await kari.click('Hemit HF');
     await kari.click('Sjekk om du kan søke');
-    await kari.click('Hemit HF');
     const replies = await kari.say('10');
     const text = shown(replies);
     expect(text).toContain('# Nei, slik prosjektet er nå kan du ikke søke');
