@@ -67,7 +67,7 @@ function facts_(view: View, app: Application, call: Call): Block {
   if (own !== undefined) rows.push([t('endorsement.leader.fact.own'), money(own)]);
   rows.push([
     t('endorsement.leader.fact.verdict'),
-    app.verdict ? t(`eligibility.verdict.${app.verdict}`) : t('endorsement.leader.fact.verdict-none'),
+    app.verdict ? t(`endorsement.leader.verdict.${app.verdict}`) : t('endorsement.leader.fact.verdict-none'),
   ]);
   const deadline = deadlineOf(call);
   rows.push([

@@ -130,6 +130,10 @@ export function overviewCard(
           'primary',
         ),
       );
+    } else if (app.amount?.requested === undefined) {
+      // The leader's card must show what is asked for and the own financing (issue 7).
+      blocks.push(text(ctx.t('endorsement.amount-first')));
+      buttons.unshift(button('progress.edit', ctx.t('progress.button.edit'), { app: app.id }, 'primary'));
     } else if (missing.length > 0) {
       const names = missing.map((id) => stepLabel(viewOf(ctx), call, id)).join(', ');
       blocks.push(text(ctx.t('endorsement.before-asking', { steps: names })));

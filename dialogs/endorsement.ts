@@ -214,7 +214,8 @@ async function send(
 ): Promise<StepResult> {
   const open = app.status === 'draft' ? askable(endorsementSteps(app, call)) : [];
   const firstOpen = open[0];
-  if (!firstOpen) return overview(ctx, app, call);
+  // No request without the amount: the overview says so and offers the edit form.
+  if (!firstOpen || app.amount?.requested === undefined) return overview(ctx, app, call);
   const note = str(inputs.note)?.trim();
   const chosen: { s: EndorsementStep; leader: Person; typed: boolean }[] = [];
   for (const s of open) {

@@ -79,7 +79,7 @@ describe.each(transcriptStores('endorsement-flows'))('endorsement transcripts on
       'Kategori: Pasientsikkerhetsprosjekt',
       'Beløp det søkes om: 400 000 kr',
       'Egenfinansiering: 0 kr',
-      'Vurdering av om de kan søke: Ja, du kan søke',
+      'Vurdering av om de kan søke: Oppfyller kravene i utlysningen',
       'Søknadsfrist: 4. november 2022',
       'Melding fra søkeren: «Budsjettet ligger i vedlegget.»',
       '[Godkjenn]',

@@ -73,6 +73,15 @@ beforeAll(async () => {
       title: 'Trygg utskrivning',
       answers: {},
       verdict: 'eligible',
+      // What the applicant asks for: the leader's card shows it, and no request goes out without it.
+      amount: {
+        maxRequest: 500_000,
+        requiredOwnFinancing: 0,
+        eligibleTotal: 500_000,
+        binding: 'budget',
+        requested: 400_000,
+        own: 0,
+      },
     },
     clock(),
   );

@@ -456,6 +456,46 @@ describe.each(transcriptStores('edit'))('editing an application in chat on $name
     expect(shown(request.message)).toContain('Denne forespørselen gjelder ikke lenger');
   });
 
+  it('nb: no endorsement is asked before the amount is entered; the leader then sees it', async () => {
+    store = make();
+    const world = new World(store, '2022-09-15T10:00:00Z');
+    const kari = world.person(KARI, 'Kari Nordmann');
+    const nils = world.person(NILS, 'Nils Leder');
+    await kari.say('kan jeg søke');
+    await kari.click('Innovasjonsmidler 2023');
+    await kari.click('Tjenesteinnovasjon');
+    await kari.click('Helse Nord-Trøndelag HF');
+    for (const answer of ['40', '0']) await kari.say(answer);
+    for (const answer of ['Ja', 'Ja', 'Nei']) await kari.click(answer);
+    await kari.say('1.12.2023');
+    await kari.click('Start søknad');
+    await kari.say('Hjelp til selvhjelp');
+    const [app] = await store.listApplicationsByUser('teams', KARI);
+    if (!app) throw new Error('not created');
+    let replies = await kari.say('be om godkjenning');
+    expect(shown(replies)).toContain('Før du ber om godkjenning: legg inn beløpet du søker om');
+    expect(shown(replies)).not.toContain('<person leader-anchoring');
+    // A crafted send without the amount asks nobody.
+    const forged = {
+      kind: 'card' as const,
+      blocks: [],
+      buttons: [{ action: 'endorsement.send', label: 'x', data: { app: app.id } }],
+    };
+    await kari.press(forged, 'x', { 'leader-anchoring': NILS });
+    expect((await reload(app.id)).steps.find((s) => s.id === 'anchoring')?.state).toBe('not-started');
+    replies = await kari.click('Endre søknaden');
+    await kari.click('Lagre endringene', {
+      title: 'Hjelp til selvhjelp',
+      requested: '450 000',
+      own: '150 000',
+    });
+    await kari.say('be om godkjenning');
+    await kari.click('Ja, søknaden er klar');
+    await kari.click('Send forespørselen', { 'leader-anchoring': NILS });
+    expect(shown(nils.lastInbox().message)).toContain('Beløp det søkes om: 450 000 kr');
+    expect(shown(nils.lastInbox().message)).toContain('Egenfinansiering: 150 000 kr');
+  });
+
   it('en: the edit form and its answers in English', async () => {
     store = make();
     const world = new World(store, '2022-10-20T08:00:00Z');

@@ -36,6 +36,27 @@ export const endorsement = {
     nb: 'Søknaden er ikke lenger et utkast ({status}), så det kan ikke bes om godkjenning nå.',
     en: 'The application is no longer a draft ({status}), so no endorsement can be asked for now.',
   },
+  // The check's verdict as the leader reads it: about the applicant, not to them.
+  'endorsement.leader.verdict.eligible': {
+    nb: 'Oppfyller kravene i utlysningen',
+    en: 'Meets the call’s requirements',
+  },
+  'endorsement.leader.verdict.eligible-with-todos': {
+    nb: 'Oppfyller kravene når gjøremålene er gjort',
+    en: 'Meets the requirements once the to-dos are done',
+  },
+  'endorsement.leader.verdict.not-eligible': {
+    nb: 'Oppfyller ikke kravene slik prosjektet er nå',
+    en: 'Does not meet the requirements as the project stands',
+  },
+  'endorsement.leader.verdict.incomplete': {
+    nb: 'Sjekken er ikke fullført',
+    en: 'The check is not finished',
+  },
+  'endorsement.amount-first': {
+    nb: 'Før du ber om godkjenning: legg inn beløpet du søker om og egenfinansieringen, så lederen ser hva hen godkjenner.',
+    en: 'Before you ask for endorsement: enter the amount you ask for and the own financing, so the leader sees what they endorse.',
+  },
   'endorsement.check-first': {
     nb: 'Før du ber om godkjenning må du sjekke at du kan søke på denne utlysningen.',
     en: 'Before you ask for endorsement, check that you can apply to this call.',
