@@ -1,7 +1,7 @@
 import type { Application } from './application.ts';
+import { prioritisationSettledByAward } from './application-transitions.ts';
 import type { Call } from './call.ts';
 import { openSteps } from './next-step.ts';
-import { prioritisationSettledByAward } from './application-transitions.ts';
 import { APPLICANT_ACTOR, callDeadline, stepOfKind } from './steps.ts';
 import { hasPassed } from './timeline.ts';
 
@@ -38,7 +38,11 @@ export function applicantActions(app: Application, call: Call, now: Date): Appli
   }
   // After the announcement the award may be recorded even if the trust's order was never confirmed here.
   const award = stepOfKind(app, call, 'award');
-  if (award && !out.some((a) => a.kind === 'award') && prioritisationSettledByAward(app, call, now).length > 0)
+  if (
+    award &&
+    !out.some((a) => a.kind === 'award') &&
+    prioritisationSettledByAward(app, call, now).length > 0
+  )
     out.push({ kind: 'award', step: award.id });
   const prioritised = call.steps.some(
     (s) => s.kind === 'prioritisation' && app.steps.find((a) => a.id === s.id)?.state === 'done',

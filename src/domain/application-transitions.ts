@@ -135,7 +135,8 @@ export function recordAward(
   };
   if (input.comment) step.comment = input.comment;
   let after: Application = { ...withStep(app, step), status: input.awarded ? 'awarded' : 'not-awarded' };
-  for (const id of settled) after = withStep(after, { ...done(appStep(after, id), now), satisfiedBy: 'award' });
+  for (const id of settled)
+    after = withStep(after, { ...done(appStep(after, id), now), satisfiedBy: 'award' });
   if (!input.awarded) {
     const later = new Set(call.steps.filter((s) => AFTER_AWARD.has(s.kind)).map((s) => s.id));
     after = {
