@@ -21,6 +21,8 @@ interface Form {
   index: number;
   /** The user typed an answer (a non-submit button's form is then filled like the submit's). */
   started: boolean;
+  /** People picked as @name, named as typed (the console's stand-in for a platform's name lookup). */
+  people: Record<string, { name: string }>;
 }
 
 export interface ConsoleChatOptions {
@@ -94,7 +96,7 @@ export class ConsoleChat {
     const choice = n === undefined || named ? undefined : this.choices.find((c) => c.n === n);
     if (choice) {
       if (choice.inputs.length > 0) {
-        this.form = { choice, values: presetValues(choice.inputs), index: 0, started: false };
+        this.form = { choice, values: presetValues(choice.inputs), index: 0, started: false, people: {} };
         return true;
       }
       await this.send({ action: { id: choice.button.action, data: choice.button.data ?? {} } });
@@ -119,7 +121,10 @@ export class ConsoleChat {
     }
     const input = form.choice.inputs[form.index]!;
     if (line !== '') {
-      form.values[input.id] = readInput(input, line);
+      const value = readInput(input, line);
+      form.values[input.id] = value;
+      if (input.kind === 'person' && typeof value === 'string' && value.startsWith('@'))
+        form.people[value.slice(1)] = { name: nameOf(line.trim().slice(1)) };
       form.started = true;
       form.index++;
     } else {
@@ -133,7 +138,10 @@ export class ConsoleChat {
     if (form.index < form.choice.inputs.length) return true;
     this.form = undefined;
     const { button } = form.choice;
-    await this.send({ action: { id: button.action, data: button.data ?? {}, inputs: form.values } });
+    const people = Object.keys(form.people).length > 0 ? { people: form.people } : {};
+    await this.send({
+      action: { id: button.action, data: button.data ?? {}, inputs: form.values, ...people },
+    });
     return true;
   }
 
@@ -159,4 +167,13 @@ export class ConsoleChat {
     }
     return result.replies;
   }
+}
+
+/** "åse-øverås" or "Åse Øverås" as a name to show: words split on dashes, each capitalised. */
+export function nameOf(typed: string): string {
+  return typed
+    .split(/[\s-]+/)
+    .filter((w) => w !== '')
+    .map((w) => w.charAt(0).toLocaleUpperCase('nb') + w.slice(1))
+    .join(' ');
 }

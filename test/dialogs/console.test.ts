@@ -195,6 +195,19 @@ describe('console session on the engine (memory store)', () => {
     return kari.type('1', '@åse-øverås', '', '', 'Klara Klinikk', 'Se vedlegget');
   }
 
+  it('a leader picked by @name who never talked to the bot is named as typed, not by role', async () => {
+    const { store, kari } = await world();
+    await kari.type('be om godkjenning', '1');
+    const out = await kari.type('1', '@åse-øverås', '', '@per-klinikk', '', 'Se vedlegget');
+    expect(out).toContain('Forespørselen er sendt til Åse Øverås, Per Klinikk');
+    const step = (await store.getApplication('app-1'))?.steps.find((s) => s.id === 'endorse-clinic-leader');
+    expect(step?.waitingOn).toMatchObject({
+      platform: 'console',
+      userId: 'per-klinikk',
+      name: 'Per Klinikk',
+    });
+  });
+
   it('picks a console user by @name with æ/ø/å: the same user as --as "Åse Øverås"', async () => {
     const { store, kari, leader } = await world();
     const out = await ask(kari);
@@ -349,6 +362,7 @@ describe('console forms (unit, on a recording engine)', () => {
       id: 'x.save',
       data: {},
       inputs: { title: 'Min søknad', days: '14, 7', who: '@kari-soker' },
+      people: { 'kari-soker': { name: 'Kari Søker' } },
     });
   });
 
