@@ -1,11 +1,12 @@
 import { button, card, text } from '../src/bot/cards.ts';
-import type { DialogContext } from '../src/bot/dialog.ts';
-import type { Button, Card } from '../src/bot/messages.ts';
+import type { DialogContext, StepResult } from '../src/bot/dialog.ts';
+import type { Button, Card, Outbound } from '../src/bot/messages.ts';
 import { applicantActions } from '../src/domain/applicant-actions.ts';
 import type { Application } from '../src/domain/application.ts';
 import type { Call } from '../src/domain/call.ts';
 import { formatMoney } from '../src/domain/money.ts';
 import { formatDeadline } from '../src/i18n/format.ts';
+import { applicationCard } from './application-card.ts';
 import { endorsementButtons } from './endorsement-overview.ts';
 import { say } from './shared.ts';
 
@@ -64,6 +65,11 @@ export function applicationButtons(ctx: DialogContext, app: Application): Button
     }
   }
   return [...next, ...endorsementButtons(ctx, app), ...(edit ? [edit] : []), ...(withdraw ? [withdraw] : [])];
+}
+
+/** The application card with the applicant's buttons, after any notes: the answer to every action. */
+export function showApplication(ctx: DialogContext, app: Application, notes: Outbound[] = []): StepResult {
+  return { state: null, replies: [...notes, applicationCard(ctx, app, applicationButtons(ctx, app))] };
 }
 
 export function submitCard(ctx: DialogContext, app: Application, call: Call, stepId: string): Card {

@@ -1,47 +1,36 @@
 import { message } from '../src/bot/cards.ts';
 import type { Dialog, DialogContext, StepResult } from '../src/bot/dialog.ts';
-import type { Outbound } from '../src/bot/messages.ts';
 import { isLate, mayDo } from '../src/domain/applicant-actions.ts';
 import type { Application } from '../src/domain/application.ts';
 import type { Transition } from '../src/domain/application-audit.ts';
-import { requestLimit } from '../src/domain/application-edit.ts';
 import type { Call } from '../src/domain/call.ts';
-import { formatMoney, type MoneyErrorCode, parseMoney } from '../src/domain/money.ts';
 import { missingRequirements, stepOfKind, type TransitionReason } from '../src/domain/steps.ts';
-import {
-  editApplication,
-  markStepDone,
-  recordAward,
-  submit,
-  withdrawApplication,
-} from '../src/domain/tracker.ts';
-import { applicationCard } from './application-card.ts';
+import { markStepDone, recordAward, submit, withdrawApplication } from '../src/domain/tracker.ts';
 import { voidedNotices } from './endorsement.ts';
 import { commit, loadOwnApplication, me } from './endorsement-commit.ts';
 import {
-  applicationButtons,
   awardCard,
-  EDIT_INPUTS,
   editCard,
   notAwardedCard,
+  showApplication,
   submitCard,
   withdrawCard,
 } from './progress-cards.ts';
+import { saveEdit } from './progress-edit.ts';
 import { progressRefusal } from './progress-refusals.ts';
 import { say, str } from './shared.ts';
 
 /**
  * The applicant moves their own application on from its card: marks the draft or a report done,
- * records that it is submitted (after a confirmation), relays the award, or withdraws it. Transient:
+ * records that it is submitted (after a confirmation), relays the award, edits it (progress-edit.ts),
+ * or withdraws it. Transient:
  * every button carries the application id, and every action re-reads the record, checks that the
  * applicant is the one acting, and writes with compare-and-set (a second click finds it done).
  */
 
 const D = 'progress';
 
-function shown(ctx: DialogContext, app: Application, notes: Outbound[] = []): StepResult {
-  return { state: null, replies: [...notes, applicationCard(ctx, app, applicationButtons(ctx, app))] };
-}
+const shown = showApplication;
 
 async function apply(
   ctx: DialogContext,
@@ -84,22 +73,6 @@ function awardedText(app: Application, call: Call, awarded: boolean) {
   return reports ? ('progress.done.awarded' as const) : ('progress.done.awarded-no-reports' as const);
 }
 
-function moneyProblem(ctx: DialogContext, error: MoneyErrorCode, input: string): string {
-  if (error === 'negative') return ctx.t('progress.edit.negative', { input });
-  if (error === 'fraction-of-krone') return ctx.t('progress.edit.whole-kroner', { input });
-  return ctx.t('progress.edit.unreadable', { input });
-}
-
-/** Why an amount is refused, with the figure the call allows for this own financing. */
-function tooMuch(ctx: DialogContext, call: Call, app: Application, requested: number, own: number): string {
-  if (requested < 1) return ctx.t('progress.edit.positive');
-  const limit = requestLimit(call, app.category, own, app.amount?.other ?? 0);
-  const money = (n: number) => formatMoney(n, ctx.locale);
-  return limit.binding === 'cap'
-    ? ctx.t('progress.edit.over-cap', { max: money(limit.max) })
-    : ctx.t('progress.edit.too-much', { max: money(limit.max), own: money(own), percent: limit.percent });
-}
-
 /**
  * A button pressed when its action is not open (an old card, a forged id, a deadline passed since):
  * the reason the tracker would give, and the card as it is now.
@@ -116,50 +89,6 @@ function notNow(ctx: DialogContext, app: Application, call: Call, stepId?: strin
             ? 'not-submitted'
             : 'not-draft';
   return shown(ctx, app, [progressRefusal(ctx, call, reason, app, stepId)]);
-}
-
-async function save(
-  ctx: DialogContext,
-  app: Application,
-  call: Call,
-  inputs: Record<string, unknown>,
-): Promise<StepResult> {
-  const raw = {
-    title: str(inputs[EDIT_INPUTS.title]) ?? '',
-    requested: str(inputs[EDIT_INPUTS.requested]) ?? String(inputs[EDIT_INPUTS.requested] ?? ''),
-    own: str(inputs[EDIT_INPUTS.own]) ?? String(inputs[EDIT_INPUTS.own] ?? ''),
-  };
-  const again = (errors: Record<string, string>): StepResult => ({
-    state: null,
-    replies: [editCard(ctx, app, call, raw, errors)],
-  });
-  const requested = parseMoney(raw.requested);
-  const own = parseMoney(raw.own);
-  if (!requested.ok || !own.ok) {
-    const errors: Record<string, string> = {};
-    if (!requested.ok) errors[EDIT_INPUTS.requested] = moneyProblem(ctx, requested.error, raw.requested);
-    if (!own.ok) errors[EDIT_INPUTS.own] = moneyProblem(ctx, own.error, raw.own);
-    return again(errors);
-  }
-  const input = { title: raw.title, requested: requested.value, own: own.value, by: me(ctx) };
-  const change = (a: Application) => editApplication(a, call, input, ctx.now);
-  const done = await commit(ctx, app.id, change, app);
-  if (!done.ok) {
-    const current = done.app ?? app;
-    if (done.reason === 'bad-title') return again({ [EDIT_INPUTS.title]: ctx.t('progress.edit.bad-title') });
-    if (done.reason === 'amount-not-allowed')
-      return again({ [EDIT_INPUTS.requested]: tooMuch(ctx, call, current, input.requested, input.own) });
-    if (done.reason === 'nothing-changed')
-      return shown(ctx, current, [message(ctx.t('progress.edit.unchanged'))]);
-    return shown(ctx, current, [progressRefusal(ctx, call, done.reason, done.app)]);
-  }
-  const notify = await voidedNotices(ctx, done.before, done.app);
-  const reset = done.before.steps.some((s) => {
-    const after = done.app.steps.find((x) => x.id === s.id);
-    return (s.state === 'done' || s.state === 'waiting') && after?.state === 'not-started';
-  });
-  const note = message(ctx.t(reset ? 'progress.edit.saved-reset' : 'progress.edit.saved'));
-  return { ...shown(ctx, done.app, [note]), notify };
 }
 
 export const progressDialog: Dialog = {
@@ -233,7 +162,7 @@ export const progressDialog: Dialog = {
           ? { state: null, replies: [editCard(ctx, app, call)] }
           : notNow(ctx, app, call);
       case 'save':
-        return save(ctx, app, call, event.inputs);
+        return saveEdit(ctx, app, call, event.inputs);
       default:
         return shown(ctx, app);
     }

@@ -1,0 +1,79 @@
+import { message } from '../src/bot/cards.ts';
+import type { DialogContext, StepResult } from '../src/bot/dialog.ts';
+import type { Application } from '../src/domain/application.ts';
+import { requestLimit } from '../src/domain/application-edit.ts';
+import type { Call } from '../src/domain/call.ts';
+import { formatMoney, type MoneyErrorCode, parseMoney } from '../src/domain/money.ts';
+import { editApplication } from '../src/domain/tracker.ts';
+import { voidedNotices } from './endorsement.ts';
+import { commit, me } from './endorsement-commit.ts';
+import { EDIT_INPUTS, editCard, showApplication } from './progress-cards.ts';
+import { progressRefusal } from './progress-refusals.ts';
+import { str } from './shared.ts';
+
+/**
+ * Saving the edit form (title, amount asked for, own financing): amounts read the Norwegian way, each
+ * problem told by its field with the figure the call allows, and the leaders asked again when the
+ * application they endorsed changed.
+ */
+
+function moneyProblem(ctx: DialogContext, error: MoneyErrorCode, input: string): string {
+  if (error === 'negative') return ctx.t('progress.edit.negative', { input });
+  if (error === 'fraction-of-krone') return ctx.t('progress.edit.whole-kroner', { input });
+  return ctx.t('progress.edit.unreadable', { input });
+}
+
+/** Why an amount is refused, with the figure the call allows for this own financing. */
+function tooMuch(ctx: DialogContext, call: Call, app: Application, requested: number, own: number): string {
+  if (requested < 1) return ctx.t('progress.edit.positive');
+  const limit = requestLimit(call, app.category, own, app.amount?.other ?? 0);
+  const money = (n: number) => formatMoney(n, ctx.locale);
+  return limit.binding === 'cap'
+    ? ctx.t('progress.edit.over-cap', { max: money(limit.max) })
+    : ctx.t('progress.edit.too-much', { max: money(limit.max), own: money(own), percent: limit.percent });
+}
+
+export async function saveEdit(
+  ctx: DialogContext,
+  app: Application,
+  call: Call,
+  inputs: Record<string, unknown>,
+): Promise<StepResult> {
+  const shown = showApplication;
+  const raw = {
+    title: str(inputs[EDIT_INPUTS.title]) ?? '',
+    requested: str(inputs[EDIT_INPUTS.requested]) ?? String(inputs[EDIT_INPUTS.requested] ?? ''),
+    own: str(inputs[EDIT_INPUTS.own]) ?? String(inputs[EDIT_INPUTS.own] ?? ''),
+  };
+  const again = (errors: Record<string, string>): StepResult => ({
+    state: null,
+    replies: [editCard(ctx, app, call, raw, errors)],
+  });
+  const requested = parseMoney(raw.requested);
+  const own = parseMoney(raw.own);
+  if (!requested.ok || !own.ok) {
+    const errors: Record<string, string> = {};
+    if (!requested.ok) errors[EDIT_INPUTS.requested] = moneyProblem(ctx, requested.error, raw.requested);
+    if (!own.ok) errors[EDIT_INPUTS.own] = moneyProblem(ctx, own.error, raw.own);
+    return again(errors);
+  }
+  const input = { title: raw.title, requested: requested.value, own: own.value, by: me(ctx) };
+  const change = (a: Application) => editApplication(a, call, input, ctx.now);
+  const done = await commit(ctx, app.id, change, app);
+  if (!done.ok) {
+    const current = done.app ?? app;
+    if (done.reason === 'bad-title') return again({ [EDIT_INPUTS.title]: ctx.t('progress.edit.bad-title') });
+    if (done.reason === 'amount-not-allowed')
+      return again({ [EDIT_INPUTS.requested]: tooMuch(ctx, call, current, input.requested, input.own) });
+    if (done.reason === 'nothing-changed')
+      return shown(ctx, current, [message(ctx.t('progress.edit.unchanged'))]);
+    return shown(ctx, current, [progressRefusal(ctx, call, done.reason, done.app)]);
+  }
+  const notify = await voidedNotices(ctx, done.before, done.app);
+  const reset = done.before.steps.some((s) => {
+    const after = done.app.steps.find((x) => x.id === s.id);
+    return (s.state === 'done' || s.state === 'waiting') && after?.state === 'not-started';
+  });
+  const note = message(ctx.t(reset ? 'progress.edit.saved-reset' : 'progress.edit.saved'));
+  return { ...shown(ctx, done.app, [note]), notify };
+}
