@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Inbound } from '../../src/bot/messages.ts';
+import { within } from '../../src/server/time-box.ts';
 import { type IdentityCache, lookUp } from './identity.ts';
 import type { StateValues } from './state-values.ts';
 
@@ -31,19 +32,6 @@ export function pickedUsers(values: StateValues | undefined, self: string): stri
     }
   }
   return [...ids].slice(0, MAX_LOOKUPS);
-}
-
-/** The value of `work`, or undefined when it fails or takes longer than `ms`. */
-async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  try {
-    return await Promise.race([work.catch(() => undefined), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** Names of `ids` from the cache or users.info; never throws, done within `ms`. */

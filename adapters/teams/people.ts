@@ -1,6 +1,7 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Inbound } from '../../src/bot/messages.ts';
+import { within } from '../../src/server/time-box.ts';
 
 /**
  * Display names of the people picked in a submitted card, looked up during the turn (docs/teams.md,
@@ -31,19 +32,6 @@ export function pickedAadIds(inputs: Record<string, unknown>, self: string): str
     if (AAD_OBJECT_ID.test(id) && id.toLowerCase() !== self.toLowerCase()) ids.add(id);
   }
   return [...ids].slice(0, MAX_LOOKUPS);
-}
-
-/** The value of `work`, or undefined when it fails or takes longer than `ms`. */
-export async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  try {
-    return await Promise.race([work.catch(() => undefined), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 export type LookupMember = (id: string) => Promise<{ name?: string | undefined } | undefined>;
