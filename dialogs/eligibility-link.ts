@@ -3,8 +3,8 @@ import type { DialogContext, StepResult, StepState } from '../src/bot/dialog.ts'
 import type { Answers } from '../src/domain/eligibility.ts';
 import { stepOfKind } from '../src/domain/steps.ts';
 import { recordEligibility } from '../src/domain/tracker.ts';
-import { voidedNotices } from './endorsement.ts';
 import { commit, loadOwnApplication, me } from './endorsement-commit.ts';
+import { voidedNotices } from './endorsement-notices.ts';
 import { progressRefusal } from './progress-refusals.ts';
 import { record, say, str } from './shared.ts';
 

@@ -21,7 +21,7 @@ import {
   requestEndorsement,
   withdrawRequest,
 } from '../src/domain/tracker.ts';
-import { answerCard, leaderCard, staleCard, viewFor, viewOf } from './endorsement-cards.ts';
+import { answerCard, leaderCard, viewFor, viewOf } from './endorsement-cards.ts';
 import {
   type Committed,
   commit,
@@ -30,6 +30,7 @@ import {
   me,
   records,
 } from './endorsement-commit.ts';
+import { leaderNotice, staleNotice } from './endorsement-notices.ts';
 import { nameInput, overviewCard, personInput, replaceCard, roleName } from './endorsement-overview.ts';
 import { refusal } from './endorsement-refusals.ts';
 import { str } from './shared.ts';
@@ -97,88 +98,7 @@ async function start(ctx: DialogContext, appId: string | undefined): Promise<Ste
   };
 }
 
-/** The leader's card as a notification, with what the applicant is told if it cannot be delivered. */
-async function leaderNotice(
-  ctx: DialogContext,
-  app: Application,
-  call: Call,
-  stepId: string,
-): Promise<TurnNotify | null> {
-  const step = app.steps.find((s) => s.id === stepId);
-  const leader = step?.waitingOn;
-  if (!step || !leader || isTypedPerson(leader)) return null;
-  const view = await viewFor(ctx, leader);
-  const unreachable = card(
-    undefined,
-    [text(ctx.t(`endorsement.unreachable.${ctx.platform}`, { name: leader.name }), 'warning')],
-    [
-      button(`${D}.resend`, ctx.t('endorsement.button.resend', { name: leader.name }), {
-        app: app.id,
-        step: stepId,
-      }),
-    ],
-  );
-  return {
-    to: { platform: leader.platform, userId: leader.userId },
-    message: leaderCard(view, app, call, step),
-    purpose: 'endorsement.request',
-    refId: requestRefId(app.id, stepId, step.round),
-    unreachable,
-  };
-}
-
-/** Marks the card of an earlier request as no longer current (withdrawn or replaced). */
-export async function staleNotice(
-  ctx: DialogContext,
-  app: Application,
-  before: Application,
-  stepId: string,
-): Promise<TurnNotify | null> {
-  const old = before.steps.find((s) => s.id === stepId);
-  const leader = old?.waitingOn;
-  if (!old || !leader || isTypedPerson(leader)) return null;
-  const view = await viewFor(ctx, leader);
-  const refId = requestRefId(app.id, stepId, old.round);
-  return {
-    to: leader,
-    message: staleCard(view, app, stepId, old.round ?? 0),
-    purpose: 'endorsement.stale',
-    refId,
-    update: true,
-  };
-}
-
 type People = Extract<DialogEvent, { kind: 'action' }>['people'];
-
-/**
- * What leaders are told when a change voids their part: a pending request's card is replaced (it is
- * no longer current), and a leader who had approved is told the approval no longer counts.
- */
-export async function voidedNotices(
-  ctx: DialogContext,
-  before: Application,
-  after: Application,
-): Promise<TurnNotify[]> {
-  const notify: TurnNotify[] = [];
-  for (const step of before.steps) {
-    const now = after.steps.find((s) => s.id === step.id);
-    if (now?.state !== 'not-started') continue;
-    if (step.state === 'waiting') {
-      const notice = await staleNotice(ctx, after, before, step.id);
-      if (notice) notify.push(notice);
-    } else if (step.state === 'done' && step.decidedBy && !isTypedPerson(step.decidedBy)) {
-      const leader = step.decidedBy;
-      const view = await viewFor(ctx, leader);
-      const text = view.t('endorsement.leader.voided', { title: after.title, name: after.applicant.name });
-      notify.push({
-        to: { platform: leader.platform, userId: leader.userId },
-        message: message(text),
-        purpose: 'endorsement.voided',
-      });
-    }
-  }
-  return notify;
-}
 
 /** The name the adapter looked up this turn for a picked person (adapters/teams|slack/people.ts), cleaned. */
 function lookedUpName(people: People, id: string): string | undefined {

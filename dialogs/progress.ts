@@ -6,8 +6,8 @@ import type { Transition } from '../src/domain/application-audit.ts';
 import type { Call } from '../src/domain/call.ts';
 import { missingRequirements, stepOfKind, type TransitionReason } from '../src/domain/steps.ts';
 import { markStepDone, recordAward, submit, withdrawApplication } from '../src/domain/tracker.ts';
-import { voidedNotices } from './endorsement.ts';
 import { commit, loadOwnApplication, me } from './endorsement-commit.ts';
+import { voidedNotices } from './endorsement-notices.ts';
 import {
   awardCard,
   editCard,
