@@ -259,7 +259,7 @@ function withAmount(
   apply: (n: number) => Progress,
 ): StepResult {
   const typed = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw : '';
-  const parsed = parseMoney(typed);
+  const parsed = parseMoney(typed, ctx.locale);
   if (parsed.ok) return render(ctx, apply(parsed.value));
   const problem = ctx.t('amount.unreadable', { input: typed });
   const again = render(ctx, p, [message(problem)]);

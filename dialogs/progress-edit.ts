@@ -49,8 +49,9 @@ export async function saveEdit(
     state: null,
     replies: [editCard(ctx, app, call, raw, errors)],
   });
-  const requested = parseMoney(raw.requested);
-  const own = parseMoney(raw.own);
+  // Read as the form was filled: in English "NOK 350,000" (as prefilled) is three hundred and fifty thousand.
+  const requested = parseMoney(raw.requested, ctx.locale);
+  const own = parseMoney(raw.own, ctx.locale);
   if (!requested.ok || !own.ok) {
     const errors: Record<string, string> = {};
     if (!requested.ok) errors[EDIT_INPUTS.requested] = moneyProblem(ctx, requested.error, raw.requested);

@@ -101,7 +101,8 @@ describe.each(transcriptStores('amount'))('amount transcripts on $name', ({ make
         expect: ['total project budget'],
       },
       { say: 'lots', expect: ['I could not read "lots" as an amount', 'total project budget'] },
-      { say: '500 000', expect: ['other funding'] },
+      // In English a comma groups thousands, as the bot itself writes amounts ("NOK 350,000").
+      { say: 'NOK 500,000', expect: ['other funding'] },
       { click: 'None' },
       {
         click: '1 or more',
