@@ -1,7 +1,7 @@
 import { message } from '../src/bot/cards.ts';
 import type { DialogContext, StepResult, StepState } from '../src/bot/dialog.ts';
 import type { Answers } from '../src/domain/eligibility.ts';
-import { stepOfKind } from '../src/domain/steps.ts';
+import { isLate, stepOfKind } from '../src/domain/steps.ts';
 import { recordEligibility } from '../src/domain/tracker.ts';
 import { commit, loadOwnApplication, me } from './endorsement-commit.ts';
 import { voidedNotices } from './endorsement-notices.ts';
@@ -63,6 +63,8 @@ export async function mayStartFor(
   const { app, call } = loaded;
   if (app.status !== 'draft')
     return { refused: { state: null, replies: [progressRefusal(ctx, call, 'not-draft', app)] } };
+  if (isLate(call, ctx.now))
+    return { refused: { state: null, replies: [progressRefusal(ctx, call, 'deadline-passed', app)] } };
   // The application's trust is a fact of the application, not asked again (nor answered otherwise).
   const trustQuestion = call.questions.some((q) => q.id === 'trust');
   return { known: trustQuestion ? { trust: app.applicant.trust } : {} };

@@ -2,8 +2,9 @@ import type { Application } from './application.ts';
 import { prioritisationSettledByAward } from './application-transitions.ts';
 import type { Call } from './call.ts';
 import { openSteps } from './next-step.ts';
-import { APPLICANT_ACTOR, callDeadline, stepOfKind } from './steps.ts';
-import { hasPassed } from './timeline.ts';
+import { APPLICANT_ACTOR, isLate, isPrioritised, stepOfKind } from './steps.ts';
+
+export { isLate };
 
 /**
  * What the applicant can do on an application from chat right now, in the order the buttons are
@@ -44,18 +45,9 @@ export function applicantActions(app: Application, call: Call, now: Date): Appli
     prioritisationSettledByAward(app, call, now).length > 0
   )
     out.push({ kind: 'award', step: award.id });
-  const prioritised = call.steps.some(
-    (s) => s.kind === 'prioritisation' && app.steps.find((a) => a.id === s.id)?.state === 'done',
-  );
-  if (app.status === 'draft' && !prioritised && !late) out.push({ kind: 'edit' });
+  if (app.status === 'draft' && !isPrioritised(app, call) && !late) out.push({ kind: 'edit' });
   if (app.status === 'draft' || app.status === 'submitted') out.push({ kind: 'withdraw' });
   return out;
-}
-
-/** The call's application deadline has passed: nothing more can be handed in. */
-export function isLate(call: Call, now: Date): boolean {
-  const deadline = callDeadline(call);
-  return deadline !== null && hasPassed(deadline, now);
 }
 
 /** Whether the applicant may do `kind` on the application now (buttons are checked again on press). */

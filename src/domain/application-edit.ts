@@ -3,8 +3,7 @@ import type { Application, ApplicationStep, Person } from './application.ts';
 import { type Transition, transition } from './application-audit.ts';
 import type { Call } from './call.ts';
 import type { Nok } from './money.ts';
-import { callDeadline, refuse, requireApplicant, requireStatus } from './steps.ts';
-import { hasPassed } from './timeline.ts';
+import { isLate, isPrioritised, refuse, requireApplicant, requireStatus } from './steps.ts';
 
 export interface ApplicationEdit {
   title: string;
@@ -70,13 +69,8 @@ const GIVEN_FOR_THE_OLD_TEXT = new Set(['endorsement']);
 export function editApplication(app: Application, call: Call, input: ApplicationEdit, now: Date): Transition {
   requireApplicant(app, input.by);
   requireStatus(app, 'draft', 'not-draft');
-  const prioritised = call.steps.some(
-    (s) => s.kind === 'prioritisation' && app.steps.find((a) => a.id === s.id)?.state === 'done',
-  );
-  if (prioritised) refuse('already-prioritised', `${app.id} is prioritised by its trust`);
-  const deadline = callDeadline(call);
-  if (deadline && hasPassed(deadline, now))
-    refuse('deadline-passed', `the deadline of ${call.id} has passed`, { deadline: deadline.toISOString() });
+  if (isPrioritised(app, call)) refuse('already-prioritised', `${app.id} is prioritised by its trust`);
+  if (isLate(call, now)) refuse('deadline-passed', `the deadline of ${call.id} has passed`);
   const title = input.title.trim().replace(/\s+/g, ' ');
   if (title.length < TITLE_LENGTH.min || title.length > TITLE_LENGTH.max) {
     refuse('bad-title', `a title has ${TITLE_LENGTH.min}–${TITLE_LENGTH.max} characters`, {

@@ -4,7 +4,7 @@ import type { Call } from './call.ts';
 import {
   APPLICANT_ACTOR,
   appStep,
-  callDeadline,
+  isLate,
   missingRequirements,
   refuse,
   requireApplicant,
@@ -69,11 +69,7 @@ export function markStepDone(
   if (BEFORE_SUBMISSION.has(data.kind)) {
     requireStatus(app, 'draft', 'not-draft');
     // A draft not handed in by the deadline is over: its steps are not marked done any more.
-    const deadline = callDeadline(call);
-    if (deadline && hasPassed(deadline, now))
-      refuse('deadline-passed', `the deadline of ${call.id} has passed`, {
-        deadline: deadline.toISOString(),
-      });
+    if (isLate(call, now)) refuse('deadline-passed', `the deadline of ${call.id} has passed`);
   } else requireStatus(app, 'awarded', 'not-awarded');
   requireDone(app, call, step.id);
   const after = closeWhenFinished(withStep(app, done(step, now)));

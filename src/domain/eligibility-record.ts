@@ -3,7 +3,7 @@ import { type Transition, transition } from './application-audit.ts';
 import { askEndorsementsAgain } from './application-edit.ts';
 import type { Call } from './call.ts';
 import type { Answers, Verdict } from './eligibility.ts';
-import { refuse, requireApplicant, requireStatus, stepOfKind, withStep } from './steps.ts';
+import { isLate, refuse, requireApplicant, requireStatus, stepOfKind, withStep } from './steps.ts';
 
 const PASSED = new Set<Verdict>(['eligible', 'eligible-with-todos']);
 
@@ -21,6 +21,7 @@ export function recordEligibility(
 ): Transition {
   requireApplicant(app, input.by);
   requireStatus(app, 'draft', 'not-draft');
+  if (isLate(call, now)) refuse('deadline-passed', `the deadline of ${call.id} has passed`);
   if (input.category !== app.category) {
     refuse('category-mismatch', `the check was for ${input.category}, ${app.id} is ${app.category}`, {
       category: input.category,

@@ -2,7 +2,7 @@ import type { Application, ApplicationStep, Person } from './application.ts';
 import type { Call } from './call.ts';
 import type { StepData } from './call-schema.ts';
 import { MidlerError } from './errors.ts';
-import { milestoneInstant, trustInternalDeadline } from './timeline.ts';
+import { hasPassed, milestoneInstant, trustInternalDeadline } from './timeline.ts';
 
 /** The implicit actor of every call's applicant steps. */
 export const APPLICANT_ACTOR = 'applicant';
@@ -83,6 +83,19 @@ export function stepDueAt(call: Call, step: StepData, trustId: string): Date | n
 export function callDeadline(call: Call): Date | null {
   const m = call.milestones.find((x) => x.kind === 'deadline');
   return m ? milestoneInstant(call, m.id) : null;
+}
+
+/** The trust has put the application in its order (the prioritisation step is done). */
+export function isPrioritised(app: Application, call: Call): boolean {
+  return call.steps.some(
+    (s) => s.kind === 'prioritisation' && app.steps.find((a) => a.id === s.id)?.state === 'done',
+  );
+}
+
+/** The call's application deadline has passed: nothing more can be handed in or changed. */
+export function isLate(call: Call, now: Date): boolean {
+  const deadline = callDeadline(call);
+  return deadline !== null && hasPassed(deadline, now);
 }
 
 /** The first step of a kind that this application has (not `not-needed`). */
