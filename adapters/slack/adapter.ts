@@ -7,6 +7,7 @@ import type { PlatformAdapter, Route } from '../../src/server/http-types.ts';
 import type { Store } from '../../src/store/store.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerListeners } from './listeners.ts';
+import { channelGate } from './rate-gate.ts';
 import { HostReceiver } from './receiver.ts';
 import { createSlackSender, type SlackSenderOptions } from './sender.ts';
 
@@ -82,6 +83,15 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     clock: deps.clock,
     ...(deps.catalog ? { catalog: deps.catalog } : {}),
     log,
+    // In-place updates during a turn wait for the proactive sender's channel window, same settings.
+    gate: channelGate({
+      store: deps.store,
+      clock: deps.clock,
+      perChannel: deps.sender?.perChannel,
+      windowMs: deps.sender?.windowMs,
+      maxQueueMs: deps.sender?.maxQueueMs,
+      sleep: deps.sender?.sleep,
+    }),
   });
 
   const sender = createSlackSender({

@@ -4,6 +4,7 @@ import type { Card, Outbound } from '../../src/bot/messages.ts';
 import type { Locale } from '../../src/domain/call.ts';
 import type { BotDms } from './bot-dm.ts';
 import { postEphemeralOutbound, replaceEphemeralOutbound } from './ephemeral.ts';
+import type { ChannelGate } from './rate-gate.ts';
 import { renderMessages } from './render-blocks.ts';
 import { isForm, type ModalWhere, renderModal } from './render-modal.ts';
 import { GONE_ERRORS, messageRefOf, parseMessageRef, platformErrorOf } from './web-errors.ts';
@@ -29,6 +30,20 @@ export interface ReplyTarget {
   ephemeralMessage?: boolean | undefined;
   /** The thread the turn came from: answers go there, not to the channel root. */
   threadTs?: string | undefined;
+  /**
+   * A press on a message the turn's first card may replace (a bot message in the user's DM with the
+   * bot, or an ephemeral answer in a channel); `rendering` names what the presser saw, so only one
+   * press per rendering replaces it (docs/slack.md, "Answering a press in place").
+   */
+  pressed?: { rendering: string } | undefined;
+}
+
+/** What replacing a pressed message needs from the host: the Store's claim and the channel window. */
+export interface InPlace {
+  /** Once per key (Store.claimOnce); false when another press already replaced that rendering. */
+  claim(key: string): Promise<boolean>;
+  /** The proactive sender's per-channel window (rate-gate.ts); false when none came in time. */
+  gate: ChannelGate;
 }
 
 /** Posts a neutral message (as many Slack messages as its size needs); returns the last one's ref. */
@@ -111,7 +126,8 @@ export function targetOfModal(meta: ModalWhere): Omit<ReplyTarget, 'userId' | 'l
  * `replaces` an earlier message updates it (an ephemeral one through the response_url), answers to one
  * person in a channel are ephemeral, everything else is posted (in the turn's thread). When the
  * conversation cannot be posted in (a channel the bot is not in, a personal conversation that is not
- * the bot's DM), the answer goes to the user's DM with the bot.
+ * the bot's DM), the answer goes to the user's DM with the bot. A pressed message is replaced by the
+ * turn's first reply when that is a card (see `inPlaceCard`), as Teams replaces a clicked card.
  */
 export async function deliverReplies(
   client: WebClient,
@@ -119,10 +135,12 @@ export async function deliverReplies(
   target: ReplyTarget,
   dms: BotDms,
   log: Logger,
+  inPlace?: InPlace,
 ): Promise<void> {
   let channel = target.channel;
   let triggerId = target.triggerId;
   let inDm = false;
+  const replacing = inPlace ? inPlaceCard(replies, target) : undefined;
   // The trigger id expires 3 s after the click: a form goes first so its modal opens in time.
   const ordered = triggerId
     ? [...replies.filter(isModalCandidate), ...replies.filter((r) => !isModalCandidate(r))]
@@ -137,6 +155,13 @@ export async function deliverReplies(
   };
 
   for (const out of ordered) {
+    if (inPlace && out === replacing && !inDm) {
+      try {
+        if (await replacePressed(client, out, target, inPlace, log)) continue;
+      } catch (e) {
+        log.warn({ err: e }, 'replacing the pressed message failed; posting a new message');
+      }
+    }
     if (out.kind === 'card' && isForm(out) && triggerId) {
       const trigger = triggerId;
       triggerId = undefined;
@@ -185,6 +210,56 @@ export async function deliverReplies(
       await toDm(out, e);
     }
   }
+}
+
+/**
+ * The card that replaces the pressed message: the turn's first reply, when it is a card that neither
+ * opens as a modal (a form) nor targets a message itself (`replaces`), and no reply of the turn
+ * explicitly replaces the pressed message (endorsement cards keep their own way). Text first, or
+ * anything else, is posted as before.
+ */
+function inPlaceCard(replies: Outbound[], target: ReplyTarget): Card | undefined {
+  const [first] = replies;
+  if (!target.pressed || !target.messageRef || first?.kind !== 'card') return undefined;
+  if (first.replaces || isForm(first)) return undefined;
+  if (replies.some((r) => r.kind === 'card' && r.replaces === target.messageRef)) return undefined;
+  return first;
+}
+
+/**
+ * Replaces the pressed message with the card: an ephemeral one through the press's response_url
+ * (`replace_original`, as for `replaces`), a DM message with chat.update in the channel's window.
+ * Only the first press on what the presser saw does it (a double click, or a press on the old
+ * buttons before the client redrew them, is answered with new messages, so the live card is never
+ * overwritten by the answer to a stale press). False: post the card as a new message instead.
+ */
+async function replacePressed(
+  client: WebClient,
+  out: Card,
+  target: ReplyTarget,
+  inPlace: InPlace,
+  log: Logger,
+): Promise<boolean> {
+  const ref = target.messageRef;
+  const pressed = target.pressed;
+  const message = ref ? parseMessageRef(ref) : null;
+  if (!ref || !pressed || !message) return false;
+  if (!(await inPlace.claim(`slack:pressed:${ref}:${pressed.rendering}`))) {
+    log.info({ messageRef: ref }, 'pressed message already replaced for this press; posting the answer');
+    return false;
+  }
+  if (target.ephemeralMessage) {
+    const url = target.ephemeral?.responseUrl;
+    if (!url) return false;
+    await replaceEphemeralOutbound(client, { ...whereOf(target), responseUrl: url }, out, target.locale, log);
+    return true;
+  }
+  if (!(await inPlace.gate(message.channel))) {
+    log.info({ channel: message.channel }, 'no rate window for the in-place update; posting the answer');
+    return false;
+  }
+  await updateOutbound(client, ref, out, target.locale);
+  return true;
 }
 
 function whereOf(target: ReplyTarget) {

@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { App, webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Card, Inbound, Outbound } from '../../src/bot/messages.ts';
 import type { BotDms } from './bot-dm.ts';
 import { decodeButtonValue } from './button-value.ts';
-import { deliverReplies, modalWhereOf, type ReplyTarget, targetOfModal } from './deliver.ts';
+import { deliverReplies, type InPlace, modalWhereOf, type ReplyTarget, targetOfModal } from './deliver.ts';
 import { kindOf } from './inbound.ts';
 import { pickedUsers } from './people.ts';
 import {
@@ -23,10 +24,12 @@ interface Deps {
   run: Run;
   dms: BotDms;
   log: Logger;
+  /** Lets a press's first card answer replace the pressed message (deliver.ts, `InPlace`). */
+  inPlace?: InPlace | undefined;
 }
 
 /** Button presses (messages, modals, the Home tab) and modal submits. */
-export function registerInteractions(app: App, { run, dms, log }: Deps): void {
+export function registerInteractions(app: App, { run, dms, log, inPlace }: Deps): void {
   app.action({ type: 'block_actions' }, async ({ body, ack, client, context }) => {
     await ack();
     const pressed: unknown = body.actions[0];
@@ -66,7 +69,7 @@ export function registerInteractions(app: App, { run, dms, log }: Deps): void {
       await answerInModal(client, { id: view.id, hash: view.hash }, replies, target, dms, log);
       return;
     }
-    await deliverReplies(client, replies, target, dms, log);
+    await deliverReplies(client, replies, target, dms, log, inPlace);
   });
 
   app.view(
@@ -119,6 +122,7 @@ async function messageTarget(
     channel?: { id: string };
     message?: unknown;
     response_url: string;
+    actions: unknown[];
   },
   userId: string,
   dms: BotDms,
@@ -134,17 +138,43 @@ async function messageTarget(
     const dm = await dms.of(client, userId);
     if (dm !== channel) return { channel: dm, kind };
     channel = dm;
-    return { channel, kind, ...(ts ? { messageRef: messageRefOf(channel, ts) } : {}), threadTs };
+    // A message the bot posted in its DM may be replaced by the answer (deliver.ts, inPlaceCard).
+    const ours = str(message.bot_id) !== undefined;
+    return {
+      channel,
+      kind,
+      ...(ts ? { messageRef: messageRefOf(channel, ts) } : {}),
+      ...(ts && ours ? { pressed: { rendering: renderingOf(message.blocks) } } : {}),
+      threadTs,
+    };
   }
+  const ephemeral = container.is_ephemeral === true;
+  const responseUrl = str(body.response_url);
   return {
     channel,
     kind,
     ...(ts ? { messageRef: messageRefOf(channel, ts) } : {}),
     // The presser alone sees the answer; under a public message the bot posted, it is a member.
-    ephemeral: { responseUrl: str(body.response_url), botIsMember: container.is_ephemeral !== true },
-    ...(container.is_ephemeral === true ? { ephemeralMessage: true } : {}),
+    ephemeral: { responseUrl, botIsMember: !ephemeral },
+    // Only an ephemeral answer is the presser's own to replace; a public message is everyone's.
+    ...(ephemeral ? { ephemeralMessage: true } : {}),
+    ...(ephemeral && ts && responseUrl
+      ? { pressed: { rendering: renderingOf(undefined, body.actions[0]) } }
+      : {}),
     threadTs,
   };
+}
+
+/**
+ * Names what the presser saw: the pressed message's blocks as the payload carries them (a message
+ * replaced in place carries new ones), else (ephemeral messages come without them) the pressed
+ * action's block id, which Slack draws anew for every message it renders.
+ */
+function renderingOf(blocks: unknown, action?: unknown): string {
+  const blockId =
+    typeof action === 'object' && action !== null && 'block_id' in action ? str(action.block_id) : undefined;
+  const seen = blockId ?? JSON.stringify(blocks ?? null);
+  return createHash('sha256').update(seen).digest('base64url').slice(0, 22);
 }
 
 /** A reply that asks for input: it replaces the modal (a form, else a card with one input). */

@@ -6,12 +6,13 @@ import type { Clock } from '../../src/domain/clock.ts';
 import { unlessStoreDown } from '../../src/store/degrade.ts';
 import type { Store } from '../../src/store/store.ts';
 import { BotDms } from './bot-dm.ts';
-import { deliverReplies } from './deliver.ts';
+import { deliverReplies, type InPlace } from './deliver.ts';
 import { postToResponseUrl } from './ephemeral.ts';
 import { homeItem, renderHome } from './home.ts';
 import { IdentityCache, identify } from './identity.ts';
 import { kindOf, slashText, stripMention } from './inbound.ts';
 import { registerInteractions } from './interactions.ts';
+import { type ChannelGate, channelGate } from './rate-gate.ts';
 import { slackText } from './texts.ts';
 import { deliveryOf, makeRun, type Who } from './turn.ts';
 
@@ -21,7 +22,12 @@ export interface ListenerDeps {
   clock: Clock;
   catalog?: Catalog;
   log: Logger;
+  /** The channel window a press's in-place update waits for (the proactive sender's, rate-gate.ts). */
+  gate?: ChannelGate;
 }
+
+/** How long a replaced message's old rendering is remembered (presses on it then post anew). */
+const PRESSED_TTL_SECONDS = 7 * 24 * 3600;
 
 /** The Slack entry points, each turned into one neutral Inbound and answered through the Web API. */
 export function registerListeners(app: App, deps: ListenerDeps): void {
@@ -110,7 +116,12 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     await client.views.publish({ user_id: event.user, view });
   });
 
-  registerInteractions(app, { run, dms, log });
+  // A press's first card answer replaces the pressed message once per rendering (deliver.ts).
+  const inPlace: InPlace = {
+    claim: (key) => unlessStoreDown(store.claimOnce(key, PRESSED_TTL_SECONDS), false),
+    gate: deps.gate ?? channelGate({ store, clock }),
+  };
+  registerInteractions(app, { run, dms, log, inPlace });
 
   app.error(async (error) => {
     log.error({ err: error }, 'slack listener failed');

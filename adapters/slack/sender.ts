@@ -6,6 +6,7 @@ import type { Locale } from '../../src/domain/call.ts';
 import type { Clock } from '../../src/domain/clock.ts';
 import type { Store } from '../../src/store/store.ts';
 import type { SlackMessage } from './block-kit.ts';
+import { channelGate } from './rate-gate.ts';
 import { renderMessages } from './render-blocks.ts';
 import {
   GONE_ERRORS,
@@ -73,17 +74,7 @@ export function createSlackSender(options: SlackSenderOptions): Sender {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
 
   /** Waits for a slot in the channel's window; false when none came within maxQueueMs. */
-  async function slot(channel: string): Promise<boolean> {
-    let waited = 0;
-    for (;;) {
-      const now = clock();
-      if (await store.tryRate(`slack:channel:${channel}`, perChannel, windowMs, now)) return true;
-      const pause = windowMs - (now.getTime() % windowMs) + 5;
-      if (waited + pause > maxQueueMs) return false;
-      waited += pause;
-      await sleep(pause);
-    }
-  }
+  const slot = channelGate({ store, clock, perChannel, windowMs, maxQueueMs, sleep, whenStoreDown: 'fail' });
 
   /** One Web API call, retried after Retry-After on a 429 within the bounds. */
   async function retrying<T>(channel: string, call: () => Promise<T>): Promise<T> {

@@ -82,6 +82,8 @@ async function world(extra: Parameters<typeof startSlackFlowHost>[1] = {}) {
 
   /** The ts the capture gave a posted message (it numbers chat.postMessage answers in order). */
   const tsOf = (c: SlackCall | undefined) => {
+    // A press's first card replaces the pressed message (docs/slack.md): an update keeps its ts.
+    if (c?.method === 'chat.update') return String(c.args.ts);
     const position = capture.of('chat.postMessage').indexOf(c as SlackCall) + 1;
     if (position === 0) throw new Error('not a posted message');
     return `1693814400.${String(position).padStart(6, '0')}`;
@@ -100,6 +102,8 @@ async function world(extra: Parameters<typeof startSlackFlowHost>[1] = {}) {
         channel: String(message?.args.channel),
         messageTs: opts.ts ?? tsOf(message),
         user,
+        // The press is on this rendering of the message (a later update is a newer one).
+        shown: blocksOf(message),
         ...(opts.values ? { values: opts.values } : {}),
       }),
     );
@@ -181,7 +185,8 @@ describe('endorsement flows over the Slack endpoint', () => {
 
     // From the notice the applicant asks again: the draft must be confirmed ready first.
     await w.click(USER, notice, 'Be om godkjenning');
-    expect(textOf(w.postsTo(DM).at(-1))).toContain('Ja, søknaden er klar');
+    // Its answer (a card) replaces the notice in place.
+    expect(textOf(w.updatesOf(DM, w.tsOf(notice)).at(-1))).toContain('Ja, søknaden er klar');
   });
 
   it('more information: the applicant answers, the leader sees the answer on the same card, then approves', async () => {
@@ -202,8 +207,10 @@ describe('endorsement flows over the Slack endpoint', () => {
     expect(textOf(question)).toContain(`ber om mer informasjon om «${TITLE}»`);
 
     await w.click(USER, question, 'Send svaret');
-    expect(w.postsWith(DM, 'Skriv et svar før du sender')).toHaveLength(1);
-    await w.click(USER, question, 'Send svaret', {
+    // The question card is shown again in place, with the hint under its field.
+    const again = w.updatesOf(DM, w.tsOf(question));
+    expect(again.filter((c) => textOf(c).includes('Skriv et svar før du sender'))).toHaveLength(1);
+    await w.click(USER, again.at(-1), 'Send svaret', {
       values: { answer: { answer: { type: 'plain_text_input', value: 'To sykepleiere og en farmasøyt.' } } },
     });
     // The leader's card is updated in place with the answer, and a short message tells them.
@@ -344,7 +351,8 @@ describe('endorsement flows over the Slack endpoint', () => {
 
     for (const _up of [1, 2]) {
       await w.click(CHIEF, list, 'Flytt opp: Legemiddelsamstemming');
-      list = w.postsTo(dmOf(CHIEF)).at(-1);
+      // The reordered list replaces the pressed one in place.
+      list = w.updatesOf(dmOf(CHIEF), w.tsOf(list)).at(-1);
     }
     expect(textOf(list)).toMatch(
       /1\. Legemiddelsamstemming – Søker 3.*2\. Fallforebygging – Søker 1.*3\. Trygg utskrivning – Søker 2/,

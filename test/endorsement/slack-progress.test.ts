@@ -109,6 +109,8 @@ async function world() {
 
   /** The ts the capture gave a posted message (it numbers chat.postMessage answers in order). */
   const tsOf = (c: SlackCall | undefined) => {
+    // A press's first card replaces the pressed message (docs/slack.md): an update keeps its ts.
+    if (c?.method === 'chat.update') return String(c.args.ts);
     const position = capture.of('chat.postMessage').indexOf(c as SlackCall) + 1;
     if (position === 0) throw new Error('not a posted message');
     return `1693814400.${String(position).padStart(6, '0')}`;
@@ -127,6 +129,8 @@ async function world() {
         channel: String(message?.args.channel),
         messageTs: tsOf(message),
         user,
+        // The press is on this rendering of the message (a later update is a newer one).
+        shown: blocksOf(message),
         ...(values ? { values } : {}),
       }),
     );
@@ -142,11 +146,17 @@ async function world() {
     capture.of('chat.postMessage').filter((c) => c.args.channel === channel);
   const postsWith = (channel: string, text: string) =>
     postsTo(channel).filter((c) => textOf(c).includes(text));
-  const since = (from: number) => postsTo(DM).slice(from);
+  /** What the DM shows, in order: new posts and in-place updates of pressed messages. */
+  const shownInDm = () =>
+    capture.calls.filter(
+      (c) => (c.method === 'chat.postMessage' || c.method === 'chat.update') && c.args.channel === DM,
+    );
+  const mark = () => shownInDm().length;
+  const since = (from: number) => shownInDm().slice(from);
 
   /** "status" typed in Kari's DM: the application card it posts. */
   async function status(heading = 'Dine søknader (1)') {
-    const from = postsTo(DM).length;
+    const from = mark();
     await send(dm(USER, 'status'));
     const posted = since(from);
     expect(String(posted[0]?.args.text)).toContain(heading);
@@ -162,7 +172,7 @@ async function world() {
     ephemerals: capture.of('chat.postEphemeral').length,
   });
 
-  return { ...h, send, click, dm, tsOf, postsTo, postsWith, since, status, sideCalls };
+  return { ...h, send, click, dm, tsOf, postsTo, postsWith, mark, since, status, sideCalls };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
@@ -221,7 +231,7 @@ describe('the applicant’s steps over the Slack endpoint', () => {
     expect(w.postsWith(dmOf(OTHER_USER), 'Bare søkeren kan endre denne søknaden.')).toHaveLength(1);
     expect(await reload(w.store, APP)).toEqual(before);
 
-    const from = w.postsTo(DM).length;
+    const from = w.mark();
     await w.click(USER, card, 'Ferdig: Skriv søknaden');
     // In the DM the answer is posted: the note, then the application card as it is now.
     const [note, now] = w.since(from);
@@ -249,7 +259,7 @@ describe('the applicant’s steps over the Slack endpoint', () => {
     const w = await world();
     await seedEndorsed(w.store, w.time.clock(), { id: APP, applicant: kari, title: TITLE, leaders });
     const card = await w.status();
-    const from = w.postsTo(DM).length;
+    const from = w.mark();
     await w.click(USER, card, 'Endre søknaden');
 
     // Three inputs and a trigger id: the form opens as a modal, nothing is posted.
@@ -359,7 +369,7 @@ describe('the applicant’s steps over the Slack endpoint', () => {
     await seedEndorsed(w.store, w.time.clock(), { id: APP, applicant: kari, title: TITLE, leaders });
     const card = await w.status();
     expect(labels(card)[0]).toBe('Søknaden er levert');
-    let from = w.postsTo(DM).length;
+    let from = w.mark();
     await w.click(USER, card, 'Søknaden er levert');
     const confirm = w.since(from).at(-1);
     expect(textOf(confirm)).toContain('Er søknaden levert?');
@@ -368,7 +378,7 @@ describe('the applicant’s steps over the Slack endpoint', () => {
     expect(w.capture.of('views.open')).toHaveLength(0);
     expect((await reload(w.store, APP)).status).toBe('draft');
 
-    from = w.postsTo(DM).length;
+    from = w.mark();
     await w.click(USER, confirm, 'Ja, den er levert');
     expect(notesSince(w, from)).toEqual([`Registrert at «${TITLE}» er levert. Neste steg er tildelingen.`]);
     expect(textOf(w.since(from).at(-1))).toContain('Levert');
@@ -380,7 +390,8 @@ describe('the applicant’s steps over the Slack endpoint', () => {
     expect(String(w.postsTo(DM).at(-2)?.args.text)).toBe('Det går ikke nå: søknaden har status levert.');
     expect((await auditActions(w.store, APP)).filter((a) => a === 'application.submit')).toHaveLength(1);
     expect((await reload(w.store, APP)).version).toBe(stored.version);
-    expect(w.sideCalls()).toEqual(NO_SIDE_CALLS);
+    // The confirmation card replaced the status card in place (its answer began with a note).
+    expect(w.sideCalls()).toEqual({ ...NO_SIDE_CALLS, updates: 1 });
   });
 
   it('award: the comment field is inline on the card; "Ikke tildelt" asks once more, then records it with the comment', async () => {
@@ -390,9 +401,9 @@ describe('the applicant’s steps over the Slack endpoint', () => {
     const card = await w.status();
     expect(labels(card)).toEqual(['Registrer tildelingen', 'Trekk søknaden']);
 
-    let from = w.postsTo(DM).length;
+    let from = w.mark();
     await w.click(USER, card, 'Registrer tildelingen');
-    // One input: no modal; the card with its comment field is posted in the DM.
+    // One input: no modal; the card with its comment field replaces the status card in the DM.
     expect(w.capture.of('views.open')).toHaveLength(0);
     const award = w.since(from).at(-1);
     expect(textOf(award)).toContain(`Tildeling: ${TITLE}`);
@@ -403,7 +414,7 @@ describe('the applicant’s steps over the Slack endpoint', () => {
     });
     expect(labels(award)).toEqual(['Tildelt', 'Ikke tildelt', 'Nei, tilbake']);
 
-    from = w.postsTo(DM).length;
+    from = w.mark();
     await w.click(USER, award, 'Ikke tildelt', {
       comment: { comment: { type: 'plain_text_input', value: 'For lite forankret' } },
     });
@@ -417,7 +428,7 @@ describe('the applicant’s steps over the Slack endpoint', () => {
     });
     expect((await reload(w.store, APP)).status).toBe('submitted');
 
-    from = w.postsTo(DM).length;
+    from = w.mark();
     await w.click(USER, confirm, 'Ja, ikke tildelt');
     expect(notesSince(w, from)).toEqual([
       `«${TITLE}» er registrert som ikke tildelt. Ingen rapporter trengs.`,
@@ -433,7 +444,8 @@ describe('the applicant’s steps over the Slack endpoint', () => {
       platform: 'slack',
       comment: 'For lite forankret',
     });
-    expect(w.sideCalls()).toEqual(NO_SIDE_CALLS);
+    // The award card replaced the status card, the confirmation replaced the award card.
+    expect(w.sideCalls()).toEqual({ ...NO_SIDE_CALLS, updates: 2 });
   });
 
   it('withdraw: asked first; then withdrawn, and both waiting leaders’ cards are updated in place', async () => {
@@ -443,14 +455,14 @@ describe('the applicant’s steps over the Slack endpoint', () => {
     const klara = w.postsWith(dmOf(KLARA), `Godkjenning: ${TITLE}`).at(-1);
 
     const card = await w.status();
-    let from = w.postsTo(DM).length;
+    let from = w.mark();
     await w.click(USER, card, 'Trekk søknaden');
     const confirm = w.since(from).at(-1);
     expect(textOf(confirm)).toContain('Trekke søknaden?');
     expect(labels(confirm)).toEqual(['Ja, trekk søknaden', 'Nei, tilbake']);
     expect((await reload(w.store, APP)).status).toBe('draft');
 
-    from = w.postsTo(DM).length;
+    from = w.mark();
     await w.click(USER, confirm, 'Ja, trekk søknaden');
     expect(notesSince(w, from)).toEqual([`«${TITLE}» er trukket.`]);
     expect(labels(w.since(from).at(-1))).toEqual([]);

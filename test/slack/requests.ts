@@ -33,17 +33,45 @@ export function slash(
 }
 
 /**
+ * The blocks the bot last showed in message `ts` of `channel`, as Slack would send them with a press
+ * on it: its chat.postMessage (the capture numbers their ts in order) or a later chat.update.
+ */
+export function shownBlocks(capture: SlackCapture, channel: string, ts: string): unknown[] | undefined {
+  let position = 0;
+  let shown: unknown[] | undefined;
+  for (const c of capture.calls) {
+    const here = c.args.channel === channel;
+    if (c.method === 'chat.postMessage') {
+      position += 1;
+      if (here && ts === `1693814400.${String(position).padStart(6, '0')}`)
+        shown = c.args.blocks as unknown[];
+    } else if (c.method === 'chat.update' && here && c.args.ts === ts) {
+      shown = c.args.blocks as unknown[];
+    }
+  }
+  return shown;
+}
+
+/**
  * A button press on a message; `ephemeral` for a message only the presser sees (Slack marks the
  * container `is_ephemeral` and sends no stored `message`), `threadTs` for a message in a thread.
+ * The payload's `message.blocks` are what the bot last showed in that message (`shownBlocks`), as
+ * Slack sends them; `shown` overrides them (a press on an older rendering: a double click, or a
+ * client that had not redrawn the message yet).
  */
 export function press(
   capture: SlackCapture,
-  opts: Parameters<typeof blockActions>[0] & { ephemeral?: boolean; threadTs?: string },
+  opts: Parameters<typeof blockActions>[0] & { ephemeral?: boolean; threadTs?: string; shown?: unknown[] },
 ): SlackRequest {
-  const { ephemeral, threadTs, ...rest } = opts;
+  const { ephemeral, threadTs, shown, ...rest } = opts;
   return rewritePayload(blockActions(rest), (payload) => {
     payload.response_url = responseUrl(capture, String(payload.response_url));
     const container = payload.container as Record<string, unknown>;
+    const message = payload.message as Record<string, unknown> | undefined;
+    if (message && typeof container.channel_id === 'string' && typeof container.message_ts === 'string') {
+      const blocks = shown ?? shownBlocks(capture, container.channel_id, container.message_ts);
+      if (blocks) message.blocks = blocks;
+    }
     if (ephemeral && container.type === 'message') {
       container.is_ephemeral = true;
       delete payload.message;
