@@ -1,4 +1,4 @@
-import { App, SocketModeReceiver, webApi } from '@slack/bolt';
+import { App, type Receiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { TurnRunner } from '../../src/bot/engine-port.ts';
 import type { Catalog } from '../../src/domain/catalog.ts';
@@ -10,6 +10,7 @@ import { registerListeners } from './listeners.ts';
 import { channelGate } from './rate-gate.ts';
 import { HostReceiver } from './receiver.ts';
 import { createSlackSender, type SlackSenderOptions } from './sender.ts';
+import { SocketModeHost } from './socket-receiver.ts';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -35,6 +36,11 @@ export interface SlackAdapterDeps {
   ackTimeoutMs?: number;
   /** Tuning of the proactive sender (rate window, 429 bounds, sleep for tests). */
   sender?: Omit<SlackSenderOptions, 'client' | 'store' | 'clock' | 'log'>;
+  /**
+   * Socket Mode only: the receiver that holds the WebSocket (default Bolt's SocketModeReceiver on the
+   * app token). Tests pass one that never connects and emit envelopes through it.
+   */
+  socketReceiver?: Receiver;
 }
 
 export interface SlackAdapter extends PlatformAdapter {
@@ -48,17 +54,25 @@ function apiUrlOf(url: string | undefined): string | undefined {
   return url.endsWith('/') ? url : `${url}/`;
 }
 
-/** Slack on the shared host: Bolt behind a custom receiver at POST /slack/events, or Socket Mode. */
+/**
+ * Slack on the shared host: Bolt behind a custom receiver at POST /slack/events, or Socket Mode. Both
+ * hand the same payloads to the same listeners, which de-duplicate them the same way (delivery.ts).
+ */
 export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   const { config, log } = deps;
   const logger = boltLogger(log);
   const slackApiUrl = apiUrlOf(config.apiUrl);
   const base = { ...(slackApiUrl ? { slackApiUrl } : {}), logger, timeout: 10_000 };
 
-  let receiver: HostReceiver | SocketModeReceiver;
+  let receiver: HostReceiver | SocketModeHost;
   if (config.socketMode) {
-    if (!config.appToken) throw new Error('Slack Socket Mode needs SLACK_APP_TOKEN');
-    receiver = new SocketModeReceiver({ appToken: config.appToken, logger });
+    if (!config.appToken && !deps.socketReceiver) throw new Error('Slack Socket Mode needs SLACK_APP_TOKEN');
+    // Bolt's SocketModeReceiver, wrapped so its events get the same ack deadline as over HTTP.
+    receiver = new SocketModeHost({
+      inner: deps.socketReceiver ?? new SocketModeReceiver({ appToken: config.appToken ?? '', logger }),
+      log,
+      ...(deps.ackTimeoutMs === undefined ? {} : { ackTimeoutMs: deps.ackTimeoutMs }),
+    });
   } else {
     receiver = new HostReceiver({
       signingSecret: config.signingSecret,
@@ -122,6 +136,6 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     async stop() {
       await app.stop();
     },
-    idle: () => (host ? host.idle() : Promise.resolve()),
+    idle: () => receiver.idle(),
   };
 }

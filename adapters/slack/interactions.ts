@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { App, webApi } from '@slack/bolt';
+import type { App, ViewResponseAction, webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Card, Inbound, Outbound } from '../../src/bot/messages.ts';
 import type { BotDms } from './bot-dm.ts';
@@ -88,24 +88,37 @@ export function registerInteractions(app: App, { run, dms, log, inPlace }: Deps)
       const picked = parsed.success ? pickedUsers(parsed.data, body.user.id) : [];
       const { replies, locale } = await run(client, who, { action }, context, picked);
       const target: ReplyTarget = { ...where, userId: body.user.id, locale };
-      if (ackStateOf(context).ackExpired()) {
-        // Slack already got its empty 200 (the modal closed): the answer goes to the chat instead.
+      const acks = ackStateOf(context);
+      if (acks.ackExpired()) {
+        // Slack already got its empty ack (the modal closed): the answer goes to the chat instead.
+        log.info('modal submit answered after the ack deadline; posted to the chat');
         await deliverReplies(client, replies, target, dms, log);
         return;
       }
+      /** Acks with the modal's answer; if that ack no longer counted, everything goes to the chat. */
+      const answer = async (response: ViewResponseAction, rest: Outbound[]) => {
+        await ack(response);
+        const late = acks.ackExpired();
+        if (late) log.info('modal answer missed the ack deadline; posted to the chat');
+        await deliverReplies(client, late ? replies : rest, target, dms, log);
+      };
       const shown = new Set(
         view.blocks.flatMap((b) => (b.type === 'input' && b.block_id ? [b.block_id] : [])),
       );
       const invalid = replies.find((r): r is Card => r.kind === 'card' && modalErrors(r, shown) !== null);
       if (invalid) {
-        await ack({ response_action: 'errors', errors: modalErrors(invalid, shown) ?? {} });
-        await deliverReplies(client, without(replies, invalid), target, dms, log);
+        await answer(
+          { response_action: 'errors', errors: modalErrors(invalid, shown) ?? {} },
+          without(replies, invalid),
+        );
         return;
       }
       const next = nextForm(replies);
       if (next) {
-        await ack({ response_action: 'update', view: renderModal(next, locale, modalWhereOf(target)) });
-        await deliverReplies(client, without(replies, next), target, dms, log);
+        await answer(
+          { response_action: 'update', view: renderModal(next, locale, modalWhereOf(target)) },
+          without(replies, next),
+        );
         return;
       }
       await ack();

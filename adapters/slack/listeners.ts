@@ -7,6 +7,7 @@ import { unlessStoreDown } from '../../src/store/degrade.ts';
 import type { Store } from '../../src/store/store.ts';
 import { BotDms } from './bot-dm.ts';
 import { deliverReplies, type InPlace } from './deliver.ts';
+import { DELIVERY_TTL_SECONDS, deliveryMiddleware } from './delivery.ts';
 import { postToResponseUrl } from './ephemeral.ts';
 import { homeItem, renderHome } from './home.ts';
 import { IdentityCache, identify } from './identity.ts';
@@ -24,6 +25,8 @@ export interface ListenerDeps {
   log: Logger;
   /** The channel window a press's in-place update waits for (the proactive sender's, rate-gate.ts). */
   gate?: ChannelGate;
+  /** How long a delivery id is remembered for de-duplication (default 1 h; Slack retries within minutes). */
+  dedupTtlSeconds?: number;
 }
 
 /** How long a replaced message's old rendering is remembered (presses on it then post anew). */
@@ -35,6 +38,10 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   const identities = new IdentityCache({ clock });
   const dms = new BotDms();
   const run = makeRun({ turn: deps.turn, clock, log, identities });
+
+  // Every payload names its once-only delivery key from the body itself, whichever receiver brought
+  // it (HTTP or Socket Mode): the listener that acts claims it (a turn in its first round trip).
+  app.use(deliveryMiddleware(deps.dedupTtlSeconds ?? DELIVERY_TTL_SECONDS));
 
   // Other bots (and, through Bolt's ignoreSelf, this one) never start a turn: no loops.
   app.use(async ({ body, next }) => {

@@ -39,19 +39,3 @@ export function parseSlackBody(headers: IncomingHttpHeaders, rawBody: Buffer): P
     return { kind: 'invalid' };
   }
 }
-
-/**
- * The id a delivery is deduplicated on: the event id for Events API callbacks (Slack retries with the
- * same one), otherwise the interaction's trigger id, or action_ts + message ts for a button press.
- */
-export function dedupKeyOf(body: Record<string, unknown>): string | undefined {
-  if (body.type === 'event_callback' && typeof body.event_id === 'string') return `evt:${body.event_id}`;
-  if (typeof body.trigger_id === 'string') return `trg:${body.trigger_id}`;
-  const actions = Array.isArray(body.actions) ? body.actions : [];
-  const first: unknown = actions[0];
-  const container = isObject(body.container) ? body.container : {};
-  if (isObject(first) && typeof first.action_ts === 'string') {
-    return `act:${first.action_ts}:${String(container.message_ts ?? '')}`;
-  }
-  return undefined;
-}

@@ -17,6 +17,8 @@ export interface SlackPlatformOptions {
   catalog?: Catalog;
   ackTimeoutMs?: number;
   sender?: SlackAdapterDeps['sender'];
+  /** Socket Mode: the receiver holding the WebSocket (tests pass one that never connects). */
+  socketReceiver?: SlackAdapterDeps['socketReceiver'];
 }
 
 /**
@@ -43,6 +45,7 @@ export function slackPlatform(settings: SlackSettings, options: SlackPlatformOpt
       catalog: options.catalog ?? deps.catalog,
       ...(options.ackTimeoutMs === undefined ? {} : { ackTimeoutMs: options.ackTimeoutMs }),
       ...(options.sender ? { sender: options.sender } : {}),
+      ...(options.socketReceiver ? { socketReceiver: options.socketReceiver } : {}),
     });
   };
 }

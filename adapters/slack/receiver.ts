@@ -1,7 +1,8 @@
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Clock } from '../../src/domain/clock.ts';
 import type { HostRequest, HostResponse } from '../../src/server/http-types.ts';
-import { dedupKeyOf, parseSlackBody } from './parse.ts';
+import type { AckState } from './delivery.ts';
+import { parseSlackBody } from './parse.ts';
 import { verifySlackSignature } from './verify.ts';
 
 export interface HostReceiverOptions {
@@ -9,23 +10,6 @@ export interface HostReceiverOptions {
   clock: Clock;
   /** Slack wants an answer within 3 s; an empty 200 goes out at this point at the latest. */
   ackTimeoutMs?: number;
-  /** How long a delivery id is remembered for deduplication (Slack retries within minutes). */
-  dedupTtlSeconds?: number;
-}
-
-/** Custom context given to listeners: whether the HTTP answer already went out without them. */
-export interface AckState {
-  ackExpired: () => boolean;
-}
-
-/**
- * Custom context given to listeners (`context.delivery`): the once-only key of this delivery. Slack
- * retries events it got no timely ack for with the same id; the listener that has an effect claims
- * it, a chat turn through `Inbound.bookkeeping.once`.
- */
-export interface DeliveryClaim {
-  key: string;
-  ttlSeconds: number;
 }
 
 function headerOf(req: HostRequest, name: string): string | undefined {
@@ -41,19 +25,18 @@ function toResponse(answer: unknown): HostResponse {
 }
 
 /**
- * Bolt's receiver on the shared host (bolt-js "custom receivers"): it only verifies, parses, names the
- * delivery's dedup key and acknowledges, then hands the body to `app.processEvent`. The HTTP answer is
- * whatever the listener acks with, or an empty 200 after `ackTimeoutMs`; the work goes on after it.
+ * Bolt's receiver on the shared host (bolt-js "custom receivers"): it only verifies, parses and
+ * acknowledges, then hands the body to `app.processEvent`. The HTTP answer is whatever the listener
+ * acks with, or an empty 200 after `ackTimeoutMs`; the work goes on after it. The delivery's dedup key
+ * is named by the listeners' middleware from the body (`delivery.ts`), as for Socket Mode.
  */
 export class HostReceiver implements Receiver {
   private app: App | undefined;
   private readonly pending = new Set<Promise<void>>();
   private readonly ackTimeoutMs: number;
-  private readonly dedupTtl: number;
 
   constructor(private readonly options: HostReceiverOptions) {
     this.ackTimeoutMs = options.ackTimeoutMs ?? 2500;
-    this.dedupTtl = options.dedupTtlSeconds ?? 3600;
   }
 
   init(app: App): void {
@@ -94,12 +77,6 @@ export class HostReceiver implements Receiver {
     if (!app) throw new Error('HostReceiver used before Bolt initialised it');
 
     const body = parsed.body;
-    const key = dedupKeyOf(body);
-    const team = typeof body.team_id === 'string' ? body.team_id : teamOf(body);
-    // Dedup is not done here (that would be a round trip of its own before the turn): the listener that
-    // acts on the delivery claims it, a turn in the engine's first round trip (see docs/redis.md).
-    const delivery: DeliveryClaim | undefined =
-      key === undefined ? undefined : { key: `slack:delivery:${team}:${key}`, ttlSeconds: this.dedupTtl };
 
     return new Promise<HostResponse>((resolve) => {
       let answered = false;
@@ -129,7 +106,7 @@ export class HostReceiver implements Receiver {
         },
         ...(Number.isInteger(retryNum) ? { retryNum } : {}),
         ...(retryReason ? { retryReason } : {}),
-        customProperties: { ackState: state, ...(delivery ? { delivery } : {}) },
+        customProperties: { ackState: state },
       };
       const work: Promise<void> = app
         .processEvent(event)
@@ -143,11 +120,4 @@ export class HostReceiver implements Receiver {
       this.pending.add(work);
     });
   }
-}
-
-function teamOf(body: Record<string, unknown>): string {
-  const team = body.team;
-  if (typeof team === 'object' && team !== null && 'id' in team && typeof team.id === 'string')
-    return team.id;
-  return 'unknown';
 }

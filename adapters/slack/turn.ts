@@ -4,10 +4,10 @@ import type { TurnRunner } from '../../src/bot/engine-port.ts';
 import type { Inbound, Outbound } from '../../src/bot/messages.ts';
 import type { Locale } from '../../src/domain/call.ts';
 import type { Clock } from '../../src/domain/clock.ts';
+import type { AckState, DeliveryClaim } from './delivery.ts';
 import { type IdentityCache, identify } from './identity.ts';
 import type { ConversationKind } from './inbound.ts';
 import { namesOf, withPickedNames } from './people.ts';
-import type { AckState, DeliveryClaim } from './receiver.ts';
 
 type WebClient = webApi.WebClient;
 
