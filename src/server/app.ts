@@ -147,7 +147,7 @@ export function createApp(options: CreateAppOptions): App {
   if (withoutChief.length > 0) {
     log.warn(
       { trusts: withoutChief },
-      'no quality chief configured (TRUST_QUALITY_CHIEFS) for these trusts: their applications are not prioritised in chat',
+      'no quality chief configured (TRUST_QUALITY_CHIEFS) for these trusts: their applications are not prioritised in chat (the award, once announced, settles the step)',
     );
   }
   const engine = options.engine ?? createEngine({ store, catalog, clock, config: engineConfigOf(config) });
