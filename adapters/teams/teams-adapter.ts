@@ -2,7 +2,7 @@ import { type Activity, CloudAdapter, type InvokeResponse, type TurnContext } fr
 import type { AuthenticateRequestResult } from 'botframework-connector';
 import type { Logger } from 'pino';
 import type { TurnRunner } from '../../src/bot/engine-port.ts';
-import type { Outbound } from '../../src/bot/messages.ts';
+import type { Inbound, Outbound } from '../../src/bot/messages.ts';
 import type { Clock } from '../../src/domain/clock.ts';
 import type { PlatformAdapter, Route } from '../../src/server/http-types.ts';
 import type { Store } from '../../src/store/store.ts';
@@ -74,19 +74,21 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
 
   /**
    * Sends the replies of one turn. A clicked card is replaced by the card that says it replaces that
-   * message, else by the first card of the turn (the next step of the dialog): in an invoke
-   * (Action.Execute) through the invoke response itself; for the Action.Submit fallback of older
-   * clients (a message with `value` and `replyToId`) by updating the clicked message, so its buttons
-   * do not stay live. Other cards with `replaces` are updated by PUT.
+   * message, and by the first card of the turn when the clicked card is the presser's own (see
+   * `ownCard`): in an invoke (Action.Execute) through the invoke
+   * response itself; for the Action.Submit fallback of older clients (a message with `value` and
+   * `replyToId`) by updating the clicked message, so its buttons do not stay live. Other cards with
+   * `replaces` are updated by PUT.
    */
   async function sendReplies(
     context: TurnContext,
     replies: Outbound[],
-    clicked?: { ref: string; invoke: boolean },
+    clicked?: { ref: string; invoke: boolean; own: boolean },
   ): Promise<InvokeResponse | undefined> {
     const cards = replies.filter((r) => r.kind === 'card');
     const inPlace = clicked
-      ? (cards.find((c) => c.replaces === clicked.ref) ?? cards.find((c) => !c.replaces))
+      ? (cards.find((c) => c.replaces === clicked.ref) ??
+        (clicked.own ? cards.find((c) => !c.replaces) : undefined))
       : undefined;
     let invokeResponse: InvokeResponse | undefined;
     for (const reply of replies) {
@@ -180,7 +182,9 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     const invokeResponse = await sendReplies(
       context,
       replies,
-      clickedRef ? { ref: clickedRef, invoke: event.invoke } : undefined,
+      clickedRef
+        ? { ref: clickedRef, invoke: event.invoke, own: ownCard(ref.kind, event.inbound) }
+        : undefined,
     );
     if (event.invoke) {
       await context.sendActivity({
@@ -238,4 +242,16 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
       // CloudAdapter keeps no connections of its own; in-flight turns are drained by the host.
     },
   };
+}
+
+/**
+ * Whether a clicked card may be replaced by the presser's answer: always in a personal chat; in a
+ * channel or group chat only when the press continues a dialog on its own card. A `.start` button
+ * there sits on a card everyone sees (a channel reminder, a help card): it is never overwritten with
+ * one person's answer, which is posted as a new message instead.
+ */
+function ownCard(kind: Inbound['conversation']['kind'], inbound: Inbound): boolean {
+  if (kind === 'personal') return true;
+  const action = inbound.action?.id ?? '';
+  return action !== '' && !action.endsWith('.start');
 }

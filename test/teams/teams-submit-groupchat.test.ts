@@ -129,14 +129,23 @@ describe('group chat (conversationType groupChat)', () => {
     expect(cardOf(reply?.body ?? {})?.type).toBe('AdaptiveCard');
   });
 
-  it('takes a card click in the group chat without a mention and updates that card', async () => {
-    const submit = {
-      ...cardSubmit(capture.serviceUrl, { midlerbot: { action: 'amount.start', data: {} } }, {}, '1:77'),
-      conversation: { isGroup: true, conversationType: 'groupChat', tenantId: TENANT_ID, id: GROUP_CHAT },
-    };
-    expect((await postActivity(port, submit)).status).toBe(200);
+  const inGroup = (action: string, data: Record<string, unknown>, replyToId: string) => ({
+    ...cardSubmit(capture.serviceUrl, { midlerbot: { action, data } }, {}, replyToId),
+    conversation: { isGroup: true, conversationType: 'groupChat', tenantId: TENANT_ID, id: GROUP_CHAT },
+  });
+
+  it('takes a card click in the group chat without a mention; a dialog step updates its own card', async () => {
+    expect(
+      (await postActivity(port, inGroup('amount.call', { callId: 'innovasjon-2023' }, '1:77'))).status,
+    ).toBe(200);
     const [update] = capture.updated();
     expect(update?.conversationId).toBe(GROUP_CHAT);
     expect(update?.activityId).toBe('1:77');
+  });
+
+  it('a start button on a card everyone sees (a reminder) is answered as a new message, the card kept', async () => {
+    expect((await postActivity(port, inGroup('amount.start', {}, '1:78'))).status).toBe(200);
+    expect(capture.updated()).toEqual([]);
+    expect(capture.posted().length).toBeGreaterThan(0);
   });
 });
