@@ -1,4 +1,4 @@
-import { button, card, text } from '../src/bot/cards.ts';
+import { button, card, message, text } from '../src/bot/cards.ts';
 import type { Dialog } from '../src/bot/dialog.ts';
 import type { Outbound } from '../src/bot/messages.ts';
 import { applicationCard } from './application-card.ts';
@@ -37,6 +37,20 @@ export const statusDialog: Dialog = {
     replies.push(
       ...apps.slice(0, SHOWN).map((app) => applicationCard(ctx, app, applicationButtons(ctx, app))),
     );
-    return { state: null, replies };
+    if (ctx.conversation.kind === 'personal') return { state: null, replies };
+    // A channel or group chat is not the place for one person's applications (titles, amounts,
+    // leaders): they go to the person's own chat with the bot, and the channel hears only that.
+    const to = { platform: ctx.platform, userId: ctx.user.id };
+    const unreachable = message(ctx.t('status.private.unreachable'));
+    return {
+      state: null,
+      replies: [message(ctx.t('status.private.sent'))],
+      notify: replies.map((m, i) => ({
+        to,
+        message: m,
+        purpose: 'status.private',
+        ...(i === 0 ? { unreachable } : {}),
+      })),
+    };
   },
 };

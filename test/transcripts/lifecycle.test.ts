@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DialogSettings } from '../../src/bot/dialog.ts';
+import { createEngine } from '../../src/bot/engine.ts';
 import type { Application } from '../../src/domain/application.ts';
+import { createdAudit, newApplication } from '../../src/domain/tracker.ts';
+import { createMemoryStore } from '../../src/store/memory-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { type Actor, cardOf, shown, World } from '../endorsement/world.ts';
 import { realCatalog, transcriptStores } from '../support/transcript.ts';
@@ -520,5 +523,48 @@ describe.each(transcriptStores('edit'))('editing an application in chat on $name
     });
     expect(shown(replies)).toContain('The application is updated.');
     expect(shown(replies)).toContain('Amount requested: NOK 350,000');
+  });
+});
+
+describe('status outside a personal chat', () => {
+  it("one person's applications go to their own chat; the channel hears only that (nb and en)", async () => {
+    const store = createMemoryStore();
+    const call = patientSafety();
+    const kari = { platform: 'teams' as const, userId: KARI, name: 'Kari Nordmann' };
+    const draft = newApplication(
+      call,
+      {
+        id: 'a1',
+        applicant: { ...kari, trust: 'st-olavs-hospital' },
+        category: 'project',
+        title: 'HEMMELIG',
+        answers: {},
+      },
+      new Date('2022-10-20T08:00:00Z'),
+    );
+    await store.createApplication(draft, createdAudit(draft, kari));
+    const engine = createEngine({
+      store,
+      catalog: realCatalog(),
+      clock: () => new Date('2022-10-20T08:00:00Z'),
+    });
+    for (const [locale, said] of [
+      ['nb', 'Jeg har sendt deg søknadene dine i en personlig melding.'],
+      ['en', 'I have sent you your applications in a personal message.'],
+    ] as const) {
+      const result = await engine.handle({
+        platform: 'teams',
+        user: { id: KARI, name: 'Kari Nordmann', locale },
+        conversation: { id: '19:channel@thread.tacv2', kind: 'channel' },
+        action: { id: 'status.start', data: {} },
+        at: new Date('2022-10-20T08:00:00Z'),
+      });
+      expect(shown(result.replies)).toBe(said);
+      expect(shown(result.replies)).not.toContain('HEMMELIG');
+      expect(result.notify.every((n) => n.to.userId === KARI && n.purpose === 'status.private')).toBe(true);
+      expect(shown(result.notify.map((n) => n.message))).toContain('HEMMELIG');
+      expect(result.notify[0]?.unreachable).toBeDefined();
+    }
+    await store.close();
   });
 });
