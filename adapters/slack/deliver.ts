@@ -175,16 +175,9 @@ export async function deliverReplies(
     }
     if (out.kind === 'card' && out.replaces && parseMessageRef(out.replaces) && !inDm) {
       try {
-        const url = target.ephemeral?.responseUrl;
         if (target.ephemeralMessage && out.replaces === target.messageRef) {
-          if (!url) throw new Error('an ephemeral message needs the response_url to be replaced');
-          await replaceEphemeralOutbound(
-            client,
-            { ...whereOf(target), responseUrl: url },
-            out,
-            target.locale,
-            log,
-          );
+          if (!(await replaceEphemeral(client, out, target, log)))
+            throw new Error('an ephemeral message needs the response_url to be replaced');
         } else {
           await updateOutbound(client, out.replaces, out, target.locale);
         }
@@ -210,6 +203,19 @@ export async function deliverReplies(
       await toDm(out, e);
     }
   }
+}
+
+/** Replaces the ephemeral message the turn came from through its response_url; false without one. */
+async function replaceEphemeral(
+  client: WebClient,
+  out: Card,
+  target: ReplyTarget,
+  log: Logger,
+): Promise<boolean> {
+  const url = target.ephemeral?.responseUrl;
+  if (!url) return false;
+  await replaceEphemeralOutbound(client, { ...whereOf(target), responseUrl: url }, out, target.locale, log);
+  return true;
 }
 
 /**
@@ -248,12 +254,7 @@ async function replacePressed(
     log.info({ messageRef: ref }, 'pressed message already replaced for this press; posting the answer');
     return false;
   }
-  if (target.ephemeralMessage) {
-    const url = target.ephemeral?.responseUrl;
-    if (!url) return false;
-    await replaceEphemeralOutbound(client, { ...whereOf(target), responseUrl: url }, out, target.locale, log);
-    return true;
-  }
+  if (target.ephemeralMessage) return replaceEphemeral(client, out, target, log);
   if (!(await inPlace.gate(message.channel))) {
     log.info({ channel: message.channel }, 'no rate window for the in-place update; posting the answer');
     return false;
