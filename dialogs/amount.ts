@@ -3,6 +3,7 @@ import type { Dialog, DialogContext, DialogEvent, StepResult, StepState } from '
 import type { Outbound } from '../src/bot/messages.ts';
 import { type CostLine, computeAmount } from '../src/domain/amount.ts';
 import type { Call } from '../src/domain/call.ts';
+import { hasAmountRule } from '../src/domain/call-lookup.ts';
 import { formatMoney, parseMoney } from '../src/domain/money.ts';
 import { amountResultCard } from './amount-cards.ts';
 import {
@@ -149,7 +150,8 @@ function render(ctx: DialogContext, p: Progress, notes: Outbound[] = []): StepRe
       ],
     };
   }
-  if (p.other === undefined) {
+  // Other funding only matters to a cap or an own-financing share; a call without either is not asked it.
+  if (p.other === undefined && hasAmountRule(category)) {
     return {
       state: asState('other', p, 'other'),
       replies: [
@@ -193,7 +195,7 @@ function render(ctx: DialogContext, p: Progress, notes: Outbound[] = []): StepRe
     category: category.id,
     ...(p.mode === 'lines' ? { lines: p.lines } : { total: p.total ?? 0 }),
     ...(own === undefined ? {} : { own }),
-    other: p.other,
+    ...(p.other === undefined ? {} : { other: p.other }),
     ...(p.prior === undefined ? {} : { priorAwards: p.prior }),
   });
   return {
@@ -205,7 +207,7 @@ function render(ctx: DialogContext, p: Progress, notes: Outbound[] = []): StepRe
       amount: {
         ...(p.total === undefined ? {} : { total: p.total }),
         ...(own === undefined ? {} : { own }),
-        other: p.other,
+        ...(p.other === undefined ? {} : { other: p.other }),
         ...(p.prior === undefined ? {} : { priorAwards: p.prior }),
         maxRequest: result.maxRequest,
         requiredOwnFinancing: result.requiredOwnFinancing,
