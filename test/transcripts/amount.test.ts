@@ -25,7 +25,7 @@ describe.each(transcriptStores('amount'))('amount transcripts on $name', ({ make
       },
       { say: '1 000 000 kr', expect: ['Kravet er minst 25 %'] },
       { say: '250.000', expect: ['annen finansiering'] },
-      { click: 'Ingen', expect: ['Hvor mange ganger'] },
+      { click: 'Ingen', expect: ['Hvor mange tildelinger'] },
       {
         click: '0',
         expect: [
@@ -47,7 +47,7 @@ describe.each(transcriptStores('amount'))('amount transcripts on $name', ({ make
       { click: 'Vet ikke ennå', expect: ['annen finansiering'] },
       { say: '0' },
       { click: '0', expect: ['# Du kan søke om inntil 300 000 kr'] },
-      { say: 'tilbake', expect: ['Hvor mange ganger'] },
+      { say: 'tilbake', expect: ['Hvor mange tildelinger'] },
       { say: 'tilbake', expect: ['annen finansiering'] },
       { say: 'tilbake', expect: ['egenfinansiering'] },
       { say: 'tilbake', expect: ['samlede prosjektbudsjettet'] },
@@ -79,7 +79,7 @@ describe.each(transcriptStores('amount'))('amount transcripts on $name', ({ make
       },
       { click: 'Legg til linjen', inputs: { costType: 'large-general-equipment', lineAmount: '500 000' } },
       { click: 'Ferdig med budsjettet', expect: ['annen finansiering'] },
-      { click: 'Ingen', expect: ['Hvor mange ganger'] },
+      { click: 'Ingen', expect: ['denne overføringen fått midler'] },
       {
         click: '0',
         expect: [
@@ -108,7 +108,7 @@ describe.each(transcriptStores('amount'))('amount transcripts on $name', ({ make
         click: '1 or more',
         expect: ['# You cannot ask for funding as things stand', 'only one award is possible'],
       },
-      { click: 'Back', expect: ['How many times'] },
+      { click: 'Back', expect: ['this transfer been awarded funding'] },
       { click: '0', expect: ['# You can ask for up to', '350,000', 'Start an application'] },
     ]);
   });
