@@ -1,6 +1,6 @@
 import { button, card, text } from '../src/bot/cards.ts';
 import type { DialogContext } from '../src/bot/dialog.ts';
-import type { Button, Card } from '../src/bot/messages.ts';
+import type { Block, Button, Card } from '../src/bot/messages.ts';
 import type { Call } from '../src/domain/call.ts';
 import type { CategoryData, Text } from '../src/domain/call-schema.ts';
 import { milestoneInstant } from '../src/domain/timeline.ts';
@@ -28,6 +28,21 @@ export function say(ctx: DialogContext, value: Text): string {
 export function deadlineOf(call: Call): Date | null {
   const m = call.milestones.find((x) => x.kind === 'deadline');
   return m ? milestoneInstant(call, m.id) : null;
+}
+
+/**
+ * The call's own sentences behind a deadline "no": the deadline milestone's quote and, where the call
+ * has one, its rule that nothing can be submitted late (note topic `late-submission`).
+ */
+export function deadlineQuotes(ctx: DialogContext, call: Call): Block[] {
+  const quotes: string[] = [];
+  const m = call.milestones.find((x) => x.kind === 'deadline');
+  if (m) quotes.push(m.cite.quote);
+  const late = call.notes.find((n) => n.topic === 'late-submission');
+  const rule = late ? call.rules.find((r) => r.id === late.rule) : undefined;
+  if (rule) quotes.push(rule.cite.quote);
+  const source = ctx.t('common.source', { call: say(ctx, call.title) });
+  return quotes.map((q) => ({ kind: 'quote', text: q, source }));
 }
 
 /** "Frist 20. oktober 2022 kl. 15:00 (om 3 dager)" or "Fristen gikk ut …". */

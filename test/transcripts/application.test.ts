@@ -104,7 +104,7 @@ describe.each(transcriptStores('app'))('application and status transcripts on $n
         say: 'status',
         expect: [
           'Prosjekt A',
-          'Søknadsfristen gikk ut 20. oktober 2022 kl. 15:00. Søknaden ble ikke levert og kan ikke leveres nå.',
+          'Søknadsfristen gikk ut 20. oktober 2022 kl. 15:00, og søknaden er ikke registrert som levert i Midlerbot. Etter fristen kan ingen søknad leveres.',
           '20. oktober 2022 kl. 15:00 (for 5 dager siden)',
         ],
       },
