@@ -3,7 +3,7 @@ import type { DialogContext } from '../src/bot/dialog.ts';
 import type { Block, Button, Card } from '../src/bot/messages.ts';
 import type { Call } from '../src/domain/call.ts';
 import type { CategoryData, Text } from '../src/domain/call-schema.ts';
-import { milestoneInstant } from '../src/domain/timeline.ts';
+import { hasPassed, milestoneInstant } from '../src/domain/timeline.ts';
 import { formatDate, formatDeadline } from '../src/i18n/format.ts';
 
 /** Helpers shared by the dialogs: choosing a call and a category, deadlines, reading stored answers. */
@@ -49,8 +49,7 @@ export function deadlineQuotes(ctx: DialogContext, call: Call): Block[] {
 export function deadlineText(call: Call, ctx: DialogContext): string {
   const at = deadlineOf(call);
   if (!at) return ctx.t('help.call-undated');
-  if (at.getTime() < ctx.now.getTime())
-    return ctx.t('help.call-closed', { date: formatDate(at, ctx.locale) });
+  if (hasPassed(at, ctx.now)) return ctx.t('help.call-closed', { date: formatDate(at, ctx.locale) });
   return ctx.t('help.call-open', { deadline: formatDeadline(at, ctx.now, ctx.locale) });
 }
 
@@ -58,8 +57,9 @@ export function deadlineText(call: Call, ctx: DialogContext): string {
 export function callsByRelevance(ctx: DialogContext): Call[] {
   const now = ctx.now.getTime();
   const key = (c: Call) => deadlineOf(c)?.getTime() ?? Number.POSITIVE_INFINITY;
-  const open = ctx.catalog.calls.filter((c) => key(c) >= now).sort((a, b) => key(a) - key(b));
-  const closed = ctx.catalog.calls.filter((c) => key(c) < now).sort((a, b) => key(b) - key(a));
+  // One boundary everywhere: open means now < deadline (timeline.hasPassed).
+  const open = ctx.catalog.calls.filter((c) => key(c) > now).sort((a, b) => key(a) - key(b));
+  const closed = ctx.catalog.calls.filter((c) => key(c) <= now).sort((a, b) => key(b) - key(a));
   return [...open, ...closed];
 }
 

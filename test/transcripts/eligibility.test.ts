@@ -29,7 +29,7 @@ describe.each(transcriptStores('elig'))('eligibility transcripts on $name', ({ m
         click: 'Ikke ennå',
         expect: [
           'Notert som gjøremål',
-          '20. oktober 2022 kl. 15:00',
+          '20. oktober 2022 kl. 15.00',
           'større generelle utstyrsinvesteringer',
         ],
       },
@@ -178,7 +178,7 @@ describe.each(transcriptStores('elig'))('eligibility transcripts on $name', ({ m
         say: '15.12.2023',
         expect: [
           '# Du oppfyller kravene, men fristen har gått ut',
-          'Søknadsfristen for Innovasjonsmidler 2023 gikk ut 20. oktober 2022 kl. 15:00',
+          'Søknadsfristen for Innovasjonsmidler 2023 gikk ut 20. oktober 2022 kl. 15.00',
           '[Se åpne utlysninger]',
         ],
         not: ['[Start søknad]', '# Ja, du kan søke'],

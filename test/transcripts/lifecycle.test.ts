@@ -302,7 +302,7 @@ describe.each(transcriptStores('lifecycle'))('application lifecycle in chat on $
     await kari.click('Ja, søknaden er klar');
     await kari.click('Send forespørselen', { 'leader-endorse-nearest-leader': NILS });
     expect(shown(await kari.say('status'))).toContain(
-      'venter på Nærmeste leder siden 20. oktober 2022 kl. 10:00',
+      'venter på Nærmeste leder siden 20. oktober 2022 kl. 10.00',
     );
     const request = nils.lastInbox();
     const asked = request.message;
