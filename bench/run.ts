@@ -5,6 +5,7 @@ import { compareRows } from './compare-bench.ts';
 import { domainRows } from './domain-bench.ts';
 import { engineRows } from './engine-bench.ts';
 import { httpRows } from './http-bench.ts';
+import { memoryRows } from './memory-bench.ts';
 import { type BenchOptions, parseArgs, type Section } from './options.ts';
 import { redisRows } from './redis-bench.ts';
 import { formatTable, type SectionResult } from './stats.ts';
@@ -30,6 +31,8 @@ async function runSection(section: Section, options: BenchOptions): Promise<Sect
       return httpRows(catalog, options);
     case 'compare':
       return compareRows(options);
+    case 'memory':
+      return memoryRows(catalog, options);
   }
 }
 
