@@ -86,6 +86,14 @@ export class Kit {
   now(): Date {
     return this.time.clock();
   }
+  /** The Teams surface (its Bot Connector capture), for assertions only Teams can make. */
+  get teams(): TeamsSurface | undefined {
+    return this.surface instanceof TeamsSurface ? this.surface : undefined;
+  }
+  /** The Slack surface (its Web API capture), for assertions only Slack can make. */
+  get slack(): SlackSurface | undefined {
+    return this.surface instanceof SlackSurface ? this.surface : undefined;
+  }
 
   /** A person on this surface; declare at file level or in a test. */
   user(name: string, options: PersonaOptions = {}): Persona {

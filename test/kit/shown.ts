@@ -24,6 +24,9 @@ export interface Shown {
 
 export interface ShownButton {
   label: string;
+  /** The engine action the button carries, and its data (read back from the platform's encoding). */
+  action: string;
+  data: Record<string, unknown>;
   style?: 'primary' | 'danger' | 'default';
   /** A Slack modal's own submit button (the view's submit, not a block). */
   submit?: true;
@@ -104,6 +107,8 @@ export function fromOutbound(out: Outbound, ref: string): Shown {
   }));
   const buttons: ShownButton[] = (out.buttons ?? []).map((b) => ({
     label: b.label,
+    action: b.action,
+    data: b.data ?? {},
     ...(b.style ? { style: b.style } : {}),
     press: { action: b.action, data: b.data ?? {} },
   }));

@@ -1,3 +1,5 @@
+import { decodeButtonValue } from '../../adapters/slack/button-value.ts';
+import { decodeModalMeta } from '../../adapters/slack/render-modal.ts';
 import { render, type Shown, type ShownButton, type ShownInput, stepLine } from './shown.ts';
 
 /** Reads what Slack shows back from the Block Kit messages and modals the bot sent. */
@@ -109,7 +111,8 @@ function readBlocks(blocks: Obj[]): {
         for (const e of (b.elements as Obj[] | undefined) ?? []) {
           if (e.type !== 'button') continue;
           const style = str(e.style) as ShownButton['style'] | undefined;
-          buttons.push({ label: textIn(e.text) ?? '', ...(style ? { style } : {}), press: e });
+          const carried = decodeButtonValue(str(e.value)) ?? { action: '', data: {} };
+          buttons.push({ label: textIn(e.text) ?? '', ...carried, ...(style ? { style } : {}), press: e });
         }
         break;
     }
@@ -138,13 +141,21 @@ export function fromSlackMessage(args: Obj, ref: string): Shown {
   };
 }
 
+/** The action a modal's submit carries (kept in its private_metadata). */
+function submitted(view: SlackView): { action: string; data: Record<string, unknown> } {
+  const meta = decodeModalMeta(view.private_metadata);
+  return { action: meta?.a ?? '', data: meta?.d ?? {} };
+}
+
 /** A modal as shown: its title, blocks, and its submit as a button of its own. */
 export function fromSlackView(view: SlackView, ref: string): Shown {
   const read = readBlocks(view.blocks ?? []);
   const title = view.title?.text;
   const submit = view.submit?.text;
   const buttons: ShownButton[] = [
-    ...(submit ? [{ label: submit, style: 'primary' as const, submit: true as const, press: {} }] : []),
+    ...(submit
+      ? [{ label: submit, ...submitted(view), style: 'primary' as const, submit: true as const, press: {} }]
+      : []),
     ...read.buttons,
   ];
   return {

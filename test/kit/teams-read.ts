@@ -1,3 +1,4 @@
+import { ACTION_KEY } from '../../adapters/teams/activity-parse.ts';
 import { render, type Shown, type ShownButton, type ShownInput, stepLine, unbold } from './shown.ts';
 
 /** Reads what Teams shows back from the activities and Adaptive Cards the bot sent. */
@@ -19,6 +20,14 @@ const STYLE: Record<string, ShownButton['style']> = {
   destructive: 'danger',
   default: 'default',
 };
+
+/** The engine action and data a card action carries (`data.midlerbot`). */
+function actionOf(a: Element): { action: string; data: Record<string, unknown> } {
+  const carried = (
+    a.data as Record<string, { action?: string; data?: Record<string, unknown> }> | undefined
+  )?.[ACTION_KEY];
+  return { action: carried?.action ?? '', data: carried?.data ?? {} };
+}
 
 /** The Adaptive Card an activity carries, if any. */
 export function cardOfActivity(activity: Record<string, unknown>): AdaptiveCardJson | undefined {
@@ -103,6 +112,7 @@ export function fromAdaptiveCard(card: AdaptiveCardJson, ref: string): Shown {
   }
   const buttons: ShownButton[] = (card.actions ?? []).map((a) => ({
     label: str(a.title) ?? '',
+    ...actionOf(a),
     ...(STYLE[str(a.style) ?? ''] ? { style: STYLE[str(a.style) ?? ''] } : {}),
     press: a,
   }));

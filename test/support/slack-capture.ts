@@ -181,7 +181,9 @@ export async function startSlackCapture(options: { now?: () => number } = {}): P
       names.set(userId, name);
     },
     reset() {
+      // Message ts restart too: a test reads a message's ts from its position among the posts.
       calls.length = 0;
+      tsCounter = 0;
       failures.clear();
       locales.clear();
       names.clear();
