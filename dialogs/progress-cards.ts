@@ -4,6 +4,7 @@ import type { Block, Button, Card, TextMessage } from '../src/bot/messages.ts';
 import { applicantActions } from '../src/domain/applicant-actions.ts';
 import type { Application } from '../src/domain/application.ts';
 import type { Call } from '../src/domain/call.ts';
+import { asksOwnFinancing, hasAmountRule } from '../src/domain/call-lookup.ts';
 import { formatMoney } from '../src/domain/money.ts';
 import { formatDeadline } from '../src/i18n/format.ts';
 import { applicationCard } from './application-card.ts';
@@ -172,9 +173,13 @@ export function editCard(
   errors?: Record<string, string>,
 ): Card {
   const money = (n: number | undefined) => (n === undefined ? undefined : formatMoney(n, ctx.locale));
-  const blocks = [text(ctx.t('progress.edit.text'))];
   const category = call.categories.find((c) => c.id === app.category);
-  if (category?.maxAmount !== undefined || (category?.ownFinancingPercent ?? 0) > 0) {
+  const ruled = hasAmountRule(category);
+  const blocks = [
+    text(ctx.t(asksOwnFinancing(category) ? 'progress.edit.text' : 'progress.edit.text-no-own')),
+  ];
+  if (!ruled) blocks.push(text(ctx.t('progress.edit.no-amount-rule'), 'subtle'));
+  if (ruled) {
     blocks.push(
       text(
         ctx.t('progress.edit.limits', {
@@ -211,19 +216,24 @@ export function editCard(
       {
         kind: 'amount',
         id: EDIT_INPUTS.requested,
-        label: ctx.t('progress.edit.requested'),
+        label: ctx.t(ruled ? 'progress.edit.requested' : 'progress.edit.requested-optional'),
         placeholder: '400 000',
-        required: true,
+        required: ruled,
         ...(requested ? { value: requested } : {}),
       },
-      {
-        kind: 'amount',
-        id: EDIT_INPUTS.own,
-        label: ctx.t('progress.edit.own'),
-        placeholder: '0',
-        required: true,
-        ...(own ? { value: own } : {}),
-      },
+      // Own financing only where the call requires a share of it (patient safety has no such rule).
+      ...(asksOwnFinancing(category)
+        ? [
+            {
+              kind: 'amount' as const,
+              id: EDIT_INPUTS.own,
+              label: ctx.t('progress.edit.own'),
+              placeholder: '0',
+              required: true,
+              ...(own ? { value: own } : {}),
+            },
+          ]
+        : []),
     ],
   );
   return errors ? { ...out, errors } : out;
