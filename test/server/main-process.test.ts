@@ -5,7 +5,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type SlackCapture, startSlackCapture } from '../support/slack-capture.ts';
 
 /**
  * The bot as a real child process: start-up log, SIGTERM, refusing a bad configuration, and the
@@ -103,9 +104,19 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Slack's Web API for the child: the bot's ids are looked up there once at start-up. */
+let slackApi: SlackCapture;
+beforeAll(async () => {
+  slackApi = await startSlackCapture();
+});
+afterAll(async () => {
+  await slackApi.close();
+});
+
 /** Slack-only production against the test Redis, on free ports. */
 async function production(): Promise<Record<string, string>> {
   return {
+    SLACK_API_URL: slackApi.apiUrl,
     NODE_ENV: 'production',
     PORT: String(await freePort()),
     METRICS_PORT: String(await freePort()),
