@@ -1,9 +1,11 @@
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { loadCatalog } from '../src/calls/load.ts';
+import { compareRows } from './compare-bench.ts';
 import { domainRows } from './domain-bench.ts';
 import { engineRows } from './engine-bench.ts';
 import { httpRows } from './http-bench.ts';
+import { memoryRows } from './memory-bench.ts';
 import { type BenchOptions, parseArgs, type Section } from './options.ts';
 import { redisRows } from './redis-bench.ts';
 import { formatTable, type SectionResult } from './stats.ts';
@@ -14,7 +16,7 @@ import { formatTable, type SectionResult } from './stats.ts';
  */
 
 /** Whatever happens, the process ends: a hung section must not keep CI waiting. */
-const HARD_LIMIT_MS = { quick: 90_000, full: 300_000 };
+const HARD_LIMIT_MS = { quick: 150_000, full: 600_000 };
 
 async function runSection(section: Section, options: BenchOptions): Promise<SectionResult> {
   const catalog = loadCatalog(fileURLToPath(new URL('../calls', import.meta.url)));
@@ -27,6 +29,10 @@ async function runSection(section: Section, options: BenchOptions): Promise<Sect
       return redisRows(catalog, options);
     case 'http':
       return httpRows(catalog, options);
+    case 'compare':
+      return compareRows(options);
+    case 'memory':
+      return memoryRows(catalog, options);
   }
 }
 
@@ -47,7 +53,7 @@ async function main(): Promise<number> {
     console.log(`\n## ${section}\n`);
     try {
       const { rows, notes } = await runSection(section, options);
-      console.log(formatTable(rows));
+      if (rows.length > 0) console.log(formatTable(rows));
       for (const note of notes) console.log(note);
     } catch (error) {
       failed = true;

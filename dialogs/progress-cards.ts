@@ -1,6 +1,6 @@
 import { button, card, text } from '../src/bot/cards.ts';
 import type { DialogContext, StepResult } from '../src/bot/dialog.ts';
-import type { Button, Card, Outbound } from '../src/bot/messages.ts';
+import type { Block, Button, Card, TextMessage } from '../src/bot/messages.ts';
 import { applicantActions } from '../src/domain/applicant-actions.ts';
 import type { Application } from '../src/domain/application.ts';
 import type { Call } from '../src/domain/call.ts';
@@ -68,10 +68,21 @@ export function applicationButtons(ctx: DialogContext, app: Application): Button
   return [...next, ...endorsementButtons(ctx, app), ...(edit ? [edit] : []), ...(withdraw ? [withdraw] : [])];
 }
 
-/** The application card with the applicant's buttons, after any notes: the answer to every action. */
-export function showApplication(ctx: DialogContext, app: Application, notes: Outbound[] = []): StepResult {
-  return { state: null, replies: [...notes, applicationCard(ctx, app, applicationButtons(ctx, app))] };
+/**
+ * What an application-card action answers: the card as it is now, with the applicant's buttons and
+ * the action's note (what was done, or why not) as its first text. One message, so each platform
+ * replaces the pressed card with it in place, note included (docs/tracker.md).
+ */
+export function showApplication(ctx: DialogContext, app: Application, note?: Block): StepResult {
+  const shown = applicationCard(ctx, app, applicationButtons(ctx, app));
+  return { state: null, replies: [note ? { ...shown, blocks: [note, ...shown.blocks] } : shown] };
 }
+
+/** The note of an action that went through. */
+export const doneNote = (said: string): Block => text(said, 'good');
+
+/** The note of an action the tracker refused (progress-refusals.ts). */
+export const refusedNote = (refusal: TextMessage): Block => text(refusal.text, 'attention');
 
 export function submitCard(ctx: DialogContext, app: Application, call: Call, stepId: string): Card {
   const due = app.steps.find((s) => s.id === stepId)?.dueAt;

@@ -1,4 +1,3 @@
-import { message } from '../src/bot/cards.ts';
 import type { DialogContext, StepResult } from '../src/bot/dialog.ts';
 import type { Application } from '../src/domain/application.ts';
 import { requestLimit } from '../src/domain/application-edit.ts';
@@ -8,7 +7,7 @@ import { formatMoney, type MoneyErrorCode, parseMoney } from '../src/domain/mone
 import { editApplication } from '../src/domain/tracker.ts';
 import { commit, me } from './endorsement-commit.ts';
 import { voidedNotices } from './endorsement-notices.ts';
-import { EDIT_INPUTS, editCard, showApplication } from './progress-cards.ts';
+import { doneNote, EDIT_INPUTS, editCard, refusedNote, showApplication } from './progress-cards.ts';
 import { progressRefusal } from './progress-refusals.ts';
 import { str } from './shared.ts';
 
@@ -87,14 +86,14 @@ export async function saveEdit(
         [EDIT_INPUTS.requested]: tooMuch(ctx, call, current, input.requested ?? 0, input.own ?? 0),
       });
     if (done.reason === 'nothing-changed')
-      return shown(ctx, current, [message(ctx.t('progress.edit.unchanged'))]);
-    return shown(ctx, current, [progressRefusal(ctx, call, done.reason, done.app)]);
+      return shown(ctx, current, doneNote(ctx.t('progress.edit.unchanged')));
+    return shown(ctx, current, refusedNote(progressRefusal(ctx, call, done.reason, done.app)));
   }
   const notify = await voidedNotices(ctx, done.before, done.app);
   const reset = done.before.steps.some((s) => {
     const after = done.app.steps.find((x) => x.id === s.id);
     return (s.state === 'done' || s.state === 'waiting') && after?.state === 'not-started';
   });
-  const note = message(ctx.t(reset ? 'progress.edit.saved-reset' : 'progress.edit.saved'));
-  return { ...shown(ctx, done.app, [note]), notify };
+  const note = doneNote(ctx.t(reset ? 'progress.edit.saved-reset' : 'progress.edit.saved'));
+  return { ...shown(ctx, done.app, note), notify };
 }
