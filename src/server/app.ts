@@ -14,7 +14,7 @@ import type { Platform } from '../domain/application.ts';
 import type { Catalog } from '../domain/catalog.ts';
 import type { Clock } from '../domain/clock.ts';
 import { MidlerError } from '../domain/errors.ts';
-import { createReminderLoop } from '../scheduler/reminder-loop.ts';
+import { createReminderLoop, type ReminderLoopDeps } from '../scheduler/reminder-loop.ts';
 import { createReminderPlanner } from '../scheduler/reminder-planner.ts';
 import { createMemoryStore } from '../store/memory-store.ts';
 import { createRedisStore } from '../store/redis-store.ts';
@@ -32,11 +32,14 @@ import {
   platformStatus,
   teamsDisabledRoutes,
 } from './platforms.ts';
+import type { TurnLeaseOptions } from './turn-lease.ts';
 import { createTurnRunner } from './turn-runner.ts';
 
 /** What the host needs from configuration (a subset of loadConfig()'s result). */
 export interface HostConfig {
   port: number;
+  /** Bind address (HOST); default 127.0.0.1 (loadConfig picks 0.0.0.0 in production). */
+  host?: string;
   nodeEnv: string;
   logLevel?: string;
   redisUrl?: string;
@@ -46,6 +49,14 @@ export interface HostConfig {
   dialogTtlSeconds?: number;
   bodyLimitBytes?: number;
   shutdownGraceMs?: number;
+  /** Deadline of every outbound platform call (OUTBOUND_TIMEOUT_SECONDS, ms). Default 10 s. */
+  outboundTimeoutMs?: number;
+  /** Longest typed text a turn reads (MAX_TEXT_CHARS). Default 4000. */
+  maxTextChars?: number;
+  /** Teams: the request is answered by then at the latest (default 12 s; Teams gives up at 15 s). */
+  teamsAnswerWithinMs?: number;
+  /** A turn's de-duplication lease (tests shorten it; docs/reliability.md). */
+  turnLease?: TurnLeaseOptions;
   teams: TeamsAuthSettings;
   slack?: {
     enabled: boolean;
@@ -55,7 +66,12 @@ export interface HostConfig {
     socketMode: boolean;
     apiUrl?: string;
   };
-  reminders?: { enabled: boolean; admins?: DialogSettings['reminderAdmins'] };
+  reminders?: {
+    enabled: boolean;
+    admins?: DialogSettings['reminderAdmins'];
+    /** Delivery tuning (tests): tick interval, lease, per-send deadline, concurrency. */
+    loop?: Partial<Pick<ReminderLoopDeps, 'intervalMs' | 'leaseMs' | 'sendDeadlineMs' | 'concurrency'>>;
+  };
   trustQualityChiefs?: DialogSettings['trustQualityChiefs'];
   showPriorityRank?: boolean;
 }
@@ -63,7 +79,11 @@ export interface HostConfig {
 /** A loop that runs beside the host (reminder planner and delivery). */
 export interface Background {
   start?(): void;
+  /** Shutdown began: take no new work (the reminder loop stops claiming); `stop` follows. */
+  drain?(): void;
   stop(): Promise<void>;
+  /** Why the loop is not healthy right now (e.g. a stalled tick), for /readyz; undefined when it is. */
+  problem?(): string | undefined;
 }
 
 /** Everything a platform adapter factory may use (the Slack adapter plugs in through this). */
@@ -74,6 +94,9 @@ export interface PlatformDeps {
   clock: Clock;
   log: Logger;
   production: boolean;
+  /** Deadline of every outbound platform call (ms); default 10 s. */
+  outboundTimeoutMs?: number;
+  metrics?: Metrics;
 }
 
 export interface CreateAppOptions {
@@ -111,8 +134,9 @@ export interface App {
   readonly senders: ReadonlyMap<Platform, Sender>;
   /** Which store backs the bot, for the start-up log. */
   readonly storeKind: 'redis' | 'memory' | 'injected';
-  listen(port?: number): Promise<number>;
-  /** Stops accepting, drains turns, stops loops and adapters, closes the store; bounded by the grace period. */
+  /** Starts the adapters, listens (HOST, default 127.0.0.1) and starts the loops; resolves with the port. */
+  listen(port?: number, host?: string): Promise<number>;
+  /** Stops accepting and claiming, drains turns and sends, stops adapters, closes the store; bounded by the grace period. */
   close(): Promise<void>;
 }
 
@@ -153,8 +177,17 @@ export function createApp(options: CreateAppOptions): App {
   const engine = options.engine ?? createEngine({ store, catalog, clock, config: engineConfigOf(config) });
 
   const senders = new Map<Platform, Sender>();
-  const runTurn = createTurnRunner({ engine, senders: () => senders, store, log, metrics });
-  const deps: PlatformDeps = { store, catalog, runTurn, clock, log, production };
+  const outboundTimeoutMs = config.outboundTimeoutMs ?? 10_000;
+  const runTurn = createTurnRunner({
+    engine,
+    senders: () => senders,
+    store,
+    log,
+    metrics,
+    ...(config.maxTextChars ? { maxTextChars: config.maxTextChars } : {}),
+    ...(config.turnLease ? { lease: config.turnLease } : {}),
+  });
+  const deps: PlatformDeps = { store, catalog, runTurn, clock, log, production, outboundTimeoutMs, metrics };
   const platforms = platformStatus(config);
   const teams = platforms.teams.enabled
     ? createTeamsAdapter({
@@ -164,6 +197,9 @@ export function createApp(options: CreateAppOptions): App {
         runTurn,
         clock,
         log,
+        metrics,
+        outboundTimeoutMs,
+        ...(config.teamsAnswerWithinMs ? { answerWithinMs: config.teamsAnswerWithinMs } : {}),
         ...(options.sleep ? { sleep: options.sleep } : {}),
       })
     : undefined;
@@ -184,6 +220,8 @@ export function createApp(options: CreateAppOptions): App {
         clock,
         catalog,
         log,
+        outboundTimeoutMs,
+        metrics,
       }),
     );
   }
@@ -198,7 +236,13 @@ export function createApp(options: CreateAppOptions): App {
   let draining = false;
   const served: Route[] = [
     ...adapters.flatMap((a) => a.routes),
-    ...healthRoutes({ store, catalog: () => catalog, metrics, draining: () => draining }),
+    ...healthRoutes({
+      store,
+      catalog: () => catalog,
+      metrics,
+      draining: () => draining,
+      problems: () => loops.flatMap((l) => l.problem?.() ?? []),
+    }),
     ...legalRoutes({
       store: storeKind === 'redis' || (storeKind === 'injected' && config.redisUrl) ? 'redis' : 'memory',
       ...(config.redisPrefix ? { redisPrefix: config.redisPrefix } : {}),
@@ -229,15 +273,18 @@ export function createApp(options: CreateAppOptions): App {
     routes: served.map((r) => `${r.method} ${r.path}`),
     senders,
     storeKind,
-    async listen(port = config.port) {
+    async listen(port = config.port, bindTo = config.host ?? '127.0.0.1') {
       for (const adapter of adapters) await adapter.start?.();
-      const bound = await host.listen(port);
+      const bound = await host.listen(port, bindTo);
       for (const loop of loops) loop.start?.();
       return bound;
     },
     close() {
       closing ??= (async () => {
         draining = true;
+        // The loops take no new work at once (nothing claimed after SIGTERM); their sends in flight
+        // finish within their deadline while turns drain, and `stop` waits for them.
+        for (const loop of loops) loop.drain?.();
         await host.close(graceMs);
         for (const loop of loops) {
           await loop
@@ -299,6 +346,10 @@ function backgroundLoops(
         senders: countingSenders(deps.senders, metrics),
         // pid is often 1 in containers and a restarted pod keeps its hostname: leases need a unique owner.
         owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+        // Two connector attempts and the waits between them; the lease (5 min) outlasts it by far.
+        sendDeadlineMs: 3 * (deps.outboundTimeoutMs ?? 10_000),
+        metrics,
+        ...config.reminders.loop,
       }),
     );
   }

@@ -19,6 +19,8 @@ export interface PersonSetting {
 export interface Config {
   nodeEnv: 'development' | 'production' | 'test';
   port: number;
+  /** Bind address (HOST): loopback unless production. */
+  host: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Which Store backs the bot: Redis when REDIS_URL is set, else (never in production) memory. */
   store: 'redis' | 'memory';
@@ -29,6 +31,10 @@ export interface Config {
   dialogTtlSeconds: number;
   bodyLimitBytes?: number;
   shutdownGraceMs?: number;
+  /** Deadline of every outbound platform call (OUTBOUND_TIMEOUT_SECONDS), in ms. */
+  outboundTimeoutMs: number;
+  /** Longest typed text a turn reads (MAX_TEXT_CHARS); longer text is answered "too long". */
+  maxTextChars: number;
   /** Bot Framework settings, named as botbuilder expects them. */
   teams: {
     MicrosoftAppId?: string;
@@ -40,6 +46,8 @@ export interface Config {
     ToBotFromChannelTokenIssuer?: string;
     ToChannelFromBotLoginUrl?: string;
     ToChannelFromBotOAuthScope?: string;
+    /** Without an app id: serviceUrl origins accepted besides loopback (TEAMS_ALLOWED_SERVICE_URLS). */
+    allowedServiceUrls: string[];
   };
   slack: {
     enabled: boolean;
@@ -87,6 +95,21 @@ const url = () =>
       .optional(),
   );
 
+/** A comma-separated list of http(s) origins (a path is ignored). */
+const origins = () =>
+  z.preprocess(
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [],
+    z
+      .array(z.string().refine((s) => URL.canParse(s) && /^https?:/.test(s), 'must be http(s) URLs'))
+      .transform((list) => list.map((s) => new URL(s).origin)),
+  );
+
 const PERSON = /^(teams|slack|console):(.+)$/;
 const personRef = z.union([
   z
@@ -126,6 +149,7 @@ function jsonSetting<T>(schema: z.ZodType<T>, fallback: T) {
 const schema = z.object({
   NODE_ENV: z.preprocess((v) => empty(v) ?? 'development', z.enum(['development', 'production', 'test'])),
   PORT: int(3978, 1, 65535),
+  HOST: text(),
   LOG_LEVEL: z.preprocess(
     (v) => empty(v) ?? 'info',
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
@@ -157,6 +181,8 @@ const schema = z.object({
   DIALOG_TTL_SECONDS: int(86_400, 60, 30 * 86_400),
   BODY_LIMIT_BYTES: z.preprocess(empty, int(0, 1024, 50_000_000).optional()),
   SHUTDOWN_GRACE_MS: z.preprocess(empty, int(0, 0, 600_000).optional()),
+  OUTBOUND_TIMEOUT_SECONDS: int(10, 1, 60),
+  MAX_TEXT_CHARS: int(4000, 100, 100_000),
   MicrosoftAppId: text(),
   MicrosoftAppPassword: text(),
   MicrosoftAppType: z.preprocess(
@@ -168,6 +194,7 @@ const schema = z.object({
   ToBotFromChannelTokenIssuer: text(),
   ToChannelFromBotLoginUrl: url(),
   ToChannelFromBotOAuthScope: text(),
+  TEAMS_ALLOWED_SERVICE_URLS: origins(),
   SLACK_BOT_TOKEN: z.preprocess(
     empty,
     z.string().startsWith('xoxb-', 'must be a bot token (xoxb-…)').optional(),
@@ -258,6 +285,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
+    // Production sits behind a load balancer; anywhere else only this machine can reach the bot.
+    host: e.HOST ?? (e.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
     logLevel: e.LOG_LEVEL,
     store: e.REDIS_URL ? 'redis' : 'memory',
     ...opt('redisUrl', e.REDIS_URL),
@@ -267,8 +296,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dialogTtlSeconds: e.DIALOG_TTL_SECONDS,
     ...opt('bodyLimitBytes', e.BODY_LIMIT_BYTES),
     ...opt('shutdownGraceMs', e.SHUTDOWN_GRACE_MS),
+    outboundTimeoutMs: e.OUTBOUND_TIMEOUT_SECONDS * 1000,
+    maxTextChars: e.MAX_TEXT_CHARS,
     teams: {
       MicrosoftAppType: e.MicrosoftAppType,
+      allowedServiceUrls: e.TEAMS_ALLOWED_SERVICE_URLS,
       ...opt('MicrosoftAppId', e.MicrosoftAppId),
       ...opt('MicrosoftAppPassword', e.MicrosoftAppPassword),
       ...opt('MicrosoftAppTenantId', e.MicrosoftAppTenantId),

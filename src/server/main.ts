@@ -48,13 +48,14 @@ log.info(
 );
 log.info({ reminders: config.reminders.enabled ? 'on' : 'off' }, 'reminder loop');
 
-const port = await app.listen(config.port);
+const port = await app.listen(config.port, config.host);
 log.info(
   {
+    host: config.host,
     port,
     routes: app.routes,
   },
-  `Midlerbot listening on :${port}`,
+  `Midlerbot listening on ${config.host}:${port}`,
 );
 
 let stopping = false;

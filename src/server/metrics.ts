@@ -1,6 +1,7 @@
 /**
- * A tiny Prometheus registry: five series do not justify prom-client and its default collectors.
- * Text exposition format 0.0.4; label values are escaped as the format requires.
+ * A tiny Prometheus registry: a dozen series do not justify prom-client and its default collectors.
+ * Text exposition format 0.0.4; label values are escaped as the format requires. Every series is
+ * listed in `createMetrics` (one place, name + help + labels), so a move to prom-client ports it as is.
  */
 
 type Labels = Record<string, string>;
@@ -23,6 +24,11 @@ export interface Counter {
   get(labels?: Labels): number;
 }
 
+export interface Gauge {
+  set(value: number, labels?: Labels): void;
+  get(labels?: Labels): number;
+}
+
 export interface Histogram {
   observe(value: number, labels?: Labels): void;
   count(labels?: Labels): number;
@@ -40,6 +46,16 @@ export interface Metrics {
   readonly redisErrors: Counter;
   readonly httpRequests: Counter;
   readonly proactiveSends: Counter;
+  /** Outbound platform calls that failed, by platform, call and reason (timeout, reset, 5xx, 429...). */
+  readonly outboundFailures: Counter;
+  /** Turns whose answer could not be delivered in time, by platform (the platform's redelivery answers). */
+  readonly turnsUnanswered: Counter;
+  /** Inbound refused before a turn, by platform and reason (too-long, service-url, no-channel). */
+  readonly inputRefused: Counter;
+  /** 1 while the reminder loop's tick has run for more than three intervals. */
+  readonly reminderLoopStalled: Gauge;
+  /** Ticks of the reminder loop that ran for more than three intervals. */
+  readonly reminderStalls: Counter;
   /** The exposition text for GET /metrics. */
   render(): string;
 }
@@ -57,6 +73,23 @@ function counter(series: Series[], name: string, help: string): Counter {
     inc(labels = {}, by = 1) {
       const key = labelKey(labels);
       values.set(key, (values.get(key) ?? 0) + by);
+    },
+    get: (labels = {}) => values.get(labelKey(labels)) ?? 0,
+  };
+}
+
+function gauge(series: Series[], name: string, help: string): Gauge {
+  const values = new Map<string, number>();
+  series.push({
+    render: () => [
+      `# HELP ${name} ${help}`,
+      `# TYPE ${name} gauge`,
+      ...(values.size === 0 ? [`${name} 0`] : [...values].map(([k, v]) => `${name}${k} ${v}`)),
+    ],
+  });
+  return {
+    set(value, labels = {}) {
+      values.set(labelKey(labels), value);
     },
     get: (labels = {}) => values.get(labelKey(labels)) ?? 0,
   };
@@ -122,6 +155,31 @@ export function createMetrics(): Metrics {
       series,
       'midlerbot_proactive_sends_total',
       'Proactive sends, by platform and result.',
+    ),
+    outboundFailures: counter(
+      series,
+      'midlerbot_outbound_failures_total',
+      'Outbound platform calls that failed, by platform, call and reason.',
+    ),
+    turnsUnanswered: counter(
+      series,
+      'midlerbot_turns_unanswered_total',
+      'Turns whose answer could not be delivered (left to the platform redelivery), by platform.',
+    ),
+    inputRefused: counter(
+      series,
+      'midlerbot_input_refused_total',
+      'Inbound requests refused before a turn, by platform and reason.',
+    ),
+    reminderLoopStalled: gauge(
+      series,
+      'midlerbot_reminder_loop_stalled',
+      '1 while the reminder loop tick has run longer than three intervals.',
+    ),
+    reminderStalls: counter(
+      series,
+      'midlerbot_reminder_stalls_total',
+      'Reminder loop ticks that ran longer than three intervals.',
     ),
     render: () => `${series.flatMap((s) => s.render()).join('\n')}\n`,
   };
