@@ -3,10 +3,13 @@ import type { Logger } from 'pino';
 import type { TurnRunner } from '../../src/bot/engine-port.ts';
 import type { Catalog } from '../../src/domain/catalog.ts';
 import type { Clock } from '../../src/domain/clock.ts';
+import { deadlineSignal } from '../../src/server/deadline.ts';
 import type { PlatformAdapter, Route } from '../../src/server/http-types.ts';
+import type { Metrics } from '../../src/server/metrics.ts';
 import type { Store } from '../../src/store/store.ts';
 import { cachedAuthorize } from './authorize.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { responseUrlTimeout } from './ephemeral.ts';
 import { registerListeners } from './listeners.ts';
 import { channelGate } from './rate-gate.ts';
 import { HostReceiver } from './receiver.ts';
@@ -42,6 +45,10 @@ export interface SlackAdapterDeps {
    * app token). Tests pass one that never connects and emit envelopes through it.
    */
   socketReceiver?: Receiver;
+  /** Deadline of every Web API call and response_url post (OUTBOUND_TIMEOUT_SECONDS). Default 10 s. */
+  outboundTimeoutMs?: number;
+  /** Failed Web API calls are counted here. */
+  metrics?: Metrics;
 }
 
 export interface SlackAdapter extends PlatformAdapter {
@@ -63,7 +70,16 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   const { config, log } = deps;
   const logger = boltLogger(log);
   const slackApiUrl = apiUrlOf(config.apiUrl);
-  const base = { ...(slackApiUrl ? { slackApiUrl } : {}), logger, timeout: 10_000 };
+  const timeout = deps.outboundTimeoutMs ?? 10_000;
+  responseUrlTimeout.ms = timeout;
+  // Each call is cancelled at its own deadline (web-api's `timeout`) or at the enclosing one (a
+  // reminder send's, src/server/deadline.ts), whichever comes first.
+  const fetchWithDeadline: typeof fetch = (url, init) => {
+    const outer = deadlineSignal();
+    const signal = outer && init?.signal ? AbortSignal.any([outer, init.signal]) : (outer ?? init?.signal);
+    return fetch(url, { ...init, ...(signal ? { signal } : {}) });
+  };
+  const base = { ...(slackApiUrl ? { slackApiUrl } : {}), logger, timeout, fetch: fetchWithDeadline };
 
   let receiver: HostReceiver | SocketModeHost;
   if (config.socketMode) {
@@ -82,9 +98,10 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     });
   }
 
+  // In-turn answers: the retry policy's in-turn profile (src/server/retry-policy.ts), jittered.
   const clientOptions = {
     ...base,
-    retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2000 },
+    retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2000, randomize: true },
   };
   const auth = cachedAuthorize(new webApi.WebClient(undefined, clientOptions), config.botToken, log);
   const app = new App({
@@ -98,6 +115,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   });
   registerListeners(app, {
     turn: deps.turn,
+    metrics: deps.metrics,
     store: deps.store,
     clock: deps.clock,
     ...(deps.catalog ? { catalog: deps.catalog } : {}),
@@ -124,6 +142,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     store: deps.store,
     clock: deps.clock,
     log,
+    onFailure: (call, reason) => deps.metrics?.outboundFailures.inc({ platform: 'slack', call, reason }),
   });
 
   const host = receiver instanceof HostReceiver ? receiver : undefined;

@@ -2,6 +2,8 @@ import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Outbound } from '../../src/bot/messages.ts';
 import type { Locale } from '../../src/domain/call.ts';
+import { callSignal } from '../../src/server/deadline.ts';
+import { isForbiddenHost } from '../../src/server/egress.ts';
 import type { SlackMessage } from './block-kit.ts';
 import { renderMessages } from './render-blocks.ts';
 
@@ -22,15 +24,20 @@ export interface EphemeralWhere {
   botIsMember?: boolean | undefined;
 }
 
-const RESPONSE_URL_TIMEOUT_MS = 5000;
+/**
+ * The deadline of a response_url post: OUTBOUND_TIMEOUT_SECONDS, set by the adapter at start-up
+ * (one setting per process; the posts are made from many places that do not carry it).
+ */
+export const responseUrlTimeout = { ms: 10_000 };
 
 /** POSTs a message to a response_url; throws unless Slack accepted it (`ok`, or `{"ok":true}`). */
 export async function postToResponseUrl(url: string, body: Record<string, unknown>): Promise<void> {
+  if (isForbiddenHost(new URL(url).hostname)) throw new Error('response_url: link-local or metadata address');
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json; charset=utf-8' },
     body: JSON.stringify(body),
-    signal: AbortSignal.timeout(RESPONSE_URL_TIMEOUT_MS),
+    signal: callSignal(responseUrlTimeout.ms),
   });
   const text = await res.text();
   if (!res.ok) throw new Error(`response_url answered ${res.status}: ${text.slice(0, 100)}`);

@@ -15,7 +15,7 @@ import {
   renderModal,
 } from './render-modal.ts';
 import { inputsFromState, StateValues } from './state-values.ts';
-import { ackStateOf, type Run, str } from './turn.ts';
+import { ackStateOf, delivered, type Run, str } from './turn.ts';
 import { messageRefOf } from './web-errors.ts';
 
 type WebClient = webApi.WebClient;
@@ -63,13 +63,14 @@ export function registerInteractions(app: App, { run, dms, log, inPlace }: Deps)
     };
     const who = { userId, channel: where.channel, kind: where.kind };
     const picked = parsed.success ? pickedUsers(parsed.data, userId) : [];
-    const { replies, locale } = await run(client, who, { action }, context, picked);
+    const turn = await run(client, who, { action }, context, picked);
+    const { replies, locale } = turn;
     const target: ReplyTarget = { ...where, userId, locale, triggerId: body.trigger_id };
-    if (meta && view) {
-      await answerInModal(client, { id: view.id, hash: view.hash }, replies, target, dms, log);
-      return;
-    }
-    await deliverReplies(client, replies, target, dms, log, inPlace);
+    await delivered(turn, () =>
+      meta && view
+        ? answerInModal(client, { id: view.id, hash: view.hash }, replies, target, dms, log)
+        : deliverReplies(client, replies, target, dms, log, inPlace),
+    );
   });
 
   app.view(
@@ -86,15 +87,10 @@ export function registerInteractions(app: App, { run, dms, log, inPlace }: Deps)
       const who = { userId: body.user.id, channel: where.channel, kind: where.kind };
       const action = { id: meta.a, data: meta.d, inputs, ...(meta.m ? { messageRef: meta.m } : {}) };
       const picked = parsed.success ? pickedUsers(parsed.data, body.user.id) : [];
-      const { replies, locale } = await run(client, who, { action }, context, picked);
+      const turn = await run(client, who, { action }, context, picked);
+      const { replies, locale } = turn;
       const target: ReplyTarget = { ...where, userId: body.user.id, locale };
       const acks = ackStateOf(context);
-      if (acks.ackExpired()) {
-        // Slack already got its empty ack (the modal closed): the answer goes to the chat instead.
-        log.info('modal submit answered after the ack deadline; posted to the chat');
-        await deliverReplies(client, replies, target, dms, log);
-        return;
-      }
       /** Acks with the modal's answer; if that ack no longer counted, everything goes to the chat. */
       const answer = async (response: ViewResponseAction, rest: Outbound[]) => {
         await ack(response);
@@ -102,27 +98,36 @@ export function registerInteractions(app: App, { run, dms, log, inPlace }: Deps)
         if (late) log.info('modal answer missed the ack deadline; posted to the chat');
         await deliverReplies(client, late ? replies : rest, target, dms, log);
       };
-      const shown = new Set(
-        view.blocks.flatMap((b) => (b.type === 'input' && b.block_id ? [b.block_id] : [])),
-      );
-      const invalid = replies.find((r): r is Card => r.kind === 'card' && modalErrors(r, shown) !== null);
-      if (invalid) {
-        await answer(
-          { response_action: 'errors', errors: modalErrors(invalid, shown) ?? {} },
-          without(replies, invalid),
+      const respond = async () => {
+        if (acks.ackExpired()) {
+          // Slack already got its empty ack (the modal closed): the answer goes to the chat instead.
+          log.info('modal submit answered after the ack deadline; posted to the chat');
+          await deliverReplies(client, replies, target, dms, log);
+          return;
+        }
+        const shown = new Set(
+          view.blocks.flatMap((b) => (b.type === 'input' && b.block_id ? [b.block_id] : [])),
         );
-        return;
-      }
-      const next = nextForm(replies);
-      if (next) {
-        await answer(
-          { response_action: 'update', view: renderModal(next, locale, modalWhereOf(target)) },
-          without(replies, next),
-        );
-        return;
-      }
-      await ack();
-      await deliverReplies(client, replies, target, dms, log);
+        const invalid = replies.find((r): r is Card => r.kind === 'card' && modalErrors(r, shown) !== null);
+        if (invalid) {
+          await answer(
+            { response_action: 'errors', errors: modalErrors(invalid, shown) ?? {} },
+            without(replies, invalid),
+          );
+          return;
+        }
+        const next = nextForm(replies);
+        if (next) {
+          await answer(
+            { response_action: 'update', view: renderModal(next, locale, modalWhereOf(target)) },
+            without(replies, next),
+          );
+          return;
+        }
+        await ack();
+        await deliverReplies(client, replies, target, dms, log);
+      };
+      await delivered(turn, respond);
     },
   );
 }

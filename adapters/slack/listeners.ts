@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { TurnRunner } from '../../src/bot/engine-port.ts';
 import type { Catalog } from '../../src/domain/catalog.ts';
 import type { Clock } from '../../src/domain/clock.ts';
+import type { Metrics } from '../../src/server/metrics.ts';
 import { unlessStoreDown } from '../../src/store/degrade.ts';
 import type { Store } from '../../src/store/store.ts';
 import { BotDms } from './bot-dm.ts';
@@ -15,7 +16,7 @@ import { kindOf, slashText, stripMention } from './inbound.ts';
 import { registerInteractions } from './interactions.ts';
 import { type ChannelGate, channelGate } from './rate-gate.ts';
 import { slackText } from './texts.ts';
-import { deliveryOf, makeRun, type Who } from './turn.ts';
+import { delivered, deliveryOf, makeRun, type Who } from './turn.ts';
 
 export interface ListenerDeps {
   turn: TurnRunner;
@@ -27,6 +28,8 @@ export interface ListenerDeps {
   gate?: ChannelGate;
   /** How long a delivery id is remembered for de-duplication (default 1 h; Slack retries within minutes). */
   dedupTtlSeconds?: number;
+  /** Payloads refused before a turn (no channel) are counted here. */
+  metrics?: Metrics | undefined;
 }
 
 /** How long a replaced message's old rendering is remembered (presses on it then post anew). */
@@ -37,7 +40,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   const { store, clock, log } = deps;
   const identities = new IdentityCache({ clock });
   const dms = new BotDms();
-  const run = makeRun({ turn: deps.turn, clock, log, identities });
+  const run = makeRun({ turn: deps.turn, clock, log, identities, metrics: deps.metrics });
 
   // Every payload names its once-only delivery key from the body itself, whichever receiver brought
   // it (HTTP or Socket Mode): the listener that acts claims it (a turn in its first round trip).
@@ -55,13 +58,15 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 
   app.command('/midler', async ({ command, ack, client, logger, context }) => {
     await ack();
-    const kind = kindOf(command.channel_id, undefined, command.channel_name);
+    // A payload without a channel is refused by `run` with a log line (never kept as a reference).
+    const kind = kindOf(command.channel_id ?? '', undefined, command.channel_name);
     try {
       // A DM is answered in the user's own DM with the bot: the bot cannot post in a DM between two
       // people, and only its own DM may become the user's personal conversation.
       const channel = kind === 'personal' ? await dms.of(client, command.user_id) : command.channel_id;
       const who: Who = { userId: command.user_id, teamId: command.team_id, channel, kind };
-      const { replies, locale } = await run(client, who, { text: slashText(command.text) }, context);
+      const turn = await run(client, who, { text: slashText(command.text) }, context);
+      const { replies, locale } = turn;
       const shared = kind !== 'personal';
       const target = {
         ...who,
@@ -70,7 +75,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         // In a channel or group, only the caller sees the answers (docs/slack.md, "Who sees an answer").
         ...(shared ? { ephemeral: { responseUrl: command.response_url } } : {}),
       };
-      await deliverReplies(client, replies, target, dms, log);
+      await delivered(turn, () => deliverReplies(client, replies, target, dms, log));
       if (!shared && channel !== command.channel_id && command.response_url) {
         await postToResponseUrl(command.response_url, {
           response_type: 'ephemeral',
@@ -84,24 +89,34 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 
   app.event('app_mention', async ({ event, client, context }) => {
     if (!event.user) return;
-    const kind = kindOf(event.channel);
+    const kind = kindOf(event.channel ?? '');
     // The bot is only mentioned where it is a member; a DM is never anyone's personal reference here.
     if (kind === 'personal') return;
     const who: Who = { userId: event.user, channel: event.channel, kind };
     const text = stripMention(event.text, context.botUserId);
-    const { replies, locale } = await run(client, who, { text }, context);
+    const turn = await run(client, who, { text }, context);
     // Asked in public, answered in public: in the mention's thread when it was in one.
-    await deliverReplies(client, replies, { ...who, locale, threadTs: event.thread_ts }, dms, log);
+    await delivered(turn, () =>
+      deliverReplies(
+        client,
+        turn.replies,
+        { ...who, locale: turn.locale, threadTs: event.thread_ts },
+        dms,
+        log,
+      ),
+    );
   });
 
   app.message(async ({ message, client, context }) => {
     // Only plain user messages in the bot's DM; edits, joins and other subtypes are not turns.
     if (message.subtype !== undefined || message.channel_type !== 'im' || !message.user) return;
     // message.im only arrives for the bot's own DMs: this channel is the user's DM with the bot.
-    dms.note(message.user, message.channel);
+    if (message.channel) dms.note(message.user, message.channel);
     const who: Who = { userId: message.user, channel: message.channel, kind: 'personal' };
-    const { replies, locale } = await run(client, who, { text: message.text ?? '' }, context);
-    await deliverReplies(client, replies, { ...who, locale }, dms, log);
+    const turn = await run(client, who, { text: message.text ?? '' }, context);
+    await delivered(turn, () =>
+      deliverReplies(client, turn.replies, { ...who, locale: turn.locale }, dms, log),
+    );
   });
 
   app.event('app_home_opened', async ({ event, client, context }) => {

@@ -46,6 +46,8 @@ export function slackPlatform(settings: SlackSettings, options: SlackPlatformOpt
       ...(options.ackTimeoutMs === undefined ? {} : { ackTimeoutMs: options.ackTimeoutMs }),
       ...(options.sender ? { sender: options.sender } : {}),
       ...(options.socketReceiver ? { socketReceiver: options.socketReceiver } : {}),
+      ...(deps.outboundTimeoutMs ? { outboundTimeoutMs: deps.outboundTimeoutMs } : {}),
+      ...(deps.metrics ? { metrics: deps.metrics } : {}),
     });
   };
 }

@@ -10,10 +10,10 @@ import { channelGate } from './rate-gate.ts';
 import { renderMessages } from './render-blocks.ts';
 import {
   GONE_ERRORS,
-  httpStatusOf,
   messageRefOf,
   parseMessageRef,
   platformErrorOf,
+  readSlackFailure,
   retryAfterOf,
 } from './web-errors.ts';
 
@@ -35,6 +35,8 @@ export interface SlackSenderOptions {
   /** How long an idempotency key is remembered. Default 14 days (a reminder's lifetime). */
   idempotencyTtlSeconds?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Failed Web API calls are counted here (platform, call, reason). */
+  onFailure?: (call: string, reason: string) => void;
 }
 
 const NOT_INSTALLED = new Set([
@@ -53,15 +55,16 @@ function failureOf(e: unknown): Failure {
   const error = platformErrorOf(e);
   if (error && GONE_ERRORS.has(error)) return { ok: false, reason: 'gone' };
   if (error && NOT_INSTALLED.has(error)) return { ok: false, reason: 'not-installed' };
-  return { ok: false, reason: 'error' };
+  // Unclear (no answer, a 5xx, a transient error) is retried by the caller; a refused message is not.
+  return { ok: false, reason: readSlackFailure(e).verdict === 'unknown' ? 'error' : 'refused' };
 }
 
 /**
  * Proactive sends (endorsement requests, reminders). About one message per second per channel across
- * replicas (Store.tryRate), 429s retried after Retry-After within bounds, and an idempotency claim
- * taken before the first post so a retried send never posts twice. When Slack answers that nothing
- * was posted the claim is given back; a lost answer cannot tell "not posted" from "posted", so then
- * the claim is kept: at most once, by design.
+ * replicas (Store.tryRate), each call under OUTBOUND_TIMEOUT_SECONDS, 429s retried after Retry-After
+ * within bounds; anything else unclear (a timeout, a reset, a 5xx) is handed back to the caller, whose
+ * queue backs off (src/server/retry-policy.ts). A keyed send records its key only after Slack's `ok`,
+ * so a retry after an unclear failure posts: a rare duplicate is accepted over a lost reminder.
  */
 export function createSlackSender(options: SlackSenderOptions): Sender {
   const { client, store, clock, log } = options;
@@ -82,6 +85,7 @@ export function createSlackSender(options: SlackSenderOptions): Sender {
       try {
         return await call();
       } catch (e) {
+        options.onFailure?.('proactive', readSlackFailure(e).reason);
         const seconds = retryAfterOf(e);
         if (seconds === undefined || attempt >= max429 || seconds * 1000 > maxRetryAfterMs) throw e;
         log.info({ channel, retryAfterSeconds: seconds }, 'slack 429; retrying after Retry-After');
@@ -104,37 +108,32 @@ export function createSlackSender(options: SlackSenderOptions): Sender {
     opts?: SendOptions,
   ): Promise<SendResult> {
     const pages = renderMessages(message, { locale });
-    if (!(await slot(channel))) return { ok: false, reason: 'rate-limited', retryAfterMs: windowMs };
-    if (opts?.idempotencyKey !== undefined) {
-      const first = await store.claimOnce(`slack:send:${opts.idempotencyKey}`, idemTtl);
-      if (!first) {
-        log.info({ key: opts.idempotencyKey }, 'idempotent send already done; not posting again');
-        return { ok: true, messageRef: '' };
-      }
+    const marker = opts?.idempotencyKey === undefined ? undefined : `slack:send:${opts.idempotencyKey}`;
+    if (marker && (await store.isClaimed(marker))) {
+      log.info({ key: opts?.idempotencyKey }, 'keyed send already delivered; not posting again');
+      return { ok: true, messageRef: '' };
     }
+    if (!(await slot(channel))) return { ok: false, reason: 'rate-limited', retryAfterMs: windowMs };
     let ref = '';
-    let posted = 0;
     try {
       for (const [i, page] of pages.entries()) {
         if (i > 0 && !(await slot(channel)))
           return { ok: false, reason: 'rate-limited', retryAfterMs: windowMs };
         ref = await post(channel, page);
-        posted++;
       }
-      return { ok: true, messageRef: ref };
     } catch (e) {
       const failure = failureOf(e);
       log.warn({ err: e, channel, reason: failure.reason }, 'slack proactive send failed');
-      // Slack answered "not posted" (an API error, a 429 or an HTTP error status such as a 500) before
-      // any page went out: give the claim back so the retry can post. A lost answer (timeout, reset)
-      // keeps it: a duplicate reminder is worse than a missing one.
-      const definite =
-        retryAfterOf(e) !== undefined || platformErrorOf(e) !== undefined || httpStatusOf(e) !== undefined;
-      if (opts?.idempotencyKey !== undefined && posted === 0 && definite) {
-        await store.releaseOnce(`slack:send:${opts.idempotencyKey}`).catch(() => undefined);
-      }
       return failure;
     }
+    // Recorded only now, after Slack's `ok`: nothing unclear is ever taken for delivered.
+    if (marker)
+      await store
+        .claimOnce(marker, idemTtl)
+        .catch((e: unknown) =>
+          log.warn({ err: e, key: opts?.idempotencyKey }, 'sent, but the record of it failed'),
+        );
+    return { ok: true, messageRef: ref };
   }
 
   async function localeOf(userId: string | undefined): Promise<Locale> {

@@ -1,13 +1,16 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
-import type { TurnRunner } from '../../src/bot/engine-port.ts';
+import type { TurnReplies, TurnRunner } from '../../src/bot/engine-port.ts';
 import type { Inbound, Outbound } from '../../src/bot/messages.ts';
 import type { Locale } from '../../src/domain/call.ts';
 import type { Clock } from '../../src/domain/clock.ts';
+import { isDeadlineError } from '../../src/server/deadline.ts';
+import type { Metrics } from '../../src/server/metrics.ts';
 import type { AckState, DeliveryClaim } from './delivery.ts';
 import { type IdentityCache, identify } from './identity.ts';
 import type { ConversationKind } from './inbound.ts';
 import { namesOf, withPickedNames } from './people.ts';
+import { readSlackFailure } from './web-errors.ts';
 
 type WebClient = webApi.WebClient;
 
@@ -52,7 +55,18 @@ export interface RunDeps {
   clock: Clock;
   log: Logger;
   identities: IdentityCache;
+  metrics?: Metrics | undefined;
 }
+
+/** A turn's replies, with how to settle its de-duplication once they are delivered. */
+export interface RunResult {
+  replies: Outbound[];
+  locale: Locale;
+  settle?: TurnReplies['settle'];
+}
+
+/** Slack conversation ids: a payload naming anything else names no conversation. */
+const CHANNEL_ID = /^[A-Z0-9]{2,}$/;
 
 export type Run = (
   client: WebClient,
@@ -61,7 +75,7 @@ export type Run = (
   context: Record<string, unknown>,
   /** Slack user ids picked in the submitted form's users_select elements: named for the dialog. */
   picked?: readonly string[],
-) => Promise<{ replies: Outbound[]; locale: Locale }>;
+) => Promise<RunResult>;
 
 /**
  * Builds the Inbound and runs the turn. The delivery's dedup claim, the conversation reference (where
@@ -71,6 +85,12 @@ export type Run = (
 export function makeRun(deps: RunDeps): Run {
   const { clock, log, identities } = deps;
   return async (client, who, body, context, picked = []) => {
+    if (typeof who.channel !== 'string' || !CHANNEL_ID.test(who.channel)) {
+      // Signed, but about no conversation: nothing to answer in, and no reference to keep.
+      log.warn({ userId: who.userId, kind: who.kind }, 'slack payload without a channel refused');
+      deps.metrics?.inputRefused.inc({ platform: 'slack', reason: 'no-channel' });
+      return { replies: [], locale: 'nb' };
+    }
     // The sender and the people they picked are looked up together: a modal submit waits for this.
     const [me, action] = await Promise.all([
       identify(identities, client, who.userId, log),
@@ -101,6 +121,22 @@ export function makeRun(deps: RunDeps): Run {
     const result = await deps.turn(inbound);
     const locale = result.locale ?? me.locale ?? 'nb';
     identities.noteLocale(who.userId, locale);
-    return { replies: result.replies, locale };
+    return { replies: result.replies, locale, ...(result.settle ? { settle: result.settle } : {}) };
   };
+}
+
+/**
+ * Delivers a turn's replies and settles its de-duplication (docs/reliability.md, "Turns"): answered
+ * once delivered, or when delivery failed for a reason a redelivery cannot fix; given back when it
+ * failed unclearly (a timeout, a reset, a 5xx), so Slack's retry of the event is answered.
+ */
+export async function delivered(turn: RunResult, deliver: () => Promise<void>): Promise<void> {
+  try {
+    await deliver();
+    await turn.settle?.('answered');
+  } catch (e) {
+    const unclear = isDeadlineError(e) || readSlackFailure(e).verdict === 'unknown';
+    await turn.settle?.(unclear ? 'unanswered' : 'answered');
+    throw e;
+  }
 }

@@ -10,9 +10,11 @@ import {
   AuthenticationConstants,
   AuthenticationError,
   type BotFrameworkAuthentication,
+  EmulatorValidation,
   type ServiceClientCredentialsFactory,
 } from 'botframework-connector';
 import { MidlerError } from '../../src/domain/errors.ts';
+import { GuardedAuthentication } from './connector-guard.ts';
 import { PlainHttpCredentialFactory } from './plain-http-credentials.ts';
 
 /** Bot Framework settings under the names botbuilder users know. */
@@ -26,6 +28,8 @@ export interface TeamsAuthSettings {
   ToBotFromChannelTokenIssuer?: string;
   ToChannelFromBotLoginUrl?: string;
   ToChannelFromBotOAuthScope?: string;
+  /** Without an app id: serviceUrl origins accepted besides loopback (TEAMS_ALLOWED_SERVICE_URLS). */
+  allowedServiceUrls?: readonly string[];
 }
 
 export interface TeamsAuth {
@@ -47,7 +51,11 @@ const OVERRIDES = [
  * When any endpoint is overridden, botbuilder takes *every* endpoint from the options, so the ones
  * not overridden are filled with the public-cloud defaults.
  */
-export function createTeamsAuth(settings: TeamsAuthSettings, production: boolean): TeamsAuth {
+export function createTeamsAuth(
+  settings: TeamsAuthSettings,
+  production: boolean,
+  outboundTimeoutMs = 10_000,
+): TeamsAuth {
   const appId = settings.MicrosoftAppId?.trim() ?? '';
   if (!appId && production) {
     throw new MidlerError(
@@ -84,10 +92,14 @@ export function createTeamsAuth(settings: TeamsAuthSettings, production: boolean
   // MSAL refuses authorities without https; a plain-http login URL (a local token endpoint in
   // tests) gets a minimal OAuth2 client-credentials client instead.
   const credentials: ServiceClientCredentialsFactory = loginUrl?.startsWith('http://')
-    ? new PlainHttpCredentialFactory(appId, settings.MicrosoftAppPassword ?? '')
+    ? new PlainHttpCredentialFactory(appId, settings.MicrosoftAppPassword ?? '', outboundTimeoutMs)
     : new ConfigurationServiceClientCredentialFactory(options);
   return {
-    authentication: new ConfigurationBotFrameworkAuthentication(options, credentials),
+    // Every connector client it hands out has a deadline and the egress guard (connector-guard.ts).
+    authentication: new GuardedAuthentication(
+      new ConfigurationBotFrameworkAuthentication(options, credentials),
+      outboundTimeoutMs,
+    ),
     enabled: appId !== '',
     appId,
   };
@@ -110,6 +122,10 @@ export async function authenticateActivity(
   activity: Activity,
   header: string,
 ): Promise<AuthOutcome> {
+  // Teams never sends the Bot Framework Emulator's tokens; botbuilder would try the emulator's
+  // metadata for them (and answer 500 when that fails). A credential this bot does not take: 401.
+  if (header && EmulatorValidation.isTokenFromEmulator(header))
+    return { ok: false, status: 401, reason: 'emulator tokens are not accepted' };
   try {
     return { ok: true, result: await auth.authentication.authenticateRequest(activity, header) };
   } catch (e) {

@@ -5,6 +5,7 @@ import {
   PasswordServiceClientCredentialFactory,
   type ServiceClientCredentials,
 } from 'botframework-connector';
+import { callSignal } from '../../src/server/deadline.ts';
 
 /**
  * OAuth2 client-credentials against a plain-http login URL (the local token endpoint of the tests).
@@ -17,6 +18,7 @@ class PlainHttpAppCredentials extends AppCredentials {
     private readonly password: string,
     loginUrl: string,
     scope: string,
+    private readonly timeoutMs: number,
   ) {
     super(appId, undefined, scope);
     this.oAuthEndpoint = loginUrl.replace(/\/+$/, '');
@@ -33,6 +35,8 @@ class PlainHttpAppCredentials extends AppCredentials {
         client_secret: this.password,
         scope,
       }),
+      // OUTBOUND_TIMEOUT_SECONDS, and the deadline of the connector call it signs.
+      signal: callSignal(this.timeoutMs),
     });
     if (!res.ok) throw new Error(`token endpoint answered ${res.status}`);
     const body = (await res.json()) as { access_token?: unknown; expires_in?: unknown };
@@ -44,6 +48,14 @@ class PlainHttpAppCredentials extends AppCredentials {
 }
 
 export class PlainHttpCredentialFactory extends PasswordServiceClientCredentialFactory {
+  constructor(
+    appId: string,
+    password: string,
+    private readonly timeoutMs: number,
+  ) {
+    super(appId, password);
+  }
+
   override async createCredentials(
     appId: string,
     audience: string | undefined,
@@ -60,6 +72,7 @@ export class PlainHttpCredentialFactory extends PasswordServiceClientCredentialF
       this.password ?? '',
       loginEndpoint,
       audience ?? 'https://api.botframework.com',
+      this.timeoutMs,
     );
   }
 }

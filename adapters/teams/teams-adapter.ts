@@ -1,18 +1,23 @@
-import { type Activity, CloudAdapter, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { type Activity, CloudAdapter, type TurnContext } from 'botbuilder';
 import type { AuthenticateRequestResult } from 'botframework-connector';
 import type { Logger } from 'pino';
-import type { TurnRunner } from '../../src/bot/engine-port.ts';
-import type { Inbound, Outbound } from '../../src/bot/messages.ts';
+import type { TurnReplies, TurnRunner } from '../../src/bot/engine-port.ts';
+import type { Inbound } from '../../src/bot/messages.ts';
 import type { Clock } from '../../src/domain/clock.ts';
+import { isDeadlineError, withDeadline } from '../../src/server/deadline.ts';
 import type { PlatformAdapter, Route } from '../../src/server/http-types.ts';
+import type { Metrics } from '../../src/server/metrics.ts';
 import type { Store } from '../../src/store/store.ts';
-import { parseActivity, TeamsActivity } from './activity-parse.ts';
-import { ADAPTIVE_CARD, renderOutbound } from './adaptive-card.ts';
+import { localeOf, parseActivity, TeamsActivity } from './activity-parse.ts';
 import { authenticateActivity, createTeamsAuth, type TeamsAuthSettings } from './auth.ts';
+import { readConnectorFailure } from './connector-errors.ts';
 import { refFromActivity } from './conversation-ref.ts';
+import { invokeAnswerFor } from './invoke-answers.ts';
 import { withPickedNames } from './people.ts';
 import { createTeamsSender } from './proactive-sender.ts';
 import { createRateGate, realSleep, type Sleep } from './rate-limit.ts';
+import { type ReplyDeps, sendReplies } from './replies.ts';
+import { checkInbound } from './service-url.ts';
 
 export interface TeamsAdapterOptions {
   settings: TeamsAuthSettings;
@@ -27,6 +32,12 @@ export interface TeamsAdapterOptions {
   maxRateWaitMs?: number;
   /** What a new conversation is greeted with: the text is run as the user's first turn. */
   greetingText?: string;
+  /** Deadline of each Bot Connector and token call (OUTBOUND_TIMEOUT_SECONDS). Default 10 s. */
+  outboundTimeoutMs?: number;
+  /** The request is answered by then at the latest (Teams gives up at 15 s). Default 12 s. */
+  answerWithinMs?: number;
+  /** Failed connector calls and undelivered answers are counted here. */
+  metrics?: Metrics;
 }
 
 export interface TeamsAdapter extends PlatformAdapter {
@@ -52,7 +63,8 @@ const GREETED_TTL_SECONDS = 400 * 24 * 3600;
  */
 export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   const log = options.log.child({ platform: 'teams' });
-  const auth = createTeamsAuth(options.settings, options.production);
+  const auth = createTeamsAuth(options.settings, options.production, options.outboundTimeoutMs ?? 10_000);
+  const answerWithinMs = options.answerWithinMs ?? 12_000;
   const cloud = new HostedCloudAdapter(auth.authentication);
   const store = options.store;
   const sleep = options.sleep ?? realSleep;
@@ -70,57 +82,30 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
       appId: auth.appId,
       maxWaitMs: options.maxRateWaitMs ?? 30_000,
     }),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   });
+  const replyDeps: ReplyDeps = {
+    log,
+    sleep,
+    now: () => options.clock().getTime(),
+    onFailure: (call, reason) => options.metrics?.outboundFailures.inc({ platform: 'teams', call, reason }),
+  };
 
-  /**
-   * Sends the replies of one turn. A clicked card is replaced by the card that says it replaces that
-   * message, and by the first card of the turn when the clicked card is the presser's own (see
-   * `ownCard`): in an invoke (Action.Execute) through the invoke
-   * response itself; for the Action.Submit fallback of older clients (a message with `value` and
-   * `replyToId`) by updating the clicked message, so its buttons do not stay live. Other cards with
-   * `replaces` are updated by PUT.
-   */
-  async function sendReplies(
+  /** Sends the turn's replies and settles its de-duplication by how that went. */
+  async function answer(
     context: TurnContext,
-    replies: Outbound[],
-    clicked?: { ref: string; invoke: boolean; own: boolean },
-  ): Promise<InvokeResponse | undefined> {
-    const cards = replies.filter((r) => r.kind === 'card');
-    const inPlace = clicked
-      ? (cards.find((c) => c.replaces === clicked.ref) ??
-        (clicked.own ? cards.find((c) => !c.replaces) : undefined))
-      : undefined;
-    let invokeResponse: InvokeResponse | undefined;
-    for (const reply of replies) {
-      const replaces = reply.kind === 'card' ? reply.replaces : undefined;
-      for (const [i, activity] of renderOutbound(reply).entries()) {
-        const card = (activity.attachments as { contentType: string; content: unknown }[] | undefined)?.[0];
-        if (clicked && i === 0 && reply === inPlace && card?.contentType === ADAPTIVE_CARD) {
-          if (clicked.invoke) {
-            invokeResponse = {
-              status: 200,
-              body: { statusCode: 200, type: ADAPTIVE_CARD, value: card.content },
-            };
-          } else {
-            await updateOrSend(context, activity, clicked.ref);
-          }
-        } else if (i === 0 && replaces) {
-          await context.updateActivity({ ...activity, id: replaces });
-        } else {
-          await context.sendActivity(activity);
-        }
-      }
-    }
-    return invokeResponse;
-  }
-
-  /** The clicked message may be gone or too old to edit: then the next step is posted as new. */
-  async function updateOrSend(context: TurnContext, activity: Partial<Activity>, id: string): Promise<void> {
+    turn: TurnReplies,
+    clicked?: Parameters<typeof sendReplies>[3],
+  ) {
     try {
-      await context.updateActivity({ ...activity, id });
+      const invokeResponse = await sendReplies(context, turn.replies, replyDeps, clicked);
+      await turn.settle?.('answered');
+      return invokeResponse;
     } catch (e) {
-      log.warn({ err: e, activityId: id }, 'teams: could not update the clicked card; sending a new one');
-      await context.sendActivity(activity);
+      // Unclear (timeout, reset, 5xx): the platform's redelivery is answered; refused: it would not help.
+      const unclear = isDeadlineError(e) || readConnectorFailure(e, Date.now()).verdict === 'unknown';
+      await turn.settle?.(unclear ? 'unanswered' : 'answered');
+      throw e;
     }
   }
 
@@ -129,6 +114,12 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     const ref = refFromActivity(activity, options.clock());
     if (event.kind === 'ignored') {
       log.debug({ reason: event.reason, type: activity.type }, 'teams: activity ignored');
+      // An invoke always gets its answer (botbuilder would send 501 with no body).
+      if (activity.type === 'invoke')
+        await context.sendActivity({
+          type: 'invokeResponse',
+          value: invokeAnswerFor(activity, localeOf(activity.locale)),
+        });
       return;
     }
     if (event.kind === 'uninstalled') {
@@ -144,14 +135,14 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
       ]);
       if (!first) return;
       log.info({ conversation: ref.key, kind: ref.kind }, 'teams: installed; greeting');
-      const { replies } = await options.runTurn({
+      const greeting = await options.runTurn({
         platform: 'teams',
         user: { id: activity.from.aadObjectId ?? activity.from.id, name: activity.from.name ?? '' },
         conversation: { id: ref.conversationId, kind: ref.kind },
         text: options.greetingText ?? 'help',
         at: options.clock(),
       });
-      await sendReplies(context, replies);
+      await answer(context, greeting);
       return;
     }
     // The engine does the bookkeeping in its first round trip (issue 3). Teams retries activities it
@@ -159,7 +150,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     // users who talked to the bot stay reachable. While the store is down the turn answers "try again".
     // People picked in a submitted card are named first (time-boxed, needs this turn's context).
     const inbound = await withPickedNames(context, event.inbound, log);
-    const { replies, duplicate } = await options.runTurn({
+    const turn = await options.runTurn({
       ...inbound,
       bookkeeping: {
         ...(activity.id
@@ -175,13 +166,13 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
         keepProfile: true,
       },
     });
-    if (duplicate)
+    if (turn.duplicate)
       log.info({ activityId: activity.id, type: activity.type }, 'teams: duplicate activity ignored');
     // A duplicate has no replies: an invoke still gets its (empty) answer, or Teams shows an error.
     const clickedRef = event.inbound.action?.messageRef;
-    const invokeResponse = await sendReplies(
+    const invokeResponse = await answer(
       context,
-      replies,
+      turn,
       clickedRef
         ? { ref: clickedRef, invoke: event.invoke, own: ownCard(ref.kind, event.inbound) }
         : undefined,
@@ -223,13 +214,43 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
           body: { error: outcome.status === 503 ? 'auth-unavailable' : 'unauthorized' },
         };
       }
-      const response = await cloud.run(outcome.result, body as Activity, (context) =>
-        handleTurn(context, parsed.data),
-      );
-      return {
-        status: response?.status ?? 200,
-        ...(response?.body !== undefined ? { body: response.body } : {}),
-      };
+      // No open relay: where the answer goes is checked before anything is processed or stored.
+      const refused = checkInbound(parsed.data.serviceUrl, outcome.result, {
+        authenticated: auth.enabled,
+        allowed: options.settings.allowedServiceUrls ?? [],
+      });
+      if (refused) {
+        req.log.warn({ reason: refused, serviceUrl: parsed.data.serviceUrl }, 'teams: serviceUrl refused');
+        options.metrics?.inputRefused.inc({ platform: 'teams', reason: 'service-url' });
+        return { status: 403, body: { error: 'service-url-not-allowed' } };
+      }
+      const conversation = parsed.data.conversation.id;
+      try {
+        const response = await withDeadline(answerWithinMs, 'teams turn', () =>
+          cloud.run(outcome.result, body as Activity, (context) => handleTurn(context, parsed.data)),
+        );
+        return {
+          status: response?.status ?? 200,
+          ...(response?.body !== undefined ? { body: response.body } : {}),
+        };
+      } catch (e) {
+        const failure = readConnectorFailure(e, Date.now());
+        if (isDeadlineError(e) || failure.verdict === 'unknown') {
+          // Answered in time all the same; the turn's lease was given back, so a redelivery is answered.
+          req.log.warn(
+            { err: e, conversation, reason: failure.reason },
+            'teams: the answer could not be delivered',
+          );
+          options.metrics?.turnsUnanswered.inc({ platform: 'teams' });
+          return { status: 503, body: { error: 'answer-not-delivered' } };
+        }
+        if (failure.status !== undefined) {
+          // Refused by the connector (the bot was removed, the message is gone): retrying cannot help.
+          req.log.warn({ err: e, conversation, status: failure.status }, 'teams: the answer was refused');
+          return { status: 200, body: {} };
+        }
+        throw e;
+      }
     },
   };
 

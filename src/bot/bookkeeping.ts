@@ -1,6 +1,6 @@
 import type { Application } from '../domain/application.ts';
 import { unlessStoreDown } from '../store/degrade.ts';
-import type { DialogState, Store, UserProfile } from '../store/store.ts';
+import type { DialogState, Store, TurnClaim, TurnReplay, UserProfile } from '../store/store.ts';
 import type { Engine } from './engine-port.ts';
 import type { Inbound } from './messages.ts';
 
@@ -8,6 +8,10 @@ import type { Inbound } from './messages.ts';
 export interface TurnStart {
   /** The event's `bookkeeping.once` key was claimed before: do nothing. */
   duplicate: boolean;
+  /** With `duplicate`: another delivery holds a live in-progress lease. */
+  pending: boolean;
+  /** Replies kept for an earlier delivery of this event whose state change was written. */
+  replay: TurnReplay | undefined;
   profile: UserProfile | null;
   stored: DialogState | null;
   /** The user's application index (newest first; may hold stale ids), so listing needs one more read only. */
@@ -30,18 +34,43 @@ export function namedApplicationId(event: Inbound): string | undefined {
  * on Cluster each node gets its share at the same time. A failure of any part fails the turn, which
  * then answers "try again in a moment" (store down) like any other.
  */
-export async function openTurn(store: Store, event: Inbound, dialogKey: string): Promise<TurnStart> {
+export async function openTurn(
+  store: Store,
+  event: Inbound,
+  dialogKey: string,
+  newToken: () => string,
+): Promise<TurnStart> {
   const { once, remember } = event.bookkeeping ?? {};
   const appId = namedApplicationId(event);
-  const [claimed, , profile, stored, applicationIds, named] = await Promise.all([
-    once ? store.claimOnce(once.key, once.ttlSeconds) : true,
+  const [claim, , profile, stored, applicationIds, named] = await Promise.all([
+    claimTurnOf(store, once, newToken),
     remember ? store.putConversationRef(remember) : undefined,
     store.getUser(event.platform, event.user.id),
     store.getDialog(dialogKey),
     store.applicationIdsOfUser(event.platform, event.user.id),
     appId ? store.getApplication(appId) : null,
   ]);
-  return { duplicate: !claimed, profile, stored, applicationIds, named };
+  return {
+    duplicate: claim.state !== 'claimed',
+    pending: claim.state === 'in-progress',
+    replay: claim.state === 'claimed' ? claim.replay : undefined,
+    profile,
+    stored,
+    applicationIds,
+    named,
+  };
+}
+
+/** How long a delivery's in-progress lease lasts when the caller does not say (it renews it). */
+export const DEFAULT_TURN_LEASE_MS = 5_000;
+
+function claimTurnOf(
+  store: Store,
+  once: NonNullable<Inbound['bookkeeping']>['once'],
+  newToken: () => string,
+): Promise<TurnClaim> {
+  if (!once) return Promise.resolve({ state: 'claimed' });
+  return store.claimTurn(once.key, once.token ?? newToken(), once.leaseMs ?? DEFAULT_TURN_LEASE_MS);
 }
 
 /**
@@ -66,11 +95,16 @@ export function withBookkeeping(store: Store, engine: Engine): Engine {
     doesBookkeeping: true,
     async handle(event) {
       const { once, remember } = event.bookkeeping ?? {};
-      const [claimed] = await Promise.all([
-        once ? unlessStoreDown(store.claimOnce(once.key, once.ttlSeconds), true) : true,
+      const claimed: TurnClaim = { state: 'claimed' };
+      const [claim] = await Promise.all([
+        unlessStoreDown(
+          claimTurnOf(store, once, () => globalThis.crypto.randomUUID()),
+          claimed,
+        ),
         remember ? unlessStoreDown(store.putConversationRef(remember), undefined) : undefined,
       ]);
-      if (!claimed) return { replies: [], notify: [], duplicate: true };
+      if (claim.state !== 'claimed')
+        return { replies: [], notify: [], duplicate: true, pending: claim.state === 'in-progress' };
       if (event.bookkeeping?.keepProfile) {
         const profile = await unlessStoreDown(store.getUser(event.platform, event.user.id), null);
         const keep = profileToKeep(event, profile);

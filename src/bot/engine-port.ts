@@ -19,6 +19,13 @@ export interface TurnReplies {
   locale?: Locale;
   /** A redelivery of an event already handled (`bookkeeping.once` was claimed before): nothing was done. */
   duplicate?: boolean;
+  /**
+   * The adapter says how the answer went, once it knows (docs/reliability.md, "Turns"): `answered`
+   * (sent, or refused for a reason a redelivery cannot fix) marks the delivery done; `unanswered` (a
+   * timeout, a reset, a 5xx) gives it back so the platform's redelivery is answered. Absent when there
+   * is nothing to settle (no dedup key, a duplicate).
+   */
+  settle?: (outcome: 'answered' | 'unanswered') => Promise<void>;
 }
 
 /**

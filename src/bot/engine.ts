@@ -95,6 +95,9 @@ export function createEngine(deps: EngineDeps): Engine {
     // The global words (cancel, back, help, english/norsk) as the whole text keep their meaning.
     const global = router.routeGlobal(typed);
     if (global) return fromRoute(global);
+    // At a prompt for typed text, a command typed as the whole text wins over the answer.
+    const command = active.awaiting !== undefined ? router.routeCommand(typed) : undefined;
+    if (command) return fromRoute(command);
     const pressed = typedLabel(typed, active);
     if (active.awaiting !== undefined) {
       // The dialog reads typed text first; a button label counts only if the dialog cannot read it.
@@ -148,16 +151,26 @@ export function createEngine(deps: EngineDeps): Engine {
     let locale: Locale = event.user.locale ?? 'nb';
     try {
       const key = dialogKey(event);
-      const start = await openTurn(store, event, key);
-      if (start.duplicate) return { replies: [], notify: [], duplicate: true };
+      // Round trip 1: bookkeeping and every read the turn may need.
+      const start = await openTurn(store, event, key, newId);
+      if (start.duplicate)
+        return { replies: [], notify: [], duplicate: true, ...(start.pending ? { pending: true } : {}) };
       const { profile, stored } = start;
       locale = profile?.locale ?? locale;
+      // An earlier delivery wrote its state change but its answer never went out: answer with it.
+      if (start.replay)
+        return {
+          replies: start.replay.replies as Outbound[],
+          notify: [],
+          locale: start.replay.locale ?? locale,
+          replayed: true,
+        };
       const session = fromStored(stored);
       const reads = { ...start, profileChange: profileToKeep(event, profile) };
       const effects = createEffects(store, event, reads, newId);
       const plan = decide(event, session);
       const turn = await run(plan, { event, session, profile, effects, locale });
-      await commit(key, event, session, turn, effects);
+      await commit(key, event, session, turn, effects, locale);
       return { replies: turn.replies, notify: turn.notify, locale: turn.locale ?? locale };
     } catch (error) {
       config.onError?.(error, event);
@@ -355,11 +368,18 @@ export function createEngine(deps: EngineDeps): Engine {
     session: Session | null,
     turn: TurnOutput,
     effects: BoundEffects,
+    locale: Locale,
   ): Promise<void> {
     const writes = effects.startQueuedWrites();
     if (!effects.forgotten && turn.next && changed(session, turn.next)) {
       const owner = { platform: event.platform, userId: event.user.id };
       writes.push(store.putDialog(key, toStored(turn.next), ttl, owner));
+    }
+    // A redelivery of a turn whose state change is written answers from these (docs/reliability.md).
+    const once = event.bookkeeping?.once;
+    if (once && writes.length > 0) {
+      const replay = { replies: turn.replies, locale: turn.locale ?? locale };
+      writes.push(store.keepTurnReplay(once.key, replay, once.ttlSeconds));
     }
     await Promise.all(writes);
   }

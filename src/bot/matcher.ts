@@ -98,32 +98,41 @@ export function scorePhrase(
   const m = typed.length;
   if (n === 0) return null;
   const allowNear = n >= NEAR_MIN_WORDS;
-  const memo = new Map<number, number | null>();
-  // best(i, j, near): the best score covering phrase[i..] with typed[j..]; near = a typo used.
-  const best = (i: number, j: number, near: boolean): number | null => {
+  // best(i, j, near): the best score covering phrase[i..] with typed[j..]; near = a typo used. Filled
+  // bottom-up (every step consumes a typed word, so row j needs only rows after it): no recursion, so
+  // no stack depth that grows with the typed text (docs/reliability.md, "Bounded input").
+  const NONE = -1;
+  const width = n + 1;
+  const table = new Float64Array((m + 2) * width * 2).fill(NONE);
+  const at = (i: number, j: number, near: boolean) => (j * width + i) * 2 + (near ? 1 : 0);
+  const get = (i: number, j: number, near: boolean): number | null => {
     if (i === n) return !whole || j === m ? 0 : null;
     if (j >= m) return null;
-    const key = (i * (m + 1) + j) * 2 + (near ? 1 : 0);
-    const known = memo.get(key);
-    if (known !== undefined) return known;
-    let top: number | null = null;
-    const consider = (gain: number, rest: number | null) => {
-      if (rest !== null && (top === null || gain + rest > top)) top = gain + rest;
-    };
-    const word = phrase[i]!;
-    const t = typed[j]!;
-    if (!whole) consider(0, best(i, j + 1, near));
-    if (sameWord(t, word)) consider(word.length, best(i + 1, j + 1, near));
-    else if (allowNear && !near && nearWord(t, word)) consider(word.length - 1, best(i + 1, j + 1, true));
-    for (let k = 2; k <= 3 && i + k <= n; k++) {
-      const joined = phrase.slice(i, i + k).join('');
-      if (joinedWord(t, joined)) consider(joined.length, best(i + k, j + 1, near));
-    }
-    if (j + 1 < m && joinedWord(t + typed[j + 1]!, word)) consider(word.length, best(i + 1, j + 2, near));
-    memo.set(key, top);
-    return top;
+    const v = table[at(i, j, near)] ?? NONE;
+    return v === NONE ? null : v;
   };
-  return best(0, 0, false);
+  for (let j = m - 1; j >= 0; j--) {
+    const t = typed[j]!;
+    for (let i = n - 1; i >= 0; i--) {
+      const word = phrase[i]!;
+      for (const near of [false, true]) {
+        let top: number | null = null;
+        const consider = (gain: number, rest: number | null) => {
+          if (rest !== null && (top === null || gain + rest > top)) top = gain + rest;
+        };
+        if (!whole) consider(0, get(i, j + 1, near));
+        if (sameWord(t, word)) consider(word.length, get(i + 1, j + 1, near));
+        else if (allowNear && !near && nearWord(t, word)) consider(word.length - 1, get(i + 1, j + 1, true));
+        for (let k = 2; k <= 3 && i + k <= n; k++) {
+          const joined = phrase.slice(i, i + k).join('');
+          if (joinedWord(t, joined)) consider(joined.length, get(i + k, j + 1, near));
+        }
+        if (j + 1 < m && joinedWord(t + typed[j + 1]!, word)) consider(word.length, get(i + 1, j + 2, near));
+        table[at(i, j, near)] = top ?? NONE;
+      }
+    }
+  }
+  return get(0, 0, false);
 }
 
 export interface PhraseTable<T> {

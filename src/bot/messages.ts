@@ -9,10 +9,12 @@ import type { ConversationRef } from '../store/store.ts';
  */
 export interface TurnBookkeeping {
   /**
-   * Delivery dedup: the turn runs only if this key was not claimed yet (`Store.claimOnce`). A lost
-   * claim makes the turn a duplicate: no effect, an empty result with `duplicate: true`.
+   * Delivery dedup (docs/reliability.md, "Turns"): the turn runs only if it can claim this key
+   * (`Store.claimTurn`): an in-progress lease for `token` (default: a fresh one) of `leaseMs`, turned
+   * into a done-mark of `ttlSeconds` once the answer was sent. A done-mark or a live lease makes the
+   * turn a duplicate (no effect, `duplicate: true`); a kept replay answers it without running it again.
    */
-  once?: { key: string; ttlSeconds: number };
+  once?: { key: string; ttlSeconds: number; token?: string; leaseMs?: number };
   /** A conversation reference to store or refresh, so the user stays reachable for proactive messages. */
   remember?: ConversationRef;
   /**
@@ -169,6 +171,10 @@ export interface TurnResult {
   error?: unknown;
   /** The event's `bookkeeping.once` key was already claimed: a redelivery, nothing was done. */
   duplicate?: boolean;
+  /** With `duplicate`: another delivery of the event holds a live in-progress lease (it may still fail). */
+  pending?: boolean;
+  /** The replies are the ones kept for an earlier delivery whose state change was written: nothing ran. */
+  replayed?: boolean;
   /** The language the replies are in (the user's choice, else the platform's), for adapter chrome. */
   locale?: Locale;
 }

@@ -3,12 +3,22 @@ import type { Outbound } from './messages.ts';
 
 export type SendResult =
   | { ok: true; messageRef: string }
-  | { ok: false; reason: 'not-installed' | 'gone' | 'rate-limited' | 'error'; retryAfterMs?: number };
+  /**
+   * `error`: unclear (no answer, a timeout, a reset, a 5xx) or not sent for now; `rate-limited`: a
+   * 429 (`retryAfterMs` when the platform said). Both are retried. `refused`: the platform refused the
+   * message itself (a 4xx other than 408/412/429), so a retry cannot help.
+   */
+  | {
+      ok: false;
+      reason: 'not-installed' | 'gone' | 'rate-limited' | 'error' | 'refused';
+      retryAfterMs?: number;
+    };
 
 export interface SendOptions {
   /**
-   * A caller-chosen key (e.g. the reminder id): a send with a key already used does not post again
-   * and reports success. For sends that must never repeat, even when a retry follows a lost answer.
+   * A caller-chosen key (e.g. the reminder id): a send whose key was already delivered does not post
+   * again and reports success. The key is recorded only after the platform's 2xx, so an unclear
+   * failure is retried (a rare duplicate is accepted over a lost message; docs/reliability.md).
    */
   idempotencyKey?: string;
 }

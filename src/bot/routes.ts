@@ -36,6 +36,11 @@ export interface Router {
   route(text: string): Route | undefined;
   /** Global words only, and only when they are the whole text (a dialog is waiting for input). */
   routeGlobal(text: string): Route | undefined;
+  /**
+   * Any command, only when the whole text is one of its phrases exactly (case, æ/ø/å and punctuation
+   * folded; no typos, no extra words): at a prompt for free text, "status" is the command, not a title.
+   */
+  routeCommand(text: string): Route | undefined;
 }
 
 export function createRouter(dialogs: readonly Dialog[]): Router {
@@ -51,8 +56,13 @@ export function createRouter(dialogs: readonly Dialog[]): Router {
   );
   const reserved = reservedRoutes.map((r) => ({ phrases: phrasesOf(r.phrases), target: r.route }));
   const all = [...globals, ...fromDialogs, ...reserved];
+  const exact = new Map<string, Route>();
+  for (const entry of all)
+    for (const phrase of entry.phrases)
+      if (!exact.has(phrase.join(' '))) exact.set(phrase.join(' '), entry.target);
   return {
     route: (text) => bestMatch(text, all),
     routeGlobal: (text) => bestMatch(text, globals, true),
+    routeCommand: (text) => exact.get(tokens(text).join(' ')),
   };
 }

@@ -14,7 +14,8 @@ export type ErrorCode =
   | 'config.invalid'
   | 'input.invalid'
   | 'forbidden'
-  | 'platform.error';
+  | 'platform.error'
+  | 'outbound.timeout';
 
 export class MidlerError extends Error {
   readonly code: ErrorCode;

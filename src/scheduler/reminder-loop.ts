@@ -1,89 +1,31 @@
-import type { Sender, SendResult } from '../bot/ports.ts';
-import type { Application, Platform } from '../domain/application.ts';
-import type { Catalog } from '../domain/catalog.ts';
-import type { Clock } from '../domain/clock.ts';
+import type { SendResult } from '../bot/ports.ts';
+import type { Platform } from '../domain/application.ts';
 import { channelIdPrefix } from '../domain/reminder-plan.ts';
 import { isPersonalReminder, personKey, recheckPersonal } from '../domain/reminder-recheck.ts';
 import { parseTargetKey, type ReminderPayload, type ReminderTarget } from '../domain/reminder-types.ts';
-import type { ClaimedReminder, Store, UserProfile } from '../store/store.ts';
+import { isDeadlineError, withDeadline } from '../server/deadline.ts';
+import { backoffMs, RETRY } from '../server/retry-policy.ts';
+import type { ClaimedReminder } from '../store/store.ts';
+import { type PersonalView, readPersonal, supersededIn } from './batch-reads.ts';
+import { runInLanes } from './lanes.ts';
+import type {
+  Outcome,
+  RateWindow,
+  ReminderLoop,
+  ReminderLoopDeps,
+  TickReport,
+} from './reminder-loop-types.ts';
 import { renderReminder } from './render-reminder.ts';
+import { createStallWatch } from './stall-watch.ts';
 
-/** The part of a pino logger the scheduler uses. */
-export interface SchedulerLog {
-  info(obj: object, msg: string): void;
-  warn(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
-
-export interface RateWindow {
-  limit: number;
-  windowMs: number;
-}
-
-export interface ReminderLoopDeps {
-  store: Store;
-  senders: readonly Sender[];
-  /** Reminders of a call no longer in the catalog are dropped. */
-  catalog: Catalog;
-  clock: Clock;
-  /** This replica's name in leases. */
-  owner: string;
-  /**
-   * How long a claim is held; must outlast a send, including the senders' own 429 and rate waits
-   * (Teams: up to three Retry-After waits of 60 s). Default 5 minutes. An item of the batch reached
-   * with less than half of it left is not sent but put back for the next round.
-   */
-  leaseMs?: number;
-  /** Items claimed per tick. Default 20. */
-  batch?: number;
-  /** Pause between ticks of `start()`. Default 15 s. */
-  intervalMs?: number;
-  log: SchedulerLog;
-  /** Posts per target conversation and window, per platform (Slack: about one a second per channel). */
-  perTarget?: Partial<Record<Platform, RateWindow>>;
-  /** Retry backoff after errors: base doubles per attempt up to max; dropped after maxAttempts. */
-  backoff?: { baseMs: number; maxMs: number; maxAttempts: number };
-  /**
-   * Personal reminders are re-checked against the application and the recipient's profile before
-   * they are sent. Both are read once for the batch; a read older than this (sends before it took
-   * time) is read again for the rest of the batch. Default 5 s.
-   */
-  recheckMaxAgeMs?: number;
-  /** Told how many reminders each tick claimed and when each went out (the host's metrics). */
-  observe?: {
-    claimed?(count: number): void;
-    sent?(platform: Platform, dueAt: string, sentAt: Date): void;
-  };
-}
-
-export type Outcome =
-  | 'sent'
-  | 'duplicate'
-  | 'expired'
-  | 'superseded'
-  | 'obsolete'
-  | 'moot'
-  | 'throttled'
-  | 'deferred'
-  | 'retry'
-  | 'unsubscribed'
-  | 'unreachable'
-  | 'gave-up'
-  | 'lease-lost';
-
-export interface TickReport {
-  claimed: number;
-  outcomes: { id: string; outcome: Outcome }[];
-}
-
-export interface ReminderLoop {
-  /** Runs ticks every `intervalMs` until stopped. */
-  start(): void;
-  /** Stops scheduling ticks; resolves when the tick in flight (if any) is done. */
-  stop(): Promise<void>;
-  /** One round: claim what is due, deliver, acknowledge. */
-  tickOnce(): Promise<TickReport>;
-}
+export type {
+  Outcome,
+  RateWindow,
+  ReminderLoop,
+  ReminderLoopDeps,
+  SchedulerLog,
+  TickReport,
+} from './reminder-loop-types.ts';
 
 /**
  * No stricter than the adapters' own gates, so a claimed item is not held inside a send waiting for a
@@ -94,14 +36,6 @@ const DEFAULT_PER_TARGET: Partial<Record<Platform, RateWindow>> = {
   slack: { limit: 1, windowMs: 1_000 },
   teams: { limit: 2, windowMs: 1_000 },
 };
-const DEFAULT_BACKOFF = { baseMs: 30_000, maxMs: 30 * 60_000, maxAttempts: 8 };
-
-/** What the personal reminders of a batch are re-checked against: read together, at `at`. */
-interface PersonalView {
-  at: number;
-  apps: ReadonlyMap<string, Application>;
-  profiles: ReadonlyMap<string, UserProfile | null>;
-}
 
 export function createReminderLoop(deps: ReminderLoopDeps): ReminderLoop {
   const { store, catalog, clock, owner, log } = deps;
@@ -110,27 +44,46 @@ export function createReminderLoop(deps: ReminderLoopDeps): ReminderLoop {
   const intervalMs = deps.intervalMs ?? 15_000;
   const busyMs = Math.min(intervalMs, 1_000);
   const perTarget = { ...DEFAULT_PER_TARGET, ...deps.perTarget };
-  const backoff = deps.backoff ?? DEFAULT_BACKOFF;
+  const backoff = deps.backoff ?? RETRY.reminders;
   const recheckMaxAgeMs = deps.recheckMaxAgeMs ?? 5_000;
+  const sendDeadlineMs = deps.sendDeadlineMs ?? 30_000;
   const senders = new Map(deps.senders.map((s) => [s.platform, s]));
+  const monotonic = deps.monotonic ?? (() => performance.now());
+  const stalls = createStallWatch({ limitMs: 3 * intervalMs, now: monotonic, log, metrics: deps.metrics });
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = false;
+  let stopping = false;
   let inFlight: Promise<unknown> = Promise.resolve();
-
-  const retryDelay = (attempts: number) =>
-    Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, attempts - 1));
+  /** Items whose send is under way, for the stall log and /readyz. */
+  const sending = new Set<string>();
 
   async function send(id: string, target: ReminderTarget, payload: ReminderPayload): Promise<SendResult> {
     const sender = senders.get(target.platform);
     if (!sender) return { ok: false, reason: 'error' };
     const message = renderReminder(payload, clock());
-    // Keyed by the reminder id: a replica that dies between the post and the ack cannot make the
-    // retry post a second time.
+    // Keyed by the reminder id: the sender records it only after the platform's 2xx, so a send
+    // already delivered (a replica died before the ack) is not posted again.
     const once = { idempotencyKey: `reminder:${id}` };
-    return target.kind === 'conversation'
-      ? sender.sendToConversation(target.key, message, once)
-      : sender.sendToUser(target.userId, message, once);
+    sending.add(id);
+    try {
+      // The deadline cancels the send's platform calls (src/server/deadline.ts); no answer in time is
+      // an unclear result: retried, never recorded as delivered.
+      return await withDeadline(sendDeadlineMs, `reminder ${id}`, () =>
+        target.kind === 'conversation'
+          ? sender.sendToConversation(target.key, message, once)
+          : sender.sendToUser(target.userId, message, once),
+      );
+    } catch (e) {
+      if (!isDeadlineError(e)) throw e;
+      log.warn(
+        { id, target: target.platform, deadlineMs: sendDeadlineMs },
+        'reminder send timed out: will retry',
+      );
+      return { ok: false, reason: 'error' };
+    } finally {
+      sending.delete(id);
+    }
   }
 
   /** The bot was removed from the channel: unsubscribe it and drop everything queued for it. */
@@ -142,30 +95,6 @@ export function createReminderLoop(deps: ReminderLoopDeps): ReminderLoop {
       await store.removeReminders((await store.listReminderIds()).filter((id) => id.startsWith(prefix)));
     }
     await store.removeReminders([item.id]);
-  }
-
-  /**
-   * The applications and recipients' profiles of the personal reminders among `items`, in one wave of
-   * reads (one Redis round trip): `getApplications` for all, `getUser` per recipient, concurrently.
-   */
-  async function readPersonal(items: readonly ClaimedReminder[]): Promise<PersonalView> {
-    const appIds = new Set<string>();
-    const people = new Map<string, { platform: Platform; userId: string }>();
-    for (const item of items) {
-      const target = parseTargetKey(item.targetKey);
-      const payload = item.payload as Partial<ReminderPayload>;
-      if (!isPersonalReminder(target, payload)) continue;
-      if (typeof payload.applicationId === 'string') appIds.add(payload.applicationId);
-      people.set(personKey(target), target);
-    }
-    const at = clock().getTime();
-    const [apps, profiles] = await Promise.all([
-      appIds.size > 0 ? store.getApplications([...appIds]) : Promise.resolve([]),
-      Promise.all(
-        [...people].map(async ([key, p]) => [key, await store.getUser(p.platform, p.userId)] as const),
-      ),
-    ]);
-    return { at, apps: new Map(apps.map((a) => [a.id, a])), profiles: new Map(profiles) };
   }
 
   async function deliver(
@@ -224,8 +153,13 @@ export function createReminderLoop(deps: ReminderLoopDeps): ReminderLoop {
       }
       body = check.payload;
     }
-    // Items are claimed as a batch and sent one after another: one reached late could outlive its
-    // lease mid-send, be claimed again elsewhere, and post twice. Put it back for a fresh claim.
+    // Shutting down: not started, so given back at once for another replica.
+    if (stopping) {
+      await store.releaseReminder(item.id, owner, now);
+      return 'released';
+    }
+    // Items are claimed as a batch and sent lane by lane: one reached late could outlive its lease
+    // mid-send, be claimed again elsewhere, and post twice. Put it back for a fresh claim.
     if (Date.parse(item.leaseUntil) - now.getTime() < leaseMs / 2) {
       await store.releaseReminder(item.id, owner, now);
       return 'deferred';
@@ -252,15 +186,24 @@ export function createReminderLoop(deps: ReminderLoopDeps): ReminderLoop {
         log.info(ctx, 'reminder dropped: the person cannot be reached by the bot');
         await store.removeReminders([item.id]);
         return 'unreachable';
+      case 'refused':
+        log.error(ctx, 'reminder dropped: the platform refused the message itself');
+        await store.removeReminders([item.id]);
+        return 'refused';
       case 'rate-limited':
       case 'error': {
-        if (result.reason === 'error' && item.attempts >= backoff.maxAttempts) {
-          log.error(ctx, 'reminder dropped after repeated send errors');
+        // 429: what Retry-After asks; anything unclear: the jittered back-off of the claim count.
+        const wait = result.retryAfterMs ?? backoffMs(backoff, item.attempts, deps.random);
+        const at = clock().getTime() + wait;
+        if (at - Date.parse(item.dueAt) > backoff.totalMs) {
+          log.error(
+            { ...ctx, totalMs: backoff.totalMs },
+            'reminder dropped: still failing long after it was due',
+          );
           await store.removeReminders([item.id]);
           return 'gave-up';
         }
-        const wait = result.retryAfterMs ?? retryDelay(item.attempts);
-        await store.releaseReminder(item.id, owner, new Date(clock().getTime() + wait));
+        await store.releaseReminder(item.id, owner, new Date(at));
         log.warn({ ...ctx, reason: result.reason, retryInMs: wait }, 'reminder send failed: will retry');
         return 'retry';
       }
@@ -268,32 +211,48 @@ export function createReminderLoop(deps: ReminderLoopDeps): ReminderLoop {
   }
 
   async function tickOnce(): Promise<TickReport> {
-    const claimed = await store.claimDueReminders(clock(), owner, leaseMs, batch);
-    deps.observe?.claimed?.(claimed.length);
-    const later = supersededIn(claimed);
-    const outcomes: TickReport['outcomes'] = [];
-    // Read when the first personal reminder needs it, for it and the rest of the batch; read again
-    // for the rest when it has grown older than `recheckMaxAgeMs` (the sends before took time).
-    let view: PersonalView | undefined;
-    // One at a time: posts to one channel stay in order and within its rate.
-    for (const [index, item] of claimed.entries()) {
-      const personal = async () => {
-        if (!view || clock().getTime() - view.at > recheckMaxAgeMs) {
-          view = await readPersonal(claimed.slice(index));
+    if (stopping) return { claimed: 0, outcomes: [] };
+    stalls.begin(() => [...sending]);
+    try {
+      const claimed = await store.claimDueReminders(clock(), owner, leaseMs, batch);
+      deps.observe?.claimed?.(claimed.length);
+      const later = supersededIn(claimed);
+      // Read when the first personal reminder needs it, for it and the rest of the batch; read again
+      // for the rest when it has grown older than `recheckMaxAgeMs` (the sends before took time).
+      // Lanes that need it together share one read (one round trip).
+      let view: Promise<PersonalView> | undefined;
+      const personal = (index: number) => async () => {
+        const known = view;
+        if (known) {
+          const seen = await known;
+          if (clock().getTime() - seen.at <= recheckMaxAgeMs) return seen;
+          if (view !== known && view) return view;
         }
+        view = readPersonal(store, clock, claimed.slice(index));
         return view;
       };
-      let outcome: Outcome;
-      try {
-        outcome = await deliver(item, later, personal);
-      } catch (error) {
-        // The lease runs out and another round tries again.
-        log.error({ id: item.id, err: error }, 'reminder delivery failed');
-        outcome = 'retry';
-      }
-      outcomes.push({ id: item.id, outcome });
+      // One lane per target (its posts in order, within its rate), a few targets per platform at once.
+      const outcomes = await runInLanes(
+        claimed,
+        (item) => item.targetKey,
+        (item) => parseTargetKey(item.targetKey)?.platform ?? 'unknown',
+        deps.concurrency ?? 4,
+        async (item, index) => {
+          let outcome: Outcome;
+          try {
+            outcome = await deliver(item, later, personal(index));
+          } catch (error) {
+            // The lease runs out and another round tries again.
+            log.error({ id: item.id, err: error }, 'reminder delivery failed');
+            outcome = 'retry';
+          }
+          return { id: item.id, outcome };
+        },
+      );
+      return { claimed: claimed.length, outcomes };
+    } finally {
+      stalls.end();
     }
-    return { claimed: claimed.length, outcomes };
   }
 
   /** A tick that left work behind (a full batch, a throttled channel) is followed by a quick one. */
@@ -309,7 +268,7 @@ export function createReminderLoop(deps: ReminderLoopDeps): ReminderLoop {
         return intervalMs;
       })
       .then((delay) => {
-        if (running) timer = setTimeout(run, delay);
+        if (running && !stopping) timer = setTimeout(run, delay);
       });
   }
 
@@ -319,30 +278,19 @@ export function createReminderLoop(deps: ReminderLoopDeps): ReminderLoop {
       running = true;
       run();
     },
+    drain() {
+      stopping = true;
+      running = false;
+      if (timer) clearTimeout(timer);
+    },
     async stop() {
+      stopping = true;
       running = false;
       if (timer) clearTimeout(timer);
       await inFlight;
+      log.info({ owner }, 'reminder loop stopped: nothing claimed any more, sends in flight finished');
     },
+    problem: () => stalls.problem(),
     tickOnce,
   };
-}
-
-/** Ids in a batch that a later-due reminder of the same group replaces (only the newest is news). */
-function supersededIn(items: readonly ClaimedReminder[]): Set<string> {
-  const newest = new Map<string, ClaimedReminder>();
-  for (const item of items) {
-    const group = (item.payload as Partial<ReminderPayload>).group;
-    if (typeof group !== 'string') continue;
-    const seen = newest.get(group);
-    if (!seen || Date.parse(item.dueAt) > Date.parse(seen.dueAt)) newest.set(group, item);
-  }
-  return new Set(
-    items
-      .filter((i) => {
-        const group = (i.payload as Partial<ReminderPayload>).group;
-        return typeof group === 'string' && newest.get(group)?.id !== i.id;
-      })
-      .map((i) => i.id),
-  );
 }

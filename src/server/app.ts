@@ -14,7 +14,7 @@ import type { Platform } from '../domain/application.ts';
 import type { Catalog } from '../domain/catalog.ts';
 import type { Clock } from '../domain/clock.ts';
 import { MidlerError } from '../domain/errors.ts';
-import { createReminderLoop } from '../scheduler/reminder-loop.ts';
+import { createReminderLoop, type ReminderLoopDeps } from '../scheduler/reminder-loop.ts';
 import { createReminderPlanner } from '../scheduler/reminder-planner.ts';
 import { createMemoryStore } from '../store/memory-store.ts';
 import { createRedisStore } from '../store/redis-store.ts';
@@ -34,12 +34,13 @@ import {
   platformStatus,
   teamsDisabledRoutes,
 } from './platforms.ts';
+import type { TurnLeaseOptions } from './turn-lease.ts';
 import { createTurnRunner } from './turn-runner.ts';
 
 /** What the host needs from configuration (a subset of loadConfig()'s result). */
 export interface HostConfig {
   port: number;
-  /** Bind address; absent: every interface. */
+  /** Bind address (HOST); default 127.0.0.1 (loadConfig picks 0.0.0.0 in production). */
   host?: string;
   /** With a token, /metrics is also served on the bot's port to `Authorization: Bearer <token>`. */
   metrics?: { token?: string };
@@ -52,6 +53,14 @@ export interface HostConfig {
   dialogTtlSeconds?: number;
   bodyLimitBytes?: number;
   shutdownGraceMs?: number;
+  /** Deadline of every outbound platform call (OUTBOUND_TIMEOUT_SECONDS, ms). Default 10 s. */
+  outboundTimeoutMs?: number;
+  /** Longest typed text a turn reads (MAX_TEXT_CHARS). Default 4000. */
+  maxTextChars?: number;
+  /** Teams: the request is answered by then at the latest (default 12 s; Teams gives up at 15 s). */
+  teamsAnswerWithinMs?: number;
+  /** A turn's de-duplication lease (tests shorten it; docs/reliability.md). */
+  turnLease?: TurnLeaseOptions;
   teams: TeamsAuthSettings;
   slack?: {
     enabled: boolean;
@@ -61,7 +70,12 @@ export interface HostConfig {
     socketMode: boolean;
     apiUrl?: string;
   };
-  reminders?: { enabled: boolean; admins?: DialogSettings['reminderAdmins'] };
+  reminders?: {
+    enabled: boolean;
+    admins?: DialogSettings['reminderAdmins'];
+    /** Delivery tuning (tests): tick interval, lease, per-send deadline, concurrency. */
+    loop?: Partial<Pick<ReminderLoopDeps, 'intervalMs' | 'leaseMs' | 'sendDeadlineMs' | 'concurrency'>>;
+  };
   trustQualityChiefs?: DialogSettings['trustQualityChiefs'];
   showPriorityRank?: boolean;
 }
@@ -69,7 +83,11 @@ export interface HostConfig {
 /** A loop that runs beside the host (reminder planner and delivery). */
 export interface Background {
   start?(): void;
+  /** Shutdown began: take no new work (the reminder loop stops claiming); `stop` follows. */
+  drain?(): void;
   stop(): Promise<void>;
+  /** Why the loop is not healthy right now (e.g. a stalled tick), for /readyz; undefined when it is. */
+  problem?(): string | undefined;
 }
 
 /** Everything a platform adapter factory may use (the Slack adapter plugs in through this). */
@@ -80,6 +98,9 @@ export interface PlatformDeps {
   clock: Clock;
   log: Logger;
   production: boolean;
+  /** Deadline of every outbound platform call (ms); default 10 s. */
+  outboundTimeoutMs?: number;
+  metrics?: Metrics;
 }
 
 export interface CreateAppOptions {
@@ -119,8 +140,9 @@ export interface App {
   readonly storeKind: 'redis' | 'memory' | 'injected';
   /** What the operator should know about the set-up; main.ts logs them after the start-up summary. */
   readonly warnings: readonly { msg: string; details: Record<string, unknown> }[];
+  /** Starts the adapters, listens (HOST, default 127.0.0.1) and starts the loops; resolves with the port. */
   listen(port?: number, host?: string): Promise<number>;
-  /** Stops accepting, drains turns, stops loops and adapters, closes the store; bounded by the grace period. */
+  /** Stops accepting and claiming, drains turns and sends, stops adapters, closes the store; bounded by the grace period. */
   close(): Promise<void>;
 }
 
@@ -164,8 +186,17 @@ export function createApp(options: CreateAppOptions): App {
   const engine = options.engine ?? createEngine({ store, catalog, clock, config: engineConfigOf(config) });
 
   const senders = new Map<Platform, Sender>();
-  const runTurn = createTurnRunner({ engine, senders: () => senders, store, log, metrics });
-  const deps: PlatformDeps = { store, catalog, runTurn, clock, log, production };
+  const outboundTimeoutMs = config.outboundTimeoutMs ?? 10_000;
+  const runTurn = createTurnRunner({
+    engine,
+    senders: () => senders,
+    store,
+    log,
+    metrics,
+    ...(config.maxTextChars ? { maxTextChars: config.maxTextChars } : {}),
+    ...(config.turnLease ? { lease: config.turnLease } : {}),
+  });
+  const deps: PlatformDeps = { store, catalog, runTurn, clock, log, production, outboundTimeoutMs, metrics };
   const platforms = platformStatus(config);
   const teams = platforms.teams.enabled
     ? createTeamsAdapter({
@@ -175,6 +206,9 @@ export function createApp(options: CreateAppOptions): App {
         runTurn,
         clock,
         log,
+        metrics,
+        outboundTimeoutMs,
+        ...(config.teamsAnswerWithinMs ? { answerWithinMs: config.teamsAnswerWithinMs } : {}),
         ...(options.sleep ? { sleep: options.sleep } : {}),
       })
     : undefined;
@@ -195,6 +229,8 @@ export function createApp(options: CreateAppOptions): App {
         clock,
         catalog,
         log,
+        outboundTimeoutMs,
+        metrics,
       }),
     );
   }
@@ -210,7 +246,13 @@ export function createApp(options: CreateAppOptions): App {
   const served: Route[] = [
     ...adapters.flatMap((a) => timedRoutes(a.routes, a.platform, metrics)),
     ...publicMetricsRoutes(metrics, config.metrics?.token),
-    ...healthRoutes({ store, catalog: () => catalog, metrics, draining: () => draining }),
+    ...healthRoutes({
+      store,
+      catalog: () => catalog,
+      metrics,
+      draining: () => draining,
+      problems: () => loops.flatMap((l) => l.problem?.() ?? []),
+    }),
     ...legalRoutes({
       store: storeKind === 'redis' || (storeKind === 'injected' && config.redisUrl) ? 'redis' : 'memory',
       ...(config.redisPrefix ? { redisPrefix: config.redisPrefix } : {}),
@@ -242,7 +284,7 @@ export function createApp(options: CreateAppOptions): App {
     senders,
     storeKind,
     warnings,
-    async listen(port = config.port, bindTo = config.host) {
+    async listen(port = config.port, bindTo = config.host ?? '127.0.0.1') {
       for (const adapter of adapters) await adapter.start?.();
       const bound = await host.listen(port, bindTo);
       for (const loop of loops) loop.start?.();
@@ -251,6 +293,9 @@ export function createApp(options: CreateAppOptions): App {
     close() {
       closing ??= (async () => {
         draining = true;
+        // The loops take no new work at once (nothing claimed after SIGTERM); their sends in flight
+        // finish within their deadline while turns drain, and `stop` waits for them.
+        for (const loop of loops) loop.drain?.();
         await host.close(graceMs);
         for (const loop of loops) {
           await loop
@@ -319,6 +364,10 @@ function backgroundLoops(
         },
         // pid is often 1 in containers and a restarted pod keeps its hostname: leases need a unique owner.
         owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+        // Two connector attempts and the waits between them; the lease (5 min) outlasts it by far.
+        sendDeadlineMs: 3 * (deps.outboundTimeoutMs ?? 10_000),
+        metrics,
+        ...config.reminders.loop,
       }),
     );
   }

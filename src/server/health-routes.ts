@@ -11,6 +11,8 @@ export interface HealthDeps {
   draining: () => boolean;
   /** Bound on the store ping, so a hung Redis makes /readyz answer 503 instead of hanging. */
   pingTimeoutMs?: number;
+  /** What the background loops report as wrong (a stalled reminder tick). */
+  problems?: () => string[];
 }
 
 async function pingWithin(store: Store, ms: number): Promise<void> {
@@ -27,7 +29,10 @@ async function pingWithin(store: Store, ms: number): Promise<void> {
   }
 }
 
-/** GET /healthz (the process answers), GET /readyz (store reachable, calls loaded). /metrics: metrics-routes.ts. */
+/**
+ * GET /healthz (the process answers), GET /readyz (store reachable, calls loaded, no loop stalled),
+ * GET /metrics.
+ */
 export function healthRoutes(deps: HealthDeps): Route[] {
   return [
     { method: 'GET', path: '/healthz', handler: async () => ({ status: 200, body: { status: 'ok' } }) },
@@ -46,6 +51,7 @@ export function healthRoutes(deps: HealthDeps): Route[] {
         }
         const catalog = deps.catalog();
         if (!catalog || catalog.calls.length === 0) reasons.push('no calls loaded');
+        reasons.push(...(deps.problems?.() ?? []));
         return reasons.length === 0
           ? { status: 200, body: { status: 'ready', calls: catalog?.calls.map((c) => c.id) ?? [] } }
           : { status: 503, body: { status: 'not-ready', reasons } };

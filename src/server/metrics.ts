@@ -1,4 +1,10 @@
-import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import {
+  collectDefaultMetrics,
+  Histogram,
+  Counter as PromCounter,
+  Gauge as PromGauge,
+  Registry,
+} from 'prom-client';
 
 /**
  * Every Prometheus series of the bot, declared in `createMetrics` below and nowhere else: a new series
@@ -14,6 +20,16 @@ export interface CounterSeries {
   /** The current value for exactly these labels (0 when never incremented). */
   get(labels?: Labels): Promise<number>;
 }
+
+export interface GaugeSeries {
+  set(value: number, labels?: Labels): void;
+  /** The current value for exactly these labels (0 when never set). */
+  get(labels?: Labels): Promise<number>;
+}
+
+/** Older names of the series types, as the scheduler and adapters import them. */
+export type Counter = CounterSeries;
+export type Gauge = GaugeSeries;
 
 export interface HistogramSeries {
   observe(value: number, labels?: Labels): void;
@@ -43,6 +59,16 @@ export interface Metrics {
   readonly redisErrors: CounterSeries;
   readonly httpRequests: CounterSeries;
   readonly proactiveSends: CounterSeries;
+  /** Outbound platform calls that failed, by platform, call and reason (timeout, reset, 5xx, 429...). */
+  readonly outboundFailures: CounterSeries;
+  /** Turns whose answer could not be delivered in time, by platform (the platform's redelivery answers). */
+  readonly turnsUnanswered: CounterSeries;
+  /** Inbound refused before a turn, by platform and reason (too-long, service-url, no-channel). */
+  readonly inputRefused: CounterSeries;
+  /** 1 while the reminder loop's tick has run for more than three intervals. */
+  readonly reminderLoopStalled: GaugeSeries;
+  /** Ticks of the reminder loop that ran for more than three intervals. */
+  readonly reminderStalls: CounterSeries;
   /** Where the queue gauges read from; without one they are not exported. */
   watchReminderQueue(read: () => Promise<ReminderQueueLevel>): void;
   /** The Content-Type of `render()`'s text. */
@@ -74,11 +100,21 @@ const same = (want: Labels, got: Partial<Record<string, string | number>>) =>
   Object.entries(want).every(([k, v]) => String(got[k]) === v);
 
 function counter(registry: Registry, name: string, help: string, labelNames: string[] = []): CounterSeries {
-  const c = new Counter({ name, help, labelNames, registers: [registry] });
+  const c = new PromCounter({ name, help, labelNames, registers: [registry] });
   return {
     inc: (labels = {}, by = 1) => c.inc(labels, by),
     async get(labels = {}) {
       return (await c.get()).values.find((v) => same(labels, v.labels))?.value ?? 0;
+    },
+  };
+}
+
+function gauge(registry: Registry, name: string, help: string, labelNames: string[] = []): GaugeSeries {
+  const g = new PromGauge({ name, help, labelNames, registers: [registry] });
+  return {
+    set: (value, labels = {}) => g.set(labels, value),
+    async get(labels = {}) {
+      return (await g.get()).values.find((v) => same(labels, v.labels))?.value ?? 0;
     },
   };
 }
@@ -115,7 +151,7 @@ function reminderQueueGauges(registry: Registry): Metrics['watchReminderQueue'] 
     return last.level;
   };
   const gauge = (name: string, help: string, pick: (l: ReminderQueueLevel) => number) =>
-    new Gauge({
+    new PromGauge({
       name,
       help,
       registers: [registry],
@@ -207,6 +243,34 @@ export function createMetrics(): Metrics {
       'midlerbot_proactive_sends_total',
       'Proactive sends, by platform and result.',
       ['platform', 'result'],
+    ),
+    outboundFailures: counter(
+      registry,
+      'midlerbot_outbound_failures_total',
+      'Outbound platform calls that failed, by platform, call and reason.',
+      ['platform', 'call', 'reason'],
+    ),
+    turnsUnanswered: counter(
+      registry,
+      'midlerbot_turns_unanswered_total',
+      'Turns whose answer could not be delivered (left to the platform redelivery), by platform.',
+      ['platform'],
+    ),
+    inputRefused: counter(
+      registry,
+      'midlerbot_input_refused_total',
+      'Inbound requests refused before a turn, by platform and reason.',
+      ['platform', 'reason'],
+    ),
+    reminderLoopStalled: gauge(
+      registry,
+      'midlerbot_reminder_loop_stalled',
+      '1 while the reminder loop tick has run longer than three intervals.',
+    ),
+    reminderStalls: counter(
+      registry,
+      'midlerbot_reminder_stalls_total',
+      'Reminder loop ticks that ran longer than three intervals.',
     ),
     watchReminderQueue: reminderQueueGauges(registry),
     contentType: registry.contentType,

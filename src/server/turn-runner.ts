@@ -10,6 +10,7 @@ import { isMidlerError } from '../domain/errors.ts';
 import { t } from '../i18n/t.ts';
 import type { Store } from '../store/store.ts';
 import type { Metrics } from './metrics.ts';
+import { openTurnLease, TURN_LEASE, type TurnLeaseOptions } from './turn-lease.ts';
 
 export interface TurnRunnerDeps {
   engine: Engine;
@@ -18,26 +19,48 @@ export interface TurnRunnerDeps {
   store: Store;
   log: Logger;
   metrics: Metrics;
+  /** Longest typed text read (MAX_TEXT_CHARS); longer is answered "too long" and changes nothing. */
+  maxTextChars?: number;
+  /** The de-duplication lease of a turn (tests shorten it). */
+  lease?: TurnLeaseOptions;
 }
+
+export const DEFAULT_MAX_TEXT_CHARS = 4000;
 
 /**
  * The per-turn error boundary: one failing turn is logged and answered politely, and the process
  * lives on. Notifications go out after the engine has committed its state, each on its own, so a
- * leader who has not installed the app does not cost the applicant their reply.
+ * leader who has not installed the app does not cost the applicant their reply. The turn's
+ * de-duplication lease is claimed with the engine's first round trip and settled by the adapter.
  */
 export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
   const engine = withBookkeeping(deps.store, deps.engine);
+  const maxText = deps.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS;
   return async (event: Inbound): Promise<TurnReplies> => {
     const labels = { platform: event.platform };
     const started = performance.now();
     const log = deps.log.child({ platform: event.platform, conversation: event.conversation.id });
     deps.metrics.turns.inc(labels);
+    const locale = event.user.locale ?? 'nb';
+    if ((event.text?.length ?? 0) > maxText) {
+      // Read nothing, change nothing: the matcher and the dialogs never see text this long.
+      deps.metrics.inputRefused.inc({ ...labels, reason: 'too-long' });
+      log.info({ chars: event.text?.length, max: maxText }, 'text too long; answered without a turn');
+      return { replies: [{ kind: 'text', text: t(locale, 'engine.too-long', { max: maxText }) }], locale };
+    }
+    const lease = openTurnLease(deps.store, event, log, deps.lease ?? TURN_LEASE);
     try {
-      const result = await engine.handle(event);
+      const result = await lease.run(engine);
       if (result.duplicate) {
-        log.info({ once: event.bookkeeping?.once?.key }, 'duplicate delivery ignored');
+        lease.drop();
+        log.info(
+          { once: event.bookkeeping?.once?.key, inProgress: result.pending === true },
+          'duplicate delivery ignored',
+        );
         return { replies: [], duplicate: true };
       }
+      if (result.replayed)
+        log.info({ once: event.bookkeeping?.once?.key }, 'redelivery answered from the kept replay');
       if (result.error !== undefined) {
         // The engine already answered politely; the failure still counts and is logged here.
         deps.metrics.turnErrors.inc(labels);
@@ -54,16 +77,16 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
       return {
         replies: [...result.replies, ...unreachable],
         ...(result.locale ? { locale: result.locale } : {}),
+        settle: lease.settle,
       };
     } catch (e) {
       deps.metrics.turnErrors.inc(labels);
       if (isMidlerError(e, 'store.unavailable')) deps.metrics.redisErrors.inc();
       log.error({ err: e }, 'turn failed');
-      const locale = event.user.locale ?? 'nb';
       const text = isMidlerError(e, 'store.unavailable')
         ? t(locale, 'engine.error.store-unavailable')
         : t(locale, 'engine.error.generic');
-      return { replies: [{ kind: 'text', text }], locale };
+      return { replies: [{ kind: 'text', text }], locale, settle: lease.settle };
     } finally {
       deps.metrics.turnSeconds.observe((performance.now() - started) / 1000, labels);
     }

@@ -42,8 +42,10 @@ export interface KeySchema {
   reminderLeases(): string;
   /** Sorted set: delivered reminder id -> delivery time (ms), trimmed after the retention period. */
   reminderDelivered(): string;
-  /** String with TTL: a once-only marker (SET NX EX). */
+  /** String with TTL: a once-only marker (SET NX EX), or a turn's lease / done-mark (`p:TOKEN`, `d`). */
   once(key: string): string;
+  /** String with TTL: the replies kept for a turn's redelivery (JSON), same slot as `once`. */
+  turnReplay(key: string): string;
   /** Counter with TTL: one fixed rate window. */
   rate(key: string, windowIndex: number): string;
 }
@@ -75,6 +77,7 @@ export function createKeys(prefix: string = DEFAULT_PREFIX): KeySchema {
     reminderLeases: () => `${reminders}:leases`,
     reminderDelivered: () => `${reminders}:delivered`,
     once: (key) => `${prefix}{once:${tag(key)}}`,
+    turnReplay: (key) => `${prefix}{once:${tag(key)}}:replay`,
     rate: (key, windowIndex) => `${prefix}{rate:${tag(key)}}:${windowIndex}`,
   };
 }

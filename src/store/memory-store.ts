@@ -23,6 +23,8 @@ import type {
   ReminderQueuePeek,
   Store,
   Subscription,
+  TurnClaim,
+  TurnReplay,
   UserProfile,
 } from './store.ts';
 
@@ -63,6 +65,9 @@ export class MemoryStore implements Store {
   private readonly personalRefs = new Map<string, string>();
   private readonly subs = new Map<string, string>();
   private readonly once = new Map<string, number>();
+  /** Turn marks ("p:TOKEN", "d") and replays, with expiry, as RedisStore keeps them. */
+  private readonly turns = new Map<string, Expiring>();
+  private readonly replays = new Map<string, Expiring>();
   private readonly rates = new Map<string, Expiring>();
   private readonly reminders: MemoryReminders;
   private lastStreamMs = 0;
@@ -328,6 +333,8 @@ export class MemoryStore implements Store {
     return this.op('claimOnce', () => {
       const until = this.once.get(key);
       if (until !== undefined && until > this.now()) return false;
+      // One key space with the turn marks, as in Redis.
+      if (this.live(this.turns, key) !== undefined) return false;
       this.once.set(key, this.now() + ttlSeconds * 1000);
       return true;
     });
@@ -336,6 +343,53 @@ export class MemoryStore implements Store {
   releaseOnce(key: string): Promise<void> {
     return this.op('releaseOnce', () => {
       this.once.delete(key);
+      this.turns.delete(key);
+    });
+  }
+
+  isClaimed(key: string): Promise<boolean> {
+    return this.op(
+      'isClaimed',
+      () => (this.once.get(key) ?? 0) > this.now() || this.live(this.turns, key) !== undefined,
+    );
+  }
+
+  claimTurn(key: string, token: string, leaseMs: number): Promise<TurnClaim> {
+    return this.op('claimTurn', (): TurnClaim => {
+      const mark = this.live(this.turns, key);
+      // A claimOnce marker on the same key reads as done, as in Redis (one key space).
+      if (mark === undefined && (this.once.get(key) ?? 0) > this.now()) return { state: 'done' };
+      if (mark !== undefined) return { state: mark.startsWith('p:') ? 'in-progress' : 'done' };
+      this.turns.set(key, { value: `p:${token}`, expiresAt: this.now() + leaseMs });
+      const replay = read<TurnReplay>(this.live(this.replays, key));
+      return replay ? { state: 'claimed', replay } : { state: 'claimed' };
+    });
+  }
+
+  renewTurn(key: string, token: string, leaseMs: number): Promise<boolean> {
+    return this.op('renewTurn', () => {
+      if (this.live(this.turns, key) !== `p:${token}`) return false;
+      this.turns.set(key, { value: `p:${token}`, expiresAt: this.now() + leaseMs });
+      return true;
+    });
+  }
+
+  keepTurnReplay(key: string, replay: TurnReplay, ttlSeconds: number): Promise<void> {
+    return this.op('keepTurnReplay', () => {
+      this.replays.set(key, { value: JSON.stringify(replay), expiresAt: this.now() + ttlSeconds * 1000 });
+    });
+  }
+
+  finishTurn(key: string, token: string, outcome: 'done' | 'retry', ttlSeconds: number): Promise<void> {
+    return this.op('finishTurn', () => {
+      const mark = this.live(this.turns, key);
+      if (mark !== undefined && mark !== `p:${token}`) return;
+      if (outcome === 'retry') {
+        this.turns.delete(key);
+        return;
+      }
+      this.turns.set(key, { value: 'd', expiresAt: this.now() + ttlSeconds * 1000 });
+      this.replays.delete(key);
     });
   }
 

@@ -67,6 +67,14 @@ declare module 'ioredis' {
     ): Result<number, Context>;
     mbRemoveReminders(due: string, items: string, leases: string, ...ids: string[]): Result<number, Context>;
     mbTryRate(counter: string, limit: Arg, ttlMs: Arg): Result<number, Context>;
+    mbClaimTurn(mark: string, replay: string, token: string, leaseMs: Arg): Result<string[], Context>;
+    mbSettleTurn(
+      mark: string,
+      replay: string,
+      token: string,
+      outcome: 'renew' | 'done' | 'retry',
+      ms: Arg,
+    ): Result<number, Context>;
   }
 }
 
@@ -81,6 +89,8 @@ const SCRIPTS: Record<string, string> = {
   mbReleaseReminder: 'release-reminder-3',
   mbRemoveReminders: 'remove-reminders-3',
   mbTryRate: 'try-rate-1',
+  mbClaimTurn: 'claim-turn-2',
+  mbSettleTurn: 'settle-turn-2',
 };
 
 const dir = join(import.meta.dirname, 'lua');

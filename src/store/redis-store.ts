@@ -27,6 +27,8 @@ import type {
   ReminderQueuePeek,
   Store,
   Subscription,
+  TurnClaim,
+  TurnReplay,
   UserProfile,
 } from './store.ts';
 
@@ -318,6 +320,38 @@ export class RedisStore implements Store {
 
   async releaseOnce(key: string): Promise<void> {
     await this.exec.run('releaseOnce', (c) => c.del(this.keys.once(key)));
+  }
+
+  async isClaimed(key: string): Promise<boolean> {
+    return (await this.exec.run('isClaimed', (c) => c.exists(this.keys.once(key)))) === 1;
+  }
+
+  async claimTurn(key: string, token: string, leaseMs: number): Promise<TurnClaim> {
+    const [state, replay] = await this.exec.run('claimTurn', (c) =>
+      c.mbClaimTurn(this.keys.once(key), this.keys.turnReplay(key), token, leaseMs),
+    );
+    if (state === 'in-progress' || state === 'done') return { state };
+    const kept = json<TurnReplay>(replay);
+    return kept ? { state: 'claimed', replay: kept } : { state: 'claimed' };
+  }
+
+  async renewTurn(key: string, token: string, leaseMs: number): Promise<boolean> {
+    const n = await this.exec.run('renewTurn', (c) =>
+      c.mbSettleTurn(this.keys.once(key), this.keys.turnReplay(key), token, 'renew', leaseMs),
+    );
+    return n === 1;
+  }
+
+  async keepTurnReplay(key: string, replay: TurnReplay, ttlSeconds: number): Promise<void> {
+    await this.exec.run('keepTurnReplay', (c) =>
+      c.set(this.keys.turnReplay(key), JSON.stringify(replay), 'EX', ttlSeconds),
+    );
+  }
+
+  async finishTurn(key: string, token: string, outcome: 'done' | 'retry', ttlSeconds: number): Promise<void> {
+    await this.exec.run('finishTurn', (c) =>
+      c.mbSettleTurn(this.keys.once(key), this.keys.turnReplay(key), token, outcome, ttlSeconds * 1000),
+    );
   }
 
   async tryRate(key: string, limit: number, windowMs: number, now: Date): Promise<boolean> {

@@ -106,6 +106,23 @@ export type CasResult<T> =
   | { ok: true; value: T }
   | { ok: false; reason: 'conflict' | 'not-found'; current?: T };
 
+/** The replies of a turn whose state change was written, kept until its answer was sent. */
+export interface TurnReplay {
+  /** The neutral replies (`Outbound[]`), as plain JSON. */
+  replies: unknown[];
+  locale?: 'nb' | 'en';
+}
+
+/**
+ * What claiming a turn's delivery found (docs/reliability.md, "Turns"): nothing, so this delivery
+ * now holds the short in-progress lease (with the replay of an earlier delivery whose state change was
+ * written but whose answer never went out); a live lease of another delivery; or a turn already done.
+ */
+export type TurnClaim =
+  | { state: 'claimed'; replay?: TurnReplay }
+  | { state: 'in-progress' }
+  | { state: 'done' };
+
 export interface DeleteSummary {
   applications: number;
   dialogs: number;
@@ -202,6 +219,23 @@ export interface Store {
   claimOnce(key: string, ttlSeconds: number): Promise<boolean>;
   /** Gives up a `claimOnce` marker, e.g. when the guarded send definitely did not happen. */
   releaseOnce(key: string): Promise<void>;
+  /** True while a `claimOnce` marker is set (a keyed send already delivered). */
+  isClaimed(key: string): Promise<boolean>;
+  /**
+   * Claims a turn's delivery `key` for `token` with an in-progress lease of `leaseMs`, unless a live
+   * lease or a done-mark is there (docs/reliability.md). A claim brings back the replay kept for it.
+   */
+  claimTurn(key: string, token: string, leaseMs: number): Promise<TurnClaim>;
+  /** Extends the lease while the turn runs; false when `token` no longer holds it. */
+  renewTurn(key: string, token: string, leaseMs: number): Promise<boolean>;
+  /** Keeps the replies of a turn whose state change is being written, for a redelivery to answer with. */
+  keepTurnReplay(key: string, replay: TurnReplay, ttlSeconds: number): Promise<void>;
+  /**
+   * Ends `token`'s lease: `done` marks the delivery answered for `ttlSeconds` (a redelivery gets no
+   * reply) and drops the replay; `retry` gives the delivery back (a redelivery is answered, from the
+   * replay when there is one). Does nothing when another delivery holds the key.
+   */
+  finishTurn(key: string, token: string, outcome: 'done' | 'retry', ttlSeconds: number): Promise<void>;
   /** Fixed-window counter shared across replicas: true if under `limit` in the current window. */
   tryRate(key: string, limit: number, windowMs: number, now: Date): Promise<boolean>;
 

@@ -4,6 +4,7 @@ import type { StoreFactory } from './harness.ts';
 import { privacyContract } from './privacy.contract.ts';
 import { reminderContract } from './reminders.contract.ts';
 import { stateContract } from './state.contract.ts';
+import { turnContract } from './turns.contract.ts';
 
 export type { StoreFactory, StoreHarness } from './harness.ts';
 
@@ -17,5 +18,6 @@ export function storeContract(name: string, make: StoreFactory): void {
     applicationContract(make);
     reminderContract(make);
     privacyContract(make);
+    turnContract(make);
   });
 }

@@ -204,7 +204,9 @@ describe.each(storeKinds())('reminder delivery on $name', (kind) => {
       owner: 'r1',
       leaseMs: LEASE,
       log: collectingLog().log,
-      backoff: { baseMs: 30_000, maxMs: 60_000, maxAttempts: 5 },
+      backoff: { baseMs: 30_000, maxDelayMs: 60_000, totalMs: 3_600_000 },
+      // The back-off's jitter pinned to its top: the waits below are exact.
+      random: () => 1,
     });
     expect((await l.tickOnce()).outcomes.map((o) => o.outcome)).toEqual(['retry']);
     c.advance(4_999);

@@ -37,6 +37,10 @@ export const engine = {
     nb: 'Den funksjonen er ikke tilgjengelig ennå.',
     en: 'That feature is not available yet.',
   },
+  'engine.too-long': {
+    nb: 'Den meldingen er for lang for meg (over {max} tegn), så jeg har ikke lest den. Skriv kort hva du vil gjøre, for eksempel «status» eller «kan jeg søke?».',
+    en: 'That message is too long for me (over {max} characters), so I have not read it. Say briefly what you want to do, for example "status" or "can I apply?".',
+  },
   'engine.unknown-action': {
     nb: 'Den knappen kjenner jeg ikke igjen.',
     en: 'I do not recognise that button.',
