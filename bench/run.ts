@@ -1,15 +1,17 @@
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { loadQuestionSets } from '../src/calls/knowledge.ts';
 import { loadCatalog } from '../src/calls/load.ts';
 import { domainRows } from './domain-bench.ts';
 import { engineRows } from './engine-bench.ts';
 import { httpRows } from './http-bench.ts';
 import { type BenchOptions, parseArgs, type Section } from './options.ts';
+import { questionRows } from './question-set.ts';
 import { redisRows } from './redis-bench.ts';
 import { formatTable, type SectionResult } from './stats.ts';
 
 /**
- * `npm run bench [-- --quick] [-- --only domain|engine|redis|http]`: prints latency and throughput
+ * `npm run bench [-- --quick] [-- --only domain|engine|redis|http|questions]`: prints latency and throughput
  * tables. Figures, never assertions: what they mean is in docs/performance.md.
  */
 
@@ -17,7 +19,8 @@ import { formatTable, type SectionResult } from './stats.ts';
 const HARD_LIMIT_MS = { quick: 90_000, full: 300_000 };
 
 async function runSection(section: Section, options: BenchOptions): Promise<SectionResult> {
-  const catalog = loadCatalog(fileURLToPath(new URL('../calls', import.meta.url)));
+  const callsDir = fileURLToPath(new URL('../calls', import.meta.url));
+  const catalog = loadCatalog(callsDir);
   switch (section) {
     case 'domain':
       return { rows: await domainRows(catalog, options), notes: [] };
@@ -27,6 +30,8 @@ async function runSection(section: Section, options: BenchOptions): Promise<Sect
       return redisRows(catalog, options);
     case 'http':
       return httpRows(catalog, options);
+    case 'questions':
+      return questionRows(catalog, loadQuestionSets(callsDir, catalog.calls), options);
   }
 }
 

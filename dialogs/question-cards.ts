@@ -56,17 +56,23 @@ export function factLines(ctx: DialogContext, fact: Fact): string[] {
       return [ctx.t('question.submission', { where: say(ctx, fact.where) }), say(ctx, fact.portal)];
     case 'costs':
       return [
-        ...(fact.eligible.length > 0 ? [ctx.t('question.costs.eligible', { items: list(ctx, fact.eligible) })] : []),
+        ...(fact.eligible.length > 0
+          ? [ctx.t('question.costs.eligible', { items: list(ctx, fact.eligible) })]
+          : []),
         ctx.t('question.costs.ineligible', { items: list(ctx, fact.ineligible) }),
       ];
     case 'list':
       return fact.items.map((i) => `- ${say(ctx, i)}`);
     case 'priority-area': {
       const a = fact.area;
-      const forText = fact.categories.length > 0 ? ctx.t('question.area.for', { categories: list(ctx, fact.categories) }) : '';
+      const forText =
+        fact.categories.length > 0
+          ? ctx.t('question.area.for', { categories: list(ctx, fact.categories) })
+          : '';
       const key = a.level === 'prioritised' ? 'question.area.prioritised' : 'question.area.encouraged';
       const lines = [ctx.t(key, { area: say(ctx, a.label), for: forText })];
-      if (a.examples.length > 0) lines.push(ctx.t('question.area.examples', { examples: list(ctx, a.examples) }));
+      if (a.examples.length > 0)
+        lines.push(ctx.t('question.area.examples', { examples: list(ctx, a.examples) }));
       return lines;
     }
     case 'text':
@@ -140,10 +146,15 @@ export function answerCard(ctx: DialogContext, call: Call, answer: TopicAnswer):
   const blocks: Block[] = [];
   if (lines.length > 0) blocks.push(text(lines.map((l, i) => (i === 0 ? `**${l}**` : l)).join('\n')));
   const ruleText = answer.rule ? say(ctx, answer.rule.text) : undefined;
-  if (ruleText && !lines.includes(ruleText)) blocks.push(text(ruleText, lines.length > 0 ? 'subtle' : 'normal'));
+  if (ruleText && !lines.includes(ruleText))
+    blocks.push(text(ruleText, lines.length > 0 ? 'subtle' : 'normal'));
   if (lines.length === 0 && !ruleText && answer.quote) blocks.push(text(ctx.t('question.passage')));
   if (answer.quote)
-    blocks.push({ kind: 'quote', text: answer.quote, source: ctx.t('common.source', { call: say(ctx, call.title) }) });
+    blocks.push({
+      kind: 'quote',
+      text: answer.quote,
+      source: ctx.t('common.source', { call: say(ctx, call.title) }),
+    });
   const buttons = answer.next.map((s, i) => nextButton(ctx, s, answer, i === 0));
-  return card(`${say(ctx, call.title)}: ${topicLabel(ctx, call, answer.topic)}`, blocks, buttons);
+  return card(say(ctx, call.title), blocks, buttons);
 }

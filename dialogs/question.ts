@@ -28,7 +28,10 @@ export function answerSection(ctx: DialogContext, s: Section): TopicAnswer | und
   });
 }
 
-function answers(ctx: DialogContext, sections: readonly Section[]): { answers: TopicAnswer[]; replies: Outbound[] } {
+function answers(
+  ctx: DialogContext,
+  sections: readonly Section[],
+): { answers: TopicAnswer[]; replies: Outbound[] } {
   const out: TopicAnswer[] = [];
   const replies: Outbound[] = [];
   for (const s of sections) {
@@ -42,7 +45,9 @@ function answers(ctx: DialogContext, sections: readonly Section[]): { answers: T
 }
 
 function contactLines(ctx: DialogContext, calls: readonly Call[]): string[] {
-  return calls.map((c) => ctx.t('question.none.contact', { call: say(ctx, c.title), contact: say(ctx, c.contact) }));
+  return calls.map((c) =>
+    ctx.t('question.none.contact', { call: say(ctx, c.title), contact: say(ctx, c.contact) }),
+  );
 }
 
 function nearCard(ctx: DialogContext, typed: string, near: readonly Ranked[]): Outbound {
@@ -51,13 +56,23 @@ function nearCard(ctx: DialogContext, typed: string, near: readonly Ranked[]): O
     const call = ctx.catalog.get(n.callId);
     if (!call) return [];
     const label = topicLabel(ctx, call, n.topic);
-    return [{ n, label: several ? ctx.t('question.label.with-call', { label, call: say(ctx, call.title) }) : label }];
+    return [
+      {
+        n,
+        label: several ? ctx.t('question.label.with-call', { label, call: say(ctx, call.title) }) : label,
+      },
+    ];
   });
   const calls = [...new Set(near.map((n) => n.callId))].flatMap((id) => ctx.catalog.get(id) ?? []);
   return card(
     ctx.t('question.near.title'),
     [
-      text(ctx.t('question.near.text', { text: typed, topics: labelled.map((l) => `«${l.label}»`).join(ctx.t('question.or')) })),
+      text(
+        ctx.t('question.near.text', {
+          text: typed,
+          topics: labelled.map((l) => `«${l.label}»`).join(ctx.t('question.or')),
+        }),
+      ),
       text(contactLines(ctx, calls).join('\n'), 'subtle'),
     ],
     [
@@ -101,7 +116,10 @@ export const questionDialog: Dialog = {
     const topic = str(args.topic);
     if (callId && topic) {
       const category = str(args.category);
-      return { state: null, replies: answers(ctx, [{ callId, topic, ...(category ? { category } : {}) }]).replies };
+      return {
+        state: null,
+        replies: answers(ctx, [{ callId, topic, ...(category ? { category } : {}) }]).replies,
+      };
     }
     const typed = str(args.text)?.trim();
     if (!typed) return { state: null, replies: [noneCard(ctx, '', [])] };

@@ -88,13 +88,16 @@ export function createEngine(deps: EngineDeps): Engine {
   }
 
   function ask(text: string): Plan | undefined {
-    return questionDialog ? { kind: 'run', dialog: questionDialog, event: { kind: 'start', args: { text } } } : undefined;
+    return questionDialog
+      ? { kind: 'run', dialog: questionDialog, event: { kind: 'start', args: { text } } }
+      : undefined;
   }
 
   /**
    * Typed text with no prompt waiting for it (docs/questions.md): a command as the whole text; a
-   * question (it reads as one and the calls say something near, or the search answers it with
-   * words beyond a command's phrase); a command found among other words; else help.
+   * question the calls say something near; a command found among other words (unless the search
+   * answers with words beyond the command's phrase); any other question ("the call does not say",
+   * with the contacts); else help.
    */
   function decideText(typed: string): Plan {
     const command = questions.command(typed);
@@ -104,7 +107,7 @@ export function createEngine(deps: EngineDeps): Engine {
     if (question && reading.question && reading.found.kind !== 'nothing') return question;
     const route = router.route(typed);
     if (route && !(question && questions.beyondCommand(typed))) return fromRoute(route);
-    if (question && (reading.found.kind === 'answer' || (reading.question && reading.nearCalls))) return question;
+    if (question && (reading.found.kind === 'answer' || reading.question)) return question;
     return { kind: 'unknown-text' };
   }
 
@@ -398,7 +401,12 @@ export function createEngine(deps: EngineDeps): Engine {
           t(locale, 'question.confirm.title'),
           [text(t(locale, 'question.confirm.text', { text: plan.text }))],
           [
-            button('engine.use-text', t(locale, 'question.confirm.use'), { text: plan.text, v: session?.version ?? 0 }, 'primary'),
+            button(
+              'engine.use-text',
+              t(locale, 'question.confirm.use'),
+              { text: plan.text, v: session?.version ?? 0 },
+              'primary',
+            ),
             button('question.start', t(locale, 'question.confirm.ask'), { text: plan.text }),
           ],
         );

@@ -26,7 +26,9 @@ export interface QuestionRouting {
 const DANGLING = new Set(['om', 'pa', 'for', 'til', 'i', 'av', 'fra', 'on', 'to', 'in', 'about', 'the']);
 
 export function createQuestionRouting(router: Router, catalog: Catalog): QuestionRouting {
-  const askWords = [...messages['routing.ask'].nb.split('|'), ...messages['routing.ask'].en.split('|')].map(normalize);
+  const askWords = [...messages['routing.ask'].nb.split('|'), ...messages['routing.ask'].en.split('|')].map(
+    normalize,
+  );
   let last: Reading | undefined;
   const read = (text: string): Reading => {
     if (last?.text !== text) last = readQuestion(catalog, text);

@@ -122,7 +122,10 @@ export function callFilesIn(dir: string): string[] {
 export function loadCatalog(dir = 'calls', options: LoadOptions = {}): Catalog {
   const sourcesDir = options.sourcesDir ?? join(dir, 'sources');
   const calls = loadCallFiles(callFilesIn(dir), { sourcesDir });
-  const catalog = createCatalog(calls, { sources: loadSources(calls, sourcesDir), synonyms: loadSynonyms(dir) });
+  const catalog = createCatalog(calls, {
+    sources: loadSources(calls, sourcesDir),
+    synonyms: loadSynonyms(dir),
+  });
   questionsOf(catalog);
   return catalog;
 }

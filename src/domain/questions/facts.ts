@@ -73,7 +73,12 @@ export function answerTopic(
     const categories = (area.categories ?? [])
       .map((c) => call.categories.find((x) => x.id === c)?.name)
       .filter((t): t is Text => t !== undefined);
-    return { ...base, facts: [{ kind: 'priority-area', area, categories }], quote: area.cite.quote, next: ['priority'] };
+    return {
+      ...base,
+      facts: [{ kind: 'priority-area', area, categories }],
+      quote: area.cite.quote,
+      next: ['priority'],
+    };
   }
   if (kind === 'category') {
     const c = call.categories.find((x) => x.id === id);
@@ -95,10 +100,17 @@ export function answerTopic(
     return { ...base, facts: text ? [{ kind: 'text', text }] : [], ...(quote ? { quote } : {}), next: [] };
   }
   if (kind === 'trusts') {
-    const rule = call.questions.find((q) => q.options?.some((o) => call.trusts.some((t) => t.id === o.id)))?.rule;
+    const rule = call.questions.find((q) =>
+      q.options?.some((o) => call.trusts.some((t) => t.id === o.id)),
+    )?.rule;
     const r = rule ? call.rules.find((x) => x.id === rule) : undefined;
     const names = call.trusts.map((t) => ({ nb: t.name, en: t.name }));
-    return { ...base, facts: [{ kind: 'list', items: names }], ...(r ? { rule: r, quote: r.cite.quote } : {}), next: ['eligibility'] };
+    return {
+      ...base,
+      facts: [{ kind: 'list', items: names }],
+      ...(r ? { rule: r, quote: r.cite.quote } : {}),
+      next: ['eligibility'],
+    };
   }
   if (kind === 'purpose') {
     const facts: Fact[] = [{ kind: 'text', text: call.purpose }];

@@ -71,7 +71,10 @@ function oneEdit(a: string, b: string): boolean {
  */
 function wordFits(typed: string, alias: string, last: boolean): number | undefined {
   if (typed === alias) return typed.length;
-  if (alias.length > 3 && (term(typed, 'nb') === term(alias, 'nb') || term(typed, 'en') === term(alias, 'en')))
+  if (
+    alias.length > 3 &&
+    (term(typed, 'nb') === term(alias, 'nb') || term(typed, 'en') === term(alias, 'en'))
+  )
     return typed.length;
   if (!last || alias.length < PREFIX_MIN) return undefined;
   if (typed.startsWith(alias)) return alias.length;
@@ -124,7 +127,9 @@ export function findMentions(text: string, calls: readonly Call[]): Mentions {
     }
   }
   // A year in a call's title names the call ("… 2023"), not a topic.
-  const titleYears = new Set(calls.flatMap((c) => words(`${c.title.nb} ${c.title.en}`).filter((w) => /^\d{4}$/.test(w))));
+  const titleYears = new Set(
+    calls.flatMap((c) => words(`${c.title.nb} ${c.title.en}`).filter((w) => /^\d{4}$/.test(w))),
+  );
   const rest = original
     .flatMap((w, i) => {
       if (titleYears.has(w)) return [];

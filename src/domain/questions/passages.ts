@@ -46,8 +46,7 @@ export function passagesOf(text: string): string[] {
       .split(/(?<=[.!?])\s+(?=[A-ZÆØÅ«])/)
       .map((s) => s.trim())
       .filter((s) => s.length > 0);
-    if (list.length > 0 && sentences.length > 0)
-      sentences.push(squash([sentences.pop(), ...list].join(' ')));
+    if (list.length > 0 && sentences.length > 0) sentences.push(squash([sentences.pop(), ...list].join(' ')));
     return sentences;
   });
 }

@@ -1,8 +1,8 @@
 import MiniSearch from 'minisearch';
 import type { Call } from '../call.ts';
 import type { Knowledge } from './knowledge.ts';
-import { docsOf, type FactKind, KIND_WORDS, type TopicDoc } from './topics.ts';
 import { fold, guessLang, type Lang, words } from './text.ts';
+import { docsOf, type FactKind, KIND_WORDS, type TopicDoc } from './topics.ts';
 import { compileVocabulary, indexTerms, type QueryUnit, queryUnits, type Vocabulary } from './vocabulary.ts';
 
 /**
@@ -102,15 +102,15 @@ const PART_WEIGHT = 0.6;
  * so a question about "kategorier" finds a text about "søknadskategorien" and the other way round.
  */
 export function compoundParts(t: string, known: ReadonlySet<string>): string[] {
-  if (t.length < 8) return [];
+  if (t.length < 9) return [];
   const parts: string[] = [];
-  for (let cut = t.length - 4; cut >= 4; cut--) {
+  for (let cut = t.length - 5; cut >= 5; cut--) {
     if (known.has(t.slice(0, cut))) {
       parts.push(t.slice(0, cut));
       break;
     }
   }
-  for (let cut = 3; t.length - cut >= 4; cut++) {
+  for (let cut = 4; t.length - cut >= 5; cut++) {
     if (known.has(t.slice(cut))) {
       parts.push(t.slice(cut));
       break;
@@ -145,7 +145,14 @@ export function buildTopicSearch(calls: readonly Call[], knowledge: Knowledge): 
     const keyTerms = [...keys.terms, ...indexTerms(keyText, 'en', vocabulary).terms];
     const title = [...tnb.terms, ...ten.terms, ...tnb.markers, ...ten.markers];
     for (const t of [...tnb.terms, ...ten.terms, ...nb.terms, ...en.terms, ...keyTerms]) known.add(t);
-    return { d, nb, en, title, keyTerms, markers: [...new Set([...nb.markers, ...en.markers, ...keys.markers])] };
+    return {
+      d,
+      nb,
+      en,
+      title,
+      keyTerms,
+      markers: [...new Set([...nb.markers, ...en.markers, ...keys.markers])],
+    };
   });
   index.addAll(
     analysed.map(({ d, nb, en, title, keyTerms, markers }) => ({
@@ -173,7 +180,8 @@ export function buildTopicSearch(calls: readonly Call[], knowledge: Knowledge): 
     }));
     const forms: { term: string; fields: string[] }[] = [];
     if (unit.nb !== undefined && unit.en !== undefined) {
-      if (unit.nb === unit.en) forms.push({ term: unit.nb, fields: lang ? [lang, 'keys'] : ['nb', 'en', 'keys'] });
+      if (unit.nb === unit.en)
+        forms.push({ term: unit.nb, fields: lang ? [lang, 'keys'] : ['nb', 'en', 'keys'] });
       else {
         if (lang !== 'en') forms.push({ term: unit.nb, fields: ['nb', 'keys'] });
         if (lang !== 'nb') forms.push({ term: unit.en, fields: ['en', 'keys'] });
@@ -182,13 +190,19 @@ export function buildTopicSearch(calls: readonly Call[], knowledge: Knowledge): 
     for (const f of forms) {
       const unknown = !known.has(f.term);
       out.push({ ...f, fields: [...f.fields, 'title', 'parts'], factor: 1, loose: unknown });
-      for (const part of compoundParts(f.term, known))
-        out.push({ term: part, fields: f.fields, factor: PART_WEIGHT, loose: false });
+      // A word of a synonym group means what its group means; only other words are taken apart.
+      if (unit.markers.length === 0)
+        for (const part of compoundParts(f.term, known))
+          out.push({ term: part, fields: f.fields, factor: PART_WEIGHT, loose: false });
     }
     return out;
   }
 
-  function unitScores(unit: QueryUnit, lang: Lang | undefined, allowed: (d: TopicDoc) => boolean): Map<string, number> {
+  function unitScores(
+    unit: QueryUnit,
+    lang: Lang | undefined,
+    allowed: (d: TopicDoc) => boolean,
+  ): Map<string, number> {
     const best = new Map<string, number>();
     for (const l of lookups(unit, lang)) {
       const hits = index.search(l.term, {
@@ -214,7 +228,8 @@ export function buildTopicSearch(calls: readonly Call[], knowledge: Knowledge): 
     indexedIds: (callId) => [...new Set(docs.filter((d) => d.callId === callId).flatMap((d) => d.refs))],
     knowsAnyWord(text) {
       return queryUnits(text, vocabulary).some(
-        (u) => !u.steering && (u.markers.length > 0 || [u.nb, u.en].some((t) => t !== undefined && known.has(t))),
+        (u) =>
+          !u.steering && (u.markers.length > 0 || [u.nb, u.en].some((t) => t !== undefined && known.has(t))),
       );
     },
     search(text, options = {}, limit = 8) {
@@ -231,7 +246,12 @@ export function buildTopicSearch(calls: readonly Call[], knowledge: Knowledge): 
       const content = units.filter((u) => !u.steering).length;
       // Per topic and unit the best document's score: a topic earns each question word once, from
       // whichever of its documents says it best, plus a share of its best single document.
-      type Entry = { callId: string; topic: string; perUnit: Map<number, number>; perDoc: Map<string, number> };
+      type Entry = {
+        callId: string;
+        topic: string;
+        perUnit: Map<number, number>;
+        perDoc: Map<string, number>;
+      };
       const topics = new Map<string, Entry>();
       units.forEach((unit, i) => {
         const weight = unit.steering ? STEERING_WEIGHT : 1;
@@ -240,7 +260,12 @@ export function buildTopicSearch(calls: readonly Call[], knowledge: Knowledge): 
           if (!doc) continue;
           const score = raw * weight * categoryFactor(doc);
           const key = `${doc.callId}\u0000${doc.topic}`;
-          const entry = topics.get(key) ?? { callId: doc.callId, topic: doc.topic, perUnit: new Map(), perDoc: new Map() };
+          const entry = topics.get(key) ?? {
+            callId: doc.callId,
+            topic: doc.topic,
+            perUnit: new Map(),
+            perDoc: new Map(),
+          };
           entry.perUnit.set(i, Math.max(entry.perUnit.get(i) ?? 0, score));
           entry.perDoc.set(id, (entry.perDoc.get(id) ?? 0) + score);
           topics.set(key, entry);

@@ -120,10 +120,14 @@ export function opensWithQuestionWord(text: string): boolean {
 
 /** Words only one of the two languages uses, to tell which a question is in (folded). */
 const ONLY_NB = new Set(
-  'er jeg hva nar hvem hvor hvordan hvilke hvilken hvilket og pa til kan ma vi det som av med skal har en et var min mitt fa far om ikke vare blir gjelder hos eller'.split(' '),
+  'er jeg hva nar hvem hvor hvordan hvilke hvilken hvilket og pa til kan ma vi det som av med skal har en et var min mitt fa far om ikke vare blir gjelder hos eller'.split(
+    ' ',
+  ),
 );
 const ONLY_EN = new Set(
-  'the is are what when who where how which can do does we to of and my our an have has must will be should there get if with at it this that from about need any'.split(' '),
+  'the is are what when who where how which can do does we to of and my our an have has must will be should there get if with at it this that from about need any'.split(
+    ' ',
+  ),
 );
 
 /** The language a text is written in, by its small words; undefined when they do not tell (keywords). */

@@ -85,12 +85,23 @@ export function docsOf(call: Call, source = ''): TopicDoc[] {
   type Draft = Omit<TopicDoc, 'id' | 'callId' | 'weight' | 'title' | 'keys' | 'kinds'> &
     Partial<Pick<TopicDoc, 'weight' | 'title' | 'keys' | 'kinds'>>;
   const add = (d: Draft) => {
-    docs.push({ id: `${call.id}|${docs.length}`, callId: call.id, weight: 1, title: none, keys: '', kinds: [], ...d });
+    docs.push({
+      id: `${call.id}|${docs.length}`,
+      callId: call.id,
+      weight: 1,
+      title: none,
+      keys: '',
+      kinds: [],
+      ...d,
+    });
   };
   const categoriesOfRule = (ruleId: string) =>
     call.categories.filter((c) => c.rules.includes(ruleId)).map((c) => c.id);
-  const milestonesOf = (ruleId: string) => call.milestones.filter((m) => milestoneTopic(call, m.id) === ruleId);
-  const peopleRules = new Set(call.steps.filter((s) => s.actor !== 'applicant').map((s) => stepRule(call, s.id)?.id));
+  const milestonesOf = (ruleId: string) =>
+    call.milestones.filter((m) => milestoneTopic(call, m.id) === ruleId);
+  const peopleRules = new Set(
+    call.steps.filter((s) => s.actor !== 'applicant').map((s) => stepRule(call, s.id)?.id),
+  );
 
   for (const rule of call.rules) {
     const notes = call.notes.filter((n) => n.rule === rule.id);
@@ -151,7 +162,14 @@ export function docsOf(call: Call, source = ''): TopicDoc[] {
   }
   for (const c of call.costTypes) {
     if (c.rule === undefined) continue;
-    add({ refs: [`cost:${c.id}`], topic: c.rule, categories: c.categories ?? [], ...both(c.label), kinds: ['cost'], weight: 0.8 });
+    add({
+      refs: [`cost:${c.id}`],
+      topic: c.rule,
+      categories: c.categories ?? [],
+      ...both(c.label),
+      kinds: ['cost'],
+      weight: 0.8,
+    });
   }
   for (const q of call.questions) {
     add({
@@ -179,7 +197,15 @@ export function docsOf(call: Call, source = ''): TopicDoc[] {
     const step = call.steps.find((s) => s.actor === r.id && stepRule(call, s.id));
     const rule = step ? stepRule(call, step.id) : undefined;
     if (!rule) continue;
-    add({ refs: [`role:${r.id}`], topic: rule.id, categories: [], title: r.name, nb: '', en: '', kinds: ['people'] });
+    add({
+      refs: [`role:${r.id}`],
+      topic: rule.id,
+      categories: [],
+      title: r.name,
+      nb: '',
+      en: '',
+      kinds: ['people'],
+    });
   }
   add({
     refs: ['submission'],
@@ -193,7 +219,14 @@ export function docsOf(call: Call, source = ''): TopicDoc[] {
   }
   add({ refs: ['contact'], topic: 'contact', categories: [], ...both(call.contact), kinds: ['contact'] });
   const trusts = call.trusts.map((t) => t.name).join(' ');
-  add({ refs: ['trusts'], topic: 'trusts', categories: [], nb: trusts, en: trusts, keys: 'helseforetak trust' });
+  add({
+    refs: ['trusts'],
+    topic: 'trusts',
+    categories: [],
+    nb: trusts,
+    en: trusts,
+    keys: 'helseforetak trust',
+  });
   add({
     refs: ['purpose'],
     topic: 'purpose',
@@ -218,7 +251,12 @@ export function docsOf(call: Call, source = ''): TopicDoc[] {
 
 const none: Text = { nb: '', en: '' };
 
-const contentTerms = (text: string) => new Set(words(text).filter((w) => !isStopWord(w)).map((w) => term(w, 'nb')));
+const contentTerms = (text: string) =>
+  new Set(
+    words(text)
+      .filter((w) => !isStopWord(w))
+      .map((w) => term(w, 'nb')),
+  );
 
 /**
  * True when a passage says what a text of the call file says in other words (the contact, the
@@ -232,7 +270,11 @@ function restates(passage: string, text: string): boolean {
 }
 
 /** The passage of the call text that a topic without a quote of its own (contact, guidance) restates. */
-export function restatingPassage(call: Call, source: string, topic: 'contact' | 'guidance'): string | undefined {
+export function restatingPassage(
+  call: Call,
+  source: string,
+  topic: 'contact' | 'guidance',
+): string | undefined {
   const text = topic === 'contact' ? call.contact.nb : call.submission.guidance?.nb;
   if (text === undefined) return undefined;
   return passagesOf(source).find((p) => !passageTopic(call, p) && restates(p, text));
