@@ -107,6 +107,7 @@ export function findMentions(text: string, calls: readonly Call[]): Mentions {
   const typed = original.map(fold);
   const at = new Set<number>();
   const leftovers = new Map<number, string>();
+  const usedBy = new Map<string, Set<number>>();
   const named = new Set<string>();
   const categories: Mentions['categories'] = [];
   // Longest aliases first, each word used once: "overføring av tjenesteinnovasjon" is the transfer
@@ -114,10 +115,16 @@ export function findMentions(text: string, calls: readonly Call[]): Mentions {
   for (const alias of aliasTable(calls)) {
     const n = alias.parts.length;
     for (let i = 0; i + n <= typed.length; i++) {
-      if (alias.parts.some((_, k) => at.has(i + k))) continue;
+      // Several calls may share a name ("innovasjonsmidler" of two years): words are used once per call.
+      const used = usedBy.get(alias.callId) ?? new Set<number>();
+      usedBy.set(alias.callId, used);
+      if (alias.parts.some((_, k) => used.has(i + k))) continue;
       const taken = alias.parts.map((p, k) => wordFits(typed[i + k] ?? '', p, k === n - 1));
       if (taken.some((x) => x === undefined)) continue;
-      for (let k = 0; k < n; k++) at.add(i + k);
+      for (let k = 0; k < n; k++) {
+        at.add(i + k);
+        used.add(i + k);
+      }
       const lastWord = typed[i + n - 1] ?? '';
       const left = remainder(lastWord, taken[n - 1] ?? lastWord.length);
       if (left && !alias.category) leftovers.set(i + n - 1, left);
@@ -136,5 +143,11 @@ export function findMentions(text: string, calls: readonly Call[]): Mentions {
       return at.has(i) ? (leftovers.has(i) ? [leftovers.get(i) ?? ''] : []) : [w];
     })
     .join(' ');
-  return { calls: calls.filter((c) => named.has(c.id)).map((c) => c.id), categories, at, rest };
+  // "innovasjonsmidler 2024": a year narrows the named calls to those whose title has it.
+  const years = original.filter((w) => titleYears.has(w));
+  const titled = (c: Call) => years.some((y) => words(`${c.title.nb} ${c.title.en}`).includes(y));
+  let chosen = calls.filter((c) => named.has(c.id));
+  if (years.length > 0 && chosen.filter(titled).length > 0) chosen = chosen.filter(titled);
+  const ids = chosen.map((c) => c.id);
+  return { calls: ids, categories: categories.filter((c) => ids.includes(c.callId)), at, rest };
 }
