@@ -2,21 +2,23 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { loadQuestionSets } from '../src/calls/knowledge.ts';
 import { loadCatalog } from '../src/calls/load.ts';
+import { compareRows } from './compare-bench.ts';
 import { domainRows } from './domain-bench.ts';
 import { engineRows } from './engine-bench.ts';
 import { httpRows } from './http-bench.ts';
+import { memoryRows } from './memory-bench.ts';
 import { type BenchOptions, parseArgs, type Section } from './options.ts';
 import { questionRows } from './question-set.ts';
 import { redisRows } from './redis-bench.ts';
 import { formatTable, type SectionResult } from './stats.ts';
 
 /**
- * `npm run bench [-- --quick] [-- --only domain|engine|redis|http|questions]`: prints latency and throughput
+ * `npm run bench [-- --quick] [-- --only domain|engine|redis|http|compare|memory|questions]`: prints latency and throughput
  * tables. Figures, never assertions: what they mean is in docs/performance.md.
  */
 
 /** Whatever happens, the process ends: a hung section must not keep CI waiting. */
-const HARD_LIMIT_MS = { quick: 90_000, full: 300_000 };
+const HARD_LIMIT_MS = { quick: 150_000, full: 600_000 };
 
 async function runSection(section: Section, options: BenchOptions): Promise<SectionResult> {
   const callsDir = fileURLToPath(new URL('../calls', import.meta.url));
@@ -30,6 +32,10 @@ async function runSection(section: Section, options: BenchOptions): Promise<Sect
       return redisRows(catalog, options);
     case 'http':
       return httpRows(catalog, options);
+    case 'compare':
+      return compareRows(options);
+    case 'memory':
+      return memoryRows(catalog, options);
     case 'questions':
       return questionRows(catalog, loadQuestionSets(callsDir, catalog.calls), options);
   }
@@ -52,7 +58,7 @@ async function main(): Promise<number> {
     console.log(`\n## ${section}\n`);
     try {
       const { rows, notes } = await runSection(section, options);
-      console.log(formatTable(rows));
+      if (rows.length > 0) console.log(formatTable(rows));
       for (const note of notes) console.log(note);
     } catch (error) {
       failed = true;

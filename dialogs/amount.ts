@@ -1,8 +1,10 @@
 import { answerButton, button, card, facts, message, text } from '../src/bot/cards.ts';
 import type { Dialog, DialogContext, DialogEvent, StepResult, StepState } from '../src/bot/dialog.ts';
 import type { Outbound } from '../src/bot/messages.ts';
-import { type CostLine, computeAmount } from '../src/domain/amount.ts';
+import { type CostLine, categoryRules, computeAmount } from '../src/domain/amount.ts';
 import type { Call } from '../src/domain/call.ts';
+import { hasAmountRule } from '../src/domain/call-lookup.ts';
+import type { CategoryData } from '../src/domain/call-schema.ts';
 import { formatMoney, parseMoney } from '../src/domain/money.ts';
 import { amountResultCard } from './amount-cards.ts';
 import {
@@ -149,7 +151,8 @@ function render(ctx: DialogContext, p: Progress, notes: Outbound[] = []): StepRe
       ],
     };
   }
-  if (p.other === undefined) {
+  // Other funding only matters to a cap or an own-financing share; a call without either is not asked it.
+  if (p.other === undefined && hasAmountRule(category)) {
     return {
       state: asState('other', p, 'other'),
       replies: [
@@ -175,7 +178,7 @@ function render(ctx: DialogContext, p: Progress, notes: Outbound[] = []): StepRe
         ...notes,
         card(
           title,
-          [head, text(ctx.t('amount.ask-prior'))],
+          [head, text(priorAwardsQuestion(ctx, call, category))],
           [
             ...counts.map((n) =>
               button(`${D}.prior`, n === category.maxAwards ? ctx.t('amount.prior.many', { n }) : String(n), {
@@ -193,7 +196,7 @@ function render(ctx: DialogContext, p: Progress, notes: Outbound[] = []): StepRe
     category: category.id,
     ...(p.mode === 'lines' ? { lines: p.lines } : { total: p.total ?? 0 }),
     ...(own === undefined ? {} : { own }),
-    other: p.other,
+    ...(p.other === undefined ? {} : { other: p.other }),
     ...(p.prior === undefined ? {} : { priorAwards: p.prior }),
   });
   return {
@@ -205,7 +208,7 @@ function render(ctx: DialogContext, p: Progress, notes: Outbound[] = []): StepRe
       amount: {
         ...(p.total === undefined ? {} : { total: p.total }),
         ...(own === undefined ? {} : { own }),
-        other: p.other,
+        ...(p.other === undefined ? {} : { other: p.other }),
         ...(p.prior === undefined ? {} : { priorAwards: p.prior }),
         maxRequest: result.maxRequest,
         requiredOwnFinancing: result.requiredOwnFinancing,
@@ -214,6 +217,21 @@ function render(ctx: DialogContext, p: Progress, notes: Outbound[] = []): StepRe
       },
     },
   };
+}
+
+/**
+ * The check's own question about earlier awards under this category's award limit, so a transfer is
+ * asked about earlier transfer awards, not about funding its innovation got where it comes from.
+ */
+function priorAwardsQuestion(ctx: DialogContext, call: Call, category: CategoryData): string {
+  const rule = categoryRules(category).awardLimit;
+  const q = call.questions.find(
+    (x) =>
+      x.rule === rule &&
+      x.kind === 'number' &&
+      (!x.when?.categories || x.when.categories.includes(category.id)),
+  );
+  return q ? say(ctx, q.text) : ctx.t('amount.ask-prior');
 }
 
 function linesCard(ctx: DialogContext, call: Call, category: string, p: Progress) {

@@ -2,6 +2,7 @@ import { card, facts, text } from '../src/bot/cards.ts';
 import type { DialogContext } from '../src/bot/dialog.ts';
 import type { Block, Button, Card } from '../src/bot/messages.ts';
 import type { Application, StepState } from '../src/domain/application.ts';
+import { asksOwnFinancing, hasAmountRule } from '../src/domain/call-lookup.ts';
 import { formatMoney } from '../src/domain/money.ts';
 import { callDeadline } from '../src/domain/steps.ts';
 import { hasPassed } from '../src/domain/timeline.ts';
@@ -35,9 +36,10 @@ export function applicationCard(ctx: DialogContext, app: Application, buttons: B
   const a = app.amount;
   if (a?.requested !== undefined)
     rows.push([ctx.t('application.fact.requested'), formatMoney(a.requested, ctx.locale)]);
-  else if (a?.maxRequest !== undefined)
+  else if (a?.maxRequest !== undefined && hasAmountRule(category))
     rows.push([ctx.t('application.fact.max'), formatMoney(a.maxRequest, ctx.locale)]);
-  if (a?.own !== undefined) rows.push([ctx.t('application.fact.own'), formatMoney(a.own, ctx.locale)]);
+  if (a?.own !== undefined && asksOwnFinancing(category))
+    rows.push([ctx.t('application.fact.own'), formatMoney(a.own, ctx.locale)]);
   const next = nextStep(app, call, ctx.now);
   const steps = call.steps.flatMap((data) => {
     const step = app.steps.find((s) => s.id === data.id);

@@ -3,6 +3,7 @@ import type { DialogContext } from '../src/bot/dialog.ts';
 import type { Block, Card, Outbound } from '../src/bot/messages.ts';
 import type { Application, ApplicationStep } from '../src/domain/application.ts';
 import type { Call, Locale } from '../src/domain/call.ts';
+import { asksOwnFinancing, hasAmountRule } from '../src/domain/call-lookup.ts';
 import type { Catalog } from '../src/domain/catalog.ts';
 import { requestRefId } from '../src/domain/endorsement-request.ts';
 import { formatMoney } from '../src/domain/money.ts';
@@ -62,9 +63,12 @@ function facts_(view: View, app: Application, call: Call): Block {
   ];
   const a = app.amount;
   if (a?.requested !== undefined) rows.push([t('endorsement.leader.fact.amount'), money(a.requested)]);
-  else if (a?.maxRequest !== undefined) rows.push([t('endorsement.leader.fact.max'), money(a.maxRequest)]);
+  else if (a?.maxRequest !== undefined && hasAmountRule(category))
+    rows.push([t('endorsement.leader.fact.max'), money(a.maxRequest)]);
+  // Own financing is shown only where the call requires a share of it.
   const own = a?.own ?? a?.requiredOwnFinancing;
-  if (own !== undefined) rows.push([t('endorsement.leader.fact.own'), money(own)]);
+  if (own !== undefined && asksOwnFinancing(category))
+    rows.push([t('endorsement.leader.fact.own'), money(own)]);
   rows.push([
     t('endorsement.leader.fact.verdict'),
     app.verdict ? t(`endorsement.leader.verdict.${app.verdict}`) : t('endorsement.leader.fact.verdict-none'),

@@ -4,6 +4,7 @@ import type { Block, Button, Card, Input } from '../src/bot/messages.ts';
 import { isLate } from '../src/domain/applicant-actions.ts';
 import type { Application } from '../src/domain/application.ts';
 import type { Call } from '../src/domain/call.ts';
+import { hasAmountRule } from '../src/domain/call-lookup.ts';
 import {
   askable,
   type EndorsementStep,
@@ -130,7 +131,7 @@ export function overviewCard(
           'primary',
         ),
       );
-    } else if (app.amount?.requested === undefined) {
+    } else if (amountMissing(app, call)) {
       // The leader's card must show what is asked for and the own financing (issue 7).
       blocks.push(text(ctx.t('endorsement.amount-first')));
       buttons.unshift(button('progress.edit', ctx.t('progress.button.edit'), { app: app.id }, 'primary'));
@@ -183,4 +184,11 @@ export function endorsementButtons(ctx: DialogContext, app: Application): Button
   if (!call || app.status !== 'draft' || isLate(call, ctx.now)) return [];
   const open = endorsementSteps(app, call).some((s) => s.step.state !== 'done');
   return open ? [button(`${D}.request`, ctx.t('endorsement.button.request'), { app: app.id })] : [];
+}
+
+/** The amount asked for is missing, and the call has a rule on it (a cap or an own-financing share). */
+export function amountMissing(app: Application, call: Call): boolean {
+  return (
+    app.amount?.requested === undefined && hasAmountRule(call.categories.find((c) => c.id === app.category))
+  );
 }

@@ -31,7 +31,14 @@ import {
   records,
 } from './endorsement-commit.ts';
 import { leaderNotice, staleNotice } from './endorsement-notices.ts';
-import { nameInput, overviewCard, personInput, replaceCard, roleName } from './endorsement-overview.ts';
+import {
+  amountMissing,
+  nameInput,
+  overviewCard,
+  personInput,
+  replaceCard,
+  roleName,
+} from './endorsement-overview.ts';
 import { refusal } from './endorsement-refusals.ts';
 import { str } from './shared.ts';
 
@@ -134,8 +141,8 @@ async function send(
 ): Promise<StepResult> {
   const open = app.status === 'draft' ? askable(endorsementSteps(app, call)) : [];
   const firstOpen = open[0];
-  // No request without the amount: the overview says so and offers the edit form.
-  if (!firstOpen || app.amount?.requested === undefined) return overview(ctx, app, call);
+  // No request without the amount where the call has an amount rule: the overview says so and offers the edit form.
+  if (!firstOpen || amountMissing(app, call)) return overview(ctx, app, call);
   const note = str(inputs.note)?.trim();
   const chosen: { s: EndorsementStep; leader: Person; typed: boolean }[] = [];
   for (const s of open) {

@@ -1,7 +1,8 @@
 import { button, card, text } from '../src/bot/cards.ts';
 import type { Dialog, DialogContext, DialogEvent, StepResult, StepState } from '../src/bot/dialog.ts';
 import type { Block } from '../src/bot/messages.ts';
-import type { PriorityAreaData } from '../src/domain/call-schema.ts';
+import type { Call } from '../src/domain/call.ts';
+import type { CategoryData, PriorityAreaData } from '../src/domain/call-schema.ts';
 import { matchPriorityAreas, priorityAreasFor } from '../src/domain/priority.ts';
 import { menuButtons } from './help.ts';
 import {
@@ -25,6 +26,25 @@ interface Progress {
 
 function areaText(ctx: DialogContext, a: PriorityAreaData): string {
   return ctx.t('priority.area', { label: say(ctx, a.label), level: ctx.t(`priority.level.${a.level}`) });
+}
+
+/**
+ * The call's own sentence when it says a category has no priority areas (innovation: «For kategorien
+ * produktinnovasjon er det ingen prioriterte områder.»); where the text is silent (transfer) nothing.
+ */
+function noAreasQuote(ctx: DialogContext, call: Call, category: CategoryData): Block[] {
+  const name = category.name.nb.toLowerCase();
+  const rule = call.notes
+    .map((n) => call.rules.find((r) => r.id === n.rule))
+    .find((r) => r && namesAreas(r.cite.quote) && r.cite.quote.toLowerCase().includes(name));
+  if (!rule) return [];
+  return [
+    { kind: 'quote', text: rule.cite.quote, source: ctx.t('common.source', { call: say(ctx, call.title) }) },
+  ];
+}
+
+function namesAreas(quote: string): boolean {
+  return /prioriterte områder|satsingsområder/i.test(quote);
 }
 
 function render(ctx: DialogContext, p: Progress): StepResult {
@@ -57,7 +77,11 @@ function render(ctx: DialogContext, p: Progress): StepResult {
     return {
       state: null,
       replies: [
-        card(ctx.t('priority.title'), [head, text(ctx.t('priority.none-defined'))], menuButtons(ctx)),
+        card(
+          ctx.t('priority.title'),
+          [head, text(ctx.t('priority.none-defined')), ...noAreasQuote(ctx, call, category)],
+          menuButtons(ctx),
+        ),
       ],
       remember: { callId: call.id, category: category.id, priorityAreas: [] },
     };

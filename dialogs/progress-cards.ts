@@ -1,9 +1,10 @@
 import { button, card, text } from '../src/bot/cards.ts';
 import type { DialogContext, StepResult } from '../src/bot/dialog.ts';
-import type { Button, Card, Outbound } from '../src/bot/messages.ts';
+import type { Block, Button, Card, TextMessage } from '../src/bot/messages.ts';
 import { applicantActions } from '../src/domain/applicant-actions.ts';
 import type { Application } from '../src/domain/application.ts';
 import type { Call } from '../src/domain/call.ts';
+import { asksOwnFinancing, hasAmountRule } from '../src/domain/call-lookup.ts';
 import { formatMoney } from '../src/domain/money.ts';
 import { formatDeadline } from '../src/i18n/format.ts';
 import { applicationCard } from './application-card.ts';
@@ -67,10 +68,21 @@ export function applicationButtons(ctx: DialogContext, app: Application): Button
   return [...next, ...endorsementButtons(ctx, app), ...(edit ? [edit] : []), ...(withdraw ? [withdraw] : [])];
 }
 
-/** The application card with the applicant's buttons, after any notes: the answer to every action. */
-export function showApplication(ctx: DialogContext, app: Application, notes: Outbound[] = []): StepResult {
-  return { state: null, replies: [...notes, applicationCard(ctx, app, applicationButtons(ctx, app))] };
+/**
+ * What an application-card action answers: the card as it is now, with the applicant's buttons and
+ * the action's note (what was done, or why not) as its first text. One message, so each platform
+ * replaces the pressed card with it in place, note included (docs/tracker.md).
+ */
+export function showApplication(ctx: DialogContext, app: Application, note?: Block): StepResult {
+  const shown = applicationCard(ctx, app, applicationButtons(ctx, app));
+  return { state: null, replies: [note ? { ...shown, blocks: [note, ...shown.blocks] } : shown] };
 }
+
+/** The note of an action that went through. */
+export const doneNote = (said: string): Block => text(said, 'good');
+
+/** The note of an action the tracker refused (progress-refusals.ts). */
+export const refusedNote = (refusal: TextMessage): Block => text(refusal.text, 'attention');
 
 export function submitCard(ctx: DialogContext, app: Application, call: Call, stepId: string): Card {
   const due = app.steps.find((s) => s.id === stepId)?.dueAt;
@@ -161,9 +173,13 @@ export function editCard(
   errors?: Record<string, string>,
 ): Card {
   const money = (n: number | undefined) => (n === undefined ? undefined : formatMoney(n, ctx.locale));
-  const blocks = [text(ctx.t('progress.edit.text'))];
   const category = call.categories.find((c) => c.id === app.category);
-  if (category?.maxAmount !== undefined || (category?.ownFinancingPercent ?? 0) > 0) {
+  const ruled = hasAmountRule(category);
+  const blocks = [
+    text(ctx.t(asksOwnFinancing(category) ? 'progress.edit.text' : 'progress.edit.text-no-own')),
+  ];
+  if (!ruled) blocks.push(text(ctx.t('progress.edit.no-amount-rule'), 'subtle'));
+  if (ruled) {
     blocks.push(
       text(
         ctx.t('progress.edit.limits', {
@@ -200,19 +216,24 @@ export function editCard(
       {
         kind: 'amount',
         id: EDIT_INPUTS.requested,
-        label: ctx.t('progress.edit.requested'),
+        label: ctx.t(ruled ? 'progress.edit.requested' : 'progress.edit.requested-optional'),
         placeholder: '400 000',
-        required: true,
+        required: ruled,
         ...(requested ? { value: requested } : {}),
       },
-      {
-        kind: 'amount',
-        id: EDIT_INPUTS.own,
-        label: ctx.t('progress.edit.own'),
-        placeholder: '0',
-        required: true,
-        ...(own ? { value: own } : {}),
-      },
+      // Own financing only where the call requires a share of it (patient safety has no such rule).
+      ...(asksOwnFinancing(category)
+        ? [
+            {
+              kind: 'amount' as const,
+              id: EDIT_INPUTS.own,
+              label: ctx.t('progress.edit.own'),
+              placeholder: '0',
+              required: true,
+              ...(own ? { value: own } : {}),
+            },
+          ]
+        : []),
     ],
   );
   return errors ? { ...out, errors } : out;

@@ -1,6 +1,6 @@
 import { message } from '../src/bot/cards.ts';
 import type { DialogContext } from '../src/bot/dialog.ts';
-import type { Outbound } from '../src/bot/messages.ts';
+import type { TextMessage } from '../src/bot/messages.ts';
 import type { Application } from '../src/domain/application.ts';
 import type { Call } from '../src/domain/call.ts';
 import { missingRequirements } from '../src/domain/steps.ts';
@@ -9,7 +9,7 @@ import { say } from './shared.ts';
 
 type Reason = Extract<Committed, { ok: false }>['reason'];
 
-function requires(ctx: DialogContext, call: Call, missing: string[], status: string): Outbound {
+function requires(ctx: DialogContext, call: Call, missing: string[], status: string): TextMessage {
   const steps = missing
     .map((id) => call.steps.find((s) => s.id === id))
     .flatMap((s) => (s ? [say(ctx, s.label)] : []))
@@ -27,7 +27,7 @@ export function progressRefusal(
   app: Application | null,
   /** The step the applicant tried to move, for "first: …". */
   stepId?: string,
-): Outbound {
+): TextMessage {
   const status = ctx.t(`application.status.${app?.status ?? 'draft'}`).toLowerCase();
   switch (reason) {
     case 'requires-not-done': {

@@ -10,8 +10,10 @@ import { commit, loadOwnApplication, me } from './endorsement-commit.ts';
 import { voidedNotices } from './endorsement-notices.ts';
 import {
   awardCard,
+  doneNote,
   editCard,
   notAwardedCard,
+  refusedNote,
   showApplication,
   submitCard,
   withdrawCard,
@@ -44,9 +46,9 @@ async function apply(
   if (!done.ok) {
     const current = done.app;
     const note = progressRefusal(ctx, call, done.reason, current, stepId);
-    return { result: current ? shown(ctx, current, [note]) : { state: null, replies: [note] } };
+    return { result: current ? shown(ctx, current, refusedNote(note)) : { state: null, replies: [note] } };
   }
-  return { result: shown(ctx, done.app, [message(told(done.app))]), before: done.before, after: done.app };
+  return { result: shown(ctx, done.app, doneNote(told(done.app))), before: done.before, after: done.app };
 }
 
 async function withdraw(ctx: DialogContext, app: Application, call: Call): Promise<StepResult> {
@@ -88,7 +90,7 @@ function notNow(ctx: DialogContext, app: Application, call: Call, stepId?: strin
           : app.status === 'draft'
             ? 'not-submitted'
             : 'not-draft';
-  return shown(ctx, app, [progressRefusal(ctx, call, reason, app, stepId)]);
+  return shown(ctx, app, refusedNote(progressRefusal(ctx, call, reason, app, stepId)));
 }
 
 export const progressDialog: Dialog = {
@@ -154,7 +156,7 @@ export const progressDialog: Dialog = {
       case 'withdraw':
         return mayDo(app, call, ctx.now, 'withdraw')
           ? { state: null, replies: [withdrawCard(ctx, app)] }
-          : shown(ctx, app, [progressRefusal(ctx, call, 'not-open', app)]);
+          : shown(ctx, app, refusedNote(progressRefusal(ctx, call, 'not-open', app)));
       case 'withdraw-confirm':
         return withdraw(ctx, app, call);
       case 'edit':

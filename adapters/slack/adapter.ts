@@ -5,6 +5,7 @@ import type { Catalog } from '../../src/domain/catalog.ts';
 import type { Clock } from '../../src/domain/clock.ts';
 import type { PlatformAdapter, Route } from '../../src/server/http-types.ts';
 import type { Store } from '../../src/store/store.ts';
+import { cachedAuthorize } from './authorize.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerListeners } from './listeners.ts';
 import { channelGate } from './rate-gate.ts';
@@ -81,15 +82,19 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     });
   }
 
+  const clientOptions = {
+    ...base,
+    retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2000 },
+  };
+  const auth = cachedAuthorize(new webApi.WebClient(undefined, clientOptions), config.botToken, log);
   const app = new App({
-    token: config.botToken,
+    // The bot's ids are looked up once, not per event (authorize.ts); start-up does not wait for Slack.
+    authorize: auth.authorize,
     receiver,
     logger,
-    // auth.test runs on the first event instead of at construction, so start-up does not need Slack.
-    tokenVerificationEnabled: false,
     // Dialog state lives in the Store, not in Bolt's per-process conversation store.
     convoStore: false,
-    clientOptions: { ...base, retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2000 } },
+    clientOptions,
   });
   registerListeners(app, {
     turn: deps.turn,
@@ -131,6 +136,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     routes,
     sender,
     async start() {
+      auth.warm();
       if (!host) await app.start();
     },
     async stop() {

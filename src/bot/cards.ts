@@ -1,4 +1,4 @@
-import type { Block, Button, Card, Input, Outbound } from './messages.ts';
+import type { Block, Button, Card, Input, TextMessage } from './messages.ts';
 
 /** Small builders so dialogs read as data. Buttons of a dialog are stamped with its state version by the engine. */
 
@@ -44,7 +44,7 @@ export function answerButton(action: string, label: string, data?: Record<string
   return { ...button(action, label, data), withoutInputs: true };
 }
 
-export function message(value: string): Outbound {
+export function message(value: string): TextMessage {
   return { kind: 'text', text: value };
 }
 

@@ -187,11 +187,11 @@ export function createEngine(deps: EngineDeps): Engine {
     return button ? decideAction({ id: button.action, data: button.data ?? {} }, active) : undefined;
   }
 
+  /** One turn: load (round trip 1), decide what the event means, run it, commit (round trip 2). */
   async function handle(event: Inbound): Promise<TurnResult> {
     let locale: Locale = event.user.locale ?? 'nb';
     try {
       const key = dialogKey(event);
-      // Round trip 1: bookkeeping and every read the turn may need.
       const start = await openTurn(store, event, key);
       if (start.duplicate) return { replies: [], notify: [], duplicate: true };
       const { profile, stored } = start;
@@ -199,15 +199,9 @@ export function createEngine(deps: EngineDeps): Engine {
       const session = fromStored(stored);
       const reads = { ...start, profileChange: profileToKeep(event, profile) };
       const effects = createEffects(store, event, reads, newId);
-      const turn = await runPlan(decide(event, session), { event, session, profile, effects, locale });
-      // Round trip 2: the dialog state with every write queued by the turn.
-      const writes = effects.startQueuedWrites();
-      if (!effects.forgotten && turn.next && changed(session, turn.next)) {
-        writes.push(
-          store.putDialog(key, toStored(turn.next), ttl, { platform: event.platform, userId: event.user.id }),
-        );
-      }
-      await Promise.all(writes);
+      const plan = decide(event, session);
+      const turn = await run(plan, { event, session, profile, effects, locale });
+      await commit(key, event, session, turn, effects);
       return { replies: turn.replies, notify: turn.notify, locale: turn.locale ?? locale };
     } catch (error) {
       config.onError?.(error, event);
@@ -302,18 +296,17 @@ export function createEngine(deps: EngineDeps): Engine {
     const base = result.state
       ? { dialog: dialog.name, ...result.state, history }
       : { dialog: dialog.name, step: DONE, answers: {}, history: [] };
-    const candidate: Session = { ...base, memory, version: (session?.version ?? 0) + 1 };
-    if (session?.buttons) candidate.buttons = session.buttons;
-    const version = changed(session, candidate) ? candidate.version : (session?.version ?? 0);
+    const before = session?.version ?? 0;
+    const moved = changed(session, { ...base, memory, version: before }, { ignoreButtons: true });
+    const version = moved ? before + 1 : before;
     const replies = stampVersion(result.replies, dialog.name, version);
-    const next: Session = { ...candidate, version };
-    delete next.buttons;
     const buttons = result.state ? typeableButtons(replies) : undefined;
-    if (buttons) next.buttons = buttons;
+    const next: Session = { ...base, memory, version, ...(buttons ? { buttons } : {}) };
     return { replies, notify, next, ...switched };
   }
 
-  async function runPlan(plan: Plan, input: TurnInput): Promise<TurnOutput> {
+  /** Runs what `decide` chose: a dialog's step, or one of the engine's own answers. */
+  async function run(plan: Plan, input: TurnInput): Promise<TurnOutput> {
     const { session, locale } = input;
     const none = { notify: [], next: session };
     switch (plan.kind) {
@@ -323,7 +316,7 @@ export function createEngine(deps: EngineDeps): Engine {
         const result = await plan.dialog.step(current, plan.event, context(input));
         // Asked the same question again: the dialog could not read the text, so it was the label.
         if (plan.fallback && current && result.state && sameJson(result.state, current))
-          return runPlan(plan.fallback, input);
+          return run(plan.fallback, input);
         const history =
           current && session && result.state ? pushHistory(session.history, current, result.state) : [];
         return apply(input, plan.dialog, result, history);
@@ -413,6 +406,22 @@ export function createEngine(deps: EngineDeps): Engine {
         return { ...none, replies: [confirm] };
       }
     }
+  }
+
+  /** Round trip 2: the dialog state, when it changed, with every write the turn queued. */
+  async function commit(
+    key: string,
+    event: Inbound,
+    session: Session | null,
+    turn: TurnOutput,
+    effects: BoundEffects,
+  ): Promise<void> {
+    const writes = effects.startQueuedWrites();
+    if (!effects.forgotten && turn.next && changed(session, turn.next)) {
+      const owner = { platform: event.platform, userId: event.user.id };
+      writes.push(store.putDialog(key, toStored(turn.next), ttl, owner));
+    }
+    await Promise.all(writes);
   }
 
   return { handle, doesBookkeeping: true };

@@ -107,12 +107,25 @@ export function pushHistory(history: StepState[], left: StepState, next: StepSta
   return [...history, left].slice(-MAX_HISTORY);
 }
 
-/** True when the stored form of two sessions differs in anything but the version. */
-export function changed(before: Session | null, after: Session): boolean {
+/** The stored form of a session without the fields a comparison leaves out. */
+function comparable(session: Session, ignore: readonly (keyof DialogState)[]): string {
+  const stored: Partial<DialogState> = toStored(session);
+  for (const key of ignore) delete stored[key];
+  return JSON.stringify(stored);
+}
+
+/**
+ * True when the stored form of two sessions differs in anything but the version, and with
+ * `ignoreButtons` in anything but the typeable buttons too (a card shown again is not a new step).
+ */
+export function changed(
+  before: Session | null,
+  after: Session,
+  { ignoreButtons = false }: { ignoreButtons?: boolean } = {},
+): boolean {
   if (before === null) return true;
-  return (
-    JSON.stringify({ ...toStored(before), version: 0 }) !== JSON.stringify({ ...toStored(after), version: 0 })
-  );
+  const ignore: (keyof DialogState)[] = ignoreButtons ? ['version', 'buttons'] : ['version'];
+  return comparable(before, ignore) !== comparable(after, ignore);
 }
 
 /**

@@ -1,8 +1,8 @@
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { enGB, nb } from 'date-fns/locale';
+import { installedCallsDir } from '../calls/installation.ts';
 import { loadCatalog } from '../calls/load.ts';
 import type { Locale } from '../domain/call.ts';
 import type { Clock } from '../domain/clock.ts';
@@ -28,7 +28,6 @@ export const USAGE = [
 
 export { parseAt };
 
-const DEFAULT_CALLS = join(import.meta.dirname, '../../calls');
 /** Builds the command with a clock; `run` below uses the real one (this is the edge). */
 export function createTimelineCommand(clock: Clock): (args: string[]) => Promise<CliOutput> {
   return async (args) => {
@@ -66,7 +65,7 @@ export function createTimelineCommand(clock: Clock): (args: string[]) => Promise
     } catch (e) {
       return usageError(isMidlerError(e) ? `not a time: ${values.at}` : (e as Error).message, USAGE);
     }
-    const catalog = loadCatalog(values.calls ?? DEFAULT_CALLS);
+    const catalog = loadCatalog(values.calls ?? installedCallsDir());
     const call = catalog.get(values.call);
     if (!call) {
       return failure(`Unknown call: ${values.call}. Known: ${catalog.calls.map((c) => c.id).join(', ')}`);

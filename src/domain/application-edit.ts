@@ -1,16 +1,17 @@
-import { computeAmount } from './amount.ts';
+import { type AmountResult, computeAmount } from './amount.ts';
 import type { Application, ApplicationStep, Person } from './application.ts';
 import { type Transition, transition } from './application-audit.ts';
 import type { Call } from './call.ts';
+import { asksOwnFinancing, hasAmountRule } from './call-lookup.ts';
 import type { Nok } from './money.ts';
 import { isLate, isPrioritised, refuse, requireApplicant, requireStatus } from './steps.ts';
 
 export interface ApplicationEdit {
   title: string;
-  /** The amount asked for from the call. */
-  requested: Nok;
-  /** The project's own financing. */
-  own: Nok;
+  /** The amount asked for from the call; may be left out where the call sets no amount rule. */
+  requested?: Nok;
+  /** The project's own financing; only where the call requires a share of it. */
+  own?: Nok;
   by: Person;
 }
 
@@ -77,32 +78,51 @@ export function editApplication(app: Application, call: Call, input: Application
       length: title.length,
     });
   }
+  const category = call.categories.find((c) => c.id === app.category);
   const other = app.amount?.other ?? 0;
-  const limit = requestLimit(call, app.category, input.own, other);
-  if (input.requested < 1 || input.requested > limit.max) {
-    refuse('amount-not-allowed', `${input.requested} is more than the call allows here`, { ...limit });
+  // Own financing is only part of the application where the call requires a share of it.
+  const own = asksOwnFinancing(category) ? (input.own ?? 0) : undefined;
+  const requested = input.requested;
+  const limit = requestLimit(call, app.category, own ?? 0, other);
+  if (requested === undefined ? hasAmountRule(category) : requested < 1 || requested > limit.max) {
+    refuse('amount-not-allowed', `${String(requested)} is not an amount the call allows here`, { ...limit });
   }
-  const result = computeAmount(call, {
-    category: app.category,
-    total: input.requested + input.own + other,
-    own: input.own,
-    other,
-  });
   const changed =
-    title !== app.title || input.requested !== app.amount?.requested || input.own !== app.amount?.own;
+    title !== app.title ||
+    requested !== app.amount?.requested ||
+    (own !== undefined && own !== app.amount?.own);
   if (!changed) refuse('nothing-changed', `${app.id} already says this`);
-  const after: Application = {
-    ...askEndorsementsAgain(app, call, now),
-    title,
-    amount: {
-      maxRequest: result.maxRequest,
-      requiredOwnFinancing: result.requiredOwnFinancing,
-      eligibleTotal: result.eligibleTotal,
-      binding: result.binding,
-      requested: input.requested,
-      own: input.own,
-      ...(app.amount?.other === undefined ? {} : { other: app.amount.other }),
-    },
-  };
+  const after: Application = { ...askEndorsementsAgain(app, call, now), title };
+  const { requested: _r, own: _o, ...kept } = app.amount ?? {};
+  if (requested !== undefined) {
+    const result = computeAmount(call, {
+      category: app.category,
+      total: requested + (own ?? 0) + other,
+      ...(own === undefined ? {} : { own }),
+      other,
+    });
+    after.amount = {
+      ...kept,
+      ...pick(result),
+      requested,
+      ...(own === undefined ? {} : { own }),
+    };
+  } else if (app.amount) {
+    // A figure cleared on a call without an amount rule is gone from the application.
+    after.amount = kept as Amount;
+  }
   return transition(app, after, input.by, 'application.edit', now);
+}
+
+type Amount = NonNullable<Application['amount']>;
+
+function pick(
+  r: AmountResult,
+): Pick<Amount, 'maxRequest' | 'requiredOwnFinancing' | 'eligibleTotal' | 'binding'> {
+  return {
+    maxRequest: r.maxRequest,
+    requiredOwnFinancing: r.requiredOwnFinancing,
+    eligibleTotal: r.eligibleTotal,
+    binding: r.binding,
+  };
 }

@@ -39,3 +39,17 @@ export function ruleReason(call: Call, ruleId: string, questionId?: string): Rul
     cite: { callId: call.id, quote: rule.cite.quote },
   };
 }
+
+/**
+ * Whether the call sets a rule on the amount of this category: a cap or an own-financing share.
+ * Where it sets none (patient safety), the bot neither invents a limit nor asks for an amount or own
+ * financing before the leaders are asked (docs/calls.md, "amounts").
+ */
+export function hasAmountRule(category: CategoryData | undefined): boolean {
+  return category !== undefined && (category.maxAmount !== undefined || category.ownFinancingPercent > 0);
+}
+
+/** Own financing is asked only where the call requires a share of it. */
+export function asksOwnFinancing(category: CategoryData | undefined): boolean {
+  return (category?.ownFinancingPercent ?? 0) > 0;
+}

@@ -12,6 +12,8 @@ export interface DatedMilestone {
   label: Text;
   at: Date;
   trustName?: string;
+  /** The milestone's own words from the call file, said instead of a generic line (issue 15). */
+  note?: Text;
 }
 
 /** The call's dated milestones of the given kinds, plus the trust's internal deadline when it has one. */
@@ -22,7 +24,15 @@ export function remindableMilestones(
 ): DatedMilestone[] {
   const out: DatedMilestone[] = call.milestones.flatMap((m) =>
     m.at !== undefined && kinds.has(m.kind)
-      ? [{ id: m.id, kind: m.kind, label: m.label, at: localToInstant(m.at) }]
+      ? [
+          {
+            id: m.id,
+            kind: m.kind,
+            label: m.label,
+            at: localToInstant(m.at),
+            ...(m.note ? { note: m.note } : {}),
+          },
+        ]
       : [],
   );
   const trust = call.trusts.find((t) => t.id === trustId);
@@ -81,6 +91,7 @@ export function reminder(
       label: m.label,
       at: m.at.toISOString(),
       group,
+      ...(m.note ? { note: m.note } : {}),
       ...extra,
     },
   };

@@ -47,6 +47,8 @@ export interface ReminderPayload {
   milestoneKind: MilestoneKind;
   /** What is due. */
   label: Text;
+  /** The milestone's own note from the call file, when it has one (shown instead of a generic line). */
+  note?: Text;
   /** ISO instant the milestone ends. */
   at: string;
   /** Reminders of one group supersede each other: after downtime only the latest due one is sent. */

@@ -56,6 +56,22 @@ export type Precision = MilestoneData['precision'];
  *   never closes before the wall clock has shown that time for the last time.
  */
 export function localToInstant(local: string, precision: Precision = 'by'): Date {
+  // Call dates are read on every turn and never change: the zone arithmetic runs once per reading.
+  const key = `${local}|${precision}`;
+  let instant = instants.get(key);
+  if (instant === undefined) {
+    instant = computeInstant(local, precision);
+    if (instants.size >= MAX_REMEMBERED) instants.clear();
+    instants.set(key, instant);
+  }
+  return new Date(instant);
+}
+
+/** Bounded: typed dates (`/at`, `--at`) go through here too. */
+const MAX_REMEMBERED = 2_000;
+const instants = new Map<string, number>();
+
+function computeInstant(local: string, precision: Precision): number {
   const m = LOCAL.exec(local);
   if (!m)
     throw new MidlerError('input.invalid', `not a local date or time: ${local}`, { details: { local } });
@@ -81,8 +97,7 @@ export function localToInstant(local: string, precision: Precision = 'by'): Date
     .filter((c) => tzOffset(OSLO, new Date(c.instant)) === c.offset)
     .map((c) => c.instant);
   // Overlap: two fit, take the later. Gap: none fit, read the time with the offset before the change.
-  const instant = fits.length > 0 ? Math.max(...fits) : wall - before * MINUTE;
-  return new Date(instant);
+  return fits.length > 0 ? Math.max(...fits) : wall - before * MINUTE;
 }
 
 /** "2022-10-20 15:00" in Europe/Oslo. */

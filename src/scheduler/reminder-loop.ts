@@ -49,6 +49,11 @@ export interface ReminderLoopDeps {
    * time) is read again for the rest of the batch. Default 5 s.
    */
   recheckMaxAgeMs?: number;
+  /** Told how many reminders each tick claimed and when each went out (the host's metrics). */
+  observe?: {
+    claimed?(count: number): void;
+    sent?(platform: Platform, dueAt: string, sentAt: Date): void;
+  };
 }
 
 export type Outcome =
@@ -233,6 +238,7 @@ export function createReminderLoop(deps: ReminderLoopDeps): ReminderLoop {
     }
     const result = await send(item.id, target, body);
     if (result.ok) {
+      deps.observe?.sent?.(target.platform, item.dueAt, clock());
       if (await store.ackReminder(item.id, owner)) return 'sent';
       log.warn(ctx, 'reminder sent but its lease had run out: the lease is shorter than a send');
       return 'lease-lost';
@@ -263,6 +269,7 @@ export function createReminderLoop(deps: ReminderLoopDeps): ReminderLoop {
 
   async function tickOnce(): Promise<TickReport> {
     const claimed = await store.claimDueReminders(clock(), owner, leaseMs, batch);
+    deps.observe?.claimed?.(claimed.length);
     const later = supersededIn(claimed);
     const outcomes: TickReport['outcomes'] = [];
     // Read when the first personal reminder needs it, for it and the rest of the batch; read again

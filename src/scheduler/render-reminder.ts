@@ -71,7 +71,8 @@ function channelCard(
     [t(locale, 'reminders.call'), parts.call],
   ];
   if (payload.trustName) rows.push([t(locale, 'reminders.trust'), payload.trustName]);
-  const blocks: Block[] = [facts(rows), text(t(locale, todo))];
+  // A milestone's own note says what the call text says of it; the generic line is for the rest.
+  const blocks: Block[] = [facts(rows), text(payload.note ? payload.note[locale] : t(locale, todo))];
   return card(
     t(locale, 'reminders.channel.title', { label: parts.label, call: parts.call }),
     blocks,

@@ -23,9 +23,11 @@ import { checkQualityChiefs, engineConfigOf } from './engine-settings.ts';
 import { healthRoutes } from './health-routes.ts';
 import { createHttpHost, type HttpHost } from './http-host.ts';
 import type { PlatformAdapter, Route } from './http-types.ts';
+import { reminderQueueLevel, timedRoutes, timedSender } from './instrument.ts';
 import { legalRoutes } from './legal-pages.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
+import { publicMetricsRoutes } from './metrics-routes.ts';
 import {
   NO_PLATFORM_MESSAGE,
   type PlatformStatus,
@@ -37,6 +39,10 @@ import { createTurnRunner } from './turn-runner.ts';
 /** What the host needs from configuration (a subset of loadConfig()'s result). */
 export interface HostConfig {
   port: number;
+  /** Bind address; absent: every interface. */
+  host?: string;
+  /** With a token, /metrics is also served on the bot's port to `Authorization: Bearer <token>`. */
+  metrics?: { token?: string };
   nodeEnv: string;
   logLevel?: string;
   redisUrl?: string;
@@ -111,7 +117,9 @@ export interface App {
   readonly senders: ReadonlyMap<Platform, Sender>;
   /** Which store backs the bot, for the start-up log. */
   readonly storeKind: 'redis' | 'memory' | 'injected';
-  listen(port?: number): Promise<number>;
+  /** What the operator should know about the set-up; main.ts logs them after the start-up summary. */
+  readonly warnings: readonly { msg: string; details: Record<string, unknown> }[];
+  listen(port?: number, host?: string): Promise<number>;
   /** Stops accepting, drains turns, stops loops and adapters, closes the store; bounded by the grace period. */
   close(): Promise<void>;
 }
@@ -143,13 +151,16 @@ export function createApp(options: CreateAppOptions): App {
     }
   }
   const catalog = options.catalog ?? loadCatalog(config.callsDir ?? 'calls');
+  const warnings: App['warnings'][number][] = [];
   const { withoutChief } = checkQualityChiefs(config.trustQualityChiefs, catalog);
   if (withoutChief.length > 0) {
-    log.warn(
-      { trusts: withoutChief },
-      'no quality chief configured (TRUST_QUALITY_CHIEFS) for these trusts: their applications are not prioritised in chat (the award, once announced, settles the step)',
-    );
+    warnings.push({
+      details: { trusts: withoutChief },
+      msg: 'no quality chief configured (TRUST_QUALITY_CHIEFS) for these trusts: their applications are not prioritised in chat (the award, once announced, settles the step)',
+    });
   }
+  const queueStore = store;
+  metrics.watchReminderQueue(() => reminderQueueLevel(queueStore, clock));
   const engine = options.engine ?? createEngine({ store, catalog, clock, config: engineConfigOf(config) });
 
   const senders = new Map<Platform, Sender>();
@@ -192,12 +203,13 @@ export function createApp(options: CreateAppOptions): App {
     if (adapter) adapters.push(adapter);
   }
   if (production && adapters.length === 0) throw new MidlerError('config.invalid', NO_PLATFORM_MESSAGE);
-  for (const adapter of adapters) senders.set(adapter.platform, adapter.sender);
+  for (const adapter of adapters) senders.set(adapter.platform, timedSender(adapter.sender, metrics));
   const loops = backgroundLoops(options, config, { ...deps, senders }, metrics);
 
   let draining = false;
   const served: Route[] = [
-    ...adapters.flatMap((a) => a.routes),
+    ...adapters.flatMap((a) => timedRoutes(a.routes, a.platform, metrics)),
+    ...publicMetricsRoutes(metrics, config.metrics?.token),
     ...healthRoutes({ store, catalog: () => catalog, metrics, draining: () => draining }),
     ...legalRoutes({
       store: storeKind === 'redis' || (storeKind === 'injected' && config.redisUrl) ? 'redis' : 'memory',
@@ -229,9 +241,10 @@ export function createApp(options: CreateAppOptions): App {
     routes: served.map((r) => `${r.method} ${r.path}`),
     senders,
     storeKind,
-    async listen(port = config.port) {
+    warnings,
+    async listen(port = config.port, bindTo = config.host) {
       for (const adapter of adapters) await adapter.start?.();
-      const bound = await host.listen(port);
+      const bound = await host.listen(port, bindTo);
       for (const loop of loops) loop.start?.();
       return bound;
     },
@@ -297,6 +310,13 @@ function backgroundLoops(
         clock: deps.clock,
         log: deps.log,
         senders: countingSenders(deps.senders, metrics),
+        observe: {
+          claimed: (count) => metrics.reminderQueueDepth.observe(count),
+          sent: (platform, dueAt, sentAt) =>
+            metrics.reminderLagSeconds.observe(Math.max(0, sentAt.getTime() - Date.parse(dueAt)) / 1000, {
+              platform,
+            }),
+        },
         // pid is often 1 in containers and a restarted pod keeps its hostname: leases need a unique owner.
         owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
       }),

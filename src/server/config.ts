@@ -19,6 +19,13 @@ export interface PersonSetting {
 export interface Config {
   nodeEnv: 'development' | 'production' | 'test';
   port: number;
+  /** Address the bot's port binds to: 127.0.0.1 by default, 0.0.0.0 in production (HOST). */
+  host: string;
+  /**
+   * Prometheus /metrics: its own listener on `host:port` (port 0 = none), and on the bot's port only
+   * with `Authorization: Bearer <token>` when a token is set (metrics-routes.ts).
+   */
+  metrics: { port: number; host: string; token?: string };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Which Store backs the bot: Redis when REDIS_URL is set, else (never in production) memory. */
   store: 'redis' | 'memory';
@@ -126,6 +133,13 @@ function jsonSetting<T>(schema: z.ZodType<T>, fallback: T) {
 const schema = z.object({
   NODE_ENV: z.preprocess((v) => empty(v) ?? 'development', z.enum(['development', 'production', 'test'])),
   PORT: int(3978, 1, 65535),
+  HOST: text(),
+  METRICS_PORT: int(9464, 0, 65535),
+  METRICS_HOST: z.preprocess((v) => empty(v) ?? '127.0.0.1', z.string().trim()),
+  METRICS_TOKEN: z.preprocess(
+    empty,
+    z.string().trim().min(16, 'must be at least 16 characters (a random secret)').optional(),
+  ),
   LOG_LEVEL: z.preprocess(
     (v) => empty(v) ?? 'info',
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
@@ -206,6 +220,9 @@ function crossCheck(e: Env): string[] {
   if (e.NODE_ENV === 'production' && !e.REDIS_URL) {
     problems.push('REDIS_URL: is required when NODE_ENV=production (replicas must share state)');
   }
+  if (e.METRICS_PORT !== 0 && e.METRICS_PORT === e.PORT) {
+    problems.push('METRICS_PORT: must differ from PORT (or 0 for no metrics listener)');
+  }
   if (e.REDIS_URL) {
     try {
       parseRedisUrl(e.REDIS_URL, e.REDIS_MODE);
@@ -258,6 +275,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
+    host: e.HOST ?? (e.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
+    metrics: { port: e.METRICS_PORT, host: e.METRICS_HOST, ...opt('token', e.METRICS_TOKEN) },
     logLevel: e.LOG_LEVEL,
     store: e.REDIS_URL ? 'redis' : 'memory',
     ...opt('redisUrl', e.REDIS_URL),
@@ -299,6 +318,7 @@ export function redactConfig(config: Config): Config {
   return {
     ...config,
     ...opt('redisUrl', config.redisUrl?.replace(/\/\/[^@/]*@/, '//[redacted]@')),
+    metrics: { ...config.metrics, ...opt('token', secret(config.metrics.token)) },
     teams: { ...config.teams, ...opt('MicrosoftAppPassword', secret(config.teams.MicrosoftAppPassword)) },
     slack: {
       ...config.slack,

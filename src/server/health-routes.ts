@@ -27,7 +27,7 @@ async function pingWithin(store: Store, ms: number): Promise<void> {
   }
 }
 
-/** GET /healthz (the process answers), GET /readyz (store reachable, calls loaded), GET /metrics. */
+/** GET /healthz (the process answers), GET /readyz (store reachable, calls loaded). /metrics: metrics-routes.ts. */
 export function healthRoutes(deps: HealthDeps): Route[] {
   return [
     { method: 'GET', path: '/healthz', handler: async () => ({ status: 200, body: { status: 'ok' } }) },
@@ -50,15 +50,6 @@ export function healthRoutes(deps: HealthDeps): Route[] {
           ? { status: 200, body: { status: 'ready', calls: catalog?.calls.map((c) => c.id) ?? [] } }
           : { status: 503, body: { status: 'not-ready', reasons } };
       },
-    },
-    {
-      method: 'GET',
-      path: '/metrics',
-      handler: async () => ({
-        status: 200,
-        headers: { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' },
-        body: deps.metrics.render(),
-      }),
     },
   ];
 }

@@ -42,6 +42,8 @@ export const REDACT_PATHS = [
   '*.SLACK_APP_TOKEN',
   'SLACK_CLIENT_SECRET',
   '*.SLACK_CLIENT_SECRET',
+  'METRICS_TOKEN',
+  '*.METRICS_TOKEN',
   'REDIS_URL',
   '*.REDIS_URL',
   'redisUrl',

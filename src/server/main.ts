@@ -1,11 +1,14 @@
 import { isMidlerError } from '../domain/errors.ts';
 import { createApp } from './app.ts';
-import { type Config, loadConfig, loadDotEnv, redactConfig } from './config.ts';
+import { type Config, loadConfig, loadDotEnv } from './config.ts';
 import { createLogger } from './logger.ts';
+import { listenMetrics } from './metrics-routes.ts';
+import { logStartup } from './startup-log.ts';
 
 /**
- * `npm start`: reads the configuration (refusing to start on errors, naming the variables), wires
- * the app, says plainly what it is running with, and shuts down cleanly on SIGTERM/SIGINT.
+ * `npm start` (`node dist/src/server/main.js`; `npm run dev` runs it with tsx): reads the configuration
+ * (refusing to start on errors, naming the variables), wires the app, listens, says plainly what it
+ * runs with (startup-log.ts), and shuts down cleanly on SIGTERM/SIGINT.
  */
 
 if (process.env.NODE_ENV !== 'production') loadDotEnv();
@@ -28,34 +31,28 @@ try {
   process.exit(1);
 }
 
-log.info({ config: redactConfig(config) }, 'configuration');
-if (app.storeKind === 'memory') {
-  log.warn(
-    'STORE: in-memory. State is lost on restart and NOT shared between replicas. Set REDIS_URL for real use.',
-  );
-} else {
-  log.info({ store: app.storeKind, prefix: config.redisPrefix }, 'store: Redis');
+/** A port that cannot be bound stops start-up with a message saying which setting to change. */
+async function bind<T>(what: string, setting: string, listen: () => Promise<T>): Promise<T> {
+  try {
+    return await listen();
+  } catch (e) {
+    log.fatal(
+      { err: e },
+      `could not listen for ${what}: ${e instanceof Error ? e.message : e} (check ${setting})`,
+    );
+    process.exit(1);
+  }
 }
-for (const warning of config.warnings) log.warn(warning);
-const { teams, slack } = app.platforms;
-log.info(
-  { teams: teams.reason, slack: slack.reason },
-  `platforms on: ${[teams.enabled ? 'teams' : '', slack.enabled ? 'slack' : ''].filter(Boolean).join(', ')}`,
-);
-log.info(
-  { calls: app.catalog.calls.map((c) => c.id), dir: config.callsDir },
-  `calls loaded: ${app.catalog.calls.length}`,
-);
-log.info({ reminders: config.reminders.enabled ? 'on' : 'off' }, 'reminder loop');
 
-const port = await app.listen(config.port);
-log.info(
-  {
-    port,
-    routes: app.routes,
-  },
-  `Midlerbot listening on :${port}`,
-);
+// Metrics first: a clash there stops start-up before the bot takes traffic or starts its loops.
+const metricsListener =
+  config.metrics.port === 0
+    ? undefined
+    : await bind('metrics', 'METRICS_PORT and METRICS_HOST', () =>
+        listenMetrics({ metrics: app.metrics, log, port: config.metrics.port, host: config.metrics.host }),
+      );
+const port = await bind('the bot', 'PORT and HOST', () => app.listen(config.port, config.host));
+logStartup(log, { app, config, port, metricsUrl: metricsListener?.url, now: new Date() });
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
@@ -74,6 +71,7 @@ async function shutdown(signal: string): Promise<void> {
   force.unref();
   try {
     await app.close();
+    await metricsListener?.close();
     log.info('shut down cleanly');
     process.exit(0);
   } catch (e) {

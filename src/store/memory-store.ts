@@ -43,6 +43,8 @@ interface StoredEntry {
   body: string;
 }
 
+const SWEEP_EVERY_MS = 60_000;
+
 /** Values are kept as JSON text, as in Redis: callers never share objects with the store. */
 const read = <T>(text: string | undefined): T | null => (text === undefined ? null : (JSON.parse(text) as T));
 
@@ -64,12 +66,18 @@ export class MemoryStore implements Store {
   private readonly rates = new Map<string, Expiring>();
   private readonly reminders: MemoryReminders;
   private lastStreamMs = 0;
+  private lastSweep = 0;
   private streamSeq = 0;
   private down = false;
 
   constructor(options: MemoryStoreOptions = {}) {
     this.clock = options.clock ?? (() => new Date());
     this.reminders = new MemoryReminders(this.clock, options.deliveredRetentionMs ?? 120 * 86_400_000);
+  }
+
+  /** Entries held for conversations (dialogs, once-markers, rate windows): what the bench watches. */
+  entryCount(): number {
+    return this.dialogs.size + this.once.size + this.rates.size + this.dialogOwners.size;
   }
 
   /** Makes every call fail with store.unavailable, as RedisStore does while Redis is away (for tests). */
@@ -79,7 +87,27 @@ export class MemoryStore implements Store {
 
   private async op<T>(name: string, fn: () => T): Promise<T> {
     if (this.down) throw new MidlerError('store.unavailable', `memory ${name}: simulated outage`);
+    this.sweep();
     return fn();
+  }
+
+  /**
+   * Expired entries are dropped on read, but a conversation that never comes back is never read: at
+   * most once a minute of the store's clock, everything past its TTL goes, so memory stays bounded by
+   * what is live, as in Redis.
+   */
+  private sweep(): void {
+    const now = this.now();
+    if (now - this.lastSweep < SWEEP_EVERY_MS) return;
+    this.lastSweep = now;
+    for (const map of [this.dialogs, this.rates]) {
+      for (const [key, entry] of map) if (entry.expiresAt <= now) map.delete(key);
+    }
+    for (const [key, until] of this.once) if (until <= now) this.once.delete(key);
+    for (const [tag, keys] of this.dialogOwners) {
+      for (const key of keys) if (!this.dialogs.has(key)) keys.delete(key);
+      if (keys.size === 0) this.dialogOwners.delete(tag);
+    }
   }
 
   private now(): number {

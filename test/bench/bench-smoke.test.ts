@@ -16,7 +16,7 @@ describe('npm run bench -- --quick', () => {
       cwd: ROOT,
       env: { ...process.env, REDIS_URL: redisUrl },
       encoding: 'utf8',
-      timeout: 100_000,
+      timeout: 170_000,
     });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
@@ -31,6 +31,11 @@ describe('npm run bench -- --quick', () => {
     expect(out).toMatch(/^Redis round trips per engine turn: max \d+, mean \d+\.\d\d/m);
     expect(out).toMatch(/^Redis round trips per HTTP request \(adapter \+ engine\): max \d+/m);
     expect(out).toMatch(/^ {2}16 say "help"\s+max \d+/m);
+    // The embedded store let go of the conversations once their TTL passed.
+    expect(out).toMatch(/^ {2}after the 30-day dialog TTL\s+rss\s+[\d.]+ MB .* store entries 0$/m);
+    // The baselines ran beside the project and the ratios are printed.
+    for (const figure of ['Slack ack p99 ms', 'Teams turns/s', 'Teams p99 ms'])
+      expect(out, figure).toMatch(new RegExp(`^\\| ${figure}.*\\| [\\d.]+× \\(`, 'm'));
 
     const redis = new Redis(redisUrl);
     try {
@@ -39,7 +44,7 @@ describe('npm run bench -- --quick', () => {
     } finally {
       redis.disconnect();
     }
-  }, 120_000);
+  }, 180_000);
 
   it('refuses an unknown section instead of running something else', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--only', 'nope'], {

@@ -219,7 +219,9 @@ describe('editApplication: title, amount asked for and own financing on a draft'
       OCT_1,
     );
     expect(t.app.title).toBe('Tryggere medisinering');
-    expect(t.app.amount).toMatchObject({ requested: 400_000, own: 50_000 });
+    expect(t.app.amount).toMatchObject({ requested: 400_000 });
+    // Patient safety has no own-financing rule: a figure given for it is not kept (issue 15).
+    expect(t.app.amount?.own).toBeUndefined();
     for (const step of ['endorse-nearest-leader', 'endorse-clinic-leader']) {
       expect(stateOf(t.app, step)).toBe('not-started');
       expect(t.app.steps.find((s) => s.id === step)).not.toHaveProperty('waitingOn');
@@ -227,6 +229,15 @@ describe('editApplication: title, amount asked for and own financing on a draft'
     // The round is kept, so the next request is a new round and the old cards decide nothing.
     expect(t.app.steps.find((s) => s.id === 'endorse-clinic-leader')?.round).toBe(1);
     expect(t.audit.action).toBe('application.edit');
+  });
+
+  it('a call without an amount rule takes an edit without an amount; one with a rule requires it', () => {
+    const t = editApplication(endorsedOnce(), patientSafety, { title: 'Tryggere medisinering', by }, OCT_1);
+    expect(t.app.title).toBe('Tryggere medisinering');
+    expect(t.app.amount?.requested).toBeUndefined();
+    expect(
+      reasonOf(() => editApplication(innovationDraft('e9'), innovation, { title: 'Smart seng', by }, OCT_1)),
+    ).toBe('amount-not-allowed');
   });
 
   it('the amount must be one the call allows for that budget (cap and 25 % own financing)', () => {

@@ -53,7 +53,8 @@ describe('newApplication', () => {
       ['draft', 'not-started', '2022-11-04T22:59:59.000Z'],
       ['endorse-nearest-leader', 'not-started', '2022-11-04T22:59:59.000Z'],
       ['endorse-clinic-leader', 'not-started', '2022-11-04T22:59:59.000Z'],
-      ['trust-prioritisation', 'not-started', '2022-11-04T22:59:59.000Z'],
+      // The text gives the trust's ranking no date (issue 15): none unless the trust has an internal deadline.
+      ['trust-prioritisation', 'not-started', undefined],
       ['submission', 'not-started', '2022-11-04T22:59:59.000Z'],
       ['award', 'not-started', '2022-12-16T22:59:59.000Z'],
       ['status-report', 'not-started', '2023-09-01T21:59:59.000Z'],

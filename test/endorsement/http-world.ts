@@ -153,6 +153,8 @@ export async function startSlackFlowHost(
     ],
   });
   const port = await app.listen(0);
+  // The adapter looks the bot up once at start; that call is not the test's.
+  await capture.waitFor('auth.test');
   const slack = app.adapters.find((a) => a.platform === 'slack') as
     | { idle(): Promise<void>; platform: string }
     | undefined;

@@ -130,7 +130,7 @@ describe.each(transcriptStores('prioritisation'))('trust prioritisation on $name
     await chief.say('prioriter søknadene');
     await chief.click('Bekreft rekkefølgen');
     expect(shown(applicants[0]?.lastInbox().message ?? [])).toContain(
-      'har prioritert søknaden «Fallforebygging» og sendt den videre',
+      'har prioritert søknaden «Fallforebygging»',
     );
     expect(shown(applicants[0]?.lastInbox().message ?? [])).not.toContain('nummer');
 

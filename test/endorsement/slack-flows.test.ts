@@ -148,47 +148,6 @@ async function ask(w: World) {
 }
 
 describe('endorsement flows over the Slack endpoint', () => {
-  it('decline: a comment is required first (asked inline on the card); then the applicant is told and the draft reopens', async () => {
-    const w = await world();
-    await seedDraft(w.store, w.time.clock(), { id: APP, applicant: kari, title: TITLE, ready: true });
-    const { card, ts } = await ask(w);
-    const before = await reload(w.store, APP);
-
-    await w.click(NILS, card, 'Avslå');
-    const inline = w.updatesOf(dmOf(NILS), ts).at(-1);
-    expect(textOf(inline)).toContain('Skriv en kort begrunnelse når du avslår');
-    expect(hasButtons(inline)).toBe(true);
-    expect(await reload(w.store, APP)).toEqual(before);
-
-    await w.click(NILS, inline, 'Avslå', { ts, values: comment('Budsjettet må ned') });
-    const decided = w.updatesOf(dmOf(NILS), ts).at(-1);
-    expect(textOf(decided)).toContain('Avslått av');
-    expect(hasButtons(decided)).toBe(false);
-    const notice = w.postsWith(DM, 'har avslått').at(-1);
-    expect(textOf(notice)).toContain(
-      `har avslått «${TITLE}» (Godkjenning fra nærmeste leder): «Budsjettet må ned»`,
-    );
-    const stored = await reload(w.store, APP);
-    expect(stored.status).toBe('draft');
-    expect(stepOf(stored, 'draft')?.state).toBe('not-started');
-    expect(stepOf(stored, NEAREST)).toMatchObject({
-      state: 'declined',
-      comment: 'Budsjettet må ned',
-      decidedBy: { platform: 'slack', userId: NILS },
-    });
-    expect((await w.store.readAudit(APP)).at(-1)).toMatchObject({
-      action: 'endorsement.decline',
-      actor: { userId: NILS },
-      platform: 'slack',
-      comment: 'Budsjettet må ned',
-    });
-
-    // From the notice the applicant asks again: the draft must be confirmed ready first.
-    await w.click(USER, notice, 'Be om godkjenning');
-    // Its answer (a card) replaces the notice in place.
-    expect(textOf(w.updatesOf(DM, w.tsOf(notice)).at(-1))).toContain('Ja, søknaden er klar');
-  });
-
   it('more information: the applicant answers, the leader sees the answer on the same card, then approves', async () => {
     const w = await world();
     await seedDraft(w.store, w.time.clock(), { id: APP, applicant: kari, title: TITLE, ready: true });

@@ -135,44 +135,6 @@ async function ask(w: World, leader: Who = nils) {
 }
 
 describe('endorsement flows over the Teams endpoint', () => {
-  it('decline: a comment is required first (asked inline); then the applicant is told with it and the draft reopens', async () => {
-    const w = await world([kari, nils]);
-    await seedDraft(w.store, w.time.clock(), { id: APP, applicant: asPerson(kari), title: TITLE });
-    const { card, ref } = await ask(w);
-    const decline = byTitle(actionsOf(card), 'Avslå');
-    const before = await reload(w.store, APP);
-
-    // No comment: the clicked card is answered with itself plus the field's error; nothing is written.
-    const again = await w.invoke(nils, decline, {}, ref);
-    expect(show(again.card)).toContain('Skriv en kort begrunnelse når du avslår');
-    expect(byTitle(actionsOfCard(again.card), 'Avslå')).toBeDefined();
-    expect(await reload(w.store, APP)).toEqual(before);
-    expect(w.postedWith(kari, 'har avslått')).toHaveLength(0);
-
-    const decided = await w.invoke(nils, decline, { comment: 'Budsjettet må ned' }, ref);
-    expect(show(decided.card)).toContain('Avslått av Nils Leder');
-    expect(actionsOfCard(decided.card)).toHaveLength(0);
-    const notice = w.postedWith(kari, 'har avslått').at(-1);
-    expect(show(notice)).toContain(
-      `Nils Leder har avslått «${TITLE}» (Godkjenning fra nærmeste leder): «Budsjettet må ned»`,
-    );
-    const stored = await reload(w.store, APP);
-    expect(stored.status).toBe('draft');
-    expect(stepOf(stored, 'draft')?.state).toBe('not-started');
-    expect(stepOf(stored, NEAREST)).toMatchObject({ state: 'declined', comment: 'Budsjettet må ned' });
-    expect((await w.store.readAudit(APP)).at(-1)).toMatchObject({
-      action: 'endorsement.decline',
-      actor: { userId: nils.aadObjectId },
-      platform: 'teams',
-      comment: 'Budsjettet må ned',
-    });
-
-    // The applicant carries on from the notice: the overview shows the decline and asks for the draft again.
-    const reopened = await w.invoke(kari, byTitle(actionsOf(notice), 'Be om godkjenning'), {}, idOf(notice));
-    expect(show(reopened.card)).toContain('Budsjettet må ned');
-    expect(byTitle(actionsOfCard(reopened.card), 'Ja, søknaden er klar')).toBeDefined();
-  });
-
   it('more information: the applicant answers, the leader sees the answer on the same card, then approves', async () => {
     const w = await world([kari, nils]);
     await seedDraft(w.store, w.time.clock(), { id: APP, applicant: asPerson(kari), title: TITLE });

@@ -26,6 +26,6 @@ describe('the reminder loop senders wired by createApp', () => {
     await wrapped?.sendToConversation('slack:C1', message, { idempotencyKey: 'reminder:r-1' });
     await wrapped?.sendToUser('U1', message, { idempotencyKey: 'reminder:r-2' });
     expect(seen).toEqual([{ idempotencyKey: 'reminder:r-1' }, { idempotencyKey: 'reminder:r-2' }]);
-    expect(metrics.render()).toMatch(/midlerbot_reminders_sent_total\{platform="slack"\} 1\b/);
+    expect(await metrics.render()).toMatch(/midlerbot_reminders_sent_total\{platform="slack"\} 1\b/);
   });
 });

@@ -110,10 +110,10 @@ describe('HTTP host', () => {
     const next = await postActivity(port(), personalMessage(capture.serviceUrl, 'hei'));
     expect(next.status).toBe(200);
     expect(capture.posted().at(-1)?.body.text).toBe('ok: hei');
-    expect(app.metrics.turnErrors.get({ platform: 'teams' })).toBe(1);
+    expect(await app.metrics.turnErrors.get({ platform: 'teams' })).toBe(1);
   });
 
-  it('serves /healthz, /readyz and /metrics', async () => {
+  it('serves /healthz and /readyz, and no /metrics on this port without METRICS_TOKEN', async () => {
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);
@@ -121,14 +121,8 @@ describe('HTTP host', () => {
       status: 'ready',
       calls: ['innovasjon-2023', 'pasientsikkerhet-2023-2024'],
     });
-    const metrics = await fetch(`${base}/metrics`);
-    expect(metrics.headers.get('content-type')).toContain('text/plain');
-    const text = await metrics.text();
-    expect(text).toMatch(/^midlerbot_turns_total\{platform="teams"\} \d+$/m);
-    expect(text).toMatch(/^midlerbot_turn_errors_total\{platform="teams"\} 1$/m);
-    expect(text).toMatch(/^midlerbot_turn_duration_seconds_bucket\{platform="teams",le="\+Inf"\} \d+$/m);
-    expect(text).toContain('# TYPE midlerbot_reminders_sent_total counter');
-    expect(text).toContain('# TYPE midlerbot_redis_errors_total counter');
+    // The series are served on the metrics listener or behind a token (test/server/metrics.test.ts).
+    expect((await fetch(`${base}/metrics`)).status).toBe(404);
   });
 });
 
@@ -153,7 +147,7 @@ describe('readiness', () => {
         status: 'not-ready',
         reasons: ['store unreachable', 'no calls loaded'],
       });
-      expect(down.metrics.redisErrors.get()).toBe(1);
+      expect(await down.metrics.redisErrors.get()).toBe(1);
     } finally {
       await down.close();
     }

@@ -72,6 +72,8 @@ export async function startSlackHost(options: HostOptions): Promise<SlackHost> {
     ],
   });
   const port = await app.listen(0);
+  // The adapter looks the bot up once at start; that call is not the test's.
+  await options.capture.waitFor('auth.test');
   const slack = app.adapters.find((a) => a.platform === 'slack') as SlackAdapter | undefined;
   if (!slack) throw new Error('Slack adapter not mounted');
   return {

@@ -172,6 +172,8 @@ async function startHost(
     ],
   });
   const port = await app.listen(0);
+  // The adapter looks the bot up once at start; that call is not the test's.
+  await capture.waitFor('auth.test');
   const slack = app.adapters.find((a) => a.platform === 'slack') as SlackAdapter | undefined;
   if (!slack) throw new Error('Slack adapter not mounted');
   const deliver = socket

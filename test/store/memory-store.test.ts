@@ -26,3 +26,22 @@ describe('MemoryStore outage switch', () => {
     expect((await store.getDialog('d'))?.step).toBe('a');
   });
 });
+
+describe('MemoryStore memory', () => {
+  it('lets go of conversations past their TTL even when nobody reads them again', async () => {
+    let now = Date.parse('2022-09-01T08:00:00.000Z');
+    const store = createMemoryStore({ clock: () => new Date(now) });
+    const owner = (i: number) => ({ platform: 'teams' as const, userId: `u${i}` });
+    for (let i = 0; i < 500; i++) {
+      await store.putDialog(`d${i}`, { dialog: 'help', step: 'a', answers: {}, version: 1 }, 300, owner(i));
+      await store.claimOnce(`turn-${i}`, 300);
+    }
+    await store.putDialog('kept', { dialog: 'help', step: 'a', answers: {}, version: 1 }, 3600, owner(0));
+    expect(store.entryCount()).toBeGreaterThanOrEqual(1001);
+    now += 10 * 60_000;
+    await store.getDialog('kept');
+    // What is left: the live dialog and its owner.
+    expect(store.entryCount()).toBe(2);
+    expect((await store.getDialog('kept'))?.step).toBe('a');
+  });
+});

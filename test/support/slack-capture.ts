@@ -31,6 +31,8 @@ export interface SlackCapture {
   failNext(method: string, failure: SlackFailure): void;
   /** The locale users.info reports for a user (default nb-NO). */
   setLocale(userId: string, locale: string): void;
+  /** The name users.info reports for a user (default `Real {id}`, display name `Display {id}`). */
+  setName(userId: string, name: string): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -57,6 +59,7 @@ export async function startSlackCapture(options: { now?: () => number } = {}): P
   const calls: SlackCall[] = [];
   const failures = new Map<string, SlackFailure[]>();
   const locales = new Map<string, string>();
+  const names = new Map<string, string>();
   const waiters: { method: string; count: number; resolve: (c: SlackCall[]) => void }[] = [];
   let seq = 0;
   let tsCounter = 0;
@@ -92,15 +95,16 @@ export async function startSlackCapture(options: { now?: () => number } = {}): P
         return { ok: true, view: { id: `V${String(seq).padStart(8, '0')}`, hash: `hash-${seq}` } };
       case 'users.info': {
         const id = String(args.user ?? '');
+        const name = names.get(id);
         return {
           ok: true,
           user: {
             id,
             team_id: CAPTURE_BOT.teamId,
             name: id.toLowerCase(),
-            real_name: `Real ${id}`,
+            real_name: name ?? `Real ${id}`,
             locale: locales.get(id) ?? 'nb-NO',
-            profile: { display_name: `Display ${id}`, real_name: `Real ${id}` },
+            profile: { display_name: name ?? `Display ${id}`, real_name: name ?? `Real ${id}` },
           },
         };
       }
@@ -173,10 +177,16 @@ export async function startSlackCapture(options: { now?: () => number } = {}): P
     setLocale(userId, locale) {
       locales.set(userId, locale);
     },
+    setName(userId, name) {
+      names.set(userId, name);
+    },
     reset() {
+      // Message ts restart too: a test reads a message's ts from its position among the posts.
       calls.length = 0;
+      tsCounter = 0;
       failures.clear();
       locales.clear();
+      names.clear();
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -170,6 +170,8 @@ describe('Teams proactive sender', () => {
     const texts = capture.posted().map((p) => p.body.text);
     expect(texts).toContain('done');
     expect(texts).toContain('your leader was asked');
-    expect(replicas[0]!.metrics.proactiveSends.get({ platform: 'teams', result: 'not-installed' })).toBe(1);
+    expect(
+      await replicas[0]!.metrics.proactiveSends.get({ platform: 'teams', result: 'not-installed' }),
+    ).toBe(1);
   });
 });

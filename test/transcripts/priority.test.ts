@@ -37,7 +37,13 @@ describe.each(transcriptStores('prio'))('priority-area transcripts on $name', ({
       { click: 'Send', inputs: { areas: [] }, expect: ['treffer ingen av satsingsområdene'] },
       { say: 'tilbake' },
       { say: 'tilbake', expect: ['Hvilken kategori'] },
-      { click: 'Produktinnovasjon', expect: ['ingen prioriterte satsingsområder'] },
+      {
+        click: 'Produktinnovasjon',
+        expect: [
+          'nevner ingen satsingsområder',
+          '> For kategorien produktinnovasjon er det ingen prioriterte områder.',
+        ],
+      },
     ]);
   });
 

@@ -13,8 +13,8 @@ export const amount = {
     en: 'How much does the project fund itself (own financing)? The requirement is at least {percent} % of the budget.',
   },
   'amount.ask-other': {
-    nb: 'Har prosjektet annen finansiering (andre enn deg selv og denne utlysningen)? Skriv beløpet.',
-    en: 'Does the project have other funding (besides yourselves and this call)? Type the amount.',
+    nb: 'Har prosjektet annen finansiering, utenom egenfinansieringen og denne utlysningen? Skriv beløpet.',
+    en: 'Does the project have other funding, besides its own financing and this call? Type the amount.',
   },
   'amount.ask-prior': {
     nb: 'Hvor mange ganger har prosjektet fått midler fra denne ordningen før?',
@@ -67,8 +67,16 @@ export const amount = {
   'amount.fact.shortfall': { nb: 'Mangler i egenfinansiering', en: 'Own financing short by' },
   'amount.fact.cap': { nb: 'Tak i utlysningen', en: 'Cap in the call' },
   'amount.fact.no-cap': {
-    nb: 'Intet tak – summen av kostnadene som kan dekkes',
-    en: 'No cap – the sum of eligible costs',
+    nb: 'Utlysningen setter ikke noe tak',
+    en: 'The call sets no cap',
+  },
+  'amount.no-rule.title': {
+    nb: 'Utlysningen setter ikke noe beløp',
+    en: 'The call sets no amount',
+  },
+  'amount.no-rule.text': {
+    nb: 'Utlysningen har verken tak eller krav om egenfinansiering. Du søker om det prosjektet trenger av kostnader som kan dekkes, og helseforetaket prioriterer søknadene før Helse Midt-Norge RHF vurderer dem.',
+    en: 'The call sets neither a cap nor an own-financing requirement. You ask for what the project needs of the costs that can be covered, and the trust ranks the applications before Helse Midt-Norge RHF assesses them.',
   },
   'amount.binds': { nb: 'Dette er det som begrenser beløpet', en: 'This is what limits the amount' },
   'amount.binding.cap': { nb: 'Taket i utlysningen.', en: "The call's cap." },

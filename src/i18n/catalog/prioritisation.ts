@@ -55,8 +55,8 @@ export const prioritisation = {
     en: 'The order is the same as before; nothing has changed.',
   },
   'prioritisation.notice': {
-    nb: '🏥 {trust} har prioritert søknaden «{title}» og sendt den videre.',
-    en: '🏥 {trust} has prioritised the application “{title}” and passed it on.',
+    nb: '🏥 {trust} har prioritert søknaden «{title}».',
+    en: '🏥 {trust} has ranked the application “{title}”.',
   },
   'prioritisation.notice-rank': {
     nb: '🏥 {trust} har prioritert søknaden «{title}» som nummer {rank} av {count}.',

@@ -13,15 +13,15 @@ export const priority = {
   },
   'priority.input': { nb: 'Områder prosjektet berører', en: 'Areas the project touches' },
   'priority.none-defined': {
-    nb: 'Denne kategorien har ingen prioriterte satsingsområder. Prosjektet vurderes på egne kriterier.',
-    en: 'This category has no priority areas. The project is assessed on its own criteria.',
+    nb: 'Utlysningen nevner ingen satsingsområder for denne kategorien.',
+    en: 'The call names no priority areas for this category.',
   },
   'priority.matched': { nb: 'Prosjektet treffer', en: 'The project touches' },
   'priority.level.prioritised': { nb: 'prioritert', en: 'prioritised' },
   'priority.level.encouraged': { nb: 'oppfordret', en: 'encouraged' },
   'priority.area': { nb: '{label} ({level})', en: '{label} ({level})' },
   'priority.none-matched': {
-    nb: 'Prosjektet treffer ingen av satsingsområdene. Det kan fortsatt søke, men blir ikke prioritert på dette grunnlaget.',
+    nb: 'Prosjektet treffer ingen av satsingsområdene. Du kan fortsatt søke, men prosjektet blir ikke prioritert på dette grunnlaget.',
     en: 'The project touches none of the priority areas. It can still apply, but will not be prioritised on that basis.',
   },
   'priority.others': { nb: 'Andre områder i utlysningen', en: 'Other areas in the call' },

@@ -13,6 +13,18 @@ export const progress = {
     nb: 'Endre tittelen, beløpet du søker om og egenfinansieringen. Lederne ser dette når de godkjenner.',
     en: 'Change the title, the amount you ask for and the own financing. The leaders see these when they endorse.',
   },
+  'progress.edit.text-no-own': {
+    nb: 'Endre tittelen og beløpet du søker om. Lederne ser dette når de godkjenner.',
+    en: 'Change the title and the amount you ask for. The leaders see these when they endorse.',
+  },
+  'progress.edit.no-amount-rule': {
+    nb: 'Utlysningen setter ikke noe beløp og krever ingen egenfinansiering; helseforetaket prioriterer søknadene. Beløpet kan stå tomt.',
+    en: 'The call sets no amount and requires no own financing; the trust ranks the applications. The amount may be left empty.',
+  },
+  'progress.edit.requested-optional': {
+    nb: 'Beløp du søker om (kr, valgfritt)',
+    en: 'Amount you ask for (NOK, optional)',
+  },
   'progress.edit.limits': {
     nb: 'Utlysningen: høyst {cap}, og minst {percent} % av budsjettet som egenfinansiering.',
     en: 'The call: at most {cap}, and at least {percent} % of the budget as own financing.',

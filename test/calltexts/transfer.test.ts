@@ -1,0 +1,99 @@
+import { afterEach, describe, it } from 'vitest';
+import type { Store } from '../../src/store/store.ts';
+import { Chat, play, transcriptStores } from '../support/transcript.ts';
+
+/**
+ * Issue 15, items 2 and 3: the transfer category allows one award «I denne kategorien er det kun mulig
+ * med én tildeling», asked as earlier transfer awards for this transfer; the text says nothing of
+ * priority areas for transfer, so the bot says nothing either.
+ */
+
+const AT = '2022-09-15T10:00:00Z';
+const ONE_AWARD = '> I denne kategorien er det kun mulig med én tildeling';
+const THREE_AWARDS = 'Et prosjekt kan få kun tre tildelinger';
+
+describe.each(transcriptStores('transfer'))('the transfer category on $name', ({ make }) => {
+  let store: Store;
+  afterEach(async () => {
+    await store?.close();
+  });
+  const chat = (locale?: 'en') => {
+    store = make();
+    return new Chat({ store, at: AT, ...(locale ? { locale } : {}) });
+  };
+
+  it('nb: the check asks about earlier transfer awards for this transfer; a "no" quotes the one-award sentence once', async () => {
+    await play(chat(), [
+      { say: 'kan jeg søke' },
+      { click: 'Innovasjonsmidler 2023' },
+      { click: 'Overføring av tjenesteinnovasjon fra annet helseforetak' },
+      { click: 'St. Olavs hospital HF' },
+      { say: '50' },
+      { click: 'Ja', expect: ['denne overføringen fått midler i kategorien overføring av innovasjon før'] },
+      { say: '1', expect: [ONE_AWARD], not: [THREE_AWARDS, 'nytt formål'] },
+    ]);
+  });
+
+  it('en: the same in English', async () => {
+    await play(chat('en'), [
+      { say: 'can I apply' },
+      { click: 'Innovation funding 2023' },
+      { click: 'Transfer of a service innovation from another health trust' },
+      { click: 'St. Olavs hospital HF' },
+      { say: '50' },
+      { click: 'Yes', expect: ['this transfer been awarded funding in the transfer category before'] },
+      { say: '1', expect: [ONE_AWARD], not: [THREE_AWARDS, 'new purpose'] },
+    ]);
+  });
+
+  it('nb: the amount calculator asks about earlier transfer awards, and never says transfer has no priority areas', async () => {
+    await play(chat(), [
+      { say: 'hvor mye kan jeg søke om', not: [/overføring[^\n]*ingen prioriterte/i] },
+      { click: 'Innovasjonsmidler 2023', not: [/Overføring[^\n]*ingen prioriterte/i] },
+      { click: 'Overføring av tjenesteinnovasjon fra annet helseforetak' },
+      { say: '400 000' },
+      {
+        click: 'Ingen',
+        expect: ['denne overføringen fått midler i kategorien overføring av innovasjon før'],
+      },
+    ]);
+  });
+});
+
+describe.each(transcriptStores('transfer-areas'))('priority areas of transfer on $name', ({ make }) => {
+  let store: Store;
+  afterEach(async () => {
+    await store?.close();
+  });
+  for (const [locale, words] of [
+    [
+      'nb',
+      {
+        ask: 'satsingsområder',
+        call: 'Innovasjonsmidler 2023',
+        cat: 'Overføring av tjenesteinnovasjon fra annet helseforetak',
+        said: 'nevner ingen satsingsområder',
+        invented: /har ingen prioriterte/,
+      },
+    ],
+    [
+      'en',
+      {
+        ask: 'priority areas',
+        call: 'Innovation funding 2023',
+        cat: 'Transfer of a service innovation from another health trust',
+        said: 'names no priority areas',
+        invented: /has no priority areas/,
+      },
+    ],
+  ] as const) {
+    it(`${locale}: transfer is not said to have no priority areas, and no product quote is shown for it`, async () => {
+      store = make();
+      await play(new Chat({ store, at: AT, ...(locale === 'en' ? { locale } : {}) }), [
+        { say: words.ask },
+        { click: words.call },
+        { click: words.cat, expect: [words.said], not: [words.invented, 'produktinnovasjon er det ingen'] },
+      ]);
+    });
+  }
+});

@@ -1,0 +1,38 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/store/store.ts';
+import { shown, World } from '../endorsement/world.ts';
+import { realCatalog, transcriptStores } from '../support/transcript.ts';
+
+/**
+ * Issue 15, item 4: the text gives the trust's prioritisation no date and does not say the trust
+ * sends the application on; the application card shows the step without a date.
+ */
+
+const KARI = '11111111-1111-4111-8111-111111111111';
+
+describe.each(transcriptStores('trust-ranking'))('the trust ranking step on $name', ({ make }) => {
+  let store: Store;
+  afterEach(async () => {
+    await store?.close();
+  });
+
+  for (const [locale, label] of [
+    ['nb', 'Helseforetaket prioriterer søknadene'],
+    ['en', 'The trust ranks its applications'],
+  ] as const) {
+    it(`${locale}: the card shows the trust's ranking without the deadline's date`, async () => {
+      store = make();
+      const world = new World(store, '2022-10-10T08:00:00Z');
+      const kari = world.person(KARI, 'Kari Nordmann');
+      const call = realCatalog().get('pasientsikkerhet-2023-2024');
+      if (!call) throw new Error('call missing');
+      await world.draft(call, kari.person, 'st-olavs-hospital', 'Fallforebygging');
+      if (locale === 'en') await kari.say('english');
+      const text = shown(await kari.say('status'));
+      const line = text.split('\n').find((l) => l.includes(label));
+      expect(line, text).toBeDefined();
+      expect(line).not.toMatch(/4\. november|4 November|\d{4}/);
+      expect(text).not.toMatch(/sendt den videre|passed it on/);
+    });
+  }
+});

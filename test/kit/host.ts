@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { inject } from 'vitest';
+import type { SlackAdapter } from '../../adapters/slack/adapter.ts';
+import { slackPlatform } from '../../adapters/slack/platform.ts';
+import type { Engine } from '../../src/bot/engine-port.ts';
+import { loadCatalog } from '../../src/calls/load.ts';
+import type { Catalog } from '../../src/domain/catalog.ts';
+import type { Clock } from '../../src/domain/clock.ts';
+import { type App, type CreateAppOptions, createApp, type HostConfig } from '../../src/server/app.ts';
+import { createLogger } from '../../src/server/logger.ts';
+import { createMemoryStore } from '../../src/store/memory-store.ts';
+import { createRedisStore } from '../../src/store/redis-store.ts';
+import type { Store } from '../../src/store/store.ts';
+import type { SlackCapture } from '../support/slack-capture.ts';
+import { SIGNING_SECRET } from '../support/slack-fixtures.ts';
+
+/**
+ * The real host (createApp) as every end-to-end test starts it: Teams on (unauthenticated, as in
+ * local development), Slack mounted when a capture is given (signed requests, Web API at the
+ * capture), a real Redis under a prefix of its own, and a clock the test moves. The one place a
+ * test host is set up.
+ */
+
+let catalog: Catalog | undefined;
+/** The real call files under calls/, loaded once per test file. */
+export function realCatalog(): Catalog {
+  catalog ??= loadCatalog('calls');
+  return catalog;
+}
+
+/** A clock the test moves: the host, the adapters and the signed Slack timestamps all read it. */
+export interface MovableClock {
+  clock: Clock;
+  set(at: string | Date): void;
+  /** Moves the clock on (waits for a free rate window pass in test time). */
+  advance(ms: number): Promise<void>;
+  seconds(): number;
+}
+
+export function movableClock(at: string | Date): MovableClock {
+  let now = new Date(at);
+  return {
+    clock: () => now,
+    set: (next) => {
+      now = new Date(next);
+    },
+    advance: async (ms) => {
+      now = new Date(now.getTime() + ms);
+    },
+    seconds: () => Math.floor(now.getTime() / 1000),
+  };
+}
+
+export const quietLog = () =>
+  createLogger({ level: 'warn', destination: new Writable({ write: (_c, _e, cb) => cb() }) });
+
+/** A Redis store of its own for one test (or one replica group, with a shared prefix). */
+export function redisStore(prefix = `t-${randomUUID()}:`): Store {
+  return createRedisStore({ url: inject('redisUrl'), prefix });
+}
+
+export type HostSettings = Pick<HostConfig, 'trustQualityChiefs' | 'showPriorityRank' | 'reminders'>;
+
+export interface HostOptions {
+  clock?: MovableClock;
+  at?: string | Date;
+  /** Slack's Web API at this capture; without it Slack is off. */
+  slack?: SlackCapture;
+  /** Shared by replicas: two hosts on one prefix see one Redis state. `memory` for the embedded store. */
+  prefix?: string | 'memory';
+  settings?: HostSettings;
+  engine?: Engine;
+  ackTimeoutMs?: number;
+  /** Anything else createApp takes (a reminder loop, a sleep). */
+  app?: Partial<Omit<CreateAppOptions, 'config' | 'store' | 'catalog' | 'clock' | 'log'>>;
+}
+
+export interface Host {
+  app: App;
+  port: number;
+  /** A second client on the host's Redis state, for the test's seeds and reads. */
+  store: Store;
+  prefix: string;
+  time: MovableClock;
+  catalog: Catalog;
+  slack: SlackAdapter | undefined;
+  /** Waits for Slack work that went on after its ack. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startHost(options: HostOptions = {}): Promise<Host> {
+  const time = options.clock ?? movableClock(options.at ?? new Date());
+  const prefix = options.prefix ?? `t-host-${randomUUID()}:`;
+  const memory = prefix === 'memory' ? createMemoryStore({ clock: time.clock }) : undefined;
+  const calls = realCatalog();
+  const capture = options.slack;
+  const app = createApp({
+    config: { port: 0, nodeEnv: 'test', teams: {}, ...options.settings },
+    store: memory ?? redisStore(prefix),
+    catalog: calls,
+    clock: time.clock,
+    log: quietLog(),
+    ...(options.engine ? { engine: options.engine } : {}),
+    ...options.app,
+    platforms: [
+      ...(options.app?.platforms ?? []),
+      ...(capture
+        ? [
+            slackPlatform(
+              {
+                enabled: true,
+                socketMode: false,
+                botToken: 'xoxb-test-token',
+                signingSecret: SIGNING_SECRET,
+                apiUrl: capture.apiUrl,
+              },
+              {
+                catalog: calls,
+                sender: { sleep: time.advance },
+                ...(options.ackTimeoutMs === undefined ? {} : { ackTimeoutMs: options.ackTimeoutMs }),
+              },
+            ),
+          ]
+        : []),
+    ],
+  });
+  const port = await app.listen(0);
+  const slack = app.adapters.find((a) => a.platform === 'slack') as SlackAdapter | undefined;
+  const store = memory ?? redisStore(prefix);
+  return {
+    app,
+    port,
+    store,
+    prefix,
+    time,
+    catalog: calls,
+    slack,
+    idle: async () => {
+      await slack?.idle();
+    },
+    async close() {
+      await app.close();
+      if (!memory) await store.close();
+    },
+  };
+}
