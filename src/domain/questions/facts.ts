@@ -1,7 +1,7 @@
 import type { Call } from '../call.ts';
 import type { CategoryData, PriorityAreaData, RuleData, Text } from '../call-schema.ts';
 import { buildTimeline, type TimelineEntry } from '../timeline.ts';
-import { passageAt, restatingPassage, ruleOfQuote, stepRule } from './topics.ts';
+import { hasLimits, passageAt, restatingPassage, ruleOfQuote, stepRule } from './topics.ts';
 
 /**
  * The answer to a topic, taken from the call model: dates from the milestones (with the clock's
@@ -142,7 +142,7 @@ function ruleAnswer(
     next.add(m.kind === 'deadline' ? 'application' : 'reminders');
     if (m.kind === 'deadline') next.add('reminders');
   }
-  const categories = call.categories.filter((c) => c.rules.includes(rule.id));
+  const categories = call.categories.filter((c) => c.rules.includes(rule.id) && hasLimits(c));
   const named = categories.filter((c) => c.id === category);
   for (const c of named.length > 0 ? named : categories) facts.push({ kind: 'amount', category: c });
   if (categories.length > 0) next.add('amount');

@@ -1,5 +1,5 @@
 import type { Call } from '../call.ts';
-import type { RuleData, Text } from '../call-schema.ts';
+import type { CategoryData, RuleData, Text } from '../call-schema.ts';
 import { overlaps, passagesOf } from './passages.ts';
 import { isStopWord, term, words } from './text.ts';
 
@@ -97,6 +97,9 @@ export function docsOf(call: Call, source = ''): TopicDoc[] {
   };
   const categoriesOfRule = (ruleId: string) =>
     call.categories.filter((c) => c.rules.includes(ruleId)).map((c) => c.id);
+  // A category's rule is about money only when the category sets a cap, own financing or an award limit.
+  const aboutMoney = (ruleId: string) =>
+    call.categories.some((c) => c.rules.includes(ruleId) && hasLimits(c));
   const milestonesOf = (ruleId: string) =>
     call.milestones.filter((m) => milestoneTopic(call, m.id) === ruleId);
   const peopleRules = new Set(
@@ -109,7 +112,7 @@ export function docsOf(call: Call, source = ''): TopicDoc[] {
     const milestones = milestonesOf(rule.id);
     const kinds: FactKind[] = [];
     if (milestones.length > 0) kinds.push('date');
-    if (cats.length > 0) kinds.push('amount');
+    if (aboutMoney(rule.id)) kinds.push('amount');
     if (peopleRules.has(rule.id)) kinds.push('people');
     if (call.submission.rule === rule.id) kinds.push('place');
     if (call.costTypes.some((c) => c.rule === rule.id)) kinds.push('cost');
@@ -135,6 +138,8 @@ export function docsOf(call: Call, source = ''): TopicDoc[] {
       ...both(m.note),
       keys: slugWords(m.kind),
       kinds: ['date'],
+      // Its note explains the date ("for ett år", "ingen dato"); a rule saying the same counts more.
+      weight: 0.8,
     });
   }
   for (const c of call.categories) {
@@ -250,6 +255,11 @@ export function docsOf(call: Call, source = ''): TopicDoc[] {
 }
 
 const none: Text = { nb: '', en: '' };
+
+/** The category sets a cap, own financing or an award limit (patient safety sets none). */
+export function hasLimits(c: CategoryData): boolean {
+  return c.maxAmount !== undefined || c.ownFinancingPercent > 0 || c.maxAwards !== undefined;
+}
 
 const contentTerms = (text: string) =>
   new Set(
