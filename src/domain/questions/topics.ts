@@ -256,6 +256,9 @@ export function docsOf(call: Call, source = ''): TopicDoc[] {
 
 const none: Text = { nb: '', en: '' };
 
+/** The least share of a passage a rule's quote must cover for the passage to speak for the rule. */
+const QUOTE_SHARE = 0.25;
+
 /** The category sets a cap, own financing or an award limit (patient safety sets none). */
 export function hasLimits(c: CategoryData): boolean {
   return c.maxAmount !== undefined || c.ownFinancingPercent > 0 || c.maxAwards !== undefined;
@@ -292,7 +295,10 @@ export function restatingPassage(
 
 /** The topic whose quote a passage holds (or lies within), if any: rule, milestone, priority area. */
 function passageTopic(call: Call, passage: string): string | undefined {
-  const rule = call.rules.find((r) => overlaps(passage, r.cite.quote));
+  // A rule's quote that is one item of a long list does not make the list about that rule.
+  const rule = call.rules.find(
+    (r) => overlaps(passage, r.cite.quote) && r.cite.quote.length >= passage.length * QUOTE_SHARE,
+  );
   if (rule) return rule.id;
   const milestone = call.milestones.find((m) => overlaps(passage, m.cite.quote));
   if (milestone) return milestoneTopic(call, milestone.id);
