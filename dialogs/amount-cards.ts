@@ -8,7 +8,7 @@ import { formatMoney } from '../src/domain/money.ts';
 import { hasPassed } from '../src/domain/timeline.ts';
 import { formatDate } from '../src/i18n/format.ts';
 import { reasonBlocks } from './eligibility-cards.ts';
-import { deadlineOf, say } from './shared.ts';
+import { deadlineOf, deadlineQuotes, say } from './shared.ts';
 
 /** The answer of the calculator: the maximum, own financing, what binds and why, ineligible lines. */
 export function amountResultCard(
@@ -128,6 +128,7 @@ function resultCard(
         ctx.t('application.closed', { call: say(ctx, call.title), date: formatDate(deadline, ctx.locale) }),
         'attention',
       ),
+      ...deadlineQuotes(ctx, call),
     );
   }
   return card(title, blocks, [

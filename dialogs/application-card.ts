@@ -8,7 +8,7 @@ import { callDeadline } from '../src/domain/steps.ts';
 import { hasPassed } from '../src/domain/timeline.ts';
 import { nextStep } from '../src/domain/tracker.ts';
 import { formatDate, formatDeadline } from '../src/i18n/format.ts';
-import { say } from './shared.ts';
+import { deadlineQuotes, say } from './shared.ts';
 
 type Shown = Extract<Block, { kind: 'steps' }>['steps'][number]['state'];
 
@@ -78,6 +78,7 @@ export function applicationCard(ctx: DialogContext, app: Application, buttons: B
       facts(rows),
       { kind: 'steps', steps },
       text(`**${nextLine}**`, late || next?.overdue ? 'attention' : 'normal'),
+      ...(late ? deadlineQuotes(ctx, call) : []),
     ],
     buttons,
   );

@@ -9,6 +9,7 @@ import type {
 } from '../src/bot/dialog.ts';
 import type { Application } from '../src/domain/application.ts';
 import type { Call } from '../src/domain/call.ts';
+import { hasPassed } from '../src/domain/timeline.ts';
 import { createdAudit, newApplication } from '../src/domain/tracker.ts';
 import { formatDate } from '../src/i18n/format.ts';
 import { applicationCard } from './application-card.ts';
@@ -93,7 +94,7 @@ async function advance(
       replies: [...notes, chooseCallCard(ctx, D, ctx.t('application.choose-call'), nav(false))],
     };
   const deadline = deadlineOf(call);
-  if (deadline && deadline.getTime() < ctx.now.getTime()) {
+  if (deadline && hasPassed(deadline, ctx.now)) {
     const closed = ctx.t('application.closed', {
       call: say(ctx, call.title),
       date: formatDate(deadline, ctx.locale),

@@ -6,7 +6,7 @@ import type { QuestionData } from '../src/domain/call-schema.ts';
 import type { EligibilityResult, Reason } from '../src/domain/eligibility.ts';
 import { hasPassed } from '../src/domain/timeline.ts';
 import { formatDate, formatDeadline } from '../src/i18n/format.ts';
-import { deadlineOf, navButtons, say } from './shared.ts';
+import { deadlineOf, deadlineQuotes, navButtons, say } from './shared.ts';
 
 const D = 'eligibility';
 
@@ -39,6 +39,17 @@ export function questionCard(
     },
     text(say(ctx, q.text)),
   ];
+  // After the deadline the check says so before its questions: the rules may be met, but nothing can be handed in.
+  const deadline = deadlineOf(call);
+  if (deadline !== null && hasPassed(deadline, ctx.now)) {
+    blocks.unshift(
+      text(
+        ctx.t('application.closed', { call: say(ctx, call.title), date: formatDate(deadline, ctx.locale) }),
+        'attention',
+      ),
+      ...deadlineQuotes(ctx, call),
+    );
+  }
   if (q.help) blocks.push(text(say(ctx, q.help), 'subtle'));
   const nav = navButtons(ctx, D, canGoBack);
   const title = ctx.t('eligibility.title', { call: say(ctx, call.title) });
@@ -122,6 +133,7 @@ export function verdictCard(
         ctx.t('application.closed', { call: say(ctx, call.title), date: formatDate(deadline, ctx.locale) }),
         'attention',
       ),
+      ...deadlineQuotes(ctx, call),
     );
   }
   const args = { callId: call.id, category };

@@ -1,4 +1,4 @@
-import { card, message } from '../src/bot/cards.ts';
+import { message } from '../src/bot/cards.ts';
 import type { Dialog, DialogContext, DialogEvent, StepResult, StepState } from '../src/bot/dialog.ts';
 import type { Call } from '../src/domain/call.ts';
 import type { QuestionData } from '../src/domain/call-schema.ts';
@@ -12,7 +12,7 @@ import {
   validateAnswer,
 } from '../src/domain/eligibility.ts';
 import { formatDeadline } from '../src/i18n/format.ts';
-import { questionCard, reasonBlocks, verdictCard } from './eligibility-cards.ts';
+import { questionCard, verdictCard } from './eligibility-cards.ts';
 import { mayStartFor, saveOnApplication } from './eligibility-link.ts';
 import { readAnswer } from './read-answer.ts';
 import {
@@ -163,8 +163,7 @@ function answerQuestion(
     ]);
   }
   if (judged) {
-    // A disqualifying answer ends the questions: the rule and its quote at once, then the verdict.
-    const explanation = card(ctx.t('eligibility.no.title'), reasonBlocks(ctx, call, judged));
+    // A disqualifying answer ends the questions: the verdict says the rule and its quote, once.
     const category = next.category ?? '';
     const result = evaluateEligibility(
       call,
@@ -176,7 +175,7 @@ function answerQuestion(
         step: 'verdict',
         answers: { callId: call.id, category, answers: next.answers, ...linkOf(next) },
       },
-      replies: [explanation, verdictCard(ctx, call, category, result, next.app)],
+      replies: [verdictCard(ctx, call, category, result, next.app)],
       remember: remember(call, next, { verdict: result.verdict }),
     };
   }

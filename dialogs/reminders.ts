@@ -166,7 +166,10 @@ function overview(ctx: DialogContext, sub: Subscription | null): Result {
       [ctx.t('reminders.dialog.calls'), titles.join(ctx.t('common.list-sep'))],
       [
         ctx.t('reminders.dialog.schedule'),
-        ctx.t('reminders.dialog.schedule-value', { days: sub.daysBefore.join(', '), time: sub.timeOfDay }),
+        ctx.t('reminders.dialog.schedule-value', {
+          days: sub.daysBefore.join(', '),
+          time: ctx.locale === 'nb' ? sub.timeOfDay.replace(':', '.') : sub.timeOfDay,
+        }),
       ],
       [ctx.t('reminders.dialog.trust'), trustName(ctx, sub.trust)],
       [

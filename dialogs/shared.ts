@@ -1,9 +1,9 @@
 import { button, card, text } from '../src/bot/cards.ts';
 import type { DialogContext } from '../src/bot/dialog.ts';
-import type { Button, Card } from '../src/bot/messages.ts';
+import type { Block, Button, Card } from '../src/bot/messages.ts';
 import type { Call } from '../src/domain/call.ts';
 import type { CategoryData, Text } from '../src/domain/call-schema.ts';
-import { milestoneInstant } from '../src/domain/timeline.ts';
+import { hasPassed, milestoneInstant } from '../src/domain/timeline.ts';
 import { formatDate, formatDeadline } from '../src/i18n/format.ts';
 
 /** Helpers shared by the dialogs: choosing a call and a category, deadlines, reading stored answers. */
@@ -30,12 +30,26 @@ export function deadlineOf(call: Call): Date | null {
   return m ? milestoneInstant(call, m.id) : null;
 }
 
+/**
+ * The call's own sentences behind a deadline "no": the deadline milestone's quote and, where the call
+ * has one, its rule that nothing can be submitted late (note topic `late-submission`).
+ */
+export function deadlineQuotes(ctx: DialogContext, call: Call): Block[] {
+  const quotes: string[] = [];
+  const m = call.milestones.find((x) => x.kind === 'deadline');
+  if (m) quotes.push(m.cite.quote);
+  const late = call.notes.find((n) => n.topic === 'late-submission');
+  const rule = late ? call.rules.find((r) => r.id === late.rule) : undefined;
+  if (rule) quotes.push(rule.cite.quote);
+  const source = ctx.t('common.source', { call: say(ctx, call.title) });
+  return quotes.map((q) => ({ kind: 'quote', text: q, source }));
+}
+
 /** "Frist 20. oktober 2022 kl. 15:00 (om 3 dager)" or "Fristen gikk ut …". */
 export function deadlineText(call: Call, ctx: DialogContext): string {
   const at = deadlineOf(call);
   if (!at) return ctx.t('help.call-undated');
-  if (at.getTime() < ctx.now.getTime())
-    return ctx.t('help.call-closed', { date: formatDate(at, ctx.locale) });
+  if (hasPassed(at, ctx.now)) return ctx.t('help.call-closed', { date: formatDate(at, ctx.locale) });
   return ctx.t('help.call-open', { deadline: formatDeadline(at, ctx.now, ctx.locale) });
 }
 
@@ -43,8 +57,9 @@ export function deadlineText(call: Call, ctx: DialogContext): string {
 export function callsByRelevance(ctx: DialogContext): Call[] {
   const now = ctx.now.getTime();
   const key = (c: Call) => deadlineOf(c)?.getTime() ?? Number.POSITIVE_INFINITY;
-  const open = ctx.catalog.calls.filter((c) => key(c) >= now).sort((a, b) => key(a) - key(b));
-  const closed = ctx.catalog.calls.filter((c) => key(c) < now).sort((a, b) => key(b) - key(a));
+  // One boundary everywhere: open means now < deadline (timeline.hasPassed).
+  const open = ctx.catalog.calls.filter((c) => key(c) > now).sort((a, b) => key(a) - key(b));
+  const closed = ctx.catalog.calls.filter((c) => key(c) <= now).sort((a, b) => key(b) - key(a));
   return [...open, ...closed];
 }
 

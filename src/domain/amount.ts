@@ -3,7 +3,7 @@ import { requireCategory, ruleReason } from './call-lookup.ts';
 import type { CategoryData, Text } from './call-schema.ts';
 import { alternativesFor, type Reason } from './eligibility.ts';
 import { MidlerError } from './errors.ts';
-import { formatMoney, type Nok } from './money.ts';
+import type { Nok } from './money.ts';
 
 export interface CostLine {
   label: string;
@@ -112,10 +112,8 @@ export function computeAmount(call: Call, input: AmountInput): AmountResult {
       (r.ruleId === rules.ownFinancing && (binding === 'own-financing' || ownFinancingShortfall > 0)) ||
       ineligibleLines.some((l) => l.reason.ruleId === r.ruleId),
   );
+  // Only what the call file says would help; another category is no way around a requirement (issue 15).
   const alternatives = alternativesFor(call, trouble);
-  if (alternatives.length === 0 && trouble.some((r) => r.ruleId === rules.ownFinancing)) {
-    alternatives.push(...categoriesWithoutOwnFinancing(call, category));
-  }
 
   return {
     callId: call.id,
@@ -202,20 +200,6 @@ function orderedReasons(
     out.push(fromLine ? fromLine.reason : ruleReason(call, id));
   }
   return out;
-}
-
-/** Built from the data when the own-financing rule says nothing of what would help. */
-function categoriesWithoutOwnFinancing(call: Call, current: CategoryData): Text[] {
-  return call.categories
-    .filter((c) => c.id !== current.id && c.ownFinancingPercent === 0)
-    .map((c) => {
-      const nb = c.maxAmount === undefined ? 'uten tak' : `inntil ${formatMoney(c.maxAmount, 'nb')}`;
-      const en = c.maxAmount === undefined ? 'no cap' : `up to ${formatMoney(c.maxAmount, 'en')}`;
-      return {
-        nb: `${c.name.nb}: ${nb} uten egenfinansiering`,
-        en: `${c.name.en}: ${en} without own financing`,
-      };
-    });
 }
 
 function ceilDiv(a: number, b: number): number {

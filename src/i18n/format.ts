@@ -11,7 +11,8 @@ export function formatDate(at: Date, locale: Locale): string {
   const local = new TZDate(at.getTime(), ZONE);
   const endOfDay = local.getHours() === 23 && local.getMinutes() === 59;
   if (locale === 'nb')
-    return format(local, endOfDay ? 'd. MMMM yyyy' : "d. MMMM yyyy 'kl.' HH:mm", { locale: nb });
+    // The call texts write «klokken 15.00»; Norwegian writes the time with a full stop.
+    return format(local, endOfDay ? 'd. MMMM yyyy' : "d. MMMM yyyy 'kl.' HH.mm", { locale: nb });
   return format(local, endOfDay ? 'd MMMM yyyy' : 'd MMMM yyyy, HH:mm', { locale: enGB });
 }
 

@@ -59,7 +59,7 @@ describe('message catalogs', () => {
   });
 
   it('formats Oslo dates, leaving out the time at the end of a day', () => {
-    expect(formatDate(new Date('2022-10-20T13:00:00Z'), 'nb')).toBe('20. oktober 2022 kl. 15:00');
+    expect(formatDate(new Date('2022-10-20T13:00:00Z'), 'nb')).toBe('20. oktober 2022 kl. 15.00');
     expect(formatDate(new Date('2022-10-20T13:00:00Z'), 'en')).toBe('20 October 2022, 15:00');
     expect(formatDate(new Date('2022-11-04T22:59:59Z'), 'nb')).toBe('4. november 2022');
     expect(formatDaysLeft(0, 'nb')).toBe('i dag');

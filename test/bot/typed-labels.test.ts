@@ -53,7 +53,7 @@ describe('a typed button label presses the button (real dialogs, memory store)',
       { say: '1 mill', expect: ['egenfinansiering'] },
       // The dialog cannot read it as an amount, so it is the button's label.
       { say: 'Vet ikke ennå', expect: ['annen finansiering'], not: ['klarte ikke å lese'] },
-      { say: 'ingen', expect: ['Hvor mange ganger'], not: ['klarte ikke å lese'] },
+      { say: 'ingen', expect: ['Hvor mange tildelinger'], not: ['klarte ikke å lese'] },
       { say: '0', expect: ['# Du kan søke om inntil 750 000 kr'], not: [UNKNOWN] },
     ]);
   });
@@ -66,7 +66,7 @@ describe('a typed button label presses the button (real dialogs, memory store)',
       { say: 'mye penger', expect: ['klarte ikke å lese «mye penger»'] },
       { say: '400k' },
       { say: '100 000' },
-      { say: '0', expect: ['Hvor mange ganger'] },
+      { say: '0', expect: ['Hvor mange tildelinger'] },
       { say: '3', expect: ['Grensen for antall tildelinger'], not: [UNKNOWN] },
     ]);
   });
@@ -113,7 +113,7 @@ describe('a typed button label presses the button (real dialogs, memory store)',
         say: 'Produktinnovasjon',
         expect: ['klarte ikke å lese «Produktinnovasjon»', 'Innovasjonsmidler 2023 – Tjenesteinnovasjon'],
       },
-      { say: 'Ingen', expect: ['Hvor mange ganger'] },
+      { say: 'Ingen', expect: ['Hvor mange tildelinger'] },
       // "Vet ikke ennå" was on the own-financing card, not on this one.
       { say: 'Vet ikke ennå', expect: [UNKNOWN, '[Fortsett der jeg var]'] },
       { say: 'avbryt', expect: ['jeg avbrøt'] },

@@ -131,20 +131,23 @@ describe('innovasjon-2023: the call as data', () => {
     });
   });
 
-  it('allows two earlier awards for product and service, none for transfer', () => {
-    expect(byId(call.questions, 'prior-awards')).toMatchObject({
+  it('allows two earlier awards for product and service; transfer asks about earlier transfer awards', () => {
+    expect(byId(call.questions, 'prior-awards')).toMatchObject({ kind: 'number', min: 0, max: 2 });
+    expect(byId(call.questions, 'prior-awards').when).toEqual({ categories: ['product', 'service'] });
+    expect(byId(call.questions, 'prior-transfer-awards')).toMatchObject({
       kind: 'number',
-      min: 0,
-      max: { byCategory: { product: 2, service: 2, transfer: 0 } },
+      max: 0,
+      rule: 'transfer-award-limit',
+      when: { categories: ['transfer'] },
     });
   });
 
   it('asks about own financing only for product and service, and about the origin only for transfer', () => {
     expect(byId(call.questions, 'own-financing').when).toEqual({ categories: ['product', 'service'] });
     expect(byId(call.questions, 'transfer-origin').when).toEqual({ categories: ['transfer'] });
-    expect(byId(call.rules, 'own-financing').whatWouldHelp?.en).toMatch(
-      /transfer project can ask for up to 350 000 kr/,
-    );
+    // Another category is no way around own financing: the call says nothing of the kind (issue 15).
+    expect(byId(call.rules, 'own-financing').whatWouldHelp).toBeUndefined();
+    expect(byId(call.questions, 'own-financing').help).toBeUndefined();
   });
 
   it('makes missing clinic-chief anchoring a to-do due by the trust-internal deadline; "no" disqualifies', () => {

@@ -57,7 +57,7 @@ describe('midlerbot timeline (subprocess)', () => {
     const out = await midlerbot('timeline', '--call', 'innovasjon-2023', '--at', '2022-08-29T10:00');
     expect(out.exitCode).toBe(0);
     expect(out.stdout).toContain('✓ Utlysningen publisert: 29. august 2022 (i dag)\n');
-    expect(out.stdout).toContain('→ Søknadsfrist: 20. oktober 2022 kl. 15:00 (om 52 dager)');
+    expect(out.stdout).toContain('→ Søknadsfrist: 20. oktober 2022 kl. 15.00 (om 52 dager)');
     expect(out.stdout).toContain('  Prosjektåret starter: 1. januar 2023 (om 125 dager)');
     expect(out.stdout).toContain('Neste: Søknadsfrist');
   }, 30_000);

@@ -69,7 +69,7 @@ describe.each(transcriptStores('endorsement-flows'))('endorsement transcripts on
     const replies = await ask(kari);
     const text = shown(replies);
     expect(text).toContain('Forespørselen er sendt til Nils Leder, Klara Klinikk');
-    expect(text).toMatch(/venter på Nils Leder siden 10\. oktober 2022 kl\. 10:00/);
+    expect(text).toMatch(/venter på Nils Leder siden 10\. oktober 2022 kl\. 10.00/);
     const card = shown(nils.lastInbox().message);
     for (const fact of [
       '# Godkjenning: Tryggere legemiddelhåndtering',
@@ -112,7 +112,7 @@ describe.each(transcriptStores('endorsement-flows'))('endorsement transcripts on
     const decided = cardOf(replies);
     expect(decided.replaces).toBe(posted.ref);
     expect(decided.buttons).toBeUndefined();
-    expect(shown(posted.message)).toMatch(/Godkjent av Nils Leder 10\. oktober 2022 kl\. 10:00/);
+    expect(shown(posted.message)).toMatch(/Godkjent av Nils Leder 10\. oktober 2022 kl\. 10.00/);
     expect(shown(kari.lastInbox().message)).toContain(
       'Nils Leder har godkjent «Tryggere legemiddelhåndtering»',
     );

@@ -103,13 +103,14 @@ describe.each(PLATFORMS)('the applicant’s steps on %s', (surface) => {
     expect(form.kind).toBe(surface === 'slack' ? 'modal' : 'card');
     expect(form.text).toContain(`Endre: ${TITLE}`);
     expect(form.text).toContain('Godkjenninger som er gitt eller bedt om, gjaldt søknaden slik den var');
+    // The patient-safety call has no own-financing rule, so the form does not ask for it (issue 15).
     expect(form.inputs).toMatchObject([
       { id: 'title', label: 'Prosjekttittel', value: TITLE, required: true },
-      { id: 'requested', label: 'Beløp du søker om (kr)', value: '400 000 kr', required: true },
-      { id: 'own', label: 'Egenfinansiering (kr)', value: '0 kr', required: true },
+      { id: 'requested', label: 'Beløp du søker om (kr, valgfritt)', value: '400 000 kr' },
     ]);
+    expect(form.inputs[1]?.required).toBeFalsy();
     expect(form.inputs.map((i) => i.type)).toEqual(
-      Array(3).fill(kit.teams ? 'Input.Text' : 'plain_text_input'),
+      Array(2).fill(kit.teams ? 'Input.Text' : 'plain_text_input'),
     );
     // Saving sends (and lets the client check) the inputs; the other two buttons must not wait for them.
     expect(labels(form)).toEqual(['Lagre endringene', 'Regn ut høyeste beløp', 'Nei, tilbake']);
@@ -146,10 +147,10 @@ describe.each(PLATFORMS)('the applicant’s steps on %s', (surface) => {
     expect(await errors(edit(TITLE, 'tre hundre', '0 kr'))).toEqual({
       requested: 'Jeg klarte ikke å lese «tre hundre» som et beløp. Skriv for eksempel 400 000.',
     });
-    if (kit.teams) expect(kari.card.inputs).toMatchObject([{ value: TITLE }, { value: 'tre hundre' }, {}]);
+    if (kit.teams) expect(kari.card.inputs).toMatchObject([{ value: TITLE }, { value: 'tre hundre' }]);
+    // An own financing sent anyway (an old card) is not read: the call has no rule for it.
     expect(await errors(edit(TITLE, '-5', '0,50'))).toEqual({
       requested: '«-5» er negativt. Skriv et beløp på 0 eller mer, for eksempel 400 000.',
-      own: '«0,50» er ikke hele kroner. Skriv for eksempel 300 000.',
     });
     expect(await errors(edit(TITLE, '0', '0 kr'))).toEqual({
       requested: 'Beløpet du søker om må være over 0 kr.',
@@ -170,14 +171,15 @@ describe.each(PLATFORMS)('the applicant’s steps on %s', (surface) => {
         'Søknaden er oppdatert. Be om godkjenning på nytt: lederne godkjente den slik den var.',
         `# ${NEW_TITLE}`,
         'Beløp det søkes om: 300 000 kr',
-        'Egenfinansiering: 50 000 kr',
         '[Be om godkjenning]',
-      );
+      )
+      .notSees('Egenfinansiering');
     expect(kari.replies).toHaveLength(1);
     expect(kari.modal).toBeUndefined();
     if (kit.slack) expect(kari.answer.body).toBeUndefined();
     const stored = await kit.reload(app.id);
-    expect(stored).toMatchObject({ title: NEW_TITLE, amount: { requested: 300_000, own: 50_000 } });
+    expect(stored).toMatchObject({ title: NEW_TITLE, amount: { requested: 300_000 } });
+    expect(stored.amount?.own).toBeUndefined();
     expect(stepOf(stored, 'draft')?.state).toBe('done');
     expect(stepOf(stored, NEAREST)?.state).toBe('not-started');
     expect(stepOf(stored, 'endorse-clinic-leader')?.state).toBe('not-started');
@@ -331,7 +333,7 @@ describe.each(PLATFORMS)('the applicant’s steps on %s', (surface) => {
     const ken = kit.user('Ken English', { locale: 'en' });
     const app = await ken.applies({ title: TITLE });
     await ken.says('status').sees('Your applications (1)').presses('Edit the application');
-    expect(ken.card.inputs).toMatchObject([{}, { value: 'NOK 400,000' }, { value: 'NOK 0' }]);
+    expect(ken.card.inputs).toMatchObject([{}, { value: 'NOK 400,000' }]);
     await ken.presses('Save the changes', edit(TITLE, 'NOK 350,000', 'NOK 0')).notSees('could not read');
     expect((await kit.reload(app.id)).amount?.requested).toBe(350_000);
   });

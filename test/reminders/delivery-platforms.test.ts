@@ -140,7 +140,7 @@ describe('reminders through the real Teams and Slack adapters', () => {
     const cardText = JSON.stringify(card);
     expect(cardText).toContain('Søknadsfrist');
     expect(cardText).toContain('Innovasjonsmidler 2023');
-    expect(cardText).toContain('20. oktober 2022 kl. 15:00 (om 14 dager)');
+    expect(cardText).toContain('20. oktober 2022 kl. 15.00 (om 14 dager)');
     expect(((card?.actions ?? []) as Action[]).map((a) => a.verb)).toEqual([
       'eligibility.start',
       'application.start',

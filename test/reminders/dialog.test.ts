@@ -47,11 +47,11 @@ describe.each(transcriptStores('reminders'))('reminders dialog transcripts on $n
         inputs: { calls: ['innovasjon-2023', 'pasientsikkerhet-2023-2024'] },
         expect: [
           'Utlysninger: Innovasjonsmidler 2023, Pasientsikkerhetsmidler 2023–2024',
-          'Tidsplan: 14, 7, 2, 0 dager før, kl. 09:00',
+          'Tidsplan: 14, 7, 2, 0 dager før, kl. 09.00',
           'Status: Aktiv',
-          '- 6. oktober 2022 kl. 09:00 – Søknadsfrist (Innovasjonsmidler 2023)',
-          '- 2. november 2022 kl. 09:00 – Søknadsfrist (Pasientsikkerhetsmidler 2023–2024)',
-          '- 2. desember 2022 kl. 09:00 – Tildeling kunngjøres (Pasientsikkerhetsmidler 2023–2024)',
+          '- 6. oktober 2022 kl. 09.00 – Søknadsfrist (Innovasjonsmidler 2023)',
+          '- 2. november 2022 kl. 09.00 – Søknadsfrist (Pasientsikkerhetsmidler 2023–2024)',
+          '- 2. desember 2022 kl. 09.00 – Tildeling kunngjøres (Pasientsikkerhetsmidler 2023–2024)',
         ],
         not: ['14. desember 2022'], // the eleventh
       },
@@ -68,8 +68,8 @@ describe.each(transcriptStores('reminders'))('reminders dialog transcripts on $n
         click: 'Lagre',
         inputs: { days: '3, 1', time: '08:15' },
         expect: [
-          'Tidsplan: 3, 1 dager før, kl. 08:15',
-          '- 17. oktober 2022 kl. 08:15 – Søknadsfrist (Innovasjonsmidler 2023)',
+          'Tidsplan: 3, 1 dager før, kl. 08.15',
+          '- 17. oktober 2022 kl. 08.15 – Søknadsfrist (Innovasjonsmidler 2023)',
         ],
       },
     ]);
@@ -176,7 +176,7 @@ describe.each(transcriptStores('reminders'))('reminders dialog transcripts on $n
       { click: 'Velg helseforetak', expect: ['# Kanalens helseforetak', '[St. Olavs hospital HF]'] },
       {
         click: 'St. Olavs hospital HF',
-        expect: ['Helseforetak: St. Olavs hospital HF', '29. september 2022 kl. 09:00'],
+        expect: ['Helseforetak: St. Olavs hospital HF', '29. september 2022 kl. 09.00'],
       },
     ]);
     expect(await store.getSubscription('slack:C0TRUST')).toMatchObject({ trust: 'st-olavs-hospital' });

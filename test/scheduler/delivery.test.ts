@@ -47,7 +47,7 @@ describe.each(storeKinds())('reminder delivery on $name', (kind) => {
     expect(slack.sent.map((s) => s.to)).toEqual(['slack:C1']);
     const text = textOf(slack.sent[0]!.message);
     expect(text).toContain('Søknadsfrist – Innovasjonsmidler');
-    expect(text).toContain('20. oktober 2022 kl. 15:00 (om 14 dager)');
+    expect(text).toContain('20. oktober 2022 kl. 15.00 (om 14 dager)');
     expect(text).toContain('[Kan jeg søke?]');
 
     // A re-plan after delivery adds nothing back, and a later tick posts nothing twice.

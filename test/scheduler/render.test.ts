@@ -31,7 +31,7 @@ describe('rendering reminders', () => {
     const nb = textOf(renderReminder(nudge!.payload, new Date('2022-10-31T09:00:00Z')));
     expect(nb).toContain('Venter på deg: Trygg medisinering');
     expect(nb).toContain(
-      'Alice Applicant ba deg 27. oktober 2022 kl. 10:00 om dette: Godkjenning fra nærmeste leder.',
+      'Alice Applicant ba deg 27. oktober 2022 kl. 10.00 om dette: Godkjenning fra nærmeste leder.',
     );
     expect(nb).toContain('Fristen er 4. november 2022 (om 4 dager)');
     expect(nb).toContain('[Hva venter på meg?]');
@@ -51,7 +51,7 @@ describe('rendering reminders', () => {
     const text = textOf(renderReminder(nudge!.payload, new Date('2022-11-01T08:00:00Z')));
     expect(text).toContain('Dette mangler fortsatt før søknadsfrist 4. november 2022 (om 3 dager):');
     expect(text).toContain(
-      'Godkjenning fra nærmeste leder (venter på Bob Boss siden 27. oktober 2022 kl. 10:00)',
+      'Godkjenning fra nærmeste leder (venter på Bob Boss siden 27. oktober 2022 kl. 10.00)',
     );
     expect(text).toContain('Godkjenning fra klinikkleder');
     expect(text).toContain('[Min status]');

@@ -42,7 +42,7 @@ describe.each(transcriptStores('app'))('application and status transcripts on $n
           'Helse Nord-Trøndelag HF',
           '[done] Sjekk om du kan søke',
           '[current] Skriv søknaden etter malen',
-          'Neste steg: Skriv søknaden etter malen for kategorien – innen 20. oktober 2022 kl. 15:00 (om 35 dager)',
+          'Neste steg: Skriv søknaden etter malen for kategorien – innen 20. oktober 2022 kl. 15.00 (om 35 dager)',
         ],
       },
       { say: 'neste steg', expect: ['Dine søknader (1)', 'Hjelp til selvhjelp', 'om 35 dager'] },
@@ -98,14 +98,14 @@ describe.each(transcriptStores('app'))('application and status transcripts on $n
       { say: 'ny søknad' },
       {
         click: 'Innovasjonsmidler 2023',
-        expect: ['gikk ut 20. oktober 2022 kl. 15:00', 'ikke mulig å levere etter fristen'],
+        expect: ['gikk ut 20. oktober 2022 kl. 15.00', 'ikke mulig å levere etter fristen'],
       },
       {
         say: 'status',
         expect: [
           'Prosjekt A',
-          'Søknadsfristen gikk ut 20. oktober 2022 kl. 15:00. Søknaden ble ikke levert og kan ikke leveres nå.',
-          '20. oktober 2022 kl. 15:00 (for 5 dager siden)',
+          'Søknadsfristen gikk ut 20. oktober 2022 kl. 15.00, og søknaden er ikke registrert som levert i Midlerbot. Etter fristen kan ingen søknad leveres.',
+          '20. oktober 2022 kl. 15.00 (for 5 dager siden)',
         ],
       },
     ]);

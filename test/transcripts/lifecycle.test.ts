@@ -265,7 +265,7 @@ describe.each(transcriptStores('lifecycle'))('application lifecycle in chat on $
     const replies = await kari.say('status');
     const text = shown(replies);
     expect(text).toContain(
-      'Søknadsfristen gikk ut 4. november 2022. Søknaden ble ikke levert og kan ikke leveres nå.',
+      'Søknadsfristen gikk ut 4. november 2022, og søknaden er ikke registrert som levert i Midlerbot. Etter fristen kan ingen søknad leveres.',
     );
     expect(text).toContain('[Trekk søknaden]');
     for (const gone of ['[Ferdig: Skriv søknaden]', '[Be om godkjenning]', '[Endre søknaden]'])
@@ -302,7 +302,7 @@ describe.each(transcriptStores('lifecycle'))('application lifecycle in chat on $
     await kari.click('Ja, søknaden er klar');
     await kari.click('Send forespørselen', { 'leader-endorse-nearest-leader': NILS });
     expect(shown(await kari.say('status'))).toContain(
-      'venter på Nærmeste leder siden 20. oktober 2022 kl. 10:00',
+      'venter på Nærmeste leder siden 20. oktober 2022 kl. 10.00',
     );
     const request = nils.lastInbox();
     const asked = request.message;

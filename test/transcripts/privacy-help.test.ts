@@ -21,7 +21,7 @@ describe.each(transcriptStores('privacy'))('help, language and privacy transcrip
         say: 'hjelp',
         expect: [
           '# Hei! Jeg er Midlerbot',
-          'Innovasjonsmidler 2023: Frist 20. oktober 2022 kl. 15:00 (om 35 dager)',
+          'Innovasjonsmidler 2023: Frist 20. oktober 2022 kl. 15.00 (om 35 dager)',
           'Pasientsikkerhetsmidler 2023–2024: Frist 4. november 2022 (om 50 dager)',
           '[Kan jeg søke?]',
         ],
@@ -39,7 +39,7 @@ describe.each(transcriptStores('privacy'))('help, language and privacy transcrip
       { say: 'norsk', expect: ['snakker norsk'] },
     ]);
     c.setTime('2023-01-10T10:00:00Z');
-    await play(c, [{ say: 'hjelp', expect: ['Fristen gikk ut 20. oktober 2022 kl. 15:00'] }]);
+    await play(c, [{ say: 'hjelp', expect: ['Fristen gikk ut 20. oktober 2022 kl. 15.00'] }]);
   });
 
   it('language switch in the middle of a dialog keeps the dialog going, now in English', async () => {

@@ -95,5 +95,8 @@ export const amount = {
   'amount.rules': { nb: 'Reglene som er brukt', en: 'The rules applied' },
   'amount.ineligible': { nb: 'Kostnader som ikke kan dekkes', en: 'Costs that cannot be covered' },
   'amount.ineligible-line': { nb: '{label}: {amount}', en: '{label}: {amount}' },
-  'amount.alternatives': { nb: 'Dette kan endre utfallet', en: 'What could change the outcome' },
+  'amount.alternatives': {
+    nb: 'Midlerbots råd (ikke fra utlysningen)',
+    en: "Midlerbot's advice (not from the call)",
+  },
 } as const satisfies CatalogPart;

@@ -36,8 +36,8 @@ export const application = {
   'application.fact.trust': { nb: 'Helseforetak', en: 'Health trust' },
   'application.fact.status': { nb: 'Status', en: 'Status' },
   'application.too-late': {
-    nb: 'Søknadsfristen gikk ut {date}. Søknaden ble ikke levert og kan ikke leveres nå.',
-    en: 'The deadline was {date}. The application was not submitted and cannot be submitted now.',
+    nb: 'Søknadsfristen gikk ut {date}, og søknaden er ikke registrert som levert i Midlerbot. Etter fristen kan ingen søknad leveres.',
+    en: 'The deadline was {date}, and the application is not recorded as submitted in Midlerbot. No application can be submitted after the deadline.',
   },
   'application.fact.requested': { nb: 'Beløp det søkes om', en: 'Amount requested' },
   'application.fact.own': { nb: 'Egenfinansiering', en: 'Own financing' },

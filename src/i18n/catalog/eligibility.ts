@@ -70,7 +70,10 @@ export const eligibility = {
   },
   'eligibility.why-not': { nb: 'Hvorfor ikke', en: 'Why not' },
   'eligibility.todos': { nb: 'Dette må gjøres', en: 'What still has to be done' },
-  'eligibility.alternatives': { nb: 'Dette kan endre utfallet', en: 'What could change the outcome' },
+  'eligibility.alternatives': {
+    nb: 'Midlerbots råd (ikke fra utlysningen)',
+    en: "Midlerbot's advice (not from the call)",
+  },
   'eligibility.button.amount': { nb: 'Regn ut beløpet', en: 'Work out the amount' },
   'eligibility.button.apply': { nb: 'Start søknad', en: 'Start an application' },
   'eligibility.button.status': { nb: 'Se søknaden', en: 'See the application' },

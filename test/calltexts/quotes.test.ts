@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/store/store.ts';
+import { Chat, play, transcriptStores } from '../support/transcript.ts';
+
+/**
+ * Issue 15, items 6 and 7: every "no" shows the sentence that supports it, once; the aims "no" quotes
+ * the aims themselves; a deadline "no" quotes the deadline sentence; the bot's own advice is marked as
+ * its advice, apart from the call's rules; no invented own-financing advice.
+ */
+
+const count = (text: string, part: string) => text.split(part).length - 1;
+const AIMS = 'Det kan søkes om midler til prosjekter som skal: • Redusere pasientskader';
+
+describe.each(transcriptStores('quotes'))('quotes behind every "no" on $name', ({ make }) => {
+  let store: Store;
+  afterEach(async () => {
+    await store?.close();
+  });
+  const chat = (at: string, locale?: 'nb' | 'en') => {
+    store = make();
+    return new Chat({ store, at, ...(locale ? { locale } : {}) });
+  };
+
+  for (const locale of ['nb', 'en'] as const) {
+    it(`${locale}: the aims "no" quotes the aims, once`, async () => {
+      const c = chat('2022-10-10T08:00:00Z', locale);
+      await play(c, [
+        { say: locale === 'nb' ? 'kan jeg søke' : 'can I apply' },
+        { click: /Pasientsikkerhetsmidler|Patient safety/ },
+        { click: 'St. Olavs hospital HF' },
+        { click: locale === 'nb' ? 'Ja' : 'Yes' },
+        {
+          click: locale === 'nb' ? 'Send' : 'Submit',
+          inputs: { aims: 'none' },
+          expect: [AIMS, 'Læring og spredning av tiltak som gir tjenester av høy kvalitet'],
+        },
+      ]);
+      expect(count(c.lastText(), AIMS)).toBe(1);
+    });
+
+    it(`${locale}: a deadline "no" quotes the deadline sentence`, async () => {
+      const c = chat('2022-10-21T08:00:00Z', locale);
+      await play(c, [
+        { say: locale === 'nb' ? 'kan jeg søke' : 'can I apply' },
+        { click: /Innovasjonsmidler 2023|Innovation funding 2023/ },
+        { click: locale === 'nb' ? 'Produktinnovasjon' : 'Product innovation' },
+        {
+          click: 'St. Olavs hospital HF',
+          expect: [
+            '> Søknadsfrist er torsdag 20. oktober klokken 15.00',
+            '> det er ikke mulig å levere inn søknad når søknadsfrist er passert',
+          ],
+        },
+      ]);
+    });
+
+    it(`${locale}: own financing has no invented advice; the bot's advice is marked as its own`, async () => {
+      const c = chat('2022-09-15T10:00:00Z', locale);
+      await play(c, [
+        { say: locale === 'nb' ? 'kan jeg søke' : 'can I apply' },
+        { click: /Innovasjonsmidler 2023|Innovation funding 2023/ },
+        { click: locale === 'nb' ? 'Tjenesteinnovasjon' : 'Service innovation' },
+        { click: 'St. Olavs hospital HF' },
+        { say: '50' },
+        { say: '0', not: ['arbeidstid fra egen avdeling', 'working time from your own department'] },
+        {
+          click: locale === 'nb' ? 'Nei' : 'No',
+          expect: ['> det stilles krav om 25 % egenfinansiering'],
+          not: ['350 000', '350,000', /overføring|transfer/i],
+        },
+      ]);
+      expect(count(c.lastText(), '> det stilles krav om 25 % egenfinansiering')).toBe(1);
+      const c2 = chat('2022-09-15T10:00:00Z', locale);
+      await play(c2, [
+        { say: locale === 'nb' ? 'kan jeg søke' : 'can I apply' },
+        { click: /Innovasjonsmidler 2023|Innovation funding 2023/ },
+        { click: locale === 'nb' ? 'Produktinnovasjon' : 'Product innovation' },
+        { click: 'St. Olavs hospital HF' },
+        {
+          say: '10',
+          expect: [
+            locale === 'nb'
+              ? 'Midlerbots råd (ikke fra utlysningen)'
+              : "Midlerbot's advice (not from the call)",
+          ],
+        },
+      ]);
+    });
+  }
+});
