@@ -1,5 +1,6 @@
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { loadQuestionSets } from '../src/calls/knowledge.ts';
 import { loadCatalog } from '../src/calls/load.ts';
 import { compareRows } from './compare-bench.ts';
 import { domainRows } from './domain-bench.ts';
@@ -7,11 +8,12 @@ import { engineRows } from './engine-bench.ts';
 import { httpRows } from './http-bench.ts';
 import { memoryRows } from './memory-bench.ts';
 import { type BenchOptions, parseArgs, type Section } from './options.ts';
+import { questionRows } from './question-set.ts';
 import { redisRows } from './redis-bench.ts';
 import { formatTable, type SectionResult } from './stats.ts';
 
 /**
- * `npm run bench [-- --quick] [-- --only domain|engine|redis|http]`: prints latency and throughput
+ * `npm run bench [-- --quick] [-- --only domain|engine|redis|http|compare|memory|questions]`: prints latency and throughput
  * tables. Figures, never assertions: what they mean is in docs/performance.md.
  */
 
@@ -19,7 +21,8 @@ import { formatTable, type SectionResult } from './stats.ts';
 const HARD_LIMIT_MS = { quick: 150_000, full: 600_000 };
 
 async function runSection(section: Section, options: BenchOptions): Promise<SectionResult> {
-  const catalog = loadCatalog(fileURLToPath(new URL('../calls', import.meta.url)));
+  const callsDir = fileURLToPath(new URL('../calls', import.meta.url));
+  const catalog = loadCatalog(callsDir);
   switch (section) {
     case 'domain':
       return { rows: await domainRows(catalog, options), notes: [] };
@@ -33,6 +36,8 @@ async function runSection(section: Section, options: BenchOptions): Promise<Sect
       return compareRows(options);
     case 'memory':
       return memoryRows(catalog, options);
+    case 'questions':
+      return questionRows(catalog, loadQuestionSets(callsDir, catalog.calls), options);
   }
 }
 

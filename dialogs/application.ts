@@ -220,6 +220,7 @@ function withTitle(ctx: DialogContext, p: Progress, raw: unknown): Promise<StepR
 export const applicationDialog: Dialog = {
   name: D,
   triggers: [{ phrases: 'routing.application' }],
+  freeText: ['title'],
   step(state, event: DialogEvent, ctx) {
     if (event.kind === 'start') return start(ctx, event.args);
     const p = read(state);

@@ -10,6 +10,7 @@ import { prioritisationDialog } from './prioritisation.ts';
 import { priorityDialog } from './priority.ts';
 import { privacyDialog } from './privacy.ts';
 import { progressDialog } from './progress.ts';
+import { questionDialog } from './question.ts';
 import { remindersDialog } from './reminders.ts';
 import { statusDialog } from './status.ts';
 
@@ -31,4 +32,5 @@ export const dialogs: readonly Dialog[] = [
   leaderDialog,
   prioritisationDialog,
   progressDialog,
+  questionDialog,
 ];

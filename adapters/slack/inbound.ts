@@ -33,6 +33,10 @@ const SUB_WORDS: Record<string, string> = {
   apply: 'new application',
   personvern: 'personvern',
   privacy: 'privacy',
+  // `/midler spør når er fristen?`: the rest is a question about the calls (the engine knows the word).
+  spør: 'spør',
+  spor: 'spør',
+  ask: 'ask',
 };
 
 export function slashText(text: string | undefined): string {

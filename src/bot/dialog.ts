@@ -162,5 +162,11 @@ export interface Dialog {
    * dialog the user is in untouched, so its buttons stay current.
    */
   readonly transient?: boolean;
+  /**
+   * The `awaiting` values at which typed text is free text (a title): there only a command as the
+   * whole text is not taken as the answer, and text that reads as a question is confirmed first. At
+   * every other prompt (a choice, a number, an amount, a date) a command or a question wins.
+   */
+  readonly freeText?: readonly string[];
   step(state: StepState | null, event: DialogEvent, ctx: DialogContext): StepResult | Promise<StepResult>;
 }

@@ -12,6 +12,7 @@ import { type BoundEffects, createEffects } from './effects.ts';
 import type { Engine } from './engine-port.ts';
 import { pickLabel } from './matcher.ts';
 import type { Inbound, Outbound, TurnResult } from './messages.ts';
+import { createQuestionRouting } from './question-route.ts';
 import { createRouter, type Route } from './routes.ts';
 import {
   changed,
@@ -58,7 +59,9 @@ type Plan =
   | { kind: 'stale' }
   | { kind: 'unknown-text' }
   | { kind: 'unknown-action' }
-  | { kind: 'not-available' };
+  | { kind: 'not-available' }
+  /** Free text that reads as a question at a free-text prompt: use it as the answer, or answer it? */
+  | { kind: 'confirm-question'; text: string };
 
 const DEFAULT_TTL = 30 * 24 * 3600;
 
@@ -71,6 +74,8 @@ export function createEngine(deps: EngineDeps): Engine {
   const dialogs = config.dialogs ?? registry;
   const byName = new Map(dialogs.map((d) => [d.name, d]));
   const router = createRouter(dialogs);
+  const questions = createQuestionRouting(router, catalog);
+  const questionDialog = byName.get('question');
   const ttl = config.dialogTtlSeconds ?? DEFAULT_TTL;
   const newId = config.newId ?? (() => globalThis.crypto.randomUUID());
 
@@ -82,16 +87,40 @@ export function createEngine(deps: EngineDeps): Engine {
       : { kind: 'not-available' };
   }
 
+  function ask(text: string): Plan | undefined {
+    return questionDialog
+      ? { kind: 'run', dialog: questionDialog, event: { kind: 'start', args: { text } } }
+      : undefined;
+  }
+
+  /**
+   * Typed text with no prompt waiting for it (docs/questions.md): a command as the whole text; a
+   * question the calls say something near; a command found among other words (unless the search
+   * answers with words beyond the command's phrase); any other question ("the call does not say",
+   * with the contacts); else help.
+   */
+  function decideText(typed: string): Plan {
+    const command = questions.command(typed);
+    if (command) return fromRoute(command);
+    const reading = questions.read(typed);
+    const question = ask(typed);
+    if (question && reading.question && reading.found.kind !== 'nothing') return question;
+    const route = router.route(typed);
+    if (route && !(question && questions.beyondCommand(typed))) return fromRoute(route);
+    if (question && (reading.found.kind === 'answer' || reading.question)) return question;
+    return { kind: 'unknown-text' };
+  }
+
   function decide(event: Inbound, session: Session | null): Plan {
     const active = isActive(session) ? session : null;
     if (event.action) return decideAction(event.action, active);
     const typed = event.text?.trim() ?? '';
     if (typed === '') return { kind: 'unknown-text' };
+    const asked = questions.asked(typed);
+    const forced = asked === undefined ? undefined : ask(asked);
+    if (forced) return forced;
     const dialog = active ? byName.get(active.dialog) : undefined;
-    if (!active || !dialog) {
-      const route = router.route(typed);
-      return route ? fromRoute(route) : { kind: 'unknown-text' };
-    }
+    if (!active || !dialog) return decideText(typed);
     // The global words (cancel, back, help, english/norsk) as the whole text keep their meaning.
     const global = router.routeGlobal(typed);
     if (global) return fromRoute(global);
@@ -100,19 +129,34 @@ export function createEngine(deps: EngineDeps): Engine {
     if (command) return fromRoute(command);
     const pressed = typedLabel(typed, active);
     if (active.awaiting !== undefined) {
-      // The dialog reads typed text first; a button label counts only if the dialog cannot read it.
+      // A command as the whole text wins over reading it as the answer (a button it names first).
+      const command = questions.command(typed);
+      if (command) return pressed ?? fromRoute(command);
       const run: Plan = { kind: 'run', dialog, event: { kind: 'text', text: typed } };
-      return pressed ? { ...run, fallback: pressed } : run;
+      const answer = pressed ? { ...run, fallback: pressed } : run;
+      const reading = questionDialog ? questions.read(typed) : undefined;
+      const isQuestion = reading?.question === true && reading.found.kind !== 'nothing';
+      if (!isQuestion) return answer;
+      // A title may well read as a question: ask which it is. Elsewhere the question wins.
+      if (dialog.freeText?.includes(active.awaiting)) return { kind: 'confirm-question', text: typed };
+      return ask(typed) ?? answer;
     }
     if (pressed) return pressed;
-    const route = router.route(typed);
-    return route ? fromRoute(route) : { kind: 'unknown-text' };
+    return decideText(typed);
   }
 
   /** A button press; clicks on cards that are no longer current are answered as stale. */
   function decideAction(pressed: NonNullable<Inbound['action']>, active: Session | null): Plan {
     const { id, data, inputs } = pressed;
     if (id === 'engine.resume') return { kind: 'resume' };
+    if (id === 'engine.use-text') {
+      // "Use it as my answer" on the confirm card: the text goes to the prompt it was typed at.
+      const dialog = active ? byName.get(active.dialog) : undefined;
+      const typed = typeof data?.text === 'string' ? data.text : '';
+      if (!active || !dialog || data?.v !== active.version || active.awaiting === undefined || typed === '')
+        return { kind: 'stale' };
+      return { kind: 'run', dialog, event: { kind: 'text', text: typed } };
+    }
     const dot = id.indexOf('.');
     const dialog = dot > 0 ? byName.get(id.slice(0, dot)) : undefined;
     const action = id.slice(dot + 1);
@@ -358,6 +402,22 @@ export function createEngine(deps: EngineDeps): Engine {
         };
       case 'unknown-text':
         return { ...none, replies: await helpReplies(input, { unknown: true }) };
+      case 'confirm-question': {
+        const confirm = card(
+          t(locale, 'question.confirm.title'),
+          [text(t(locale, 'question.confirm.text', { text: plan.text }))],
+          [
+            button(
+              'engine.use-text',
+              t(locale, 'question.confirm.use'),
+              { text: plan.text, v: session?.version ?? 0 },
+              'primary',
+            ),
+            button('question.start', t(locale, 'question.confirm.ask'), { text: plan.text }),
+          ],
+        );
+        return { ...none, replies: [confirm] };
+      }
     }
   }
 

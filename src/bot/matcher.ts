@@ -140,18 +140,27 @@ export interface PhraseTable<T> {
   target: T;
 }
 
-/** The target of the best-scoring phrase, or undefined when nothing matches. */
-export function bestMatch<T>(text: string, table: readonly PhraseTable<T>[], whole = false): T | undefined {
+/** The best-scoring phrase and its target, or undefined when nothing matches. */
+export function bestPhrase<T>(
+  text: string,
+  table: readonly PhraseTable<T>[],
+  whole = false,
+): { target: T; phrase: readonly string[] } | undefined {
   const typed = tokens(text);
-  let best: { score: number; target: T } | undefined;
+  let best: { score: number; target: T; phrase: readonly string[] } | undefined;
   for (const entry of table) {
     for (const phrase of entry.phrases) {
       const score = scorePhrase(typed, phrase, whole);
       if (score !== null && (best === undefined || score > best.score))
-        best = { score, target: entry.target };
+        best = { score, target: entry.target, phrase };
     }
   }
-  return best?.target;
+  return best;
+}
+
+/** The target of the best-scoring phrase, or undefined when nothing matches. */
+export function bestMatch<T>(text: string, table: readonly PhraseTable<T>[], whole = false): T | undefined {
+  return bestPhrase(text, table, whole)?.target;
 }
 
 const hasDigit = (s: string) => /[0-9]/.test(s);

@@ -1,7 +1,7 @@
 import { messages } from '../i18n/catalog/index.ts';
 import type { MessageKey } from '../i18n/t.ts';
 import type { Dialog } from './dialog.ts';
-import { bestMatch, type PhraseTable, tokens } from './matcher.ts';
+import { bestMatch, bestPhrase, type PhraseTable, tokens } from './matcher.ts';
 
 /** What typed text asks for. */
 export type Route =
@@ -41,6 +41,10 @@ export interface Router {
    * folded; no typos, no extra words): at a prompt for free text, "status" is the command, not a title.
    */
   routeCommand(text: string): Route | undefined;
+  /** Any route, but only when its phrase is the whole text ("status", "ny søknad", "kan jeg søke?"). */
+  routeWhole(text: string): Route | undefined;
+  /** The best route with the words of the phrase that matched (what a question adds beyond it). */
+  match(text: string): { route: Route; phrase: readonly string[] } | undefined;
 }
 
 export function createRouter(dialogs: readonly Dialog[]): Router {
@@ -64,5 +68,10 @@ export function createRouter(dialogs: readonly Dialog[]): Router {
     route: (text) => bestMatch(text, all),
     routeGlobal: (text) => bestMatch(text, globals, true),
     routeCommand: (text) => exact.get(tokens(text).join(' ')),
+    routeWhole: (text) => bestMatch(text, all, true),
+    match(text) {
+      const best = bestPhrase(text, all);
+      return best ? { route: best.target, phrase: best.phrase } : undefined;
+    },
   };
 }

@@ -4,6 +4,8 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { Call } from '../domain/call.ts';
 import { CallFile } from '../domain/call-schema.ts';
 import { type Catalog, createCatalog } from '../domain/catalog.ts';
+import { questionsOf } from '../domain/questions/index.ts';
+import { loadSources, loadSynonyms } from './knowledge.ts';
 import { type CallProblem, callInvalid, locate, problemAt } from './problems.ts';
 import { findQuotes, normaliseWhitespace } from './quotes.ts';
 
@@ -113,9 +115,17 @@ export function callFilesIn(dir: string): string[] {
   return files.map((n) => join(dir, n));
 }
 
-/** Every call in `dir`, or none: the bot never starts with a half-read catalogue. */
+/**
+ * Every call in `dir`, or none: the bot never starts with a half-read catalogue. The call texts and
+ * the synonyms come along, and the question index is built here, at load time.
+ */
 export function loadCatalog(dir = 'calls', options: LoadOptions = {}): Catalog {
-  return createCatalog(
-    loadCallFiles(callFilesIn(dir), { sourcesDir: options.sourcesDir ?? join(dir, 'sources') }),
-  );
+  const sourcesDir = options.sourcesDir ?? join(dir, 'sources');
+  const calls = loadCallFiles(callFilesIn(dir), { sourcesDir });
+  const catalog = createCatalog(calls, {
+    sources: loadSources(calls, sourcesDir),
+    synonyms: loadSynonyms(dir),
+  });
+  questionsOf(catalog);
+  return catalog;
 }

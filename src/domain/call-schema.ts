@@ -110,6 +110,8 @@ export const Category = z
     maxAwards: z.number().int().positive().optional(),
     /** Rule ids that explain the cap, own financing and award limit. */
     rules: z.array(slug).default([]),
+    /** Other names people use for the category in a question ("overføring", "transfer"). */
+    aliases: z.array(z.string().min(2)).optional(),
   })
   .strict();
 export type CategoryData = z.infer<typeof Category>;
@@ -267,6 +269,8 @@ export const CallFile = z
     steps: z.array(Step).min(1),
     submission: z.object({ where: Text, portal: Text, guidance: Text.optional(), rule: slug }).strict(),
     contact: Text,
+    /** Other names people use for the call in a question ("innovasjon", "patient safety"). */
+    aliases: z.array(z.string().min(2)).optional(),
   })
   .strict()
   // Runs only once every part is well formed; each issue carries the path of the dangling reference.

@@ -11,6 +11,7 @@ import { prioritisation } from './prioritisation.ts';
 import { priority } from './priority.ts';
 import { privacy } from './privacy.ts';
 import { progress } from './progress.ts';
+import { question } from './question.ts';
 import { reminders } from './reminders.ts';
 import { routing } from './routing.ts';
 import { status } from './status.ts';
@@ -35,6 +36,7 @@ export const parts = {
   endorsement,
   prioritisation,
   progress,
+  question,
 } as const satisfies Record<string, CatalogPart>;
 
 export const messages = {
@@ -53,4 +55,5 @@ export const messages = {
   ...endorsement,
   ...prioritisation,
   ...progress,
+  ...question,
 } as const;

@@ -27,10 +27,12 @@ export const routing = {
     en: 'new application|start application|start an application|create application',
   },
   'routing.status': {
-    nb: 'status|mine søknader|min søknad|neste steg|hva er neste steg|frister',
-    en: 'status|my applications|my application|next step|what is next|deadlines',
+    nb: 'status|mine søknader|min søknad|neste steg|hva er neste steg',
+    en: 'status|my applications|my application|next step|what is next',
   },
   'routing.reminders': { nb: 'påminnelser|påminnelse|varsler', en: 'reminders|reminder|notifications' },
+  /** Says the rest of the text is a question about the calls (`/midler spør …`, "spør: …"). */
+  'routing.ask': { nb: 'spør|spørsmål', en: 'ask|question' },
   'routing.privacy': {
     nb: 'personvern|hva lagrer du|hva vet du om meg',
     en: 'privacy|what do you store|what do you know about me',

@@ -1,0 +1,291 @@
+import MiniSearch from 'minisearch';
+import type { Call } from '../call.ts';
+import type { Knowledge } from './knowledge.ts';
+import { fold, guessLang, type Lang, words } from './text.ts';
+import { docsOf, type FactKind, KIND_WORDS, type TopicDoc } from './topics.ts';
+import { compileVocabulary, indexTerms, type QueryUnit, queryUnits, type Vocabulary } from './vocabulary.ts';
+
+/**
+ * The question index: MiniSearch (BM25 ranking, prefix and typo-tolerant fuzzy lookup) over the
+ * documents of every call (topics.ts), with our own analysis: Norwegian terms in the `nb` field,
+ * English terms in `en`, and the kind words and synonym markers in `keys`. A question is searched
+ * unit by unit (a word in both languages with its synonyms, or a phrase), each unit counting once
+ * per document, and documents are summed up per topic. Why MiniSearch: docs/questions.md.
+ */
+
+export interface Ranked {
+  callId: string;
+  topic: string;
+  score: number;
+  /** Share of the question's topic words (not question words) that this topic's documents matched. */
+  coverage: number;
+  /** The typed words that matched, for "this is what I found". */
+  matched: string[];
+}
+
+export interface SearchOptions {
+  /** Only these calls (the question names them); all when empty. */
+  calls?: readonly string[];
+  /** Categories named in the question: their documents count more, other categories' less. */
+  categories?: readonly { callId: string; id: string }[];
+}
+
+export interface TopicSearch {
+  /** Topics ranked best first, at most `limit`. */
+  search(text: string, options?: SearchOptions, limit?: number): Ranked[];
+  /** Every indexed id of a call (`rule:deadline`, `milestone:award`, `contact` …). */
+  indexedIds(callId: string): string[];
+  /** True when a word of the text occurs in the index (or in a synonym group): the text is near the calls. */
+  knowsAnyWord(text: string): boolean;
+  readonly vocabulary: Vocabulary;
+}
+
+interface IndexedDoc {
+  id: string;
+  title: string;
+  nb: string;
+  en: string;
+  keys: string;
+  syn: string;
+  parts: string;
+}
+
+/** `parts`: the known words a compound is made of ("søknadskategori" → "søknad", "kategori"). */
+const FIELD_BOOST = { title: 1.2, nb: 1, en: 1, keys: 0.8, syn: 1, parts: 0.5 };
+/** A topic holding the kind of fact the question word asks for ("når" → a date) counts this much more. */
+const INTENT_BOOST = 1.4;
+
+/**
+ * The kind of fact a question's words ask for: "når"/"when" a date, "hvem"/"who" people, "hvor
+ * mye"/"how much" an amount, "hvor"/"where" a place. Undefined for "hva"/"what" and keywords.
+ */
+export function asksFor(text: string): FactKind | undefined {
+  const ws = words(text).map(fold);
+  const pair = (i: number) => `${ws[i]} ${ws[i + 1] ?? ''}`;
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i] ?? '';
+    const two = pair(i);
+    if (/^(hvor (mye|mange|store?)|how (much|many|big))$/.test(two)) return 'amount';
+    if (/^(hvor lenge|how long|what time|hvilken dag|what day|what date)$/.test(two)) return 'date';
+    if (['nar', 'when', 'dato', 'date', 'tidspunkt', 'klokkeslett'].includes(w)) return 'date';
+    if (['hvem', 'who', 'whom'].includes(w)) return 'people';
+    if (['hvor', 'where'].includes(w)) return 'place';
+    if (['belop', 'amount', 'maks', 'maksimalt', 'maximum', 'cap'].includes(w)) return 'amount';
+  }
+  return undefined;
+}
+/** A synonym counts a little less than the word itself. */
+const MARKER_WEIGHT = 0.8;
+/** Question words and phrases steer; they do not make a topic on their own. */
+const STEERING_WEIGHT = 0.5;
+/** The topic's best single document adds this share of its score (several words in one place). */
+const SUPPORT = 0.3;
+
+function fuzziness(t: string): number | false {
+  if (/\d/.test(t) || t.length < 5) return false;
+  return t.length >= 9 ? 2 : 1;
+}
+
+/** One lookup of a unit: a term in some fields, how much it counts, and whether typos are allowed. */
+interface Lookup {
+  term: string;
+  fields: string[];
+  factor: number;
+  loose: boolean;
+}
+
+/** A compound part counts less than the word. */
+const PART_WEIGHT = 0.6;
+
+/**
+ * The known words a long compound starts and ends with ("søknadskategori" → "søknad", "kategori"),
+ * so a question about "kategorier" finds a text about "søknadskategorien" and the other way round.
+ */
+export function compoundParts(t: string, known: ReadonlySet<string>): string[] {
+  if (t.length < 9) return [];
+  const parts: string[] = [];
+  for (let cut = t.length - 5; cut >= 5; cut--) {
+    if (known.has(t.slice(0, cut))) {
+      parts.push(t.slice(0, cut));
+      break;
+    }
+  }
+  for (let cut = 4; t.length - cut >= 5; cut++) {
+    if (known.has(t.slice(cut))) {
+      parts.push(t.slice(cut));
+      break;
+    }
+  }
+  return parts;
+}
+
+export function buildTopicSearch(calls: readonly Call[], knowledge: Knowledge): TopicSearch {
+  const vocabulary = compileVocabulary(knowledge.synonyms);
+  const docs = calls.flatMap((c) => docsOf(c, knowledge.sources[c.id] ?? ''));
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  // Naming a category only steers within a call that has several.
+  const several = new Set(calls.filter((c) => c.categories.length > 1).map((c) => c.id));
+  const index = new MiniSearch<IndexedDoc>({
+    fields: ['title', 'nb', 'en', 'keys', 'syn', 'parts'],
+    tokenize: (text) => text.split(' ').filter((t) => t !== ''),
+    processTerm: (t) => t,
+  });
+  const known = new Set<string>();
+  const topicKinds = new Map<string, Set<FactKind>>();
+  const analysed = docs.map((d) => {
+    const kinds = topicKinds.get(`${d.callId}\u0000${d.topic}`) ?? new Set<FactKind>();
+    for (const k of d.kinds) kinds.add(k);
+    topicKinds.set(`${d.callId}\u0000${d.topic}`, kinds);
+    const tnb = indexTerms(d.title.nb, 'nb', vocabulary);
+    const ten = indexTerms(d.title.en, 'en', vocabulary);
+    const nb = indexTerms(d.nb, 'nb', vocabulary);
+    const en = indexTerms(d.en, 'en', vocabulary);
+    const keyText = [d.keys, ...d.kinds.map((k) => KIND_WORDS[k])].join(' ');
+    const keys = indexTerms(keyText, 'nb', vocabulary, true);
+    const keyTerms = [...keys.terms, ...indexTerms(keyText, 'en', vocabulary).terms];
+    const title = [...tnb.terms, ...ten.terms, ...tnb.markers, ...ten.markers];
+    for (const t of [...tnb.terms, ...ten.terms, ...nb.terms, ...en.terms, ...keyTerms]) known.add(t);
+    return {
+      d,
+      nb,
+      en,
+      title,
+      keyTerms,
+      markers: [...new Set([...nb.markers, ...en.markers, ...keys.markers])],
+    };
+  });
+  index.addAll(
+    analysed.map(({ d, nb, en, title, keyTerms, markers }) => ({
+      id: d.id,
+      title: title.join(' '),
+      nb: nb.terms.join(' '),
+      en: en.terms.join(' '),
+      keys: keyTerms.join(' '),
+      syn: markers.join(' '),
+      parts: [...nb.terms, ...en.terms].flatMap((t) => compoundParts(t, known)).join(' '),
+    })),
+  );
+
+  /**
+   * A unit's lookups: its term in the question's language (both when that is not known), its
+   * synonym markers, and for a word the index does not know, typo and prefix lookups and the
+   * known part a compound ends with. A word the index knows is taken as typed, not as a typo.
+   */
+  function lookups(unit: QueryUnit, lang: Lang | undefined): Lookup[] {
+    const out: Lookup[] = unit.markers.map((m) => ({
+      term: m,
+      fields: ['syn', 'title'],
+      factor: MARKER_WEIGHT,
+      loose: false,
+    }));
+    const forms: { term: string; fields: string[] }[] = [];
+    if (unit.nb !== undefined && unit.en !== undefined) {
+      if (unit.nb === unit.en)
+        forms.push({ term: unit.nb, fields: lang ? [lang, 'keys'] : ['nb', 'en', 'keys'] });
+      else {
+        if (lang !== 'en') forms.push({ term: unit.nb, fields: ['nb', 'keys'] });
+        if (lang !== 'nb') forms.push({ term: unit.en, fields: ['en', 'keys'] });
+      }
+    }
+    for (const f of forms) {
+      const unknown = !known.has(f.term);
+      out.push({ ...f, fields: [...f.fields, 'title', 'parts'], factor: 1, loose: unknown });
+      // A word of a synonym group means what its group means; only other words are taken apart.
+      if (unit.markers.length === 0)
+        for (const part of compoundParts(f.term, known))
+          out.push({ term: part, fields: f.fields, factor: PART_WEIGHT, loose: false });
+    }
+    return out;
+  }
+
+  function unitScores(
+    unit: QueryUnit,
+    lang: Lang | undefined,
+    allowed: (d: TopicDoc) => boolean,
+  ): Map<string, number> {
+    const best = new Map<string, number>();
+    for (const l of lookups(unit, lang)) {
+      const hits = index.search(l.term, {
+        fields: l.fields,
+        boost: FIELD_BOOST,
+        prefix: l.loose && l.term.length >= 5,
+        fuzzy: l.loose ? fuzziness(l.term) : false,
+        weights: { fuzzy: 0.6, prefix: 0.5 },
+        boostDocument: (id) => byId.get(String(id))?.weight ?? 1,
+      });
+      for (const hit of hits) {
+        const doc = byId.get(String(hit.id));
+        if (!doc || !allowed(doc)) continue;
+        const score = hit.score * l.factor;
+        if (score > (best.get(doc.id) ?? 0)) best.set(doc.id, score);
+      }
+    }
+    return best;
+  }
+
+  return {
+    vocabulary,
+    indexedIds: (callId) => [...new Set(docs.filter((d) => d.callId === callId).flatMap((d) => d.refs))],
+    knowsAnyWord(text) {
+      return queryUnits(text, vocabulary).some(
+        (u) =>
+          !u.steering && (u.markers.length > 0 || [u.nb, u.en].some((t) => t !== undefined && known.has(t))),
+      );
+    },
+    search(text, options = {}, limit = 8) {
+      const only = options.calls ?? [];
+      const named = options.categories ?? [];
+      const allowed = (d: TopicDoc) => only.length === 0 || only.includes(d.callId);
+      const categoryFactor = (d: TopicDoc) => {
+        const here = named.filter((c) => c.callId === d.callId).map((c) => c.id);
+        if (here.length === 0 || d.categories.length === 0 || !several.has(d.callId)) return 1;
+        return d.categories.some((c) => here.includes(c)) ? 1.3 : 0.6;
+      };
+      const units = queryUnits(text, vocabulary);
+      const lang = guessLang(text);
+      const content = units.filter((u) => !u.steering).length;
+      // Per topic and unit the best document's score: a topic earns each question word once, from
+      // whichever of its documents says it best, plus a share of its best single document.
+      type Entry = {
+        callId: string;
+        topic: string;
+        perUnit: Map<number, number>;
+        perDoc: Map<string, number>;
+      };
+      const topics = new Map<string, Entry>();
+      units.forEach((unit, i) => {
+        const weight = unit.steering ? STEERING_WEIGHT : 1;
+        for (const [id, raw] of unitScores(unit, lang, allowed)) {
+          const doc = byId.get(id);
+          if (!doc) continue;
+          const score = raw * weight * categoryFactor(doc);
+          const key = `${doc.callId}\u0000${doc.topic}`;
+          const entry = topics.get(key) ?? {
+            callId: doc.callId,
+            topic: doc.topic,
+            perUnit: new Map(),
+            perDoc: new Map(),
+          };
+          entry.perUnit.set(i, Math.max(entry.perUnit.get(i) ?? 0, score));
+          entry.perDoc.set(id, (entry.perDoc.get(id) ?? 0) + score);
+          topics.set(key, entry);
+        }
+      });
+      const intent = asksFor(text);
+      const ranked: Ranked[] = [...topics.values()].map((e) => {
+        const sum = [...e.perUnit.values()].reduce((a, b) => a + b, 0);
+        const bestDoc = Math.max(0, ...e.perDoc.values());
+        const hit = [...e.perUnit.keys()].filter((u) => !units[u]?.steering);
+        const fits = intent !== undefined && topicKinds.get(`${e.callId}\u0000${e.topic}`)?.has(intent);
+        return {
+          callId: e.callId,
+          topic: e.topic,
+          score: (sum + bestDoc * SUPPORT) * (fits ? INTENT_BOOST : 1),
+          coverage: content === 0 ? 0 : hit.length / content,
+          matched: [...e.perUnit.keys()].map((u) => units[u]?.text ?? '').filter((w) => w !== ''),
+        };
+      });
+      return ranked.sort((a, b) => b.score - a.score).slice(0, limit);
+    },
+  };
+}

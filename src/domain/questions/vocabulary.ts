@@ -1,0 +1,118 @@
+import { fold, isStopWord, type Lang, term, terms, words } from './text.ts';
+
+/**
+ * The synonym groups compiled for matching: every member of group `i` stands for the marker term
+ * `~i`, added beside the words themselves both in the index and in a question. Members match on
+ * their stems in either language, so "fristen" meets "frist" and "deadlines" meets "deadline".
+ */
+export interface Vocabulary {
+  /** Marker terms for one word. */
+  markersOf(word: string): string[];
+  /** Marker terms of the phrases (two or more words) found in a word sequence, with where they start. */
+  phrasesIn(ws: readonly string[]): { marker: string; at: number; length: number }[];
+  /** True when the word belongs to a synonym group (then it is searched even if it is a stop word). */
+  known(word: string): boolean;
+}
+
+const markerOf = (group: number) => `~${group}`;
+
+export function isMarker(t: string): boolean {
+  return t.startsWith('~');
+}
+
+export function compileVocabulary(groups: readonly (readonly string[])[]): Vocabulary {
+  const singles = new Map<string, Set<string>>();
+  const phrases: { marker: string; parts: Set<string>[] }[] = [];
+  groups.forEach((group, i) => {
+    for (const member of group) {
+      const ws = words(member);
+      if (ws.length === 0) continue;
+      if (ws.length === 1) {
+        for (const t of [...terms(ws[0] ?? ''), fold(ws[0] ?? '')]) {
+          const set = singles.get(t) ?? new Set<string>();
+          set.add(markerOf(i));
+          singles.set(t, set);
+        }
+      } else {
+        phrases.push({ marker: markerOf(i), parts: ws.map((w) => new Set([...terms(w), fold(w)])) });
+      }
+    }
+  });
+  const markersOf = (word: string): string[] => {
+    const found = new Set<string>();
+    for (const t of [...terms(word), fold(word)]) for (const m of singles.get(t) ?? []) found.add(m);
+    return [...found];
+  };
+  return {
+    markersOf,
+    known: (word) => markersOf(word).length > 0,
+    phrasesIn(ws) {
+      const out: { marker: string; at: number; length: number }[] = [];
+      const wordTerms = ws.map((w) => [...terms(w), fold(w)]);
+      for (const p of phrases) {
+        for (let at = 0; at + p.parts.length <= ws.length; at++) {
+          const fits = p.parts.every((part, k) => wordTerms[at + k]?.some((t) => part.has(t)));
+          if (fits) out.push({ marker: p.marker, at, length: p.parts.length });
+        }
+      }
+      return out;
+    },
+  };
+}
+
+/**
+ * A text as index terms in one language, with the synonym markers of its words and phrases. Stop
+ * words give markers only in a document's kind words (`keys`: "når", "who"), so a rule that says
+ * "hvem" in passing does not answer every "hvem"-question.
+ */
+export function indexTerms(
+  text: string,
+  lang: Lang,
+  vocabulary: Vocabulary,
+  keys = false,
+): { terms: string[]; markers: string[] } {
+  const ws = words(text);
+  const markers = new Set<string>();
+  for (const w of ws) if (keys || !isStopWord(w)) for (const m of vocabulary.markersOf(w)) markers.add(m);
+  for (const p of vocabulary.phrasesIn(ws)) markers.add(p.marker);
+  return { terms: ws.filter((w) => !isStopWord(w)).map((w) => term(w, lang)), markers: [...markers] };
+}
+
+/** One unit of a question: a word (its terms in each language and its markers) or a phrase marker. */
+export interface QueryUnit {
+  /** What was typed, for explaining a match. */
+  text: string;
+  /** The word's term read as Norwegian and as English (absent for a stop word or a phrase). */
+  nb?: string;
+  en?: string;
+  markers: string[];
+  /** A question word ("når", "who"), a year, or a word inside a phrase unit: it steers, it is not a topic. */
+  steering: boolean;
+}
+
+/**
+ * The units of a question, without stop words that belong to no synonym group. A phrase of a
+ * synonym group ("own financing", "hvor mye") is one unit; its words then only steer, so they do
+ * not count twice. Question words ("når", "who") and years steer too.
+ */
+export function queryUnits(text: string, vocabulary: Vocabulary): QueryUnit[] {
+  const ws = words(text);
+  const phrases = vocabulary.phrasesIn(ws);
+  const inPhrase = new Set(phrases.flatMap((p) => Array.from({ length: p.length }, (_, k) => p.at + k)));
+  const units: QueryUnit[] = [];
+  ws.forEach((w, i) => {
+    const markers = vocabulary.markersOf(w);
+    const stop = isStopWord(w);
+    if (stop && markers.length === 0) return;
+    units.push({
+      text: w,
+      ...(stop ? {} : { nb: term(w, 'nb'), en: term(w, 'en') }),
+      markers,
+      steering: stop || inPhrase.has(i),
+    });
+  });
+  for (const p of phrases) {
+    units.push({ text: ws.slice(p.at, p.at + p.length).join(' '), markers: [p.marker], steering: false });
+  }
+  return units;
+}
