@@ -40,6 +40,8 @@ export function createQuestionRouting(router: Router, catalog: Catalog): Questio
       const trimmed = text.trim();
       const first = trimmed.split(/\s+/, 1)[0] ?? '';
       if (!askWords.includes(normalize(first))) return undefined;
+      // "ask for endorsement" is a command that starts with the word: the command as a whole wins.
+      if (router.routeWhole(trimmed)) return undefined;
       const rest = trimmed.slice(first.length).replace(/^[\s:,-]+/, '');
       return rest === '' ? undefined : rest;
     },

@@ -119,8 +119,8 @@ const cases: [string, string, (doc: Doc) => void, string, RegExp][] = [
   [
     'a todo without dueBy',
     INNO,
-    (d) => d.deleteIn(['questions', 5, 'options', 1, 'dueBy']),
-    'questions[5].options[1].dueBy',
+    (d) => d.deleteIn(['questions', 6, 'options', 1, 'dueBy']),
+    'questions[6].options[1].dueBy',
     /needs `dueBy`/,
   ],
   [
@@ -154,7 +154,7 @@ const cases: [string, string, (doc: Doc) => void, string, RegExp][] = [
   [
     'a limit for an unknown category',
     INNO,
-    (d) => d.setIn(['questions', 3, 'max', 'byCategory', 'gadget'], 1),
+    (d) => d.setIn(['questions', 3, 'max'], d.createNode({ byCategory: { gadget: 1 } })),
     'questions[3].max.byCategory.gadget',
     /unknown category "gadget"/,
   ],

@@ -76,13 +76,15 @@ describe('pasientsikkerhet-2023-2024: the call as data', () => {
       ['draft', 'draft', 'applicant', 'deadline'],
       ['endorse-nearest-leader', 'endorsement', 'nearest-leader', 'deadline'],
       ['endorse-clinic-leader', 'endorsement', 'clinic-leader', 'deadline'],
-      ['trust-prioritisation', 'prioritisation', 'quality-chief', 'deadline'],
+      // The text dates this step nowhere; a trust's own internal deadline dates it when configured.
+      ['trust-prioritisation', 'prioritisation', 'quality-chief', null],
       ['submission', 'submission', 'applicant', 'deadline'],
       ['award', 'award', 'regional-medical-director', 'award'],
       ['status-report', 'report', 'applicant', 'status-report'],
       ['project-end', 'project-end', 'applicant', 'project-end'],
       ['final-report', 'report', 'applicant', 'final-report'],
     ]);
+    expect(byId(call.steps, 'trust-prioritisation').dueTrustInternal).toBe(true);
     expect(byId(call.steps, 'trust-prioritisation').requires).toEqual([
       'endorse-nearest-leader',
       'endorse-clinic-leader',

@@ -19,6 +19,7 @@ export const innovationOk: Answers = {
   'position-share': 50,
   'transfer-origin': 'yes',
   'prior-awards': 0,
+  'prior-transfer-awards': 0,
   'own-financing': 'yes',
   'clinic-chief-anchoring': 'yes',
   'large-equipment': 'no',

@@ -59,7 +59,7 @@ describe('questions asked only when they apply (real calls)', () => {
         'trust',
         'position-share',
         'transfer-origin',
-        'prior-awards',
+        'prior-transfer-awards',
         'clinic-chief-anchoring',
         'large-equipment',
         'project-end-date',
@@ -90,6 +90,8 @@ describe('questions asked only when they apply (real calls)', () => {
       q;
       q = nextQuestion(innovation, { category: 'transfer', answers })
     ) {
+      // A question asked twice would loop for ever: fail instead.
+      expect(asked).not.toContain(q.id);
       asked.push(q.id);
       answers[q.id] = innovationOk[q.id] as Answer;
     }
@@ -178,7 +180,7 @@ describe('every disqualifier of both calls', () => {
     [innovation.id, 'transfer', 'transfer-origin', 'no', 'transfer-from-other-trust'],
     [innovation.id, 'product', 'prior-awards', 3, 'award-limit'],
     [innovation.id, 'service', 'prior-awards', 3, 'award-limit'],
-    [innovation.id, 'transfer', 'prior-awards', 1, 'award-limit'],
+    [innovation.id, 'transfer', 'prior-transfer-awards', 1, 'transfer-award-limit'],
     [innovation.id, 'product', 'own-financing', 'no', 'own-financing'],
     [innovation.id, 'service', 'own-financing', 'no', 'own-financing'],
     [innovation.id, 'product', 'clinic-chief-anchoring', 'no', 'anchoring'],

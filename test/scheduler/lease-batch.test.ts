@@ -28,6 +28,8 @@ describe.each(storeKinds())('a claimed batch and its lease on $name', (kind) => 
       owner: 'r1',
       leaseMs: LEASE,
       batch: 10,
+      // One lane at a time, so the batch is reached in turn and the later items find their lease short.
+      concurrency: 1,
       log: collectingLog().log,
     });
 

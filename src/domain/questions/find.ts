@@ -78,11 +78,17 @@ function decide(catalog: Catalog, mentions: Mentions): Found {
   if (mentions.calls.length === 0) {
     for (const call of catalog.calls) {
       if (call.id === top.callId) continue;
+      // The same topic in the other call answers the same question ("frister": both deadlines), even
+      // when a neighbouring topic of that call scores a little higher.
+      const same = ranked.find((r) => r.callId === call.id && r.topic === top.topic);
+      if (same && same.score >= top.score * SAME_TOPIC_SHARE) {
+        sections.push(section(mentions, same));
+        continue;
+      }
       const best = ranked.find((r) => r.callId === call.id);
       if (!best) continue;
-      const same = best.topic === top.topic && best.score >= top.score * SAME_TOPIC_SHARE;
       const close = best.score >= top.score * OTHER_TOPIC_SHARE && best.coverage >= top.coverage;
-      if (same || close) sections.push(section(mentions, best));
+      if (close) sections.push(section(mentions, best));
     }
   }
   return { kind: 'answer', sections, top };
