@@ -1,4 +1,13 @@
-export const SECTIONS = ['domain', 'engine', 'redis', 'http', 'compare', 'memory', 'questions'] as const;
+export const SECTIONS = [
+  'domain',
+  'engine',
+  'redis',
+  'http',
+  'compare',
+  'memory',
+  'questions',
+  'burst',
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** How big each section runs: `--quick` is for the smoke test, the default for recorded figures. */

@@ -2,6 +2,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { loadQuestionSets } from '../src/calls/knowledge.ts';
 import { loadCatalog } from '../src/calls/load.ts';
+import { burstRows } from './burst-bench.ts';
 import { compareRows } from './compare-bench.ts';
 import { domainRows } from './domain-bench.ts';
 import { engineRows } from './engine-bench.ts';
@@ -13,7 +14,7 @@ import { redisRows } from './redis-bench.ts';
 import { formatTable, type SectionResult } from './stats.ts';
 
 /**
- * `npm run bench [-- --quick] [-- --only domain|engine|redis|http|compare|memory|questions]`: prints latency and throughput
+ * `npm run bench [-- --quick] [-- --only domain|engine|redis|http|compare|memory|questions|burst]`: prints latency and throughput
  * tables. Figures, never assertions: what they mean is in docs/performance.md.
  */
 
@@ -38,6 +39,8 @@ async function runSection(section: Section, options: BenchOptions): Promise<Sect
       return memoryRows(catalog, options);
     case 'questions':
       return questionRows(catalog, loadQuestionSets(callsDir, catalog.calls), options);
+    case 'burst':
+      return burstRows(catalog, options);
   }
 }
 

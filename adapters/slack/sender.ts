@@ -78,6 +78,17 @@ export function createSlackSender(options: SlackSenderOptions): Sender {
 
   /** Waits for a slot in the channel's window; false when none came within maxQueueMs. */
   const slot = channelGate({ store, clock, perChannel, windowMs, maxQueueMs, sleep, whenStoreDown: 'fail' });
+  /** The same window without waiting, for callers with a queue of their own (`noWait`). */
+  const slotNow = channelGate({
+    store,
+    clock,
+    perChannel,
+    windowMs,
+    maxQueueMs: 0,
+    sleep,
+    whenStoreDown: 'fail',
+  });
+  const untilNextWindow = () => windowMs - (clock().getTime() % windowMs);
 
   /** One Web API call, retried after Retry-After on a 429 within the bounds. */
   async function retrying<T>(channel: string, call: () => Promise<T>): Promise<T> {
@@ -113,7 +124,10 @@ export function createSlackSender(options: SlackSenderOptions): Sender {
       log.info({ key: opts?.idempotencyKey }, 'keyed send already delivered; not posting again');
       return { ok: true, messageRef: '' };
     }
-    if (!(await slot(channel))) return { ok: false, reason: 'rate-limited', retryAfterMs: windowMs };
+    if (opts?.noWait) {
+      if (!(await slotNow(channel)))
+        return { ok: false, reason: 'rate-limited', retryAfterMs: untilNextWindow(), gated: true };
+    } else if (!(await slot(channel))) return { ok: false, reason: 'rate-limited', retryAfterMs: windowMs };
     let ref = '';
     try {
       for (const [i, page] of pages.entries()) {

@@ -41,11 +41,13 @@ export function createTeamsSender(deps: TeamsSenderDeps): Sender {
     ref: ConversationRef,
     attempt: Attempt,
     missing: 'not-installed' | 'gone',
+    noWait = false,
   ): Promise<SendResult> {
     const started = deps.clock().getTime();
     for (let n = 1; ; n++) {
-      const gate = await deps.gate.acquire(ref.key, tenantOf(ref));
-      if (!gate.ok) return { ok: false, reason: 'rate-limited', retryAfterMs: gate.retryAfterMs };
+      const gate = await deps.gate.acquire(ref.key, tenantOf(ref), noWait ? 0 : undefined);
+      if (!gate.ok)
+        return { ok: false, reason: 'rate-limited', retryAfterMs: gate.retryAfterMs, gated: true };
       try {
         return { ok: true, messageRef: await attempt(ref) };
       } catch (e) {
@@ -129,12 +131,14 @@ export function createTeamsSender(deps: TeamsSenderDeps): Sender {
     async sendToConversation(conversationKey, message, options) {
       const ref = await deps.store.getConversationRef(conversationKey);
       if (!ref) return { ok: false, reason: 'gone' };
-      return keyed(options?.idempotencyKey, () => deliver(ref, post(message), 'gone'));
+      return keyed(options?.idempotencyKey, () => deliver(ref, post(message), 'gone', options?.noWait));
     },
     async sendToUser(userId, message, options) {
       const ref = await deps.store.getPersonalRef('teams', userId);
       if (!ref) return { ok: false, reason: 'not-installed' };
-      return keyed(options?.idempotencyKey, () => deliver(ref, post(message), 'not-installed'));
+      return keyed(options?.idempotencyKey, () =>
+        deliver(ref, post(message), 'not-installed', options?.noWait),
+      );
     },
     async update(conversationKey, messageRef, message) {
       const ref = await deps.store.getConversationRef(conversationKey);

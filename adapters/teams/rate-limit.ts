@@ -22,6 +22,7 @@ export interface RateGate {
   acquire(
     conversationKey: string,
     tenant: string,
+    maxWaitMs?: number,
   ): Promise<{ ok: true } | { ok: false; retryAfterMs: number }>;
 }
 
@@ -32,25 +33,29 @@ export function createRateGate(deps: {
   appId: string;
   maxWaitMs: number;
 }): RateGate {
+  // The tenant's window first: a denial there (the usual one in a burst to many conversations) then
+  // costs no slot in the conversation's windows, which would otherwise be used up by sends that never
+  // happened (its 30 s window most of all). Narrow conversation windows before wide ones for the same
+  // reason. A conversation denial costs one tenant slot; the reminder loop's own per-channel pacing
+  // keeps those rare.
   const windows = (conversationKey: string, tenant: string) => [
-    ...CONVERSATION_LIMITS.map((w) => ({
-      key: `teams:rate:conv:${conversationKey}:${w.name}`,
-      limit: Math.floor(w.limit / 2),
-      windowMs: w.windowMs,
-    })),
     {
       key: `teams:rate:app:${deps.appId || 'local'}:${tenant}`,
       limit: Math.floor(TENANT_LIMIT.limit / 2),
       windowMs: TENANT_LIMIT.windowMs,
     },
+    ...CONVERSATION_LIMITS.map((w) => ({
+      key: `teams:rate:conv:${conversationKey}:${w.name}`,
+      limit: Math.floor(w.limit / 2),
+      windowMs: w.windowMs,
+    })),
   ];
   return {
-    async acquire(conversationKey, tenant) {
+    async acquire(conversationKey, tenant, maxWaitMs = deps.maxWaitMs) {
       const started = deps.clock().getTime();
       for (;;) {
         const now = deps.clock();
         let blocked: { windowMs: number } | undefined;
-        // Narrow windows first: a denial there costs no slot in the wider ones.
         for (const w of windows(conversationKey, tenant)) {
           if (!(await deps.store.tryRate(w.key, w.limit, w.windowMs, now))) {
             blocked = w;
@@ -59,7 +64,7 @@ export function createRateGate(deps: {
         }
         if (!blocked) return { ok: true };
         const wait = blocked.windowMs - (now.getTime() % blocked.windowMs) + 1;
-        if (now.getTime() + wait - started > deps.maxWaitMs) return { ok: false, retryAfterMs: wait };
+        if (now.getTime() + wait - started > maxWaitMs) return { ok: false, retryAfterMs: wait };
         await deps.sleep(wait);
       }
     },

@@ -12,6 +12,8 @@ export type SendResult =
       ok: false;
       reason: 'not-installed' | 'gone' | 'rate-limited' | 'error' | 'refused';
       retryAfterMs?: number;
+      /** Not sent because our own rate window was full (`noWait`): nothing reached the platform. */
+      gated?: boolean;
     };
 
 export interface SendOptions {
@@ -21,6 +23,12 @@ export interface SendOptions {
    * failure is retried (a rare duplicate is accepted over a lost message; docs/reliability.md).
    */
   idempotencyKey?: string;
+  /**
+   * The caller keeps a queue of its own (the reminder loop): when the conversation's rate window is
+   * full, answer at once with `rate-limited`, `gated` and when a slot opens, rather than waiting for
+   * it while the caller's other conversations wait behind this one.
+   */
+  noWait?: boolean;
 }
 
 /** Proactive delivery, implemented by each platform adapter. */

@@ -32,7 +32,7 @@ export interface ReminderLoopDeps {
    * with less than half of it left is not sent but put back for the next round.
    */
   leaseMs?: number;
-  /** Items claimed per tick. Default 20. */
+  /** Items claimed per tick. Default 50. */
   batch?: number;
   /** Pause between ticks of `start()`. Default 15 s. */
   intervalMs?: number;
@@ -90,6 +90,8 @@ export type Outcome =
 export interface TickReport {
   claimed: number;
   outcomes: { id: string; outcome: Outcome }[];
+  /** When the earliest channel whose window filled up in this tick can post again (epoch ms). */
+  nextWindowAt?: number;
 }
 
 export interface ReminderLoop {

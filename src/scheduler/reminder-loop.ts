@@ -40,7 +40,9 @@ const DEFAULT_PER_TARGET: Partial<Record<Platform, RateWindow>> = {
 export function createReminderLoop(deps: ReminderLoopDeps): ReminderLoop {
   const { store, catalog, clock, owner, log } = deps;
   const leaseMs = deps.leaseMs ?? 5 * 60_000;
-  const batch = deps.batch ?? 20;
+  // 50: a burst (reminders due at once in many channels) keeps every channel's window busy; measured in
+  // docs/performance.md ("Reminder burst").
+  const batch = deps.batch ?? 50;
   const intervalMs = deps.intervalMs ?? 15_000;
   const busyMs = Math.min(intervalMs, 1_000);
   const perTarget = { ...DEFAULT_PER_TARGET, ...deps.perTarget };
@@ -64,7 +66,9 @@ export function createReminderLoop(deps: ReminderLoopDeps): ReminderLoop {
     const message = renderReminder(payload, clock());
     // Keyed by the reminder id: the sender records it only after the platform's 2xx, so a send
     // already delivered (a replica died before the ack) is not posted again.
-    const once = { idempotencyKey: `reminder:${id}` };
+    // No waiting inside a send for the channel's window: the item goes back to the queue instead, so
+    // a lane never sits idle while other channels of the batch could post.
+    const once = { idempotencyKey: `reminder:${id}`, noWait: true };
     sending.add(id);
     try {
       // The deadline cancels the send's platform calls (src/server/deadline.ts); no answer in time is
@@ -97,12 +101,30 @@ export function createReminderLoop(deps: ReminderLoopDeps): ReminderLoop {
     await store.removeReminders([item.id]);
   }
 
+  /**
+   * When the items this loop gave back become due again (epoch ms): the loop wakes for them rather
+   * than waiting out the interval. Pruned as ticks pass them, so it holds only times still ahead.
+   */
+  const wakeTimes = new Set<number>();
+  async function giveBack(id: string, at: Date): Promise<void> {
+    await store.releaseReminder(id, owner, at);
+    wakeTimes.add(at.getTime());
+  }
+
   async function deliver(
     item: ClaimedReminder,
     later: ReadonlySet<string>,
     personal: () => Promise<PersonalView>,
+    full: Map<string, number>,
   ): Promise<Outcome> {
     const now = clock();
+    // This channel's window is already full in this tick: straight back to the queue for the next
+    // window, without asking the rate again (one round trip instead of three per item of a burst).
+    const reopens = full.get(item.targetKey);
+    if (reopens !== undefined && reopens > now.getTime()) {
+      await giveBack(item.id, new Date(reopens));
+      return 'throttled';
+    }
     const payload = item.payload as ReminderPayload;
     const target = parseTargetKey(item.targetKey);
     const ctx = { id: item.id, target: item.targetKey, attempts: item.attempts };
@@ -167,10 +189,18 @@ export function createReminderLoop(deps: ReminderLoopDeps): ReminderLoop {
     const window = perTarget[target.platform];
     if (window && !(await store.tryRate(`reminders:${item.targetKey}`, window.limit, window.windowMs, now))) {
       const next = (Math.floor(now.getTime() / window.windowMs) + 1) * window.windowMs;
-      await store.releaseReminder(item.id, owner, new Date(next));
+      full.set(item.targetKey, next);
+      await giveBack(item.id, new Date(next));
       return 'throttled';
     }
     const result = await send(item.id, target, body);
+    if (!result.ok && result.gated) {
+      // The adapter's own window for this conversation is full: the same as the loop's throttle.
+      const reopens = now.getTime() + (result.retryAfterMs ?? 1_000);
+      full.set(item.targetKey, reopens);
+      await giveBack(item.id, new Date(reopens));
+      return 'throttled';
+    }
     if (result.ok) {
       deps.observe?.sent?.(target.platform, item.dueAt, clock());
       if (await store.ackReminder(item.id, owner)) return 'sent';
@@ -203,7 +233,7 @@ export function createReminderLoop(deps: ReminderLoopDeps): ReminderLoop {
           await store.removeReminders([item.id]);
           return 'gave-up';
         }
-        await store.releaseReminder(item.id, owner, new Date(at));
+        await giveBack(item.id, new Date(at));
         log.warn({ ...ctx, reason: result.reason, retryInMs: wait }, 'reminder send failed: will retry');
         return 'retry';
       }
@@ -217,6 +247,7 @@ export function createReminderLoop(deps: ReminderLoopDeps): ReminderLoop {
       const claimed = await store.claimDueReminders(clock(), owner, leaseMs, batch);
       deps.observe?.claimed?.(claimed.length);
       const later = supersededIn(claimed);
+      const full = new Map<string, number>();
       // Read when the first personal reminder needs it, for it and the rest of the batch; read again
       // for the rest when it has grown older than `recheckMaxAgeMs` (the sends before took time).
       // Lanes that need it together share one read (one round trip).
@@ -240,7 +271,7 @@ export function createReminderLoop(deps: ReminderLoopDeps): ReminderLoop {
         async (item, index) => {
           let outcome: Outcome;
           try {
-            outcome = await deliver(item, later, personal(index));
+            outcome = await deliver(item, later, personal(index), full);
           } catch (error) {
             // The lease runs out and another round tries again.
             log.error({ id: item.id, err: error }, 'reminder delivery failed');
@@ -249,20 +280,39 @@ export function createReminderLoop(deps: ReminderLoopDeps): ReminderLoop {
           return { id: item.id, outcome };
         },
       );
-      return { claimed: claimed.length, outcomes };
+      const reopens = [...full.values()];
+      return {
+        claimed: claimed.length,
+        outcomes,
+        ...(reopens.length > 0 ? { nextWindowAt: Math.min(...reopens) } : {}),
+      };
     } finally {
       stalls.end();
     }
   }
 
-  /** A tick that left work behind (a full batch, a throttled channel) is followed by a quick one. */
+  /**
+   * When the next tick runs: at once while a full batch says more is due now (a burst is sent as fast
+   * as the per-channel limits allow, not one batch per second); when a channel's window is full, as
+   * it reopens; else after the interval.
+   */
+  function nextDelay(r: TickReport, claimedAt: number): number {
+    if (r.claimed >= batch || r.outcomes.some((o) => o.outcome === 'deferred')) return 0;
+    // Given back for a window that reopens, or for a short retry: due before the next interval. A time
+    // the last claim came too early for (it passed while the tick ran) means at once.
+    for (const t of wakeTimes) if (t <= claimedAt) wakeTimes.delete(t);
+    if (wakeTimes.size > 0) {
+      const soonest = Math.min(...wakeTimes);
+      return Math.max(0, Math.min(intervalMs, soonest - clock().getTime()));
+    }
+    if (r.outcomes.some((o) => o.outcome === 'throttled')) return busyMs;
+    return intervalMs;
+  }
+
   function run(): void {
+    const claimedAt = clock().getTime();
     inFlight = tickOnce()
-      .then((r) =>
-        r.claimed >= batch || r.outcomes.some((o) => o.outcome === 'throttled' || o.outcome === 'deferred')
-          ? busyMs
-          : intervalMs,
-      )
+      .then((r) => nextDelay(r, claimedAt))
       .catch((error: unknown) => {
         log.error({ err: error }, 'reminder tick failed');
         return intervalMs;
