@@ -65,9 +65,13 @@ export function asksFor(text: string): FactKind | undefined {
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i] ?? '';
     const two = pair(i);
-    if (/^(hvor (mye|mange|store?)|how (much|many|big))$/.test(two)) return 'amount';
-    if (/^(hvor lenge|how long|what time|hvilken dag|what day|what date)$/.test(two)) return 'date';
+    if (/^(hvor mange|how many)$/.test(two)) return 'count';
+    if (/^(hvor (mye|store?)|how (much|big))$/.test(two)) return 'amount';
+    if (/^(hvor lenge|how long)$/.test(two) || ['varighet', 'duration'].includes(w)) return 'duration';
+    if (/^(what time|hvilken dag|what day|what date)$/.test(two)) return 'date';
     if (['nar', 'when', 'dato', 'date', 'tidspunkt', 'klokkeslett'].includes(w)) return 'date';
+    // A deadline is a date: "frist?", "søknadsfristen", "deadline for …".
+    if (/frist|deadline/.test(w)) return 'date';
     if (['hvem', 'who', 'whom'].includes(w)) return 'people';
     if (['hvor', 'where'].includes(w)) return 'place';
     if (['belop', 'amount', 'maks', 'maksimalt', 'maximum', 'cap'].includes(w)) return 'amount';
@@ -93,6 +97,9 @@ interface Lookup {
   factor: number;
   loose: boolean;
 }
+
+/** A word found in at least this share of a call's topics only steers. */
+const COMMON_SHARE = 0.3;
 
 /** A compound part counts less than the word. */
 const PART_WEIGHT = 0.6;
@@ -223,6 +230,22 @@ export function buildTopicSearch(calls: readonly Call[], knowledge: Knowledge): 
     return best;
   }
 
+  const topicsOfCall = new Map<string, number>();
+  for (const d of new Set(docs.map((d) => `${d.callId}\u0000${d.topic}`)))
+    topicsOfCall.set(d.split('\u0000')[0] ?? '', (topicsOfCall.get(d.split('\u0000')[0] ?? '') ?? 0) + 1);
+  /** The largest share of one call's topics that a unit's hits reach. */
+  function commonShare(hits: ReadonlyMap<string, number>): number {
+    const perCall = new Map<string, Set<string>>();
+    for (const id of hits.keys()) {
+      const doc = byId.get(id);
+      if (!doc) continue;
+      const set = perCall.get(doc.callId) ?? new Set<string>();
+      set.add(doc.topic);
+      perCall.set(doc.callId, set);
+    }
+    return Math.max(0, ...[...perCall].map(([c, set]) => set.size / (topicsOfCall.get(c) ?? 1)));
+  }
+
   return {
     vocabulary,
     indexedIds: (callId) => [...new Set(docs.filter((d) => d.callId === callId).flatMap((d) => d.refs))],
@@ -243,7 +266,6 @@ export function buildTopicSearch(calls: readonly Call[], knowledge: Knowledge): 
       };
       const units = queryUnits(text, vocabulary);
       const lang = guessLang(text);
-      const content = units.filter((u) => !u.steering).length;
       // Per topic and unit the best document's score: a topic earns each question word once, from
       // whichever of its documents says it best, plus a share of its best single document.
       type Entry = {
@@ -253,9 +275,15 @@ export function buildTopicSearch(calls: readonly Call[], knowledge: Knowledge): 
         perDoc: Map<string, number>;
       };
       const topics = new Map<string, Entry>();
-      units.forEach((unit, i) => {
-        const weight = unit.steering ? STEERING_WEIGHT : 1;
-        for (const [id, raw] of unitScores(unit, lang, allowed)) {
+      const scored = units.map((unit) => unitScores(unit, lang, allowed));
+      // A word found in a large share of a call's topics ("søke", "prosjekt", "application") says
+      // little about which one is meant: it steers like a question word.
+      const common = scored.map((hits) => commonShare(hits) >= COMMON_SHARE);
+      const steers = (i: number) => units[i]?.steering === true || common[i] === true;
+      const content = units.filter((_, i) => !steers(i)).length;
+      units.forEach((_unit, i) => {
+        const weight = steers(i) ? STEERING_WEIGHT : 1;
+        for (const [id, raw] of scored[i] ?? []) {
           const doc = byId.get(id);
           if (!doc) continue;
           const score = raw * weight * categoryFactor(doc);
@@ -275,8 +303,11 @@ export function buildTopicSearch(calls: readonly Call[], knowledge: Knowledge): 
       const ranked: Ranked[] = [...topics.values()].map((e) => {
         const sum = [...e.perUnit.values()].reduce((a, b) => a + b, 0);
         const bestDoc = Math.max(0, ...e.perDoc.values());
-        const hit = [...e.perUnit.keys()].filter((u) => !units[u]?.steering);
-        const fits = intent !== undefined && topicKinds.get(`${e.callId}\u0000${e.topic}`)?.has(intent);
+        const hit = [...e.perUnit.keys()].filter((u) => !steers(u));
+        const kinds = topicKinds.get(`${e.callId}\u0000${e.topic}`);
+        // "Hvor mange" is answered by a count, or by an amount ("hvor mange kroner").
+        const fits =
+          intent !== undefined && (kinds?.has(intent) || (intent === 'count' && kinds?.has('amount')));
         return {
           callId: e.callId,
           topic: e.topic,

@@ -13,7 +13,7 @@ import { isStopWord, term, words } from './text.ts';
  */
 
 /** The kinds of fact a topic's answer holds; a question word asking for one prefers such topics. */
-export type FactKind = 'date' | 'amount' | 'people' | 'place' | 'cost' | 'contact';
+export type FactKind = 'date' | 'duration' | 'amount' | 'count' | 'people' | 'place' | 'cost' | 'contact';
 
 export interface TopicDoc {
   /** Unique in the index. */
@@ -39,7 +39,9 @@ export interface TopicDoc {
 /** Words that say what kind of fact a document holds, so "når", "hvem", "hvor mye" find it. */
 export const KIND_WORDS: Record<FactKind, string> = {
   date: 'dato date når when',
+  duration: 'varighet duration hvor lenge how long periode period',
   amount: 'beløp amount hvor mye how much kroner kr',
+  count: 'antall number hvor mange how many',
   people: 'hvem who rolle role',
   place: 'hvor where levere submit',
   cost: 'kostnad kostnader dekkes dekke bruke midlene cost costs covered pay spend use',
@@ -97,9 +99,6 @@ export function docsOf(call: Call, source = ''): TopicDoc[] {
   };
   const categoriesOfRule = (ruleId: string) =>
     call.categories.filter((c) => c.rules.includes(ruleId)).map((c) => c.id);
-  // A category's rule is about money only when the category sets a cap, own financing or an award limit.
-  const aboutMoney = (ruleId: string) =>
-    call.categories.some((c) => c.rules.includes(ruleId) && hasLimits(c));
   const milestonesOf = (ruleId: string) =>
     call.milestones.filter((m) => milestoneTopic(call, m.id) === ruleId);
   const peopleRules = new Set(
@@ -112,7 +111,9 @@ export function docsOf(call: Call, source = ''): TopicDoc[] {
     const milestones = milestonesOf(rule.id);
     const kinds: FactKind[] = [];
     if (milestones.length > 0) kinds.push('date');
-    if (aboutMoney(rule.id)) kinds.push('amount');
+    if (milestones.some((m) => DURATION.has(m.kind))) kinds.push('duration');
+    if (statesAmount(rule.text)) kinds.push('amount');
+    if (statesCount(rule.text)) kinds.push('count');
     if (peopleRules.has(rule.id)) kinds.push('people');
     if (call.submission.rule === rule.id) kinds.push('place');
     if (call.costTypes.some((c) => c.rule === rule.id)) kinds.push('cost');
@@ -121,7 +122,9 @@ export function docsOf(call: Call, source = ''): TopicDoc[] {
       refs: [`rule:${rule.id}`, ...notes.map((n) => `note:${n.topic}`)],
       topic: rule.id,
       categories: cats,
-      title: both(...milestones.map((m) => m.label)),
+      // What the rule is called (its id and its notes' topics, "own-financing") names its topic as a
+      // milestone's label does: a question about "egenfinansiering" is about that rule first.
+      title: both(...milestones.map((m) => m.label), { nb: '', en: `${slugWords(rule.id)} ${noteWords}` }),
       nb: `${rule.text.nb} ${rule.cite.quote}`,
       en: rule.text.en,
       keys: `${slugWords(rule.id)} ${noteWords}`,
@@ -137,7 +140,7 @@ export function docsOf(call: Call, source = ''): TopicDoc[] {
       title: m.label,
       ...both(m.note),
       keys: slugWords(m.kind),
-      kinds: ['date'],
+      kinds: DURATION.has(m.kind) ? ['date', 'duration'] : ['date'],
       // Its note explains the date ("for ett år", "ingen dato"); a rule saying the same counts more.
       weight: 0.8,
     });
@@ -163,6 +166,8 @@ export function docsOf(call: Call, source = ''): TopicDoc[] {
       title: p.label,
       nb: `${text.nb} ${p.cite.quote}`,
       en: text.en,
+      // It is a priority area: "is X a priority area?" finds X, not only the list of areas.
+      keys: 'satsingsområde prioritert område priority area',
     });
   }
   for (const c of call.costTypes) {
@@ -244,7 +249,8 @@ export function docsOf(call: Call, source = ''): TopicDoc[] {
     add({
       refs: [`source:${n}`],
       topic: topic ?? `source:${n}`,
-      categories: [],
+      // A passage that says a rule is about that rule's categories, as the rule is.
+      categories: topic ? categoriesOfRule(topic) : [],
       nb: passage,
       en: '',
       // A passage that says what a structured part says supports it; one on its own counts less.
@@ -255,6 +261,20 @@ export function docsOf(call: Call, source = ''): TopicDoc[] {
 }
 
 const none: Text = { nb: '', en: '' };
+
+/** The milestones that bound a project's time: they answer "hvor lenge", "how long". */
+const DURATION = new Set(['project-start', 'project-end']);
+
+/** The text states a sum or a share ("750 000 kr", "25 %"): it answers "hvor mye". */
+export function statesAmount(text: Text): boolean {
+  return /\d[\d\s]*\s?(kr\b|kroner|nok\b|%)/i.test(`${text.nb} ${text.en}`);
+}
+
+/** The text states how many ("høyst tre tildelinger", "one award"): it answers "hvor mange". */
+export function statesCount(text: Text): boolean {
+  const counts = /\b(én|ett|to|tre|fire|fem|one|two|three|four|five|single)\b/i;
+  return counts.test(`${text.nb} ${text.en}`);
+}
 
 /** The least share of a passage a rule's quote must cover for the passage to speak for the rule. */
 const QUOTE_SHARE = 0.25;

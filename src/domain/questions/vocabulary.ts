@@ -78,6 +78,9 @@ export function indexTerms(
   return { terms: ws.filter((w) => !isStopWord(w)).map((w) => term(w, lang)), markers: [...markers] };
 }
 
+/** Words that make "hvor"/"how" before them ask how much, many, long or often. */
+const DEGREE = new Set('mye mange stor store lenge ofte much many long big often'.split(' '));
+
 /** One unit of a question: a word (its terms in each language and its markers) or a phrase marker. */
 export interface QueryUnit {
   /** What was typed, for explaining a match. */
@@ -104,6 +107,8 @@ export function queryUnits(text: string, vocabulary: Vocabulary): QueryUnit[] {
     const markers = vocabulary.markersOf(w);
     const stop = isStopWord(w);
     if (stop && markers.length === 0) return;
+    // "hvor" in "hvor mye", "hvor mange", "how long" asks for a degree, not a place.
+    if (stop && DEGREE.has(fold(ws[i + 1] ?? ''))) return;
     units.push({
       text: w,
       ...(stop ? {} : { nb: term(w, 'nb'), en: term(w, 'en') }),
