@@ -3,6 +3,7 @@ import { questionsOf } from './index.ts';
 import { findMentions, type Mentions } from './mentions.ts';
 import type { Ranked } from './search.ts';
 import { readsAsQuestion } from './text.ts';
+import { definingRule } from './topics.ts';
 
 /**
  * The first pass over typed text: which calls and categories it names, whether it reads as a
@@ -66,7 +67,10 @@ function decide(catalog: Catalog, mentions: Mentions): Found {
     // Only a category was named ("overføring?"): what the call says about that category.
     const named = mentions.categories[0];
     if (named && !top) {
-      const t = { callId: named.callId, topic: `category:${named.id}`, score: 0, coverage: 1, matched: [] };
+      // "Hva er overføring av tjenesteinnovasjon?": the rule quoting the category's name says what it is.
+      const call = catalog.calls.find((c) => c.id === named.callId);
+      const topic = (call && definingRule(call, named.id)?.id) ?? `category:${named.id}`;
+      const t = { callId: named.callId, topic, score: 0, coverage: 1, matched: [] };
       return { kind: 'answer', sections: [section(mentions, t)], top: t };
     }
     return top ? { kind: 'near', near: nearest(ranked) } : { kind: 'nothing' };

@@ -98,6 +98,17 @@ interface Lookup {
   loose: boolean;
 }
 
+/** The word a "which" question asks about counts this much more where it names a topic (its title). */
+const HEAD_TITLE = 1.6;
+const WHICH = new Set(['hvilke', 'hvilken', 'hvilket', 'which', 'what']);
+
+/** The word right after "hvilke"/"which" ("hvilke helseforetak", "which categories"): what is asked for. */
+export function headOf(text: string): string | undefined {
+  const ws = words(text);
+  const at = ws.findIndex((w) => WHICH.has(fold(w)));
+  return at >= 0 ? ws[at + 1] : undefined;
+}
+
 /** A word found in at least this share of a call's topics only steers. */
 const COMMON_SHARE = 0.3;
 
@@ -209,6 +220,7 @@ export function buildTopicSearch(calls: readonly Call[], knowledge: Knowledge): 
     unit: QueryUnit,
     lang: Lang | undefined,
     allowed: (d: TopicDoc) => boolean,
+    titleFactor = 1,
   ): Map<string, number> {
     const best = new Map<string, number>();
     for (const l of lookups(unit, lang)) {
@@ -223,7 +235,8 @@ export function buildTopicSearch(calls: readonly Call[], knowledge: Knowledge): 
       for (const hit of hits) {
         const doc = byId.get(String(hit.id));
         if (!doc || !allowed(doc)) continue;
-        const score = hit.score * l.factor;
+        const inTitle = Object.values(hit.match).some((fields) => fields.includes('title'));
+        const score = hit.score * l.factor * (inTitle ? titleFactor : 1);
         if (score > (best.get(doc.id) ?? 0)) best.set(doc.id, score);
       }
     }
@@ -275,7 +288,10 @@ export function buildTopicSearch(calls: readonly Call[], knowledge: Knowledge): 
         perDoc: Map<string, number>;
       };
       const topics = new Map<string, Entry>();
-      const scored = units.map((unit) => unitScores(unit, lang, allowed));
+      const head = headOf(text);
+      const scored = units.map((unit) =>
+        unitScores(unit, lang, allowed, unit.text === head ? HEAD_TITLE : 1),
+      );
       // A word found in a large share of a call's topics ("søke", "prosjekt", "application") says
       // little about which one is meant: it steers like a question word.
       const common = scored.map((hits) => commonShare(hits) >= COMMON_SHARE);

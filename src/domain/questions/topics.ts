@@ -1,6 +1,6 @@
 import type { Call } from '../call.ts';
 import type { CategoryData, RuleData, Text } from '../call-schema.ts';
-import { overlaps, passagesOf } from './passages.ts';
+import { overlaps, passagesOf, quoteKey } from './passages.ts';
 import { isStopWord, term, words } from './text.ts';
 
 /**
@@ -68,6 +68,13 @@ export function ruleOfQuote(call: Call, quote: string | undefined): RuleData | u
 export function milestoneTopic(call: Call, milestoneId: string): string {
   const m = call.milestones.find((x) => x.id === milestoneId);
   return ruleOfQuote(call, m?.cite.quote)?.id ?? `milestone:${milestoneId}`;
+}
+
+/** The rule whose quote is the category's name: it says what the category is. */
+export function definingRule(call: Call, categoryId: string): RuleData | undefined {
+  const c = call.categories.find((x) => x.id === categoryId);
+  if (!c) return undefined;
+  return call.rules.find((r) => quoteKey(r.cite.quote) === quoteKey(c.name.nb));
 }
 
 /** The rule a step's quote points at (who approves, who decides). */
@@ -233,6 +240,7 @@ export function docsOf(call: Call, source = ''): TopicDoc[] {
     refs: ['trusts'],
     topic: 'trusts',
     categories: [],
+    title: { nb: 'helseforetak', en: 'health trusts' },
     nb: trusts,
     en: trusts,
     keys: 'helseforetak trust',
@@ -241,6 +249,7 @@ export function docsOf(call: Call, source = ''): TopicDoc[] {
     refs: ['purpose'],
     topic: 'purpose',
     categories: [],
+    title: { nb: 'formål', en: 'purpose' },
     ...both(call.purpose, ...call.goals),
     keys: 'formål mål purpose aims goals',
   });

@@ -16,6 +16,9 @@ export interface Vocabulary {
 
 const markerOf = (group: number) => `~${group}`;
 
+/** At most this many small words between the words of a phrase. */
+const MAX_GAP = 2;
+
 export function isMarker(t: string): boolean {
   return t.startsWith('~');
 }
@@ -49,10 +52,22 @@ export function compileVocabulary(groups: readonly (readonly string[])[]): Vocab
     phrasesIn(ws) {
       const out: { marker: string; at: number; length: number }[] = [];
       const wordTerms = ws.map((w) => [...terms(w), fold(w)]);
+      const fitsAt = (part: Set<string>, i: number) => wordTerms[i]?.some((t) => part.has(t)) === true;
       for (const p of phrases) {
-        for (let at = 0; at + p.parts.length <= ws.length; at++) {
-          const fits = p.parts.every((part, k) => wordTerms[at + k]?.some((t) => part.has(t)));
-          if (fits) out.push({ marker: p.marker, at, length: p.parts.length });
+        for (let at = 0; at < ws.length; at++) {
+          if (!fitsAt(p.parts[0] ?? new Set(), at)) continue;
+          // Small words may come between a phrase's words: "får vi vite" is "får vite".
+          let i = at;
+          let skipped = 0;
+          const fits = p.parts.slice(1).every((part) => {
+            i++;
+            while (!fitsAt(part, i) && isStopWord(ws[i] ?? '') && skipped < MAX_GAP && i < ws.length) {
+              i++;
+              skipped++;
+            }
+            return fitsAt(part, i);
+          });
+          if (fits) out.push({ marker: p.marker, at, length: i - at + 1 });
         }
       }
       return out;
