@@ -54,6 +54,8 @@ interface IndexedDoc {
 const FIELD_BOOST = { title: 1.2, nb: 1, en: 1, keys: 0.8, syn: 1, parts: 0.5 };
 /** A topic holding the kind of fact the question word asks for ("når" → a date) counts this much more. */
 const INTENT_BOOST = 1.4;
+/** A topic without the kind of fact asked for counts this much. */
+const INTENT_MISS = 0.8;
 
 /**
  * The kind of fact a question's words ask for: "når"/"when" a date, "hvem"/"who" people, "hvor
@@ -70,14 +72,19 @@ export function asksFor(text: string): FactKind | undefined {
     if (/^(hvor lenge|how long)$/.test(two) || ['varighet', 'duration'].includes(w)) return 'duration';
     if (/^(what time|hvilken dag|what day|what date)$/.test(two)) return 'date';
     if (['nar', 'when', 'dato', 'date', 'tidspunkt', 'klokkeslett'].includes(w)) return 'date';
-    // A deadline is a date: "frist?", "søknadsfristen", "deadline for …".
-    if (/frist|deadline/.test(w)) return 'date';
+    // A deadline is a date ("frist?", "deadline for …"), unless the question asks whether, not when
+    // ("kan jeg levere etter fristen?").
+    if (/frist|deadline/.test(w) && !YES_NO.has(ws[0] ?? '')) return 'date';
     if (['hvem', 'who', 'whom'].includes(w)) return 'people';
     if (['hvor', 'where'].includes(w)) return 'place';
     if (['belop', 'amount', 'maks', 'maksimalt', 'maximum', 'cap'].includes(w)) return 'amount';
   }
   return undefined;
 }
+/** Words that open a question answered by yes or no (folded). */
+const YES_NO = new Set(
+  'kan ma er skal far blir har finnes can may must is are do does will shall has have'.split(' '),
+);
 /** A synonym counts a little less than the word itself. */
 const MARKER_WEIGHT = 0.8;
 /** Question words and phrases steer; they do not make a topic on their own. */
@@ -324,11 +331,12 @@ export function buildTopicSearch(calls: readonly Call[], knowledge: Knowledge): 
         // "Hvor mange" is answered by a count, or by an amount ("hvor mange kroner").
         const fits =
           intent !== undefined && (kinds?.has(intent) || (intent === 'count' && kinds?.has('amount')));
+        const coverage = content === 0 ? 0 : hit.length / content;
         return {
           callId: e.callId,
           topic: e.topic,
-          score: (sum + bestDoc * SUPPORT) * (fits ? INTENT_BOOST : 1),
-          coverage: content === 0 ? 0 : hit.length / content,
+          score: (sum + bestDoc * SUPPORT) * (fits ? INTENT_BOOST : intent ? INTENT_MISS : 1),
+          coverage,
           matched: [...e.perUnit.keys()].map((u) => units[u]?.text ?? '').filter((w) => w !== ''),
         };
       });

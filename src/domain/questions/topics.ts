@@ -1,5 +1,5 @@
 import type { Call } from '../call.ts';
-import type { CategoryData, RuleData, Text } from '../call-schema.ts';
+import type { CategoryData, MilestoneKind, RuleData, Text } from '../call-schema.ts';
 import { overlaps, passagesOf, quoteKey } from './passages.ts';
 import { isStopWord, term, words } from './text.ts';
 
@@ -124,7 +124,11 @@ export function docsOf(call: Call, source = ''): TopicDoc[] {
     if (peopleRules.has(rule.id)) kinds.push('people');
     if (call.submission.rule === rule.id) kinds.push('place');
     if (call.costTypes.some((c) => c.rule === rule.id)) kinds.push('cost');
-    const noteWords = notes.map((n) => slugWords(n.topic)).join(' ');
+    // A note named as its rule adds nothing to the rule's name.
+    const noteWords = notes
+      .filter((n) => n.topic !== rule.id)
+      .map((n) => slugWords(n.topic))
+      .join(' ');
     add({
       refs: [`rule:${rule.id}`, ...notes.map((n) => `note:${n.topic}`)],
       topic: rule.id,
@@ -146,7 +150,7 @@ export function docsOf(call: Call, source = ''): TopicDoc[] {
       categories: [],
       title: m.label,
       ...both(m.note),
-      keys: slugWords(m.kind),
+      keys: `${slugWords(m.kind)} ${MILESTONE_WORDS[m.kind]}`,
       kinds: DURATION.has(m.kind) ? ['date', 'duration'] : ['date'],
       // Its note explains the date ("for ett år", "ingen dato"); a rule saying the same counts more.
       weight: 0.8,
@@ -262,6 +266,8 @@ export function docsOf(call: Call, source = ''): TopicDoc[] {
       categories: topic ? categoriesOfRule(topic) : [],
       nb: passage,
       en: '',
+      // A passage on its own answers "hvor mye"/"hvor mange" when it states a sum or a number.
+      kinds: topic ? [] : passageKinds(passage),
       // A passage that says what a structured part says supports it; one on its own counts less.
       weight: topic ? 0.6 : 0.3,
     });
@@ -271,12 +277,32 @@ export function docsOf(call: Call, source = ''): TopicDoc[] {
 
 const none: Text = { nb: '', en: '' };
 
+/** What people call each kind of milestone, so "når får vi svar" finds the award. */
+const MILESTONE_WORDS: Record<MilestoneKind, string> = {
+  published: 'publisert utlyst published',
+  updated: 'oppdatert updated',
+  deadline: 'frist deadline',
+  award: 'tildeling svar resultat award result decision',
+  'project-start': 'start oppstart starter begin',
+  'project-end': 'slutt avsluttet ferdig end finished',
+  'status-report': 'statusrapport status report',
+  'final-report': 'sluttrapport final report',
+};
+
 /** The milestones that bound a project's time: they answer "hvor lenge", "how long". */
 const DURATION = new Set(['project-start', 'project-end']);
 
-/** The text states a sum or a share ("750 000 kr", "25 %"): it answers "hvor mye". */
+/** The text states a sum or a share ("750 000 kr", "19 mill. kr", "25 %"): it answers "hvor mye". */
 export function statesAmount(text: Text): boolean {
-  return /\d[\d\s]*\s?(kr\b|kroner|nok\b|%)/i.test(`${text.nb} ${text.en}`);
+  return /\d[\d\s]*\s?(mill\.?\s*)?(kr\b|kroner|nok\b|%)/i.test(`${text.nb} ${text.en}`);
+}
+
+/** What a passage of the call text states: a sum, a number of things ("30 innovasjonsprosjekter"). */
+function passageKinds(passage: string): FactKind[] {
+  const kinds: FactKind[] = [];
+  if (statesAmount({ nb: passage, en: '' })) kinds.push('amount');
+  if (statesCount({ nb: passage, en: '' }) || /\b\d+\s+\p{L}{4,}/u.test(passage)) kinds.push('count');
+  return kinds;
 }
 
 /** The text states how many ("høyst tre tildelinger", "one award"): it answers "hvor mange". */
