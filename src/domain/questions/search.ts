@@ -3,7 +3,14 @@ import type { Call } from '../call.ts';
 import type { Knowledge } from './knowledge.ts';
 import { fold, guessLang, type Lang, words } from './text.ts';
 import { docsOf, type FactKind, KIND_WORDS, type TopicDoc } from './topics.ts';
-import { compileVocabulary, indexTerms, type QueryUnit, queryUnits, type Vocabulary } from './vocabulary.ts';
+import {
+  compileVocabulary,
+  DEGREE,
+  indexTerms,
+  type QueryUnit,
+  queryUnits,
+  type Vocabulary,
+} from './vocabulary.ts';
 
 /**
  * The question index: MiniSearch (BM25 ranking, prefix and typo-tolerant fuzzy lookup) over the
@@ -53,7 +60,7 @@ interface IndexedDoc {
 /** `parts`: the known words a compound is made of ("søknadskategori" → "søknad", "kategori"). */
 const FIELD_BOOST = { title: 1.2, nb: 1, en: 1, keys: 0.8, syn: 1, parts: 0.5 };
 /** A topic holding the kind of fact the question word asks for ("når" → a date) counts this much more. */
-const INTENT_BOOST = 1.4;
+const INTENT_BOOST = 1.6;
 /** A topic without the kind of fact asked for counts this much. */
 const INTENT_MISS = 0.8;
 
@@ -77,6 +84,8 @@ export function asksFor(text: string): FactKind | undefined {
     if (/frist|deadline/.test(w) && !YES_NO.has(ws[0] ?? '')) return 'date';
     if (['hvem', 'who', 'whom'].includes(w)) return 'people';
     if (['hvor', 'where'].includes(w)) return 'place';
+    // "Hvordan"/"how" (not "how much"): the way to do it, which for a call is where and how to submit.
+    if (['hvordan', 'how'].includes(w) && !DEGREE.has(ws[i + 1] ?? '')) return 'place';
     if (['belop', 'amount', 'maks', 'maksimalt', 'maximum', 'cap'].includes(w)) return 'amount';
   }
   return undefined;

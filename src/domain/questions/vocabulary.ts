@@ -94,7 +94,7 @@ export function indexTerms(
 }
 
 /** Words that make "hvor"/"how" before them ask how much, many, long or often. */
-const DEGREE = new Set('mye mange stor store lenge ofte much many long big often'.split(' '));
+export const DEGREE = new Set('mye mange stor store lenge ofte much many long big often'.split(' '));
 
 /** One unit of a question: a word (its terms in each language and its markers) or a phrase marker. */
 export interface QueryUnit {
