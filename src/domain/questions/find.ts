@@ -78,6 +78,8 @@ function decide(catalog: Catalog, mentions: Mentions): Found {
   const second = ranked.find((r) => r.topic !== top.topic || r.callId !== top.callId);
   const leads = !second || top.score >= second.score * LEAD;
   if (top.coverage < MIN_COVERAGE && !leads) return { kind: 'near', near: nearest(ranked) };
+  // "Hvor mange søknader blir innvilget?": a topic that does not say "søknader" does not answer it.
+  if (top.saysAsked === false) return { kind: 'near', near: nearest(ranked) };
   const sections = [section(mentions, top)];
   if (mentions.calls.length === 0) {
     for (const call of catalog.calls) {

@@ -28,6 +28,11 @@ export interface Ranked {
   coverage: number;
   /** The typed words that matched, for "this is what I found". */
   matched: string[];
+  /**
+   * Whether the topic says the thing the question asks about ("hvor mange søknader", "which
+   * categories", "is there an interview"); undefined when the question names no such thing.
+   */
+  saysAsked?: boolean;
 }
 
 export interface SearchOptions {
@@ -123,6 +128,30 @@ export function headOf(text: string): string | undefined {
   const ws = words(text);
   const at = ws.findIndex((w) => WHICH.has(fold(w)));
   return at >= 0 ? ws[at + 1] : undefined;
+}
+
+const ARTICLES = new Set('a an en et ei noen any'.split(' '));
+
+/**
+ * The thing a question asks about, which an answer must say: the word after "hvilke"/"which",
+ * "hvor mange"/"how many", or "finnes det"/"er det"/"is there" ("er det en intern frist" →
+ * "intern"). Undefined when the word only says what kind of fact is asked for ("hvilket
+ * klokkeslett": a date), or the question has no such form.
+ */
+export function askedThing(text: string): string | undefined {
+  const ws = words(text);
+  const f = ws.map(fold);
+  // Only the question's own opening: "hvem informeres om hvilke søknader …" asks "hvem".
+  const one = f[0] ?? '';
+  const two = `${one} ${f[1] ?? ''}`;
+  let at: number | undefined;
+  if (['hvilke', 'hvilken', 'hvilket', 'which'].includes(one)) at = 1;
+  else if (/^(hvor mange|how many)$/.test(two)) at = 2;
+  else if (/^(finnes det|er det|is there|are there)$/.test(two)) at = 2;
+  if (at === undefined) return undefined;
+  if (ARTICLES.has(f[at] ?? '')) at++;
+  const w = ws[at];
+  return w === undefined || asksFor(w) !== undefined ? undefined : w;
 }
 
 /** A word found in at least this share of a call's topics only steers. */
@@ -332,6 +361,10 @@ export function buildTopicSearch(calls: readonly Call[], knowledge: Knowledge): 
         }
       });
       const intent = asksFor(text);
+      // The units that say the asked-for thing (the word itself, or a phrase holding it).
+      const asked = askedThing(text);
+      const askedUnits =
+        asked === undefined ? [] : units.flatMap((u, i) => (words(u.text).includes(asked) ? [i] : []));
       const ranked: Ranked[] = [...topics.values()].map((e) => {
         const sum = [...e.perUnit.values()].reduce((a, b) => a + b, 0);
         const bestDoc = Math.max(0, ...e.perDoc.values());
@@ -347,6 +380,7 @@ export function buildTopicSearch(calls: readonly Call[], knowledge: Knowledge): 
           score: (sum + bestDoc * SUPPORT) * (fits ? INTENT_BOOST : intent ? INTENT_MISS : 1),
           coverage,
           matched: [...e.perUnit.keys()].map((u) => units[u]?.text ?? '').filter((w) => w !== ''),
+          ...(askedUnits.length > 0 ? { saysAsked: askedUnits.some((u) => e.perUnit.has(u)) } : {}),
         };
       });
       return ranked.sort((a, b) => b.score - a.score).slice(0, limit);
