@@ -89,12 +89,20 @@ export function indexTerms(
   const ws = words(text);
   const markers = new Set<string>();
   for (const w of ws) if (keys || !isStopWord(w)) for (const m of vocabulary.markersOf(w)) markers.add(m);
-  for (const p of vocabulary.phrasesIn(ws)) markers.add(p.marker);
+  // "Det er ikke mulig å søke om midler til …" does not say what one can apply for.
+  for (const p of vocabulary.phrasesIn(ws)) if (!negated(ws, p.at)) markers.add(p.marker);
   return { terms: ws.filter((w) => !isStopWord(w)).map((w) => term(w, lang)), markers: [...markers] };
 }
 
 /** Words that make "hvor"/"how" before them ask how much, many, long or often. */
 export const DEGREE = new Set('mye mange stor store lenge ofte much many long big often'.split(' '));
+
+const NEGATIONS = new Set('ikke ingen aldri uten not no never without cannot'.split(' '));
+
+/** A negation among the few words before position `at`. */
+function negated(ws: readonly string[], at: number): boolean {
+  return ws.slice(Math.max(0, at - 4), at).some((w) => NEGATIONS.has(fold(w)));
+}
 
 /** One unit of a question: a word (its terms in each language and its markers) or a phrase marker. */
 export interface QueryUnit {
