@@ -38,7 +38,7 @@ export interface Ranked {
 export interface SearchOptions {
   /** Only these calls (the question names them); all when empty. */
   calls?: readonly string[];
-  /** Categories named in the question: their documents count more, other categories' less. */
+  /** Categories named in the question: their documents count more; documents only about other categories not at all. */
   categories?: readonly { callId: string; id: string }[];
 }
 
@@ -320,7 +320,9 @@ export function buildTopicSearch(calls: readonly Call[], knowledge: Knowledge): 
       const categoryFactor = (d: TopicDoc) => {
         const here = named.filter((c) => c.callId === d.callId).map((c) => c.id);
         if (here.length === 0 || d.categories.length === 0 || !several.has(d.callId)) return 1;
-        return d.categories.some((c) => here.includes(c)) ? 1.3 : 0.6;
+        // A rule only for other categories does not apply to the one named ("own financing" is not
+        // asked of a transfer project).
+        return d.categories.some((c) => here.includes(c)) ? 1.3 : 0;
       };
       const units = queryUnits(text, vocabulary);
       const lang = guessLang(text);
