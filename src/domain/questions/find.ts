@@ -77,9 +77,18 @@ function decide(catalog: Catalog, mentions: Mentions): Found {
   }
   const second = ranked.find((r) => r.topic !== top.topic || r.callId !== top.callId);
   const leads = !second || top.score >= second.score * LEAD;
-  if (top.coverage < MIN_COVERAGE && !leads) return { kind: 'near', near: nearest(ranked) };
+  if (top.coverage < MIN_COVERAGE && !leads) {
+    // Unsure between loud topics, but one says every topic word of the question: that one.
+    const whole = ranked.find((r) => r.coverage === 1 && (r.covered ?? 0) >= 2 && r.score >= MIN_SCORE);
+    return whole ? answerWith(catalog, mentions, ranked, whole) : { kind: 'near', near: nearest(ranked) };
+  }
   // "Hvor mange søknader blir innvilget?": a topic that does not say "søknader" does not answer it.
   if (top.saysAsked === false) return { kind: 'near', near: nearest(ranked) };
+  return answerWith(catalog, mentions, ranked, top);
+}
+
+/** The answer with `top`, and with the same (or as good a) topic of every other call when none was named. */
+function answerWith(catalog: Catalog, mentions: Mentions, ranked: readonly Ranked[], top: Ranked): Found {
   const sections = [section(mentions, top)];
   if (mentions.calls.length === 0) {
     for (const call of catalog.calls) {

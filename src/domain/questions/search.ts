@@ -26,6 +26,8 @@ export interface Ranked {
   score: number;
   /** Share of the question's topic words (not question words) that this topic's documents matched. */
   coverage: number;
+  /** How many of the question's topic words it matched. */
+  covered?: number;
   /** The typed words that matched, for "this is what I found". */
   matched: string[];
   /**
@@ -381,6 +383,7 @@ export function buildTopicSearch(calls: readonly Call[], knowledge: Knowledge): 
           topic: e.topic,
           score: (sum + bestDoc * SUPPORT) * (fits ? INTENT_BOOST : intent ? INTENT_MISS : 1),
           coverage,
+          covered: hit.length,
           matched: [...e.perUnit.keys()].map((u) => units[u]?.text ?? '').filter((w) => w !== ''),
           ...(askedUnits.length > 0 ? { saysAsked: askedUnits.some((u) => e.perUnit.has(u)) } : {}),
         };
