@@ -159,6 +159,9 @@ export function askedThing(text: string): string | undefined {
 /** A word found in at least this share of a call's topics only steers. */
 const COMMON_SHARE = 0.3;
 
+/** With no category named, a document about k of a call's n categories counts base + (1 - base)·k/n. */
+const PARTIAL_BASE = 0.8;
+
 /** A compound part counts less than the word. */
 const PART_WEIGHT = 0.6;
 
@@ -190,6 +193,7 @@ export function buildTopicSearch(calls: readonly Call[], knowledge: Knowledge): 
   const byId = new Map(docs.map((d) => [d.id, d]));
   // Naming a category only steers within a call that has several.
   const several = new Set(calls.filter((c) => c.categories.length > 1).map((c) => c.id));
+  const categoriesOf = new Map(calls.map((c) => [c.id, c.categories.length]));
   const index = new MiniSearch<IndexedDoc>({
     fields: ['title', 'nb', 'en', 'keys', 'syn', 'parts'],
     tokenize: (text) => text.split(' ').filter((t) => t !== ''),
@@ -321,7 +325,13 @@ export function buildTopicSearch(calls: readonly Call[], knowledge: Knowledge): 
       const allowed = (d: TopicDoc) => only.length === 0 || only.includes(d.callId);
       const categoryFactor = (d: TopicDoc) => {
         const here = named.filter((c) => c.callId === d.callId).map((c) => c.id);
-        if (here.length === 0 || d.categories.length === 0 || !several.has(d.callId)) return 1;
+        if (d.categories.length === 0 || !several.has(d.callId)) return 1;
+        // No category named: the question is about the call as a whole, and a rule for one of its
+        // categories says less about that than a rule for most of them.
+        if (here.length === 0)
+          return (
+            PARTIAL_BASE + (1 - PARTIAL_BASE) * (d.categories.length / (categoriesOf.get(d.callId) ?? 1))
+          );
         // A rule only for other categories does not apply to the one named ("own financing" is not
         // asked of a transfer project).
         return d.categories.some((c) => here.includes(c)) ? 1.3 : 0;
