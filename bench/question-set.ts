@@ -150,7 +150,7 @@ export function questionRows(
   const notes = [
     `top-1 accuracy, tuned set:    ${pct(tuned.hits, tuned.total)} (${tuned.hits}/${tuned.total})`,
     `top-1 accuracy, held-out set: ${pct(held.hits, held.total)} (${held.hits}/${held.total})`,
-    `top-1 accuracy, whole set:    ${pct(tuned.hits + held.hits, tuned.total + held.total)}`,
+    `top-1 accuracy, whole set:    ${pct(tuned.hits + held.hits, tuned.total + held.total)} (${tuned.hits + held.hits}/${tuned.total + held.total})`,
   ];
   const misses = [...tuned.results, ...held.results].filter((r) => !r.hit);
   const shown = options.quick ? misses.slice(0, 10) : misses;
