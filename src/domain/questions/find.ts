@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog.ts';
 import { questionsOf } from './index.ts';
 import { findMentions, type Mentions } from './mentions.ts';
 import type { Ranked } from './search.ts';
-import { readsAsQuestion } from './text.ts';
+import { readsAsQuestion, words } from './text.ts';
 import { definingRule } from './topics.ts';
 
 /**
@@ -67,9 +67,12 @@ function decide(catalog: Catalog, mentions: Mentions): Found {
     // Only a category was named ("overføring?"): what the call says about that category.
     const named = mentions.categories[0];
     if (named && !top) {
-      // "Hva er overføring av tjenesteinnovasjon?": the rule quoting the category's name says what it is.
+      // "Hva er overføring av tjenesteinnovasjon?": the rule quoting the category's name says what it
+      // is. The category alone ("overføring?"): what the call says about it (cap, own financing).
       const call = catalog.calls.find((c) => c.id === named.callId);
-      const topic = (call && definingRule(call, named.id)?.id) ?? `category:${named.id}`;
+      const asksWhat = words(mentions.rest).length > 0;
+      const defining = asksWhat && call ? definingRule(call, named.id)?.id : undefined;
+      const topic = defining ?? `category:${named.id}`;
       const t = { callId: named.callId, topic, score: 0, coverage: 1, matched: [] };
       return { kind: 'answer', sections: [section(mentions, t)], top: t };
     }
