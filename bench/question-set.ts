@@ -49,11 +49,21 @@ function contextFor(catalog: Catalog, locale: 'nb' | 'en', now: Date): DialogCon
 
 const flat = (s: string) => s.replace(/\s+/g, ' ').toLowerCase();
 
-/** What a reply says outside its quotes (facts must be stated, not only quoted). */
-function statedText(out: Outbound): string {
+/**
+ * What a reply says outside its quotes (facts must be stated, not only quoted). An answer from a
+ * passage of the call text has no fact of its own to state — a fact is never copied out of the
+ * text (DESIGN.md §6) — so the passage it quotes is what it says.
+ */
+function statedText(out: Outbound, passage = false): string {
   if (out.kind === 'text') return out.text;
   const parts = out.blocks.flatMap((b) =>
-    b.kind === 'text' ? [b.text] : b.kind === 'facts' ? b.facts.map((f) => `${f.label}: ${f.value}`) : [],
+    b.kind === 'text'
+      ? [b.text]
+      : b.kind === 'facts'
+        ? b.facts.map((f) => `${f.label}: ${f.value}`)
+        : b.kind === 'quote' && passage
+          ? [b.text]
+          : [],
   );
   return [out.title ?? '', ...parts].join('\n').replace(/\*\*/g, '');
 }
@@ -76,7 +86,7 @@ export function evaluateCase(catalog: Catalog, q: QuestionCase, now: Date): Case
   let stated: string;
   if (q.expect === 'none') {
     if (found.kind === 'answer') return miss('claimed an answer');
-    stated = replies.map(statedText).join('\n');
+    stated = replies.map((r) => statedText(r)).join('\n');
   } else {
     const at = answers.findIndex((a) => a.callId === q.callId);
     const mine = answers[at];
@@ -84,7 +94,7 @@ export function evaluateCase(catalog: Catalog, q: QuestionCase, now: Date): Case
     if (!matches(mine, q.expect)) return miss(`quoted ${mine.topic}`);
     if (q.both && new Set(answers.map((a) => a.callId)).size < catalog.calls.length)
       return miss('did not answer for every call');
-    stated = statedText(replies[at] ?? { kind: 'text', text: '' });
+    stated = statedText(replies[at] ?? { kind: 'text', text: '' }, mine.topic.startsWith('source:'));
   }
   const missing = q.facts.filter((f) => !flat(stated).includes(flat(f)));
   return missing.length > 0
@@ -140,7 +150,7 @@ export function questionRows(
   const notes = [
     `top-1 accuracy, tuned set:    ${pct(tuned.hits, tuned.total)} (${tuned.hits}/${tuned.total})`,
     `top-1 accuracy, held-out set: ${pct(held.hits, held.total)} (${held.hits}/${held.total})`,
-    `top-1 accuracy, whole set:    ${pct(tuned.hits + held.hits, tuned.total + held.total)}`,
+    `top-1 accuracy, whole set:    ${pct(tuned.hits + held.hits, tuned.total + held.total)} (${tuned.hits + held.hits}/${tuned.total + held.total})`,
   ];
   const misses = [...tuned.results, ...held.results].filter((r) => !r.hit);
   const shown = options.quick ? misses.slice(0, 10) : misses;

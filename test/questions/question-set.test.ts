@@ -14,11 +14,13 @@ import { passagesOf } from '../../src/domain/questions/passages.ts';
  * expected facts outside the quote (bench/question-set.ts). `npm run bench -- --only questions`
  * prints both accuracies and every miss.
  *
- * The issue asks for 95 % on the whole set. The floors below are what the search reaches today
- * (docs/questions.md has the figures); they are raised as it improves and keep it from sliding back.
+ * The issue asks for 95 % on the whole set. The held-out floor is what the search honestly
+ * reaches on questions nothing was tuned on (docs/questions.md has the figures and the caveats);
+ * the tuned floor leaves room for a few misses so a new synonym can trade one for another.
  */
-const WHOLE_SET_FLOOR = 0.8;
-const TUNED_SET_FLOOR = 0.85;
+const WHOLE_SET_FLOOR = 0.95;
+const TUNED_SET_FLOOR = 0.97;
+const HELD_OUT_FLOOR = 0.86;
 
 const catalog = loadCatalog('calls');
 const cases = loadQuestionSets('calls', catalog.calls);
@@ -44,16 +46,22 @@ describe('the question sets', () => {
     }
   });
 
-  it(`reach top-1 accuracy of at least ${WHOLE_SET_FLOOR * 100} % on the whole set and ${TUNED_SET_FLOOR * 100} % on the tuned set`, () => {
+  it(`reach top-1 accuracy of at least ${WHOLE_SET_FLOOR * 100} % on the whole set, ${TUNED_SET_FLOOR * 100} % on the tuned set and ${HELD_OUT_FLOOR * 100} % on the held-out set`, () => {
     const whole = scoreQuestionSet(catalog, cases, now);
     const tuned = scoreQuestionSet(
       catalog,
       cases.filter((q) => !q.heldOut),
       now,
     );
+    const heldOut = scoreQuestionSet(
+      catalog,
+      cases.filter((q) => q.heldOut),
+      now,
+    );
     const misses = whole.misses.map((m) => `${m.question.q} → ${m.got} (${m.why})`).join('\n');
     expect(whole.accuracy, misses).toBeGreaterThanOrEqual(WHOLE_SET_FLOOR);
-    expect(tuned.accuracy).toBeGreaterThanOrEqual(TUNED_SET_FLOOR);
+    expect(tuned.accuracy, misses).toBeGreaterThanOrEqual(TUNED_SET_FLOOR);
+    expect(heldOut.accuracy, misses).toBeGreaterThanOrEqual(HELD_OUT_FLOOR);
   });
 
   it('a miss is a miss: a wrong expectation or a fact the answer does not state fails', () => {
@@ -65,6 +73,13 @@ describe('the question sets', () => {
     expect(evaluateCase(catalog, { ...q, facts: ['21. oktober 2022'] }, now).hit).toBe(false);
     // The fact must be stated, not only quoted: "klokken 15.00" is in the quote only.
     expect(evaluateCase(catalog, { ...q, facts: ['klokken 15.00'] }, now).hit).toBe(false);
+  });
+  it('a passage answer states what its quote says, and nothing more', () => {
+    const q = cases.find((c) => c.expect === 'source' && !c.heldOut);
+    expect(q).toBeDefined();
+    if (!q) return;
+    expect(evaluateCase(catalog, q, now).hit).toBe(true);
+    expect(evaluateCase(catalog, { ...q, facts: ['25 mill'] }, now).hit).toBe(false);
   });
 });
 

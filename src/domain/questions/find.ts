@@ -2,7 +2,8 @@ import type { Catalog } from '../catalog.ts';
 import { questionsOf } from './index.ts';
 import { findMentions, type Mentions } from './mentions.ts';
 import type { Ranked } from './search.ts';
-import { readsAsQuestion } from './text.ts';
+import { readsAsQuestion, words } from './text.ts';
+import { definingRule } from './topics.ts';
 
 /**
  * The first pass over typed text: which calls and categories it names, whether it reads as a
@@ -66,14 +67,31 @@ function decide(catalog: Catalog, mentions: Mentions): Found {
     // Only a category was named ("overføring?"): what the call says about that category.
     const named = mentions.categories[0];
     if (named && !top) {
-      const t = { callId: named.callId, topic: `category:${named.id}`, score: 0, coverage: 1, matched: [] };
+      // "Hva er overføring av tjenesteinnovasjon?": the rule quoting the category's name says what it
+      // is. The category alone ("overføring?"): what the call says about it (cap, own financing).
+      const call = catalog.calls.find((c) => c.id === named.callId);
+      const asksWhat = words(mentions.rest).length > 0;
+      const defining = asksWhat && call ? definingRule(call, named.id)?.id : undefined;
+      const topic = defining ?? `category:${named.id}`;
+      const t = { callId: named.callId, topic, score: 0, coverage: 1, matched: [] };
       return { kind: 'answer', sections: [section(mentions, t)], top: t };
     }
     return top ? { kind: 'near', near: nearest(ranked) } : { kind: 'nothing' };
   }
   const second = ranked.find((r) => r.topic !== top.topic || r.callId !== top.callId);
   const leads = !second || top.score >= second.score * LEAD;
-  if (top.coverage < MIN_COVERAGE && !leads) return { kind: 'near', near: nearest(ranked) };
+  if (top.coverage < MIN_COVERAGE && !leads) {
+    // Unsure between loud topics, but one says every topic word of the question: that one.
+    const whole = ranked.find((r) => r.coverage === 1 && (r.covered ?? 0) >= 2 && r.score >= MIN_SCORE);
+    return whole ? answerWith(catalog, mentions, ranked, whole) : { kind: 'near', near: nearest(ranked) };
+  }
+  // "Hvor mange søknader blir innvilget?": a topic that does not say "søknader" does not answer it.
+  if (top.saysAsked === false) return { kind: 'near', near: nearest(ranked) };
+  return answerWith(catalog, mentions, ranked, top);
+}
+
+/** The answer with `top`, and with the same (or as good a) topic of every other call when none was named. */
+function answerWith(catalog: Catalog, mentions: Mentions, ranked: readonly Ranked[], top: Ranked): Found {
   const sections = [section(mentions, top)];
   if (mentions.calls.length === 0) {
     for (const call of catalog.calls) {

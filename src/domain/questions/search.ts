@@ -1,7 +1,8 @@
 import MiniSearch from 'minisearch';
 import type { Call } from '../call.ts';
+import { askedThing, asksFor, headOf } from './intent.ts';
 import type { Knowledge } from './knowledge.ts';
-import { fold, guessLang, type Lang, words } from './text.ts';
+import { guessLang, type Lang, words } from './text.ts';
 import { docsOf, type FactKind, KIND_WORDS, type TopicDoc } from './topics.ts';
 import { compileVocabulary, indexTerms, type QueryUnit, queryUnits, type Vocabulary } from './vocabulary.ts';
 
@@ -19,14 +20,21 @@ export interface Ranked {
   score: number;
   /** Share of the question's topic words (not question words) that this topic's documents matched. */
   coverage: number;
+  /** How many of the question's topic words it matched. */
+  covered?: number;
   /** The typed words that matched, for "this is what I found". */
   matched: string[];
+  /**
+   * Whether the topic says the thing the question asks about ("hvor mange søknader", "which
+   * categories", "is there an interview"); undefined when the question names no such thing.
+   */
+  saysAsked?: boolean;
 }
 
 export interface SearchOptions {
   /** Only these calls (the question names them); all when empty. */
   calls?: readonly string[];
-  /** Categories named in the question: their documents count more, other categories' less. */
+  /** Categories named in the question: their documents count more; documents only about other categories not at all. */
   categories?: readonly { callId: string; id: string }[];
 }
 
@@ -53,27 +61,10 @@ interface IndexedDoc {
 /** `parts`: the known words a compound is made of ("søknadskategori" → "søknad", "kategori"). */
 const FIELD_BOOST = { title: 1.2, nb: 1, en: 1, keys: 0.8, syn: 1, parts: 0.5 };
 /** A topic holding the kind of fact the question word asks for ("når" → a date) counts this much more. */
-const INTENT_BOOST = 1.4;
+const INTENT_BOOST = 1.6;
+/** A topic without the kind of fact asked for counts this much. */
+const INTENT_MISS = 0.8;
 
-/**
- * The kind of fact a question's words ask for: "når"/"when" a date, "hvem"/"who" people, "hvor
- * mye"/"how much" an amount, "hvor"/"where" a place. Undefined for "hva"/"what" and keywords.
- */
-export function asksFor(text: string): FactKind | undefined {
-  const ws = words(text).map(fold);
-  const pair = (i: number) => `${ws[i]} ${ws[i + 1] ?? ''}`;
-  for (let i = 0; i < ws.length; i++) {
-    const w = ws[i] ?? '';
-    const two = pair(i);
-    if (/^(hvor (mye|mange|store?)|how (much|many|big))$/.test(two)) return 'amount';
-    if (/^(hvor lenge|how long|what time|hvilken dag|what day|what date)$/.test(two)) return 'date';
-    if (['nar', 'when', 'dato', 'date', 'tidspunkt', 'klokkeslett'].includes(w)) return 'date';
-    if (['hvem', 'who', 'whom'].includes(w)) return 'people';
-    if (['hvor', 'where'].includes(w)) return 'place';
-    if (['belop', 'amount', 'maks', 'maksimalt', 'maximum', 'cap'].includes(w)) return 'amount';
-  }
-  return undefined;
-}
 /** A synonym counts a little less than the word itself. */
 const MARKER_WEIGHT = 0.8;
 /** Question words and phrases steer; they do not make a topic on their own. */
@@ -93,6 +84,15 @@ interface Lookup {
   factor: number;
   loose: boolean;
 }
+
+/** The word a "which" question asks about counts this much more where it names a topic (its title). */
+const HEAD_TITLE = 1.6;
+
+/** A word found in at least this share of a call's topics only steers. */
+const COMMON_SHARE = 0.3;
+
+/** With no category named, a document about k of a call's n categories counts base + (1 - base)·k/n. */
+const PARTIAL_BASE = 0.8;
 
 /** A compound part counts less than the word. */
 const PART_WEIGHT = 0.6;
@@ -125,6 +125,7 @@ export function buildTopicSearch(calls: readonly Call[], knowledge: Knowledge): 
   const byId = new Map(docs.map((d) => [d.id, d]));
   // Naming a category only steers within a call that has several.
   const several = new Set(calls.filter((c) => c.categories.length > 1).map((c) => c.id));
+  const categoriesOf = new Map(calls.map((c) => [c.id, c.categories.length]));
   const index = new MiniSearch<IndexedDoc>({
     fields: ['title', 'nb', 'en', 'keys', 'syn', 'parts'],
     tokenize: (text) => text.split(' ').filter((t) => t !== ''),
@@ -202,6 +203,7 @@ export function buildTopicSearch(calls: readonly Call[], knowledge: Knowledge): 
     unit: QueryUnit,
     lang: Lang | undefined,
     allowed: (d: TopicDoc) => boolean,
+    titleFactor = 1,
   ): Map<string, number> {
     const best = new Map<string, number>();
     for (const l of lookups(unit, lang)) {
@@ -216,11 +218,28 @@ export function buildTopicSearch(calls: readonly Call[], knowledge: Knowledge): 
       for (const hit of hits) {
         const doc = byId.get(String(hit.id));
         if (!doc || !allowed(doc)) continue;
-        const score = hit.score * l.factor;
+        const inTitle = Object.values(hit.match).some((fields) => fields.includes('title'));
+        const score = hit.score * l.factor * (inTitle ? titleFactor : 1);
         if (score > (best.get(doc.id) ?? 0)) best.set(doc.id, score);
       }
     }
     return best;
+  }
+
+  const topicsOfCall = new Map<string, number>();
+  for (const d of new Set(docs.map((d) => `${d.callId}\u0000${d.topic}`)))
+    topicsOfCall.set(d.split('\u0000')[0] ?? '', (topicsOfCall.get(d.split('\u0000')[0] ?? '') ?? 0) + 1);
+  /** The largest share of one call's topics that a unit's hits reach. */
+  function commonShare(hits: ReadonlyMap<string, number>): number {
+    const perCall = new Map<string, Set<string>>();
+    for (const id of hits.keys()) {
+      const doc = byId.get(id);
+      if (!doc) continue;
+      const set = perCall.get(doc.callId) ?? new Set<string>();
+      set.add(doc.topic);
+      perCall.set(doc.callId, set);
+    }
+    return Math.max(0, ...[...perCall].map(([c, set]) => set.size / (topicsOfCall.get(c) ?? 1)));
   }
 
   return {
@@ -238,12 +257,19 @@ export function buildTopicSearch(calls: readonly Call[], knowledge: Knowledge): 
       const allowed = (d: TopicDoc) => only.length === 0 || only.includes(d.callId);
       const categoryFactor = (d: TopicDoc) => {
         const here = named.filter((c) => c.callId === d.callId).map((c) => c.id);
-        if (here.length === 0 || d.categories.length === 0 || !several.has(d.callId)) return 1;
-        return d.categories.some((c) => here.includes(c)) ? 1.3 : 0.6;
+        if (d.categories.length === 0 || !several.has(d.callId)) return 1;
+        // No category named: the question is about the call as a whole, and a rule for one of its
+        // categories says less about that than a rule for most of them.
+        if (here.length === 0)
+          return (
+            PARTIAL_BASE + (1 - PARTIAL_BASE) * (d.categories.length / (categoriesOf.get(d.callId) ?? 1))
+          );
+        // A rule only for other categories does not apply to the one named ("own financing" is not
+        // asked of a transfer project).
+        return d.categories.some((c) => here.includes(c)) ? 1.3 : 0;
       };
       const units = queryUnits(text, vocabulary);
       const lang = guessLang(text);
-      const content = units.filter((u) => !u.steering).length;
       // Per topic and unit the best document's score: a topic earns each question word once, from
       // whichever of its documents says it best, plus a share of its best single document.
       type Entry = {
@@ -253,9 +279,18 @@ export function buildTopicSearch(calls: readonly Call[], knowledge: Knowledge): 
         perDoc: Map<string, number>;
       };
       const topics = new Map<string, Entry>();
-      units.forEach((unit, i) => {
-        const weight = unit.steering ? STEERING_WEIGHT : 1;
-        for (const [id, raw] of unitScores(unit, lang, allowed)) {
+      const head = headOf(text);
+      const scored = units.map((unit) =>
+        unitScores(unit, lang, allowed, unit.text === head ? HEAD_TITLE : 1),
+      );
+      // A word found in a large share of a call's topics ("søke", "prosjekt", "application") says
+      // little about which one is meant: it steers like a question word.
+      const common = scored.map((hits) => commonShare(hits) >= COMMON_SHARE);
+      const steers = (i: number) => units[i]?.steering === true || common[i] === true;
+      const content = units.filter((_, i) => !steers(i)).length;
+      units.forEach((_unit, i) => {
+        const weight = steers(i) ? STEERING_WEIGHT : 1;
+        for (const [id, raw] of scored[i] ?? []) {
           const doc = byId.get(id);
           if (!doc) continue;
           const score = raw * weight * categoryFactor(doc);
@@ -272,17 +307,27 @@ export function buildTopicSearch(calls: readonly Call[], knowledge: Knowledge): 
         }
       });
       const intent = asksFor(text);
+      // The units that say the asked-for thing (the word itself, or a phrase holding it).
+      const asked = askedThing(text);
+      const askedUnits =
+        asked === undefined ? [] : units.flatMap((u, i) => (words(u.text).includes(asked) ? [i] : []));
       const ranked: Ranked[] = [...topics.values()].map((e) => {
         const sum = [...e.perUnit.values()].reduce((a, b) => a + b, 0);
         const bestDoc = Math.max(0, ...e.perDoc.values());
-        const hit = [...e.perUnit.keys()].filter((u) => !units[u]?.steering);
-        const fits = intent !== undefined && topicKinds.get(`${e.callId}\u0000${e.topic}`)?.has(intent);
+        const hit = [...e.perUnit.keys()].filter((u) => !steers(u));
+        const kinds = topicKinds.get(`${e.callId}\u0000${e.topic}`);
+        // "Hvor mange" is answered by a count, or by an amount ("hvor mange kroner").
+        const fits =
+          intent !== undefined && (kinds?.has(intent) || (intent === 'count' && kinds?.has('amount')));
+        const coverage = content === 0 ? 0 : hit.length / content;
         return {
           callId: e.callId,
           topic: e.topic,
-          score: (sum + bestDoc * SUPPORT) * (fits ? INTENT_BOOST : 1),
-          coverage: content === 0 ? 0 : hit.length / content,
+          score: (sum + bestDoc * SUPPORT) * (fits ? INTENT_BOOST : intent ? INTENT_MISS : 1),
+          coverage,
+          covered: hit.length,
           matched: [...e.perUnit.keys()].map((u) => units[u]?.text ?? '').filter((w) => w !== ''),
+          ...(askedUnits.length > 0 ? { saysAsked: askedUnits.some((u) => e.perUnit.has(u)) } : {}),
         };
       });
       return ranked.sort((a, b) => b.score - a.score).slice(0, limit);

@@ -1,6 +1,6 @@
 import type { Call } from '../call.ts';
-import type { CategoryData, RuleData, Text } from '../call-schema.ts';
-import { overlaps, passagesOf } from './passages.ts';
+import type { CategoryData, MilestoneKind, RuleData, Text } from '../call-schema.ts';
+import { overlaps, passagesOf, quoteKey } from './passages.ts';
 import { isStopWord, term, words } from './text.ts';
 
 /**
@@ -13,7 +13,7 @@ import { isStopWord, term, words } from './text.ts';
  */
 
 /** The kinds of fact a topic's answer holds; a question word asking for one prefers such topics. */
-export type FactKind = 'date' | 'amount' | 'people' | 'place' | 'cost' | 'contact';
+export type FactKind = 'date' | 'duration' | 'amount' | 'count' | 'people' | 'place' | 'cost' | 'contact';
 
 export interface TopicDoc {
   /** Unique in the index. */
@@ -39,7 +39,9 @@ export interface TopicDoc {
 /** Words that say what kind of fact a document holds, so "når", "hvem", "hvor mye" find it. */
 export const KIND_WORDS: Record<FactKind, string> = {
   date: 'dato date når when',
+  duration: 'varighet duration hvor lenge how long periode period',
   amount: 'beløp amount hvor mye how much kroner kr',
+  count: 'antall number hvor mange how many',
   people: 'hvem who rolle role',
   place: 'hvor where levere submit',
   cost: 'kostnad kostnader dekkes dekke bruke midlene cost costs covered pay spend use',
@@ -66,6 +68,13 @@ export function ruleOfQuote(call: Call, quote: string | undefined): RuleData | u
 export function milestoneTopic(call: Call, milestoneId: string): string {
   const m = call.milestones.find((x) => x.id === milestoneId);
   return ruleOfQuote(call, m?.cite.quote)?.id ?? `milestone:${milestoneId}`;
+}
+
+/** The rule whose quote is the category's name: it says what the category is. */
+export function definingRule(call: Call, categoryId: string): RuleData | undefined {
+  const c = call.categories.find((x) => x.id === categoryId);
+  if (!c) return undefined;
+  return call.rules.find((r) => quoteKey(r.cite.quote) === quoteKey(c.name.nb));
 }
 
 /** The rule a step's quote points at (who approves, who decides). */
@@ -97,9 +106,6 @@ export function docsOf(call: Call, source = ''): TopicDoc[] {
   };
   const categoriesOfRule = (ruleId: string) =>
     call.categories.filter((c) => c.rules.includes(ruleId)).map((c) => c.id);
-  // A category's rule is about money only when the category sets a cap, own financing or an award limit.
-  const aboutMoney = (ruleId: string) =>
-    call.categories.some((c) => c.rules.includes(ruleId) && hasLimits(c));
   const milestonesOf = (ruleId: string) =>
     call.milestones.filter((m) => milestoneTopic(call, m.id) === ruleId);
   const peopleRules = new Set(
@@ -112,16 +118,24 @@ export function docsOf(call: Call, source = ''): TopicDoc[] {
     const milestones = milestonesOf(rule.id);
     const kinds: FactKind[] = [];
     if (milestones.length > 0) kinds.push('date');
-    if (aboutMoney(rule.id)) kinds.push('amount');
+    if (milestones.some((m) => DURATION.has(m.kind))) kinds.push('duration');
+    if (statesAmount(rule.text)) kinds.push('amount');
+    if (statesCount(rule.text)) kinds.push('count');
     if (peopleRules.has(rule.id)) kinds.push('people');
     if (call.submission.rule === rule.id) kinds.push('place');
     if (call.costTypes.some((c) => c.rule === rule.id)) kinds.push('cost');
-    const noteWords = notes.map((n) => slugWords(n.topic)).join(' ');
+    // A note named as its rule adds nothing to the rule's name.
+    const noteWords = notes
+      .filter((n) => n.topic !== rule.id)
+      .map((n) => slugWords(n.topic))
+      .join(' ');
     add({
       refs: [`rule:${rule.id}`, ...notes.map((n) => `note:${n.topic}`)],
       topic: rule.id,
       categories: cats,
-      title: both(...milestones.map((m) => m.label)),
+      // What the rule is called (its id and its notes' topics, "own-financing") names its topic as a
+      // milestone's label does: a question about "egenfinansiering" is about that rule first.
+      title: both(...milestones.map((m) => m.label), { nb: '', en: `${slugWords(rule.id)} ${noteWords}` }),
       nb: `${rule.text.nb} ${rule.cite.quote}`,
       en: rule.text.en,
       keys: `${slugWords(rule.id)} ${noteWords}`,
@@ -136,8 +150,8 @@ export function docsOf(call: Call, source = ''): TopicDoc[] {
       categories: [],
       title: m.label,
       ...both(m.note),
-      keys: slugWords(m.kind),
-      kinds: ['date'],
+      keys: `${slugWords(m.kind)} ${MILESTONE_WORDS[m.kind]}`,
+      kinds: DURATION.has(m.kind) ? ['date', 'duration'] : ['date'],
       // Its note explains the date ("for ett år", "ingen dato"); a rule saying the same counts more.
       weight: 0.8,
     });
@@ -163,6 +177,8 @@ export function docsOf(call: Call, source = ''): TopicDoc[] {
       title: p.label,
       nb: `${text.nb} ${p.cite.quote}`,
       en: text.en,
+      // It is a priority area: "is X a priority area?" finds X, not only the list of areas.
+      keys: 'satsingsområde prioritert område priority area',
     });
   }
   for (const c of call.costTypes) {
@@ -228,6 +244,7 @@ export function docsOf(call: Call, source = ''): TopicDoc[] {
     refs: ['trusts'],
     topic: 'trusts',
     categories: [],
+    title: { nb: 'helseforetak', en: 'health trusts' },
     nb: trusts,
     en: trusts,
     keys: 'helseforetak trust',
@@ -236,6 +253,7 @@ export function docsOf(call: Call, source = ''): TopicDoc[] {
     refs: ['purpose'],
     topic: 'purpose',
     categories: [],
+    title: { nb: 'formål', en: 'purpose' },
     ...both(call.purpose, ...call.goals),
     keys: 'formål mål purpose aims goals',
   });
@@ -244,9 +262,12 @@ export function docsOf(call: Call, source = ''): TopicDoc[] {
     add({
       refs: [`source:${n}`],
       topic: topic ?? `source:${n}`,
-      categories: [],
+      // A passage that says a rule is about that rule's categories, as the rule is.
+      categories: topic ? categoriesOfRule(topic) : [],
       nb: passage,
       en: '',
+      // A passage on its own answers "hvor mye"/"hvor mange" when it states a sum or a number.
+      kinds: topic ? [] : passageKinds(passage),
       // A passage that says what a structured part says supports it; one on its own counts less.
       weight: topic ? 0.6 : 0.3,
     });
@@ -255,6 +276,40 @@ export function docsOf(call: Call, source = ''): TopicDoc[] {
 }
 
 const none: Text = { nb: '', en: '' };
+
+/** What people call each kind of milestone, so "når får vi svar" finds the award. */
+const MILESTONE_WORDS: Record<MilestoneKind, string> = {
+  published: 'publisert utlyst published',
+  updated: 'oppdatert updated',
+  deadline: 'frist deadline',
+  award: 'tildeling svar resultat award result decision',
+  'project-start': 'start oppstart starter begin',
+  'project-end': 'slutt avsluttet ferdig end finished',
+  'status-report': 'statusrapport status report',
+  'final-report': 'sluttrapport final report',
+};
+
+/** The milestones that bound a project's time: they answer "hvor lenge", "how long". */
+const DURATION = new Set(['project-start', 'project-end']);
+
+/** The text states a sum or a share ("750 000 kr", "19 mill. kr", "25 %"): it answers "hvor mye". */
+export function statesAmount(text: Text): boolean {
+  return /\d[\d\s]*\s?(mill\.?\s*)?(kr\b|kroner|nok\b|%)/i.test(`${text.nb} ${text.en}`);
+}
+
+/** What a passage of the call text states: a sum, a number of things ("30 innovasjonsprosjekter"). */
+function passageKinds(passage: string): FactKind[] {
+  const kinds: FactKind[] = [];
+  if (statesAmount({ nb: passage, en: '' })) kinds.push('amount');
+  if (statesCount({ nb: passage, en: '' }) || /\b\d+\s+\p{L}{4,}/u.test(passage)) kinds.push('count');
+  return kinds;
+}
+
+/** The text states how many ("høyst tre tildelinger", "one award"): it answers "hvor mange". */
+export function statesCount(text: Text): boolean {
+  const counts = /\b(én|ett|to|tre|fire|fem|one|two|three|four|five|single)\b/i;
+  return counts.test(`${text.nb} ${text.en}`);
+}
 
 /** The least share of a passage a rule's quote must cover for the passage to speak for the rule. */
 const QUOTE_SHARE = 0.25;

@@ -16,6 +16,9 @@ export interface Vocabulary {
 
 const markerOf = (group: number) => `~${group}`;
 
+/** At most this many small words between the words of a phrase. */
+const MAX_GAP = 2;
+
 export function isMarker(t: string): boolean {
   return t.startsWith('~');
 }
@@ -49,10 +52,22 @@ export function compileVocabulary(groups: readonly (readonly string[])[]): Vocab
     phrasesIn(ws) {
       const out: { marker: string; at: number; length: number }[] = [];
       const wordTerms = ws.map((w) => [...terms(w), fold(w)]);
+      const fitsAt = (part: Set<string>, i: number) => wordTerms[i]?.some((t) => part.has(t)) === true;
       for (const p of phrases) {
-        for (let at = 0; at + p.parts.length <= ws.length; at++) {
-          const fits = p.parts.every((part, k) => wordTerms[at + k]?.some((t) => part.has(t)));
-          if (fits) out.push({ marker: p.marker, at, length: p.parts.length });
+        for (let at = 0; at < ws.length; at++) {
+          if (!fitsAt(p.parts[0] ?? new Set(), at)) continue;
+          // Small words may come between a phrase's words: "får vi vite" is "får vite".
+          let i = at;
+          let skipped = 0;
+          const fits = p.parts.slice(1).every((part) => {
+            i++;
+            while (!fitsAt(part, i) && isStopWord(ws[i] ?? '') && skipped < MAX_GAP && i < ws.length) {
+              i++;
+              skipped++;
+            }
+            return fitsAt(part, i);
+          });
+          if (fits) out.push({ marker: p.marker, at, length: i - at + 1 });
         }
       }
       return out;
@@ -74,8 +89,19 @@ export function indexTerms(
   const ws = words(text);
   const markers = new Set<string>();
   for (const w of ws) if (keys || !isStopWord(w)) for (const m of vocabulary.markersOf(w)) markers.add(m);
-  for (const p of vocabulary.phrasesIn(ws)) markers.add(p.marker);
+  // "Det er ikke mulig å søke om midler til …" does not say what one can apply for.
+  for (const p of vocabulary.phrasesIn(ws)) if (!negated(ws, p.at)) markers.add(p.marker);
   return { terms: ws.filter((w) => !isStopWord(w)).map((w) => term(w, lang)), markers: [...markers] };
+}
+
+/** Words that make "hvor"/"how" before them ask how much, many, long or often. */
+export const DEGREE = new Set('mye mange stor store lenge ofte much many long big often'.split(' '));
+
+const NEGATIONS = new Set('ikke ingen aldri uten not no never without cannot'.split(' '));
+
+/** A negation among the few words before position `at`. */
+function negated(ws: readonly string[], at: number): boolean {
+  return ws.slice(Math.max(0, at - 4), at).some((w) => NEGATIONS.has(fold(w)));
 }
 
 /** One unit of a question: a word (its terms in each language and its markers) or a phrase marker. */
@@ -104,6 +130,8 @@ export function queryUnits(text: string, vocabulary: Vocabulary): QueryUnit[] {
     const markers = vocabulary.markersOf(w);
     const stop = isStopWord(w);
     if (stop && markers.length === 0) return;
+    // "hvor" in "hvor mye", "hvor mange", "how long" asks for a degree, not a place.
+    if (stop && DEGREE.has(fold(ws[i + 1] ?? ''))) return;
     units.push({
       text: w,
       ...(stop ? {} : { nb: term(w, 'nb'), en: term(w, 'en') }),
