@@ -23,23 +23,25 @@ export function tokens(text: string): string[] {
 
 /** Optimal string alignment distance: insert, delete, substitute, swap two neighbours. */
 export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
+  // Three rolling rows (the swap looks two rows back) instead of a full table: this runs for every
+  // candidate word pair of a routed text.
   const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) =>
-    Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i < rows; i++) {
+  let before = new Int32Array(cols);
+  let prev = new Int32Array(cols);
+  let row = new Int32Array(cols);
+  for (let j = 0; j < cols; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const row = d[i]!;
-      const prev = d[i - 1]!;
       let best = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        best = Math.min(best, d[i - 2]![j - 2]! + 1);
+        best = Math.min(best, before[j - 2]! + 1);
       row[j] = best;
     }
+    [before, prev, row] = [prev, row, before];
   }
-  return d[a.length]![b.length]!;
+  return prev[b.length]!;
 }
 
 /** Short words must be exact ("ny", "om"); longer ones allow one typo, long ones two. */
@@ -93,6 +95,7 @@ export function scorePhrase(
   typed: readonly string[],
   phrase: readonly string[],
   whole = false,
+  words: WordTests = DIRECT,
 ): number | null {
   const n = phrase.length;
   const m = typed.length;
@@ -121,13 +124,15 @@ export function scorePhrase(
           if (rest !== null && (top === null || gain + rest > top)) top = gain + rest;
         };
         if (!whole) consider(0, get(i, j + 1, near));
-        if (sameWord(t, word)) consider(word.length, get(i + 1, j + 1, near));
-        else if (allowNear && !near && nearWord(t, word)) consider(word.length - 1, get(i + 1, j + 1, true));
+        if (words.same(t, word)) consider(word.length, get(i + 1, j + 1, near));
+        else if (allowNear && !near && words.near(t, word))
+          consider(word.length - 1, get(i + 1, j + 1, true));
         for (let k = 2; k <= 3 && i + k <= n; k++) {
           const joined = phrase.slice(i, i + k).join('');
-          if (joinedWord(t, joined)) consider(joined.length, get(i + k, j + 1, near));
+          if (words.joined(t, joined)) consider(joined.length, get(i + k, j + 1, near));
         }
-        if (j + 1 < m && joinedWord(t + typed[j + 1]!, word)) consider(word.length, get(i + 1, j + 2, near));
+        if (j + 1 < m && words.joined(t + typed[j + 1]!, word))
+          consider(word.length, get(i + 1, j + 2, near));
         table[at(i, j, near)] = top ?? NONE;
       }
     }
@@ -135,9 +140,112 @@ export function scorePhrase(
   return get(0, 0, false);
 }
 
+/** The word comparisons a phrase score is made of; memoised per routed text by `PhraseIndex`. */
+export interface WordTests {
+  same(typed: string, expected: string): boolean;
+  near(typed: string, expected: string): boolean;
+  joined(typed: string, expected: string): boolean;
+}
+
+const DIRECT: WordTests = { same: sameWord, near: nearWord, joined: joinedWord };
+
+/** Each comparison computed once per text: phrases share words ("søke", "søknad") across routes. */
+function memoWordTests(): WordTests {
+  const memo = (test: (a: string, b: string) => boolean) => {
+    const seen = new Map<string, boolean>();
+    return (a: string, b: string) => {
+      const key = `${a} ${b}`;
+      let hit = seen.get(key);
+      if (hit === undefined) {
+        hit = test(a, b);
+        seen.set(key, hit);
+      }
+      return hit;
+    };
+  };
+  return { same: memo(sameWord), near: memo(nearWord), joined: memo(joinedWord) };
+}
+
 export interface PhraseTable<T> {
   phrases: readonly string[][];
   target: T;
+}
+
+interface IndexedPhrase<T> {
+  words: readonly string[];
+  target: T;
+  /** Index into the compiled vocabulary of each word. */
+  wordIds: readonly number[];
+  /** The phrase's words written together, two or three at a time: join id and the positions covered. */
+  joins: readonly { id: number; from: number; to: number }[];
+}
+
+/**
+ * A phrase table compiled once: the distinct phrase words and their joined forms. Routing a text
+ * first asks, once per distinct word, whether any typed word could stand for it (the same checks the
+ * scorer makes, so the answer is exact); only phrases whose every word can be covered are scored.
+ * Most texts leave a handful of candidates out of hundreds of phrases.
+ */
+export interface PhraseIndex<T> {
+  best(text: string, whole?: boolean): { target: T; phrase: readonly string[] } | undefined;
+}
+
+export function compilePhrases<T>(table: readonly PhraseTable<T>[]): PhraseIndex<T> {
+  const vocabulary: string[] = [];
+  const joinTexts: string[] = [];
+  const idOf = (list: string[], ids: Map<string, number>, text: string) => {
+    let id = ids.get(text);
+    if (id === undefined) {
+      id = list.push(text) - 1;
+      ids.set(text, id);
+    }
+    return id;
+  };
+  const wordIds = new Map<string, number>();
+  const joinIds = new Map<string, number>();
+  const phrases: IndexedPhrase<T>[] = table.flatMap((entry) =>
+    entry.phrases
+      .filter((words) => words.length > 0)
+      .map((words) => {
+        const joins: { id: number; from: number; to: number }[] = [];
+        for (let from = 0; from < words.length; from++)
+          for (let k = 2; k <= 3 && from + k <= words.length; k++)
+            joins.push({
+              id: idOf(joinTexts, joinIds, words.slice(from, from + k).join('')),
+              from,
+              to: from + k,
+            });
+        return {
+          words,
+          target: entry.target,
+          wordIds: words.map((w) => idOf(vocabulary, wordIds, w)),
+          joins,
+        };
+      }),
+  );
+  return {
+    best(text, whole = false) {
+      const typed = tokens(text);
+      if (typed.length === 0) return undefined;
+      const words = memoWordTests();
+      const pairs = typed.slice(0, -1).map((t, j) => t + typed[j + 1]!);
+      const wordOk = vocabulary.map(
+        (w) => typed.some((t) => sameWord(t, w) || nearWord(t, w)) || pairs.some((p) => joinedWord(p, w)),
+      );
+      const joinOk = joinTexts.map((j) => typed.some((t) => joinedWord(t, j)));
+      let best: { score: number; target: T; phrase: readonly string[] } | undefined;
+      for (const p of phrases) {
+        const possible = p.wordIds.every(
+          (id, i) => wordOk[id] || p.joins.some((j) => joinOk[j.id] && j.from <= i && i < j.to),
+        );
+        if (!possible) continue;
+        const score = scorePhrase(typed, p.words, whole, words);
+        if (score !== null && (best === undefined || score > best.score))
+          best = { score, target: p.target, phrase: p.words };
+      }
+      return best;
+    },
+  };
 }
 
 /** The best-scoring phrase and its target, or undefined when nothing matches. */
@@ -146,16 +254,7 @@ export function bestPhrase<T>(
   table: readonly PhraseTable<T>[],
   whole = false,
 ): { target: T; phrase: readonly string[] } | undefined {
-  const typed = tokens(text);
-  let best: { score: number; target: T; phrase: readonly string[] } | undefined;
-  for (const entry of table) {
-    for (const phrase of entry.phrases) {
-      const score = scorePhrase(typed, phrase, whole);
-      if (score !== null && (best === undefined || score > best.score))
-        best = { score, target: entry.target, phrase };
-    }
-  }
-  return best;
+  return compilePhrases(table).best(text, whole);
 }
 
 /** The target of the best-scoring phrase, or undefined when nothing matches. */

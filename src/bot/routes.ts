@@ -1,7 +1,7 @@
 import { messages } from '../i18n/catalog/index.ts';
 import type { MessageKey } from '../i18n/t.ts';
 import type { Dialog } from './dialog.ts';
-import { bestMatch, bestPhrase, type PhraseTable, tokens } from './matcher.ts';
+import { compilePhrases, type PhraseTable, tokens } from './matcher.ts';
 
 /** What typed text asks for. */
 export type Route =
@@ -64,13 +64,16 @@ export function createRouter(dialogs: readonly Dialog[]): Router {
   for (const entry of all)
     for (const phrase of entry.phrases)
       if (!exact.has(phrase.join(' '))) exact.set(phrase.join(' '), entry.target);
+  // Compiled once per engine: routing is on every typed turn's path (docs/performance.md).
+  const allIndex = compilePhrases(all);
+  const globalIndex = compilePhrases(globals);
   return {
-    route: (text) => bestMatch(text, all),
-    routeGlobal: (text) => bestMatch(text, globals, true),
+    route: (text) => allIndex.best(text)?.target,
+    routeGlobal: (text) => globalIndex.best(text, true)?.target,
     routeCommand: (text) => exact.get(tokens(text).join(' ')),
-    routeWhole: (text) => bestMatch(text, all, true),
+    routeWhole: (text) => allIndex.best(text, true)?.target,
     match(text) {
-      const best = bestPhrase(text, all);
+      const best = allIndex.best(text);
       return best ? { route: best.target, phrase: best.phrase } : undefined;
     },
   };
