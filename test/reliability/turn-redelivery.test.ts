@@ -99,6 +99,14 @@ describe('a turn whose answer did not leave', () => {
   });
 });
 
+describe('what an operator sees', () => {
+  it('counts the turns answered 503 in /metrics', async () => {
+    expect(await app.metrics.render()).toMatch(
+      /^midlerbot_turns_unanswered_total\{platform="teams"\} [1-9]/m,
+    );
+  });
+});
+
 describe('invokes the bot does not act on', () => {
   it('get a 200 with a body, not 501', async () => {
     const { activity } = message();
