@@ -63,7 +63,7 @@ export function longText(rnd: () => number, maxChars: number): string {
   }
 }
 
-function badInputs(serviceUrl: string): { name: string; body: string }[] {
+export function badInputs(serviceUrl: string): { name: string; body: string }[] {
   const rnd = random(13);
   const msg = (text: unknown, extra: Record<string, unknown> = {}) =>
     JSON.stringify(personalMessage(serviceUrl, text as string, extra));
