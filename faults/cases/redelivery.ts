@@ -52,7 +52,7 @@ export const redelivery: FaultCase = async ({ redis, connector, prefix }) => {
         connector.script(conversation, round.faults ?? []);
         const res = await post(second.port, body);
         connector.unhang(conversation);
-        first = `HTTP ${res.status}, ${replies().length} reply`;
+        first = `HTTP ${res.status} after ${(res.ms / 1000).toFixed(1)} s, ${replies().length} reply`;
       }
       const t0 = performance.now();
       const again = await post(second.port, body);
