@@ -90,8 +90,24 @@ export function channelRef(conversationId: string, serviceUrl: string): Conversa
 
 let template: QueuedReminder | undefined;
 
+/** A Slack channel's conversation reference (the channel id is all a Slack send needs). */
+export function slackChannelRef(channel: string): ConversationRef {
+  return {
+    platform: 'slack',
+    key: `slack:${channel}`,
+    conversationId: channel,
+    kind: 'channel',
+    data: { channel },
+    updatedAt: FAULT_NOW,
+  };
+}
+
 /** A real planned channel reminder (innovation call), re-targeted: one per conversation, due at FAULT_NOW. */
-export function reminderFor(conversationId: string, n: number): QueuedReminder {
+export function reminderFor(
+  conversationId: string,
+  n: number,
+  platform: 'teams' | 'slack' = 'teams',
+): QueuedReminder {
   if (!template) {
     const catalog = loadCatalog('calls');
     const plan = planReminders({
@@ -115,7 +131,7 @@ export function reminderFor(conversationId: string, n: number): QueuedReminder {
     if (!first) throw new Error('no reminder planned for the template subscription');
     template = toQueued(first);
   }
-  const key = `teams:${conversationId}`;
+  const key = `${platform}:${conversationId}`;
   return {
     ...template,
     id: `fault/${n}/${conversationId}`,
@@ -123,7 +139,7 @@ export function reminderFor(conversationId: string, n: number): QueuedReminder {
     targetKey: key,
     payload: {
       ...template.payload,
-      target: { kind: 'conversation', platform: 'teams', key },
+      target: { kind: 'conversation', platform, key },
       group: `fault-${n}-${conversationId}`,
     },
   };

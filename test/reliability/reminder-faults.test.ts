@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { channelRef, FAULT_NOW, reminderFor, seedReminders } from '../../faults/support.ts';
+import { channelRef, FAULT_NOW, reminderFor, seedReminders, slackChannelRef } from '../../faults/support.ts';
 import { createReminderLoop, type ReminderLoop } from '../../src/scheduler/reminder-loop.ts';
 import { type PlatformHost, startPlatformHost } from '../scheduler/platform-host.ts';
 import { collectingLog } from '../scheduler/support.ts';
@@ -103,5 +103,28 @@ describe('a reminder loop told to drain (SIGTERM)', () => {
     const peek = (await h.app.store.peekReminders()).reminders;
     expect(peek.map((r) => r.lease)).toEqual([null, null, null]);
     expect((await l.tickOnce()).claimed).toBe(0);
+  });
+});
+
+describe('Slack reminders while the Web API misbehaves', () => {
+  const slackPosts = (channel: string) =>
+    h.slack.of('chat.postMessage').filter((c) => c.args.channel === channel);
+
+  it('a hung chat.postMessage holds only its channel and is not recorded delivered; a reset is not either', async () => {
+    const channels = ['C0FAULT01', 'C0FAULT02', 'C0FAULT03'];
+    for (const channel of channels) await h.app.store.putConversationRef(slackChannelRef(channel));
+    const items = channels.map((channel, n) => reminderFor(channel, n, 'slack'));
+    await h.app.store.enqueueReminders(items);
+    // Failures are per method, in call order: the two first posts (whichever lanes get there first:
+    // the channel ids only name the intent) hang and reset, the third goes through.
+    h.slack.failNext('chat.postMessage', { fault: 'hang' });
+    h.slack.failNext('chat.postMessage', { fault: 'reset' });
+    const report = await loop().tickOnce();
+    expect(report.outcomes.map((o) => o.outcome).sort()).toEqual(['retry', 'retry', 'sent']);
+    const sent = report.outcomes.find((o) => o.outcome === 'sent')?.id;
+    const channelOf = (id: string | undefined) =>
+      items.find((i) => i.id === id)?.targetKey.slice('slack:'.length);
+    expect(slackPosts(channelOf(sent) ?? '')).toHaveLength(1);
+    for (const item of items) expect(await h.app.store.wasDelivered(item.id)).toBe(item.id === sent);
   });
 });
