@@ -19,8 +19,9 @@ afterEach(async () => {
   await h.close();
 });
 
-function loop(): ReminderLoop {
+function loop(random?: () => number): ReminderLoop {
   return createReminderLoop({
+    ...(random ? { random } : {}),
     store: h.app.store,
     senders: [...h.app.senders.values()],
     catalog: h.app.catalog,
@@ -81,6 +82,31 @@ describe('reminders while the connector misbehaves', () => {
     expect(report.outcomes.map((o) => o.outcome)).toEqual(['retry']);
     expect(postsTo(reset)).toEqual([]);
     expect(await h.app.store.wasDelivered(item?.id ?? '')).toBe(false);
+  });
+});
+
+describe('the back-off of a failing reminder', () => {
+  it('502/503/504/412 back off exponentially across claims (no 4 s hint), and it is posted once when the connector recovers', async () => {
+    const [target = ''] = conversations(1, 'backoff');
+    const statuses = [503, 502, 504, 412];
+    // Four claims, each trying four times inside the send (RETRY.inSend).
+    h.teams.script(
+      target,
+      Array.from({ length: 16 }, (_, i) => ({ status: statuses[i % 4] ?? 503 })),
+    );
+    const [item] = await seedReminders(h.app.store, [target], h.teams.serviceUrl);
+    const l = loop(() => 1);
+    const waits: number[] = [];
+    for (let claim = 0; claim < 4; claim++) {
+      expect((await l.tickOnce()).outcomes.map((o) => o.outcome)).toEqual(['retry']);
+      const queued = (await h.app.store.peekReminders()).reminders.find((r) => r.id === item?.id);
+      waits.push(Date.parse(queued?.nextAttemptAt ?? '') - h.clock.now());
+      expect(await l.tickOnce()).toMatchObject({ claimed: 0 });
+      h.clock.set(queued?.nextAttemptAt ?? '');
+    }
+    expect(waits).toEqual([30_000, 60_000, 120_000, 240_000]);
+    expect((await l.tickOnce()).outcomes.map((o) => o.outcome)).toEqual(['sent']);
+    expect(postsTo(target)).toHaveLength(1);
   });
 });
 
