@@ -5,7 +5,7 @@ import { badInput } from './cases/bad-input.ts';
 import { connectorFaults } from './cases/connector-faults.ts';
 import { redelivery } from './cases/redelivery.ts';
 import { redisRestart } from './cases/redis-restart.ts';
-import { replicaKill } from './cases/replica-kill.ts';
+import { replicaKill, replicaTerm } from './cases/replica-kill.ts';
 import type { FaultCase, FaultEnv, FaultRow } from './cases/types.ts';
 
 /**
@@ -15,6 +15,7 @@ import type { FaultCase, FaultEnv, FaultRow } from './cases/types.ts';
  */
 const CASES: [string, FaultCase][] = [
   ['replicas', replicaKill],
+  ['sigterm', replicaTerm],
   ['redelivery', redelivery],
   ['redis', redisRestart],
   ['connector', connectorFaults],

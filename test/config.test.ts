@@ -206,6 +206,14 @@ describe('.env.example', () => {
 });
 
 describe('reliability settings (issue 13)', () => {
+  it('HOST: 127.0.0.1 unless NODE_ENV=production (0.0.0.0); an explicit HOST wins either way', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ NODE_ENV: 'test' }).host).toBe('127.0.0.1');
+    expect(loadConfig(production).host).toBe('0.0.0.0');
+    expect(loadConfig({ ...production, HOST: '10.0.0.5' }).host).toBe('10.0.0.5');
+    expect(loadConfig({ HOST: '::1' }).host).toBe('::1');
+  });
+
   it('defaults: outbound calls get 10 s, typed text up to 4000 characters, loopback-only serviceUrls', () => {
     const c = loadConfig({});
     expect(c.outboundTimeoutMs).toBe(10_000);

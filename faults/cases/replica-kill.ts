@@ -46,3 +46,52 @@ export const replicaKill: FaultCase = async ({ redis, connector, prefix }) => {
     await store.close();
   }
 };
+
+/**
+ * Two replicas and a burst of 60 reminders; one gets SIGTERM once a quarter went out. It stops
+ * claiming, gives back what it claimed but had not started and exits 0; the other replica sends the
+ * rest at once — well before the 30 s lease the suite gives these replicas would have run out.
+ */
+export const replicaTerm: FaultCase = async ({ redis, connector, prefix }) => {
+  const p = prefix('sigterm');
+  const store = createRedisStore({ url: redis.url, prefix: p });
+  const count = 60;
+  const leaseMs = 30_000;
+  const replicas: Replica[] = [];
+  try {
+    const env = {
+      REDIS_URL: redis.url,
+      REDIS_PREFIX: p,
+      REMINDERS: '1',
+      LEASE_MS: String(leaseMs),
+      BATCH: '10',
+    };
+    replicas.push(...(await Promise.all([1, 2].map(() => startReplica(env)))));
+    const conversations = Array.from({ length: count }, (_, i) => `19:term-${i}@thread.tacv2`);
+    const mine = new Set(conversations);
+    const posts = () => connector.posted().filter((r) => mine.has(r.conversationId ?? ''));
+    await seedReminders(store, conversations, connector.serviceUrl);
+    await until(() => posts().length >= count / 4, 20_000);
+    const termAt = Date.now();
+    const postedBefore = posts().length;
+    const exit = await replicas[0]?.kill('SIGTERM');
+    const exitMs = Date.now() - termAt;
+    await until(async () => new Set(posts().map((r) => r.conversationId)).size >= count, leaseMs);
+    const restMs = Date.now() - termAt;
+    const perChannel = new Map<string, number>();
+    for (const r of posts())
+      perChannel.set(r.conversationId ?? '', (perChannel.get(r.conversationId ?? '') ?? 0) + 1);
+    const lost = conversations.filter((c) => !perChannel.has(c)).length;
+    const duplicates = [...perChannel.values()].reduce((n, v) => n + v - 1, 0);
+    return [
+      {
+        case: 'two replicas, one SIGTERMed mid-burst of reminders',
+        pass: lost === 0 && exit === 'exit 0' && restMs < leaseMs,
+        figures: `${count} reminders, SIGTERM after ${postedBefore} posts: ${exit} in ${(exitMs / 1000).toFixed(1)} s; ${lost} lost, ${duplicates} duplicate(s); all out ${(restMs / 1000).toFixed(1)} s after SIGTERM (its leases were ${leaseMs / 1000} s)`,
+      },
+    ];
+  } finally {
+    await Promise.all(replicas.map((r) => r.kill('SIGKILL')));
+    await store.close();
+  }
+};
