@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { channelRef } from '../../faults/support.ts';
 import { loadCatalog } from '../../src/calls/load.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
 import { type App, createApp } from '../../src/server/app.ts';
@@ -81,6 +82,23 @@ describe('no open relay without an app id', () => {
     const kept = await app.store.getPersonalRef('teams', USER.aadObjectId);
     expect(kept?.data.serviceUrl).not.toBe(serviceUrl);
     expect(logLines.join('')).toContain('teams: serviceUrl refused');
+  });
+
+  it('never contacts a link-local or metadata address kept in a stored reference (a proactive send)', async () => {
+    for (const serviceUrl of [
+      'http://169.254.169.254/',
+      'http://[fe80::1]:8080/',
+      'http://metadata.google.internal/',
+    ]) {
+      const key = `teams:19:stored-${encodeURIComponent(serviceUrl)}@thread.tacv2`;
+      await app.store.putConversationRef({
+        ...channelRef(key.slice('teams:'.length), serviceUrl),
+      });
+      const sent = await app.senders.get('teams')?.sendToConversation(key, { kind: 'text', text: 'hei' });
+      // Refused before any request: such a reference can never be answered, so it counts as gone.
+      expect(sent).toEqual({ ok: false, reason: 'gone' });
+    }
+    expect(capture.requests).toEqual([]);
   });
 
   it('takes an origin listed in TEAMS_ALLOWED_SERVICE_URLS (here unreachable: answered 503, not 403)', async () => {
