@@ -99,6 +99,15 @@ describe('no open relay without an app id', () => {
       expect(sent).toEqual({ ok: false, reason: 'gone' });
     }
     expect(capture.requests).toEqual([]);
+    // The same path to a loopback reference posts.
+    await app.store.putConversationRef(channelRef('19:stored-loopback@thread.tacv2', capture.serviceUrl));
+    const sender = app.senders.get('teams');
+    expect(
+      await sender?.sendToConversation('teams:19:stored-loopback@thread.tacv2', {
+        kind: 'text',
+        text: 'hei',
+      }),
+    ).toMatchObject({ ok: true });
   });
 
   it('takes an origin listed in TEAMS_ALLOWED_SERVICE_URLS (here unreachable: answered 503, not 403)', async () => {
