@@ -42,6 +42,8 @@ export interface BotConnectorCapture {
   failNext(count: number, status: number, retryAfterSeconds?: number): void;
   /** The next activity requests to this conversation get these faults, one each, in order. */
   script(conversationId: string, faults: ConnectorFault[]): void;
+  /** The next token requests get these faults, one each, in order (an unreachable login endpoint). */
+  failTokens(faults: ConnectorFault[]): void;
   /** Every activity request to this conversation hangs (is never answered) until `unhang`. */
   hang(conversationId: string): void;
   /**
@@ -88,7 +90,24 @@ export async function startBotConnectorCapture(options: CaptureOptions = {}): Pr
   const scripts = new Map<string, ConnectorFault[]>();
   const hanging = new Map<string, Set<ServerResponse>>();
   const faulted: Captured[] = [];
+  const tokenFaults: ConnectorFault[] = [];
   let seq = 0;
+
+  /** Answers with a fault instead of a 200; the request is recorded as faulted. */
+  function answerFault(req: IncomingMessage, res: ServerResponse, fault: ConnectorFault, captured: Captured) {
+    faulted.push(captured);
+    // Never answered: the bot's deadline ends it, or `close` cuts it off.
+    if (fault === 'hang') return;
+    if (fault === 'reset') {
+      req.socket.destroy();
+      return;
+    }
+    res.writeHead(fault.status, {
+      'content-type': 'application/json',
+      ...(fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {}),
+    });
+    res.end(JSON.stringify({ error: { code: 'ServiceError', message: 'Injected fault' } }));
+  }
 
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
@@ -105,6 +124,11 @@ export async function startBotConnectorCapture(options: CaptureOptions = {}): Pr
       ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
     };
     if (url.pathname.endsWith('/oauth2/v2.0/token')) {
+      const tokenFault = tokenFaults.shift();
+      if (tokenFault) {
+        answerFault(req, res, tokenFault, captured);
+        return;
+      }
       requests.push(captured);
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(
@@ -156,18 +180,7 @@ export async function startBotConnectorCapture(options: CaptureOptions = {}): Pr
     }
     const fault = scripts.get(id)?.shift();
     if (fault) {
-      faulted.push(captured);
-      // Never answered: the bot's deadline ends it, or `close` cuts it off.
-      if (fault === 'hang') return;
-      if (fault === 'reset') {
-        req.socket.destroy();
-        return;
-      }
-      res.writeHead(fault.status, {
-        'content-type': 'application/json',
-        ...(fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {}),
-      });
-      res.end(JSON.stringify({ error: { code: 'ServiceError', message: 'Injected fault' } }));
+      answerFault(req, res, fault, captured);
       return;
     }
     const failure = failures.shift();
@@ -205,6 +218,9 @@ export async function startBotConnectorCapture(options: CaptureOptions = {}): Pr
           ...(retryAfterSeconds !== undefined ? { retryAfter: retryAfterSeconds } : {}),
         });
     },
+    failTokens(list) {
+      tokenFaults.push(...list);
+    },
     script(conversationId, list) {
       scripts.set(conversationId, [...(scripts.get(conversationId) ?? []), ...list]);
     },
@@ -229,6 +245,7 @@ export async function startBotConnectorCapture(options: CaptureOptions = {}): Pr
       forbidden.clear();
       members.clear();
       scripts.clear();
+      tokenFaults.length = 0;
       faulted.length = 0;
       for (const id of [...hanging.keys()]) {
         for (const res of hanging.get(id) ?? []) res.socket?.destroy();
