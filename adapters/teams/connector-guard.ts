@@ -73,22 +73,63 @@ function guardClient(client: ConnectorClient, timeoutMs: number): ConnectorClien
   return client;
 }
 
+/**
+ * Connector clients reused across turns. botbuilder builds a new client (credentials, an Azure HTTP
+ * pipeline) for every turn and every proactive send, which showed as ~13 % of a Teams turn's CPU
+ * (docs/performance.md); a client holds no per-turn state, so one per identity, service URL and
+ * audience is enough. Bounded: a dev host talking to many loopback test servers stays small.
+ */
+class ClientCache<T> {
+  private readonly clients = new Map<string, Promise<T>>();
+  constructor(private readonly limit = 64) {}
+
+  get(key: string, make: () => Promise<T>): Promise<T> {
+    const known = this.clients.get(key);
+    if (known) return known;
+    const made = make();
+    // A failed creation (credentials unreachable) is not kept: the next turn tries again.
+    made.catch(() => this.clients.delete(key));
+    this.clients.set(key, made);
+    if (this.clients.size > this.limit) {
+      const oldest = this.clients.keys().next().value;
+      if (oldest !== undefined) this.clients.delete(oldest);
+    }
+    return made;
+  }
+}
+
+/** Who the clients act for: the bot id the token was for (or the calling app), as botbuilder reads it. */
+function identityKey(identity: ClaimsIdentity | undefined): string {
+  const claims = identity?.claims ?? [];
+  const value = (type: string) => claims.find((c) => c.type === type)?.value ?? '';
+  return [value('aud'), value('appid'), value('azp'), value('ver')].join('|');
+}
+
 class GuardedConnectorFactory extends ConnectorFactory {
   constructor(
     private readonly inner: ConnectorFactory,
     private readonly timeoutMs: number,
+    private readonly cache: ClientCache<ConnectorClient>,
+    private readonly identity: string,
   ) {
     super();
   }
 
   async create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
     if (isForbiddenHost(new URL(serviceUrl).hostname)) throw new ForbiddenServiceUrl(serviceUrl);
-    return guardClient(await this.inner.create(serviceUrl, audience), this.timeoutMs);
+    const key = `${this.identity}\n${serviceUrl}\n${audience ?? ''}`;
+    return this.cache.get(key, async () =>
+      guardClient(await this.inner.create(serviceUrl, audience), this.timeoutMs),
+    );
   }
 }
 
 /** botbuilder's authentication, with every connector factory it hands out guarded. */
 export class GuardedAuthentication extends BotFrameworkAuthentication {
+  private readonly clients = new ClientCache<ConnectorClient>();
+  /** The user-token client is built per turn too (CloudAdapter asks for one on every activity). */
+  private readonly tokenClients = new ClientCache<UserTokenClient>(16);
+
   constructor(
     private readonly inner: BotFrameworkAuthentication,
     private readonly timeoutMs: number,
@@ -98,7 +139,15 @@ export class GuardedAuthentication extends BotFrameworkAuthentication {
 
   private guard(result: AuthenticateRequestResult): AuthenticateRequestResult {
     return result.connectorFactory
-      ? { ...result, connectorFactory: new GuardedConnectorFactory(result.connectorFactory, this.timeoutMs) }
+      ? {
+          ...result,
+          connectorFactory: new GuardedConnectorFactory(
+            result.connectorFactory,
+            this.timeoutMs,
+            this.clients,
+            identityKey(result.claimsIdentity),
+          ),
+        }
       : result;
   }
 
@@ -111,11 +160,18 @@ export class GuardedAuthentication extends BotFrameworkAuthentication {
   }
 
   createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return new GuardedConnectorFactory(this.inner.createConnectorFactory(claimsIdentity), this.timeoutMs);
+    return new GuardedConnectorFactory(
+      this.inner.createConnectorFactory(claimsIdentity),
+      this.timeoutMs,
+      this.clients,
+      identityKey(claimsIdentity),
+    );
   }
 
   createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
-    return this.inner.createUserTokenClient(claimsIdentity);
+    return this.tokenClients.get(identityKey(claimsIdentity), () =>
+      this.inner.createUserTokenClient(claimsIdentity),
+    );
   }
 
   override createBotFrameworkClient(): BotFrameworkClient {
