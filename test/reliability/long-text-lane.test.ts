@@ -5,7 +5,7 @@ import type { Inbound, TurnResult } from '../../src/bot/messages.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
 import { createLogger } from '../../src/server/logger.ts';
 import { createMetrics } from '../../src/server/metrics.ts';
-import { createTurnRunner, LONG_TEXT_CHARS } from '../../src/server/turn-runner.ts';
+import { createTurnRunner, LONG_LANE_MAX_WAITING, LONG_TEXT_CHARS } from '../../src/server/turn-runner.ts';
 import { createMemoryStore } from '../../src/store/memory-store.ts';
 
 /**
@@ -77,6 +77,32 @@ describe('the long-text lane', () => {
     release('L3');
     await Promise.all(turns);
     expect(started).toEqual(['L1', 'S?', 'L2', 'L3']);
+  });
+
+  it(`answers "try again" unread when ${LONG_LANE_MAX_WAITING} long turns already wait in the lane`, async () => {
+    const { engine, started, release } = gatedEngine();
+    const runTurn = createTurnRunner({
+      engine,
+      senders: () => new Map(),
+      store: createMemoryStore({ clock }),
+      log,
+      metrics: createMetrics(),
+    });
+    const running = runTurn(event(long('R0'), 'r'));
+    await until(() => started.includes('R0'));
+    const waiting = Array.from({ length: LONG_LANE_MAX_WAITING }, (_, i) =>
+      runTurn(event(long(`W${i}`), `w${i}`)),
+    );
+    const refused = await runTurn(event(long('XX'), 'x'));
+    expect(JSON.stringify(refused.replies)).toContain('Jeg leser mange lange meldinger akkurat nå');
+    expect(started).toEqual(['R0']);
+    release('R0');
+    for (let i = 0; i < LONG_LANE_MAX_WAITING; i++) {
+      await until(() => started.includes(`W${i}`));
+      release(`W${i}`);
+    }
+    await Promise.all([running, ...waiting]);
+    expect(started).not.toContain('XX');
   });
 
   it('answers text over MAX_TEXT_CHARS at once, without reading it or waiting in the lane', async () => {
