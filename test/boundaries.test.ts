@@ -50,6 +50,7 @@ describe('architecture boundaries', () => {
       ...sources('adapters'),
       ...sources('test'),
       ...sources('bench'),
+      ...sources('faults'),
     ];
     const outside = everything.filter(
       (f) =>

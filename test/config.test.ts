@@ -204,3 +204,44 @@ describe('.env.example', () => {
     expect(uncommented).toEqual([]);
   });
 });
+
+describe('reliability settings (issue 13)', () => {
+  it('HOST: 127.0.0.1 unless NODE_ENV=production (0.0.0.0); an explicit HOST wins either way', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ NODE_ENV: 'test' }).host).toBe('127.0.0.1');
+    expect(loadConfig(production).host).toBe('0.0.0.0');
+    expect(loadConfig({ ...production, HOST: '10.0.0.5' }).host).toBe('10.0.0.5');
+    expect(loadConfig({ HOST: '::1' }).host).toBe('::1');
+  });
+
+  it('defaults: outbound calls get 10 s, typed text up to 4000 characters, loopback-only serviceUrls', () => {
+    const c = loadConfig({});
+    expect(c.outboundTimeoutMs).toBe(10_000);
+    expect(c.maxTextChars).toBe(4000);
+    expect(c.teams.allowedServiceUrls).toEqual([]);
+  });
+
+  it('reads OUTBOUND_TIMEOUT_SECONDS, MAX_TEXT_CHARS and TEAMS_ALLOWED_SERVICE_URLS (as origins)', () => {
+    const c = loadConfig({
+      OUTBOUND_TIMEOUT_SECONDS: '5',
+      MAX_TEXT_CHARS: '2000',
+      TEAMS_ALLOWED_SERVICE_URLS: ' http://connector.test:8080/some/path/ , https://smba.example.no/',
+    });
+    expect(c.outboundTimeoutMs).toBe(5_000);
+    expect(c.maxTextChars).toBe(2000);
+    expect(c.teams.allowedServiceUrls).toEqual(['http://connector.test:8080', 'https://smba.example.no']);
+  });
+
+  it('refuses a metadata or link-local address in the list, and a timeout out of range, naming the variable', () => {
+    expect(failure({ TEAMS_ALLOWED_SERVICE_URLS: 'http://169.254.169.254/' }).message).toMatch(
+      /TEAMS_ALLOWED_SERVICE_URLS: must not name a link-local or metadata address/,
+    );
+    expect(failure({ TEAMS_ALLOWED_SERVICE_URLS: 'ftp://x.example' }).message).toMatch(
+      /TEAMS_ALLOWED_SERVICE_URLS: each entry must be an http\(s\) URL/,
+    );
+    expect(failure({ OUTBOUND_TIMEOUT_SECONDS: '0' }).message).toMatch(
+      /OUTBOUND_TIMEOUT_SECONDS: must be between 1 and 60/,
+    );
+    expect(failure({ MAX_TEXT_CHARS: 'many' }).message).toMatch(/MAX_TEXT_CHARS: must be a whole number/);
+  });
+});

@@ -41,8 +41,20 @@ export function readConnectorFailure(e: unknown, nowMs: number): ConnectorFailur
       ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
     };
   }
-  const network = networkFailureOf(e);
+  const network = networkFailureOf(e) ?? msalNetworkFailure(e);
   return network
     ? { status: undefined, verdict: 'unknown', reason: network }
     : { status: undefined, verdict: 'refused', reason: 'error' };
+}
+
+/**
+ * MSAL (the token client for https login endpoints) wraps a failed or timed-out token request in its
+ * own error with an `errorCode`; those are unclear like any network failure. Not reproducible on
+ * loopback (MSAL refuses plain-http authorities), so read by its documented codes.
+ */
+function msalNetworkFailure(e: unknown): 'unreachable' | undefined {
+  const code = (e as { errorCode?: unknown } | undefined)?.errorCode;
+  return typeof code === 'string' && /network|request_failed|timed_out|endpoints_resolution/.test(code)
+    ? 'unreachable'
+    : undefined;
 }

@@ -38,7 +38,11 @@ class PlainHttpAppCredentials extends AppCredentials {
       // OUTBOUND_TIMEOUT_SECONDS, and the deadline of the connector call it signs.
       signal: callSignal(this.timeoutMs),
     });
-    if (!res.ok) throw new Error(`token endpoint answered ${res.status}`);
+    // With its status, so the retry policy reads it like a connector answer: a 5xx or 429 from the
+    // token endpoint is unclear (retried, the turn left to Teams' redelivery), a 4xx is refused.
+    if (!res.ok)
+      // (No `response` on it: the connector client would read that as its own HTTP response.)
+      throw Object.assign(new Error(`token endpoint answered ${res.status}`), { statusCode: res.status });
     const body = (await res.json()) as { access_token?: unknown; expires_in?: unknown };
     if (typeof body.access_token !== 'string') throw new Error('token endpoint sent no access_token');
     const seconds = typeof body.expires_in === 'number' ? body.expires_in : 3600;

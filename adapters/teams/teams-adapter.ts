@@ -109,7 +109,10 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     }
   }
 
-  async function handleTurn(context: TurnContext, activity: TeamsActivity): Promise<void> {
+  /** The running turn's settle, so the route can give its lease back when the answer deadline passes. */
+  type Pending = { settle?: TurnReplies['settle'] };
+
+  async function handleTurn(context: TurnContext, activity: TeamsActivity, pending: Pending): Promise<void> {
     const event = parseActivity(activity, options.clock());
     const ref = refFromActivity(activity, options.clock());
     if (event.kind === 'ignored') {
@@ -142,6 +145,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
         text: options.greetingText ?? 'help',
         at: options.clock(),
       });
+      pending.settle = greeting.settle;
       await answer(context, greeting);
       return;
     }
@@ -166,6 +170,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
         keepProfile: true,
       },
     });
+    pending.settle = turn.settle;
     if (turn.duplicate)
       log.info({ activityId: activity.id, type: activity.type }, 'teams: duplicate activity ignored');
     // A duplicate has no replies: an invoke still gets its (empty) answer, or Teams shows an error.
@@ -225,9 +230,10 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
         return { status: 403, body: { error: 'service-url-not-allowed' } };
       }
       const conversation = parsed.data.conversation.id;
+      const pending: Pending = {};
       try {
         const response = await withDeadline(answerWithinMs, 'teams turn', () =>
-          cloud.run(outcome.result, body as Activity, (context) => handleTurn(context, parsed.data)),
+          cloud.run(outcome.result, body as Activity, (context) => handleTurn(context, parsed.data, pending)),
         );
         return {
           status: response?.status ?? 200,
@@ -236,7 +242,9 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
       } catch (e) {
         const failure = readConnectorFailure(e, Date.now());
         if (isDeadlineError(e) || failure.verdict === 'unknown') {
-          // Answered in time all the same; the turn's lease was given back, so a redelivery is answered.
+          // Answered in time all the same, and the lease given back now (the turn's own settle may
+          // still be retrying, and a settle is final once made): the redelivery is answered.
+          await pending.settle?.('unanswered');
           req.log.warn(
             { err: e, conversation, reason: failure.reason },
             'teams: the answer could not be delivered',

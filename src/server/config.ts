@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Platform } from '../domain/application.ts';
 import { MidlerError } from '../domain/errors.ts';
 import { parseRedisUrl } from '../store/redis-connection.ts';
+import { isForbiddenHost } from './egress.ts';
 import { NO_PLATFORM_MESSAGE } from './platforms.ts';
 
 /**
@@ -36,6 +37,10 @@ export interface Config {
   dialogTtlSeconds: number;
   bodyLimitBytes?: number;
   shutdownGraceMs?: number;
+  /** Deadline of every outbound platform call, in ms (OUTBOUND_TIMEOUT_SECONDS, default 10 s). */
+  outboundTimeoutMs: number;
+  /** Longest typed text a turn reads (MAX_TEXT_CHARS, default 4000); longer is answered "too long". */
+  maxTextChars: number;
   /** Bot Framework settings, named as botbuilder expects them. */
   teams: {
     MicrosoftAppId?: string;
@@ -47,6 +52,11 @@ export interface Config {
     ToBotFromChannelTokenIssuer?: string;
     ToChannelFromBotLoginUrl?: string;
     ToChannelFromBotOAuthScope?: string;
+    /**
+     * Without an app id: serviceUrl origins answered besides loopback (TEAMS_ALLOWED_SERVICE_URLS).
+     * Link-local and metadata addresses are refused even when listed.
+     */
+    allowedServiceUrls: string[];
   };
   slack: {
     enabled: boolean;
@@ -171,6 +181,8 @@ const schema = z.object({
   DIALOG_TTL_SECONDS: int(86_400, 60, 30 * 86_400),
   BODY_LIMIT_BYTES: z.preprocess(empty, int(0, 1024, 50_000_000).optional()),
   SHUTDOWN_GRACE_MS: z.preprocess(empty, int(0, 0, 600_000).optional()),
+  OUTBOUND_TIMEOUT_SECONDS: int(10, 1, 60),
+  MAX_TEXT_CHARS: int(4_000, 100, 100_000),
   MicrosoftAppId: text(),
   MicrosoftAppPassword: text(),
   MicrosoftAppType: z.preprocess(
@@ -182,6 +194,25 @@ const schema = z.object({
   ToBotFromChannelTokenIssuer: text(),
   ToChannelFromBotLoginUrl: url(),
   ToChannelFromBotOAuthScope: text(),
+  TEAMS_ALLOWED_SERVICE_URLS: z.preprocess(
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [],
+    z.array(
+      z
+        .string()
+        .refine((s) => URL.canParse(s) && /^https?:/.test(s), 'each entry must be an http(s) URL')
+        .refine(
+          (s) => !URL.canParse(s) || !isForbiddenHost(new URL(s).hostname),
+          'must not name a link-local or metadata address',
+        )
+        .transform((s) => new URL(s).origin),
+    ),
+  ),
   SLACK_BOT_TOKEN: z.preprocess(
     empty,
     z.string().startsWith('xoxb-', 'must be a bot token (xoxb-…)').optional(),
@@ -286,6 +317,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dialogTtlSeconds: e.DIALOG_TTL_SECONDS,
     ...opt('bodyLimitBytes', e.BODY_LIMIT_BYTES),
     ...opt('shutdownGraceMs', e.SHUTDOWN_GRACE_MS),
+    outboundTimeoutMs: e.OUTBOUND_TIMEOUT_SECONDS * 1000,
+    maxTextChars: e.MAX_TEXT_CHARS,
     teams: {
       MicrosoftAppType: e.MicrosoftAppType,
       ...opt('MicrosoftAppId', e.MicrosoftAppId),
@@ -295,6 +328,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ...opt('ToBotFromChannelTokenIssuer', e.ToBotFromChannelTokenIssuer),
       ...opt('ToChannelFromBotLoginUrl', e.ToChannelFromBotLoginUrl),
       ...opt('ToChannelFromBotOAuthScope', e.ToChannelFromBotOAuthScope),
+      allowedServiceUrls: e.TEAMS_ALLOWED_SERVICE_URLS,
     },
     slack: {
       enabled: Boolean(e.SLACK_BOT_TOKEN),

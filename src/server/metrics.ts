@@ -63,7 +63,7 @@ export interface Metrics {
   readonly outboundFailures: CounterSeries;
   /** Turns whose answer could not be delivered in time, by platform (the platform's redelivery answers). */
   readonly turnsUnanswered: CounterSeries;
-  /** Inbound refused before a turn, by platform and reason (too-long, service-url, no-channel). */
+  /** Inbound refused before a turn, by platform and reason (too-long, long-queue-full, service-url, no-channel). */
   readonly inputRefused: CounterSeries;
   /** 1 while the reminder loop's tick has run for more than three intervals. */
   readonly reminderLoopStalled: GaugeSeries;

@@ -1,4 +1,4 @@
-import { isDeadlineError } from './deadline.ts';
+import { deadlineSignal, isDeadlineError } from './deadline.ts';
 
 /**
  * One retry policy for every outbound call (docs/reliability.md, "Retries"). An attempt ends
@@ -119,8 +119,10 @@ export interface RetryDeps {
 }
 
 /**
- * Calls `call` until it succeeds, fails `refused`, or the next wait would pass the policy's total;
- * rethrows the last error then. `read` says what a failure was.
+ * Calls `call` until it succeeds, fails `refused`, the next wait would pass the policy's total, or
+ * the enclosing deadline (withDeadline) has fired; rethrows the last error then. `read` says what a
+ * failure was. Stopping at the deadline matters: work its caller has already given up on (a Teams
+ * turn answered 503, its lease given back) must not go on to post a late answer.
  */
 export async function retrying<T>(
   policy: RetryPolicy,
@@ -134,7 +136,7 @@ export async function retrying<T>(
       return await call();
     } catch (e) {
       const failure = read(e);
-      if (failure.verdict === 'refused') throw e;
+      if (failure.verdict === 'refused' || deadlineSignal()?.aborted) throw e;
       const wait = waitBefore(policy, attempt, failure.retryAfterMs, deps.random);
       if (!fits(policy, deps.now() - started, wait, attempt)) throw e;
       deps.onRetry?.(failure, wait, attempt);

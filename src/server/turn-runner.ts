@@ -26,6 +26,19 @@ export interface TurnRunnerDeps {
 }
 
 export const DEFAULT_MAX_TEXT_CHARS = 4000;
+/**
+ * Typed text longer than this is read in the long lane: one such turn at a time per process, started
+ * only when no short turn is in flight (or after LONG_TURN_YIELD_MS). Reading pasted text is
+ * synchronous work on the shared event loop; this way people pasting at once delay each other, while
+ * everyone else waits for at most the one long turn under way.
+ */
+export const LONG_TEXT_CHARS = 1000;
+const LONG_TURN_YIELD_MS = 2_000;
+/**
+ * Long turns waiting in the lane at most; one more is answered "try again in a moment" unread (a few
+ * hundred ms each: more would wait past the platforms' answer deadlines anyway).
+ */
+export const LONG_LANE_MAX_WAITING = 8;
 
 /**
  * The per-turn error boundary: one failing turn is logged and answered politely, and the process
@@ -36,7 +49,49 @@ export const DEFAULT_MAX_TEXT_CHARS = 4000;
 export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
   const engine = withBookkeeping(deps.store, deps.engine);
   const maxText = deps.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS;
+  let longTail: Promise<unknown> = Promise.resolve();
+  let longWaiting = 0;
+  let shortInFlight = 0;
+  const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+  const shortTurnsDone = async () => {
+    // First a moment for requests that arrived during the last long turn to reach the runner.
+    await pause(10);
+    const until = performance.now() + LONG_TURN_YIELD_MS;
+    while (shortInFlight > 0 && performance.now() < until) await pause(2);
+  };
+  const inLongLane = <T>(work: () => Promise<T>): Promise<T> => {
+    longWaiting += 1;
+    const run = longTail.then(shortTurnsDone).then(() => {
+      longWaiting -= 1;
+      return work();
+    });
+    longTail = run.catch(() => undefined);
+    return run;
+  };
   return async (event: Inbound): Promise<TurnReplies> => {
+    const chars = event.text?.length ?? 0;
+    // Text over the limit is not read at all (answered at once); long text under it takes the lane.
+    if (chars > LONG_TEXT_CHARS && chars <= maxText) {
+      if (longWaiting >= LONG_LANE_MAX_WAITING) {
+        deps.metrics.inputRefused.inc({ platform: event.platform, reason: 'long-queue-full' });
+        deps.log.warn(
+          { platform: event.platform, conversation: event.conversation.id, waiting: longWaiting },
+          'long text not read: the long lane is full',
+        );
+        const locale = event.user.locale ?? 'nb';
+        return { replies: [{ kind: 'text', text: t(locale, 'engine.long-queue-full') }], locale };
+      }
+      return inLongLane(() => runTurn(event));
+    }
+    shortInFlight += 1;
+    try {
+      return await runTurn(event);
+    } finally {
+      shortInFlight -= 1;
+    }
+  };
+
+  async function runTurn(event: Inbound): Promise<TurnReplies> {
     const labels = { platform: event.platform };
     const started = performance.now();
     const log = deps.log.child({ platform: event.platform, conversation: event.conversation.id });
@@ -90,5 +145,5 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
     } finally {
       deps.metrics.turnSeconds.observe((performance.now() - started) / 1000, labels);
     }
-  };
+  }
 }

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** One request the bot made to the (local) Bot Connector service. */
@@ -15,6 +15,12 @@ export interface Captured {
   seq: number;
   at: number;
 }
+
+/**
+ * What one activity request to a conversation gets instead of a 200 (fault tests): an HTTP status
+ * (with Retry-After when given), a connection reset, or no answer at all until `unhang` or `close`.
+ */
+export type ConnectorFault = 'hang' | 'reset' | { status: number; retryAfterSeconds?: number };
 
 export interface CaptureOptions {
   /** Stamps each capture; tests with a fake clock pass it so timestamps follow that clock. */
@@ -34,6 +40,19 @@ export interface BotConnectorCapture {
   tokenRequests(): Captured[];
   /** The next `count` activity requests fail with `status` (and Retry-After when given). */
   failNext(count: number, status: number, retryAfterSeconds?: number): void;
+  /** The next activity requests to this conversation get these faults, one each, in order. */
+  script(conversationId: string, faults: ConnectorFault[]): void;
+  /** The next token requests get these faults, one each, in order (an unreachable login endpoint). */
+  failTokens(faults: ConnectorFault[]): void;
+  /** Every activity request to this conversation hangs (is never answered) until `unhang`. */
+  hang(conversationId: string): void;
+  /**
+   * Ends this conversation's faults: requests held by `hang` are cut off (the bot sees a reset),
+   * scripted faults not used yet are dropped, later requests answer 200.
+   */
+  unhang(conversationId: string): void;
+  /** Activity requests that got a fault (status, reset or hang) instead of a 200. */
+  faulted(): Captured[];
   /** Requests to this conversation answer 403 (the bot was removed / user blocked it). */
   forbid(conversationId: string): void;
   /**
@@ -68,7 +87,27 @@ export async function startBotConnectorCapture(options: CaptureOptions = {}): Pr
   const failures: { status: number; retryAfter?: number }[] = [];
   const forbidden = new Set<string>();
   const members = new Map<string, Record<string, unknown>>();
+  const scripts = new Map<string, ConnectorFault[]>();
+  const hanging = new Map<string, Set<ServerResponse>>();
+  const faulted: Captured[] = [];
+  const tokenFaults: ConnectorFault[] = [];
   let seq = 0;
+
+  /** Answers with a fault instead of a 200; the request is recorded as faulted. */
+  function answerFault(req: IncomingMessage, res: ServerResponse, fault: ConnectorFault, captured: Captured) {
+    faulted.push(captured);
+    // Never answered: the bot's deadline ends it, or `close` cuts it off.
+    if (fault === 'hang') return;
+    if (fault === 'reset') {
+      req.socket.destroy();
+      return;
+    }
+    res.writeHead(fault.status, {
+      'content-type': 'application/json',
+      ...(fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {}),
+    });
+    res.end(JSON.stringify({ error: { code: 'ServiceError', message: 'Injected fault' } }));
+  }
 
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
@@ -85,6 +124,11 @@ export async function startBotConnectorCapture(options: CaptureOptions = {}): Pr
       ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
     };
     if (url.pathname.endsWith('/oauth2/v2.0/token')) {
+      const tokenFault = tokenFaults.shift();
+      if (tokenFault) {
+        answerFault(req, res, tokenFault, captured);
+        return;
+      }
       requests.push(captured);
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(
@@ -127,6 +171,18 @@ export async function startBotConnectorCapture(options: CaptureOptions = {}): Pr
       );
       return;
     }
+    const id = captured.conversationId ?? '';
+    const held = hanging.get(id);
+    if (held) {
+      faulted.push(captured);
+      held.add(res);
+      return;
+    }
+    const fault = scripts.get(id)?.shift();
+    if (fault) {
+      answerFault(req, res, fault, captured);
+      return;
+    }
     const failure = failures.shift();
     if (failure) {
       res.writeHead(failure.status, {
@@ -162,6 +218,21 @@ export async function startBotConnectorCapture(options: CaptureOptions = {}): Pr
           ...(retryAfterSeconds !== undefined ? { retryAfter: retryAfterSeconds } : {}),
         });
     },
+    failTokens(list) {
+      tokenFaults.push(...list);
+    },
+    script(conversationId, list) {
+      scripts.set(conversationId, [...(scripts.get(conversationId) ?? []), ...list]);
+    },
+    hang(conversationId) {
+      if (!hanging.has(conversationId)) hanging.set(conversationId, new Set());
+    },
+    unhang(conversationId) {
+      for (const res of hanging.get(conversationId) ?? []) res.socket?.destroy();
+      hanging.delete(conversationId);
+      scripts.delete(conversationId);
+    },
+    faulted: () => [...faulted],
     forbid: (id) => forbidden.add(id),
     addMember(conversationId, m) {
       const account = { ...m, objectId: m.aadObjectId, userRole: 'user', tenantId: 'local' };
@@ -173,6 +244,13 @@ export async function startBotConnectorCapture(options: CaptureOptions = {}): Pr
       failures.length = 0;
       forbidden.clear();
       members.clear();
+      scripts.clear();
+      tokenFaults.length = 0;
+      faulted.length = 0;
+      for (const id of [...hanging.keys()]) {
+        for (const res of hanging.get(id) ?? []) res.socket?.destroy();
+      }
+      hanging.clear();
     },
     close: () =>
       new Promise((resolve) => {

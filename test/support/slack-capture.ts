@@ -17,7 +17,9 @@ export type SlackFailure =
   | { status: 429; retryAfter: number }
   /** Slack's gateway answering with a server error: nothing was posted. */
   | { status: 500 | 502 | 503 }
-  | { error: string };
+  | { error: string }
+  /** No answer at all (the bot's deadline ends it, or `close` cuts it off), or a connection reset. */
+  | { fault: 'hang' | 'reset' };
 
 export interface SlackCapture {
   /** The Web API base URL to configure as SLACK_API_URL. */
@@ -27,7 +29,10 @@ export interface SlackCapture {
   of(method: string): SlackCall[];
   /** Resolves once `count` calls of `method` were captured (rejects after a generous bound). */
   waitFor(method: string, count?: number): Promise<SlackCall[]>;
-  /** The next call of `method` fails: a 429 with Retry-After, a 5xx, or `ok: false` with that error. */
+  /**
+   * The next call of `method` fails: a 429 with Retry-After, a 5xx, `ok: false` with that error, no
+   * answer at all, or a reset connection.
+   */
   failNext(method: string, failure: SlackFailure): void;
   /** The locale users.info reports for a user (default nb-NO). */
   setLocale(userId: string, locale: string): void;
@@ -127,6 +132,10 @@ export async function startSlackCapture(options: { now?: () => number } = {}): P
     };
     calls.push(call);
     const failure = failures.get(method)?.shift();
+    if (failure && 'fault' in failure) {
+      if (failure.fault === 'reset') req.socket.destroy();
+      return;
+    }
     if (failure && 'status' in failure && failure.status === 429) {
       res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(failure.retryAfter) });
       res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));

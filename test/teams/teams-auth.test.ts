@@ -96,6 +96,18 @@ describe('Bot Framework authentication with an app id', () => {
     expect(await rejected(token)).toBe(401);
   });
 
+  it("rejects a token with the Bot Framework Emulator's issuer (401, not 500; issue 13)", async () => {
+    // botbuilder would fetch the emulator's metadata for it and answer 500 when that fails.
+    for (const iss of [
+      'https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/',
+      'https://login.microsoftonline.com/d6d49420-f39b-4df7-a1dc-d59a935871db/v2.0',
+    ]) {
+      const token = await issuer.sign({ aud: BOT_APP_ID, serviceurl: capture.serviceUrl, iss });
+      expect(await rejected(token)).toBe(401);
+    }
+    expect(logLines.join('')).toContain('emulator tokens are not accepted');
+  });
+
   it('rejects a token signed by a key not in the OpenID metadata (401)', async () => {
     const token = await issuer.signWithForeignKey({ aud: BOT_APP_ID, serviceurl: capture.serviceUrl });
     expect(await rejected(token)).toBe(401);

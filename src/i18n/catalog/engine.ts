@@ -41,6 +41,10 @@ export const engine = {
     nb: 'Den meldingen er for lang for meg (over {max} tegn), så jeg har ikke lest den. Skriv kort hva du vil gjøre, for eksempel «status» eller «kan jeg søke?».',
     en: 'That message is too long for me (over {max} characters), so I have not read it. Say briefly what you want to do, for example "status" or "can I apply?".',
   },
+  'engine.long-queue-full': {
+    nb: 'Jeg leser mange lange meldinger akkurat nå, så jeg har ikke lest din. Prøv igjen om et øyeblikk, eller skriv kortere.',
+    en: 'I am reading many long messages right now, so I have not read yours. Please try again in a moment, or write it shorter.',
+  },
   'engine.unknown-action': {
     nb: 'Den knappen kjenner jeg ikke igjen.',
     en: 'I do not recognise that button.',
