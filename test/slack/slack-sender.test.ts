@@ -101,6 +101,19 @@ describe('proactive Slack sends', () => {
     expect(Math.floor((other?.at ?? 0) / 1000)).toBe(seconds.at(-1));
   });
 
+  it('with noWait, a full window is answered at once with when it reopens, and nothing is posted', async () => {
+    const s = sender(`test-slack-send-${randomUUID()}:`);
+    virtualMs += 250;
+    expect((await s.sendToConversation(`slack:${CHANNEL}`, message, { noWait: true })).ok).toBe(true);
+    const second = await s.sendToConversation(`slack:${CHANNEL}`, message, { noWait: true });
+    expect(second).toEqual({ ok: false, reason: 'rate-limited', retryAfterMs: 750, gated: true });
+    expect(slept).toEqual([]);
+    expect(capture.of('chat.postMessage')).toHaveLength(1);
+    // Without noWait the same send waits for the window instead.
+    expect((await s.sendToConversation(`slack:${CHANNEL}`, message)).ok).toBe(true);
+    expect(slept.length).toBeGreaterThan(0);
+  });
+
   it('retries after a 429, waiting what Retry-After asks', async () => {
     const s = sender(`test-slack-send-${randomUUID()}:`);
     capture.failNext('chat.postMessage', { status: 429, retryAfter: 3 });
