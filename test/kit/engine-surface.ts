@@ -106,7 +106,7 @@ export class EngineSurface implements Surface {
     this.currentStore ??=
       options.store === 'memory'
         ? createMemoryStore({ clock: options.clock.clock })
-        : redisStore(options.prefix);
+        : (options.redisStore ?? redisStore)(options.prefix);
     this.sender = new ChatSender(this.platform);
     this.ids = 0;
     this.run = this.runner(options);

@@ -18,6 +18,8 @@ export interface KitOptions extends EngineSurfaceOptions {
   at: string;
   /** Engine and console surfaces: the embedded MemoryStore instead of Redis. */
   store?: 'redis' | 'memory';
+  /** Engine surface: how its Redis store is made (behind a round-trip counter, traced). */
+  redisStore?: (prefix: string | undefined) => Store;
 }
 
 /** Deployment settings as an operator writes them, with personas for people. */
@@ -117,6 +119,7 @@ export class Kit {
       clock: this.time,
       settings: this.settings,
       store: this.options.store ?? 'redis',
+      ...(this.options.redisStore ? { redisStore: this.options.redisStore } : {}),
     });
   }
 
@@ -162,6 +165,7 @@ export class Kit {
       settings: this.settings,
       store: this.options.store ?? 'redis',
       ...(prefix ? { prefix } : {}),
+      ...(this.options.redisStore ? { redisStore: this.options.redisStore } : {}),
     });
     this.installed = new Set();
   }

@@ -44,6 +44,8 @@ export interface SurfaceStart {
   store: 'redis' | 'memory';
   /** Shared by replicas (a restart keeps the state). */
   prefix?: string;
+  /** Engine surface: makes its Redis store (a store behind a round-trip counting relay, traced). */
+  redisStore?: (prefix: string | undefined) => Store;
 }
 
 export interface Surface {
