@@ -114,7 +114,14 @@ export function leaderCard(
   options: LeaderCardOptions = {},
 ): Card {
   const { t } = view;
-  const data = { app: app.id, step: step.id, round: step.round ?? 0 };
+  // `ref` names the messages this card was sent as: the turn reads them with its first round trip, so
+  // the other copies are updated without another read (src/bot/bookkeeping.ts).
+  const data = {
+    app: app.id,
+    step: step.id,
+    round: step.round ?? 0,
+    ref: requestRefId(app.id, step.id, step.round),
+  };
   const decide = (decision: string) => ({ ...data, decision });
   const out = card(
     t('endorsement.leader.title', { title: app.title }),

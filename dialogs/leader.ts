@@ -3,7 +3,7 @@ import type { Dialog, DialogContext, StepResult } from '../src/bot/dialog.ts';
 import type { Outbound, TurnResult } from '../src/bot/messages.ts';
 import type { Application, ApplicationStep } from '../src/domain/application.ts';
 import type { Call } from '../src/domain/call.ts';
-import { decisionKey, endorsementSteps, requestRefId } from '../src/domain/endorsement-request.ts';
+import { endorsementSteps, requestRefId } from '../src/domain/endorsement-request.ts';
 import { missingRequirements, samePerson } from '../src/domain/steps.ts';
 import { decideEndorsement, type EndorsementDecision } from '../src/domain/tracker.ts';
 import {
@@ -12,11 +12,12 @@ import {
   leaderCard,
   outcomeLine,
   staleCard,
+  type View,
   viewFor,
   viewOf,
   when,
 } from './endorsement-cards.ts';
-import { type Committed, commit, me, records } from './endorsement-commit.ts';
+import { commit, me, records } from './endorsement-commit.ts';
 import { num, str } from './shared.ts';
 
 /**
@@ -27,8 +28,6 @@ import { num, str } from './shared.ts';
 
 const D = 'leader';
 const DECISIONS = new Set<string>(['approve', 'decline', 'more-info']);
-/** Long enough to cover retries of one click (Teams retries for minutes); a decided step stays decided anyway. */
-const CLAIM_TTL_SECONDS = 24 * 3600;
 
 type TurnNotify = TurnResult['notify'][number];
 
@@ -101,36 +100,16 @@ async function decide(
   if (decision === 'more-info' && step.question === comment && step.answer === undefined) {
     return reply(leaderCard(view, app, call, step, messageRef ? { replaces: messageRef } : {}));
   }
-  // One decision per request and record version: a double click, a retried invoke or a second
-  // replica that read the same record loses the claim and shows what the winner recorded.
-  const claim = decisionKey(app, stepId, round);
-  if (!(await r.claimOnce(claim, CLAIM_TTL_SECONDS))) {
-    const fresh = (await r.getApplication(appId)) ?? app;
-    const now = fresh.steps.find((s) => s.id === stepId);
-    if (now && (now.state === 'done' || now.state === 'declined') && (now.round ?? 0) === round) {
-      return reply(
-        message(ctx.t('endorsement.leader.already')),
-        ...decidedReplies(ctx, fresh, call, now, messageRef),
-      );
-    }
-    return reply(message(ctx.t('endorsement.leader.in-flight')));
-  }
+  // One decision per record version: the compare-and-set write lets one of a double click, a retried
+  // invoke or two replicas win; the others re-read, find the step decided and show what the winner
+  // recorded (`refused`). The applicant's language is read alongside the write (one round trip).
   const input = { step: stepId, decision: decision as EndorsementDecision, by: me(ctx), comment, round };
-  // A refused or failed write gives the claim back: otherwise the leader's next click would be told
-  // "in flight" until the claim expires, though nothing was recorded.
-  let done: Committed;
-  try {
-    done = await commit(ctx, appId, (a) => decideEndorsement(a, call, input, ctx.now), app);
-  } catch (error) {
-    await r.releaseClaim(claim).catch(() => undefined);
-    throw error;
-  }
-  if (!done.ok) {
-    await r.releaseClaim(claim);
-    return refused(ctx, done.reason, done.app, call, stepId, round, messageRef);
-  }
+  const applicantView = viewFor(ctx, app.applicant);
+  applicantView.catch(() => undefined);
+  const done = await commit(ctx, appId, (a) => decideEndorsement(a, call, input, ctx.now), app);
+  if (!done.ok) return refused(ctx, done.reason, done.app, call, stepId, round, messageRef);
   const after = done.app.steps.find((s) => s.id === stepId) ?? step;
-  return recorded(ctx, done.app, call, step, after, messageRef);
+  return recorded(ctx, done.app, call, step, after, messageRef, await applicantView);
 }
 
 async function recorded(
@@ -140,6 +119,7 @@ async function recorded(
   before: ApplicationStep,
   after: ApplicationStep,
   messageRef: string | undefined,
+  applicantView: View,
 ): Promise<StepResult> {
   const view = viewOf(ctx);
   const moreInfo = after.state === 'waiting';
@@ -147,7 +127,6 @@ async function recorded(
     ? leaderCard(view, app, call, after, messageRef ? { replaces: messageRef } : {})
     : decidedCard(view, app, call, after, messageRef);
   const applicant = app.applicant;
-  const applicantView = await viewFor(ctx, applicant);
   const { replaces: _clicked, ...stored } = card;
   const notify: TurnNotify[] = [
     {

@@ -146,6 +146,9 @@ async function confirm(ctx: DialogContext, data: Record<string, unknown>): Promi
       continue;
     }
     // prioritise() checks the whole order (one trust, one call, endorsed); only this one is written.
+    // The applicant's language is read alongside the write (one round trip).
+    const applicantView = viewFor(ctx, app.applicant);
+    applicantView.catch(() => undefined);
     const done = await commit(
       ctx,
       app.id,
@@ -165,7 +168,7 @@ async function confirm(ctx: DialogContext, data: Record<string, unknown>): Promi
     if (!done.ok)
       return { state: null, replies: [refusal(ctx, done.reason, done.app), orderCard(ctx, scope, order)] };
     written.push(done.app);
-    const view = await viewFor(ctx, done.app.applicant);
+    const view = await applicantView;
     const params = { trust: trustName(scope), title: done.app.title };
     const text_ = ctx.settings?.showPriorityRank
       ? view.t('prioritisation.notice-rank', { ...params, rank: i + 1, count: order.length })

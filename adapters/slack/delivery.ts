@@ -76,3 +76,12 @@ export function deliveryMiddleware(ttlSeconds: number = DELIVERY_TTL_SECONDS): M
     await next();
   };
 }
+
+/**
+ * Called right after an ack: the turn's work waits one turn of the event loop, so requests that
+ * arrived meanwhile are read and acked first. Under a burst of commands the acks (Slack's 3 s limit)
+ * then go before the answers (which have minutes through response_url), docs/performance.md.
+ */
+export function afterAck(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

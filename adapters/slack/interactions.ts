@@ -5,6 +5,7 @@ import type { Card, Inbound, Outbound } from '../../src/bot/messages.ts';
 import type { BotDms } from './bot-dm.ts';
 import { decodeButtonValue } from './button-value.ts';
 import { deliverReplies, type InPlace, modalWhereOf, type ReplyTarget, targetOfModal } from './deliver.ts';
+import { afterAck } from './delivery.ts';
 import { kindOf } from './inbound.ts';
 import { pickedUsers } from './people.ts';
 import {
@@ -32,6 +33,7 @@ interface Deps {
 export function registerInteractions(app: App, { run, dms, log, inPlace }: Deps): void {
   app.action({ type: 'block_actions' }, async ({ body, ack, client, context }) => {
     await ack();
+    await afterAck();
     const pressed: unknown = body.actions[0];
     const raw =
       typeof pressed === 'object' && pressed !== null && 'value' in pressed ? str(pressed.value) : undefined;

@@ -8,7 +8,7 @@ import { unlessStoreDown } from '../../src/store/degrade.ts';
 import type { Store } from '../../src/store/store.ts';
 import { BotDms } from './bot-dm.ts';
 import { deliverReplies, type InPlace } from './deliver.ts';
-import { DELIVERY_TTL_SECONDS, deliveryMiddleware } from './delivery.ts';
+import { afterAck, DELIVERY_TTL_SECONDS, deliveryMiddleware } from './delivery.ts';
 import { postToResponseUrl } from './ephemeral.ts';
 import { homeItem, renderHome } from './home.ts';
 import { IdentityCache, identify } from './identity.ts';
@@ -58,6 +58,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 
   app.command('/midler', async ({ command, ack, client, logger, context }) => {
     await ack();
+    await afterAck();
     // A payload without a channel is refused by `run` with a log line (never kept as a reference).
     const kind = kindOf(command.channel_id ?? '', undefined, command.channel_name);
     try {

@@ -1,8 +1,9 @@
 import type { Application } from '../domain/application.ts';
 import { unlessStoreDown } from '../store/degrade.ts';
 import type { DialogState, Store, TurnClaim, TurnReplay, UserProfile } from '../store/store.ts';
+import { readSentRefs } from './deliver.ts';
 import type { Engine } from './engine-port.ts';
-import type { Inbound } from './messages.ts';
+import type { Inbound, SentRef } from './messages.ts';
 
 /** What a turn's first round trip brought back. */
 export interface TurnStart {
@@ -18,12 +19,20 @@ export interface TurnStart {
   applicationIds: string[];
   /** The application the pressed button names (`data.app`), read with the rest; null if none or gone. */
   named: Application | null;
+  /** The messages sent under the refId the pressed button names (`data.ref`), read with the rest. */
+  sentRefs?: Record<string, SentRef[]>;
 }
 
 /** The application id a button carries in its data (endorsement, leader and progress buttons do). */
 export function namedApplicationId(event: Inbound): string | undefined {
   const app = event.action?.data?.app;
   return typeof app === 'string' && app.length > 0 && app.length <= 200 ? app : undefined;
+}
+
+/** The refId a button carries in its data (a leader's decision card names the messages it went out as). */
+export function namedRefId(event: Inbound): string | undefined {
+  const ref = event.action?.data?.ref;
+  return typeof ref === 'string' && ref.length > 0 && ref.length <= 200 ? ref : undefined;
 }
 
 /**
@@ -42,13 +51,15 @@ export async function openTurn(
 ): Promise<TurnStart> {
   const { once, remember } = event.bookkeeping ?? {};
   const appId = namedApplicationId(event);
-  const [claim, , profile, stored, applicationIds, named] = await Promise.all([
+  const refId = namedRefId(event);
+  const [claim, , profile, stored, applicationIds, named, refs] = await Promise.all([
     claimTurnOf(store, once, newToken),
     remember ? store.putConversationRef(remember) : undefined,
     store.getUser(event.platform, event.user.id),
     store.getDialog(dialogKey),
     store.applicationIdsOfUser(event.platform, event.user.id),
     appId ? store.getApplication(appId) : null,
+    refId ? readSentRefs(store, refId) : undefined,
   ]);
   return {
     duplicate: claim.state !== 'claimed',
@@ -58,6 +69,7 @@ export async function openTurn(
     stored,
     applicationIds,
     named,
+    ...(refId && refs ? { sentRefs: { [refId]: refs } } : {}),
   };
 }
 

@@ -1,6 +1,9 @@
 import type { Platform } from '../domain/application.ts';
 import type { DialogState, Store } from '../store/store.ts';
-import type { Inbound, Outbound, TurnResult } from './messages.ts';
+import type { Inbound, Outbound, SentRef, TurnResult } from './messages.ts';
+
+export type { SentRef } from './messages.ts';
+
 import type { Sender, SendResult } from './ports.ts';
 
 /**
@@ -25,14 +28,6 @@ export interface DeliverDeps {
   log?: DeliverLog;
   /** Called with every send or update outcome (metrics). */
   onResult?: (platform: Platform, result: SendResult) => void;
-}
-
-/** One message sent under a refId: enough to replace it later on its platform. */
-export interface SentRef {
-  platform: Platform;
-  userId: string;
-  conversationKey: string;
-  messageRef: string;
 }
 
 /** Remembered refs live as dialog-state records owned by the recipient, so "delete my data" removes them. */
@@ -74,13 +69,19 @@ async function conversationKeyOf(
 
 type Note = TurnResult['notify'][number];
 
-async function deliverOne(note: Note, event: Inbound, deps: DeliverDeps): Promise<Outbound[]> {
+async function deliverOne(
+  note: Note,
+  event: Inbound,
+  turn: Pick<TurnResult, 'sentRefs'>,
+  deps: DeliverDeps,
+): Promise<Outbound[]> {
   const { store, log } = deps;
   const sender = senderOf(deps.senders, note.to.platform);
   const where = { to: note.to, purpose: note.purpose, refId: note.refId };
   if (note.update) {
     if (!note.refId || !sender) return [];
-    for (const ref of await readSentRefs(store, note.refId)) {
+    const known = turn.sentRefs?.[note.refId];
+    for (const ref of known ?? (await readSentRefs(store, note.refId))) {
       // The clicked message is already replaced by the reply to the click itself.
       if (ref.messageRef === event.action?.messageRef) continue;
       const result = await sender.update(ref.conversationKey, ref.messageRef, note.message);
@@ -125,7 +126,7 @@ export async function deliverNotifications(
   const extra: Outbound[] = [];
   for (const note of result.notify) {
     try {
-      extra.push(...(await deliverOne(note, event, deps)));
+      extra.push(...(await deliverOne(note, event, result, deps)));
     } catch (e) {
       deps.log?.error({ err: e, to: note.to, purpose: note.purpose }, 'notification failed');
       if (!note.update && note.unreachable) extra.push(note.unreachable);

@@ -215,7 +215,12 @@ export function createEngine(deps: EngineDeps): Engine {
       const plan = decide(event, session);
       const turn = await run(plan, { event, session, profile, effects, locale });
       await commit(key, event, session, turn, effects, locale);
-      return { replies: turn.replies, notify: turn.notify, locale: turn.locale ?? locale };
+      return {
+        replies: turn.replies,
+        notify: turn.notify,
+        locale: turn.locale ?? locale,
+        ...(start.sentRefs ? { sentRefs: start.sentRefs } : {}),
+      };
     } catch (error) {
       config.onError?.(error, event);
       const key = isMidlerError(error, 'store.unavailable')

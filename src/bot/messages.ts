@@ -150,8 +150,21 @@ export interface TextMessage {
 export type Outbound = TextMessage | Card;
 
 /** What one turn produces: replies in the same conversation, and messages for others. */
+/** One message sent under a refId: enough to replace it later on its platform. */
+export interface SentRef {
+  platform: Platform;
+  userId: string;
+  conversationKey: string;
+  messageRef: string;
+}
+
 export interface TurnResult {
   replies: Outbound[];
+  /**
+   * The messages sent under a refId the pressed button named (`data.ref`), as read in the turn's first
+   * round trip: notifications that update them need no read of their own.
+   */
+  sentRefs?: Record<string, SentRef[]>;
   /** Proactive messages to other people (e.g. the leader's endorsement card, the applicant's notice). */
   notify: {
     to: { platform: Platform; userId: string };

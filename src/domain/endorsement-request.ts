@@ -42,19 +42,6 @@ export function requestRefId(appId: string, stepId: string, round: number | unde
   return `endorsement:${appId}:${stepId}:${round ?? 0}`;
 }
 
-/**
- * The key a decision claims before it writes. It carries the version the decider read, so a double
- * click, a retried invoke or a second replica reading the same record race for one key; a later
- * click reads the decided record and changes nothing.
- */
-export function decisionKey(
-  app: Pick<Application, 'id' | 'version'>,
-  stepId: string,
-  round: number | undefined,
-): string {
-  return `endorsement:decide:${app.id}:${stepId}:${round ?? 0}:v${app.version}`;
-}
-
 /** A person typed by name only: the bot cannot message them, and nobody can decide as them. */
 export const TYPED_PREFIX = 'typed:';
 

@@ -67,6 +67,7 @@ declare module 'ioredis' {
     ): Result<number, Context>;
     mbRemoveReminders(due: string, items: string, leases: string, ...ids: string[]): Result<number, Context>;
     mbTryRate(counter: string, limit: Arg, ttlMs: Arg): Result<number, Context>;
+    mbListCallApps(index: string, before: string, after: string): Result<(string | null)[], Context>;
     mbClaimTurn(mark: string, replay: string, token: string, leaseMs: Arg): Result<string[], Context>;
     mbSettleTurn(
       mark: string,
@@ -89,6 +90,7 @@ const SCRIPTS: Record<string, string> = {
   mbReleaseReminder: 'release-reminder-3',
   mbRemoveReminders: 'remove-reminders-3',
   mbTryRate: 'try-rate-1',
+  mbListCallApps: 'list-call-apps-1',
   mbClaimTurn: 'claim-turn-2',
   mbSettleTurn: 'settle-turn-2',
 };

@@ -202,9 +202,22 @@ export class RedisStore implements Store {
   }
 
   async listApplicationsByCall(callId: string): Promise<Application[]> {
-    const ids = await this.exec.run('listApplicationsByCall', (c) => c.smembers(this.keys.callApps(callId)));
-    const apps = await this.loadApps('listApplicationsByCall', ids);
+    const apps = this.exec.cluster
+      ? await this.loadApps(
+          'listApplicationsByCall',
+          await this.exec.run('listApplicationsByCall', (c) => c.smembers(this.keys.callApps(callId))),
+        )
+      : await this.callAppsInOneTrip(callId);
     return apps.filter((a) => a.callId === callId).sort(byCreated);
+  }
+
+  /** The index and the documents in one script (the quality chief's list: issue 17's round trips). */
+  private async callAppsInOneTrip(callId: string): Promise<Application[]> {
+    const [before, after] = this.keys.app('\u0000').split('\u0000');
+    const docs = await this.exec.run('listApplicationsByCall', (c) =>
+      c.mbListCallApps(this.keys.callApps(callId), before ?? '', after ?? ''),
+    );
+    return docs.map((d) => json<Application>(d)).filter((a): a is Application => a !== null);
   }
 
   async listApplicationsWaitingOn(person: Pick<Person, 'platform' | 'userId'>): Promise<Application[]> {
