@@ -1,23 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { BENCH_AT } from '../../bench/conversation.ts';
+import { benchEngine } from '../../bench/engine-bench.ts';
 import { type RoundTripProxy, startRoundTripProxy } from '../../bench/round-trip-proxy.ts';
 import { traceStore } from '../../bench/store-trace.ts';
+import type { Inbound, TurnResult } from '../../src/bot/messages.ts';
 import { parseRedisUrl } from '../../src/store/redis-connection.ts';
 import { createRedisStore } from '../../src/store/redis-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { useKit } from '../kit/index.ts';
+import { realCatalog } from '../support/transcript.ts';
 
 /**
  * Issue 17: the turns of leaders and quality chiefs keep the two-round-trip budget of every other turn
  * (test/bench/round-trip-budget.test.ts). An endorsement decision reads the card's sent copies and the
  * application with the turn's first reads and writes with the applicant's profile; the chief's list is
  * one script. Confirming the order still costs 3 (the list is read again to check nothing changed
- * since it was shown, then the writes): held at that until it is done (docs/performance.md). Counted
+ * since it was shown, then the writes), and a channel's reminder subscription 3, 3 and 6: held at
+ * those counts until that work is done (docs/performance.md). Counted
  * on the wire through the bench's relay, on the engine and turn runner with a real redis-server; the
  * done-mark written after the answer is outside the count.
  */
 const LIMIT = 2;
 const CONFIRM_TODAY = 3;
+const SUBSCRIPTION_TODAY = { open: 3, choose: 3, save: 6 };
 let proxy: RoundTripProxy;
 const traces: ReturnType<typeof traceStore>[] = [];
 
@@ -94,5 +100,41 @@ describe('Redis round trips of leaders’ and quality chiefs’ turns', () => {
     expect(confirm.trips, confirm.calls).toBeLessThanOrEqual(CONFIRM_TODAY);
     expect(confirm.calls).toContain('updateApplication');
     expect((await kit.reload(app.id)).steps.find((s) => s.id === 'trust-prioritisation')?.state).toBe('done');
+  });
+});
+
+describe('Redis round trips of a channel’s reminder subscription', () => {
+  it('opening reminders, choosing calls and saving stay within today’s counts (3, 3, 6)', async () => {
+    const store = countedStore(undefined);
+    const engine = benchEngine(store, realCatalog(), 'rt-sub-');
+    const id = randomUUID().slice(0, 8);
+    let last: TurnResult | undefined;
+    const turn = async (what: Pick<Inbound, 'text' | 'action'>) => {
+      const event: Inbound = {
+        platform: 'slack',
+        user: { id: `U${id}`, name: 'Kanal Admin', locale: 'nb' },
+        conversation: { id: `C${id}`, kind: 'channel' },
+        ...what,
+        at: new Date(BENCH_AT.getTime()),
+      };
+      last = await engine.handle(event);
+      expect(last.error).toBeUndefined();
+    };
+    const press = (label: string, inputs?: Record<string, unknown>) => {
+      const buttons = (last?.replies ?? []).flatMap((r) => (r.kind === 'card' ? (r.buttons ?? []) : []));
+      const button = buttons.filter((b) => b.label === label).at(-1);
+      if (!button) throw new Error(`no button ${label}: ${buttons.map((b) => b.label).join(' | ')}`);
+      return turn({ action: { id: button.action, data: button.data ?? {}, ...(inputs ? { inputs } : {}) } });
+    };
+    const open = await cost(() => turn({ text: 'påminnelser' }));
+    const choose = await cost(() => press('Velg utlysninger'));
+    const save = await cost(() => press('Lagre', { calls: 'innovasjon-2023' }));
+    // Over the budget today (the subscription is read after the first round trip, and saving replaces
+    // the channel's queued reminders in three steps): held so it cannot grow (docs/performance.md).
+    expect(open.trips, open.calls).toBeLessThanOrEqual(SUBSCRIPTION_TODAY.open);
+    expect(choose.trips, choose.calls).toBeLessThanOrEqual(SUBSCRIPTION_TODAY.choose);
+    expect(save.trips, save.calls).toBeLessThanOrEqual(SUBSCRIPTION_TODAY.save);
+    expect(save.calls).toContain('putSubscription');
+    expect((await store.getSubscription(`slack:C${id}`))?.callIds).toEqual(['innovasjon-2023']);
   });
 });
