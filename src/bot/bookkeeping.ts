@@ -1,6 +1,6 @@
 import type { Application } from '../domain/application.ts';
 import { unlessStoreDown } from '../store/degrade.ts';
-import type { DialogState, Store, TurnClaim, TurnReplay, UserProfile } from '../store/store.ts';
+import type { DialogState, Store, Subscription, TurnClaim, TurnReplay, UserProfile } from '../store/store.ts';
 import { readSentRefs } from './deliver.ts';
 import type { Engine } from './engine-port.ts';
 import type { Inbound, SentRef } from './messages.ts';
@@ -21,6 +21,8 @@ export interface TurnStart {
   named: Application | null;
   /** The messages sent under the refId the pressed button names (`data.ref`), read with the rest. */
   sentRefs?: Record<string, SentRef[]>;
+  /** In a channel or group chat: its reminder subscription, read with the rest (null when none). */
+  subscription?: Subscription | null;
 }
 
 /** The application id a button carries in its data (endorsement, leader and progress buttons do). */
@@ -52,7 +54,8 @@ export async function openTurn(
   const { once, remember } = event.bookkeeping ?? {};
   const appId = namedApplicationId(event);
   const refId = namedRefId(event);
-  const [claim, , profile, stored, applicationIds, named, refs] = await Promise.all([
+  const shared = event.conversation.kind !== 'personal';
+  const [claim, , profile, stored, applicationIds, named, refs, subscription] = await Promise.all([
     claimTurnOf(store, once, newToken),
     remember ? store.putConversationRef(remember) : undefined,
     store.getUser(event.platform, event.user.id),
@@ -60,6 +63,7 @@ export async function openTurn(
     store.applicationIdsOfUser(event.platform, event.user.id),
     appId ? store.getApplication(appId) : null,
     refId ? readSentRefs(store, refId) : undefined,
+    shared ? store.getSubscription(`${event.platform}:${event.conversation.id}`) : undefined,
   ]);
   return {
     duplicate: claim.state !== 'claimed',
@@ -70,6 +74,7 @@ export async function openTurn(
     applicationIds,
     named,
     ...(refId && refs ? { sentRefs: { [refId]: refs } } : {}),
+    ...(shared ? { subscription: subscription ?? null } : {}),
   };
 }
 

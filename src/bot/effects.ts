@@ -6,24 +6,36 @@ import type { Effects } from './dialog.ts';
 import type { Inbound } from './messages.ts';
 
 /** Channel subscriptions, kept in step with the channel's queued reminders (issue 8). */
-function channelReminderEffects(store: Store, event: Inbound) {
+/**
+ * A channel's reminder subscription. Read with the turn's first round trip in a channel; saving and
+ * removing are queued and sent with the engine's last write (the plan replaces the channel's queued
+ * reminders in one store call), so a subscription turn keeps the two-round-trip budget.
+ */
+function channelReminderEffects(
+  store: Store,
+  event: Inbound,
+  prefetched: Subscription | null | undefined,
+  queue: (write: () => Promise<unknown>) => void,
+) {
   const key = `${event.platform}:${event.conversation.id}`;
   const prefix = channelIdPrefix(key);
-  const queuedIds = async () => (await store.listReminderIds()).filter((id) => id.startsWith(prefix));
+  let known = prefetched;
   return {
-    channelSubscription: () => store.getSubscription(key),
+    channelSubscription: async () => {
+      if (known === undefined) known = await store.getSubscription(key);
+      return known;
+    },
     saveSubscription: async (sub: Subscription, reminders: QueuedReminder[]) => {
-      await store.putSubscription(sub);
-      const wanted = new Set(reminders.map((r) => r.id));
-      const queued = await queuedIds();
-      await store.removeReminders(queued.filter((id) => !wanted.has(id)));
-      await store.enqueueReminders(
-        reminders.filter((r) => !queued.includes(r.id) || Date.parse(r.dueAt) > event.at.getTime()),
-      );
+      known = sub;
+      queue(async () => {
+        await Promise.all([store.putSubscription(sub), store.replaceReminders(prefix, reminders, event.at)]);
+      });
     },
     removeSubscription: async () => {
-      await store.deleteSubscription(key);
-      await store.removeReminders(await queuedIds());
+      known = null;
+      queue(async () => {
+        await Promise.all([store.deleteSubscription(key), store.replaceReminders(prefix, [], event.at)]);
+      });
     },
   };
 }
@@ -47,6 +59,8 @@ export interface TurnReads {
   profileChange?: Partial<UserProfile> | null;
   /** The application the pressed button names, as round trip 1 read it. */
   named?: Application | null;
+  /** In a channel: its reminder subscription, as round trip 1 read it. */
+  subscription?: Subscription | null;
 }
 
 /**
@@ -128,7 +142,7 @@ export function createEffects(
     claimOnce: (key, ttlSeconds) => store.claimOnce(key, ttlSeconds),
     releaseClaim: (key) => store.releaseOnce(key),
     profileOf: (person) => store.getUser(person.platform, person.userId),
-    ...channelReminderEffects(store, event),
+    ...channelReminderEffects(store, event, reads.subscription, (write) => queued.push(write)),
     setNudges: (on: boolean) => saveProfile({ nudges: on }),
   };
 }

@@ -310,6 +310,17 @@ export class MemoryStore implements Store {
   removeReminders(ids: string[]): Promise<void> {
     return this.op('removeReminders', () => this.reminders.remove(ids));
   }
+  replaceReminders(prefix: string, items: QueuedReminder[], now: Date): Promise<void> {
+    return this.op('replaceReminders', () => {
+      const queued = this.reminders.listIds().filter((id) => id.startsWith(prefix));
+      const wanted = new Set(items.map((i) => i.id));
+      this.reminders.remove(queued.filter((id) => !wanted.has(id)));
+      this.reminders.enqueue(
+        items.filter((i) => !queued.includes(i.id) || Date.parse(i.dueAt) > now.getTime()),
+      );
+    });
+  }
+
   listReminderIds(): Promise<string[]> {
     return this.op('listReminderIds', () => this.reminders.listIds());
   }

@@ -58,6 +58,13 @@ export class RedisReminders {
     );
   }
 
+  async replace(prefix: string, items: QueuedReminder[], now: Date): Promise<void> {
+    const args = items.flatMap((i) => [i.id, parseTime(i.dueAt, 'dueAt'), JSON.stringify(i)]);
+    await this.exec.run('replaceReminders', (c) =>
+      c.mbReplaceReminders(...this.q, this.keys.reminderDelivered(), prefix, now.getTime(), ...args),
+    );
+  }
+
   async remove(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
     await this.exec.run('removeReminders', (c) => c.mbRemoveReminders(...this.q, ...ids));

@@ -68,6 +68,15 @@ declare module 'ioredis' {
     mbRemoveReminders(due: string, items: string, leases: string, ...ids: string[]): Result<number, Context>;
     mbTryRate(counter: string, limit: Arg, ttlMs: Arg): Result<number, Context>;
     mbListCallApps(index: string, before: string, after: string): Result<(string | null)[], Context>;
+    mbReplaceReminders(
+      due: string,
+      items: string,
+      leases: string,
+      delivered: string,
+      prefix: string,
+      now: Arg,
+      ...triples: Arg[]
+    ): Result<number, Context>;
     mbClaimTurn(mark: string, replay: string, token: string, leaseMs: Arg): Result<string[], Context>;
     mbSettleTurn(
       mark: string,
@@ -91,6 +100,7 @@ const SCRIPTS: Record<string, string> = {
   mbRemoveReminders: 'remove-reminders-3',
   mbTryRate: 'try-rate-1',
   mbListCallApps: 'list-call-apps-1',
+  mbReplaceReminders: 'replace-reminders-4',
   mbClaimTurn: 'claim-turn-2',
   mbSettleTurn: 'settle-turn-2',
 };

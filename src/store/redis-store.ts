@@ -305,6 +305,10 @@ export class RedisStore implements Store {
   removeReminders(ids: string[]): Promise<void> {
     return this.reminders.remove(ids);
   }
+  replaceReminders(prefix: string, items: QueuedReminder[], now: Date): Promise<void> {
+    return this.reminders.replace(prefix, items, now);
+  }
+
   listReminderIds(): Promise<string[]> {
     return this.reminders.listIds();
   }

@@ -201,6 +201,12 @@ export interface Store {
   removeReminders(ids: string[]): Promise<void>;
   /** Ids of every queued reminder. */
   listReminderIds(): Promise<string[]>;
+  /**
+   * One owner's reminders (ids starting with `prefix`, e.g. a channel's) replaced by a new plan in one
+   * step: queued ids the plan lacks are removed; the plan's items are queued when new or still to come
+   * (`dueAt` after `now`). As `enqueueReminders`, an id already delivered is not queued again.
+   */
+  replaceReminders(prefix: string, items: QueuedReminder[], now: Date): Promise<void>;
   /** Atomically claims up to `limit` due items (dueAt <= now, lease free or expired) for `owner`. */
   claimDueReminders(now: Date, owner: string, leaseMs: number, limit: number): Promise<ClaimedReminder[]>;
   /** Removes a delivered item and remembers its id; false if the lease was lost. */

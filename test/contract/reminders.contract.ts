@@ -73,6 +73,49 @@ export function reminderContract(make: StoreFactory): void {
       expect((await store.listReminderIds()).sort()).toEqual(['a', 'b', 'c']);
     });
 
+    it("replaces one owner's reminders by prefix: gone from the plan removed, new and coming ones queued, others untouched", async () => {
+      const { store } = h();
+      await store.enqueueReminders([
+        reminder('ch/A/old', 0),
+        reminder('ch/A/kept-past', 0),
+        reminder('ch/A/kept-future', 30),
+        reminder('ch/B/other', 0),
+        reminder('ch/A/sent', 0),
+      ]);
+      const [sent] = await store
+        .claimDueReminders(at(0), 'w1', 60_000, 10)
+        .then((c) => c.filter((r) => r.id === 'ch/A/sent'));
+      expect(sent).toBeDefined();
+      await store.ackReminder('ch/A/sent', 'w1');
+      for (const id of ['ch/A/old', 'ch/A/kept-past', 'ch/A/kept-future', 'ch/B/other'])
+        await store.releaseReminder(id, 'w1', at(0));
+      const moved = { ...reminder('ch/A/kept-future', 45), payload: { changed: true } };
+      const pastChanged = { ...reminder('ch/A/kept-past', 0), payload: { changed: true } };
+      await store.replaceReminders(
+        'ch/A/',
+        [pastChanged, moved, reminder('ch/A/new', 20), reminder('ch/A/sent', 20)],
+        at(10),
+      );
+      const queue = (await store.peekReminders()).reminders;
+      expect(queue.map((r) => r.id).sort()).toEqual([
+        'ch/A/kept-future',
+        'ch/A/kept-past',
+        'ch/A/new',
+        'ch/B/other',
+      ]);
+      // Still to come: replaced by the new plan; already due: left as it was (its attempts, its payload).
+      expect(queue.find((r) => r.id === 'ch/A/kept-future')).toMatchObject({
+        dueAt: at(45).toISOString(),
+        payload: { changed: true },
+      });
+      expect(queue.find((r) => r.id === 'ch/A/kept-past')?.payload).toEqual(
+        reminder('ch/A/kept-past', 0).payload,
+      );
+      // An empty plan removes the owner's reminders only.
+      await store.replaceReminders('ch/A/', [], at(10));
+      expect((await store.listReminderIds()).sort()).toEqual(['ch/B/other']);
+    });
+
     it('gives each due item to exactly one of three racing claimers', async () => {
       const { store } = h();
       const ids = Array.from({ length: 30 }, (_, i) => `r${String(i).padStart(2, '0')}`);
