@@ -58,7 +58,8 @@ function orderCard(ctx: DialogContext, scope: Scope, order: Application[]): Card
     return card(ctx.t('prioritisation.title', { trust }), [text(ctx.t('prioritisation.none', { trust }))]);
   }
   const ids = order.map((a) => a.id);
-  const data = { trust: scope.trust, call: scope.call.id, order: ids };
+  // `callApps`: the turn reads the call's applications with its first reads (src/bot/bookkeeping.ts).
+  const data = { trust: scope.trust, call: scope.call.id, callApps: scope.call.id, order: ids };
   const blocks = [
     text(scope.call.title[ctx.locale], 'subtle'),
     text(ctx.t('prioritisation.explain')),

@@ -23,6 +23,8 @@ export interface TurnStart {
   sentRefs?: Record<string, SentRef[]>;
   /** In a channel or group chat: its reminder subscription, read with the rest (null when none). */
   subscription?: Subscription | null;
+  /** The applications of the call a pressed button names (`data.callApps`: the chief's order card). */
+  callApps?: { callId: string; apps: Application[] };
 }
 
 /** The application id a button carries in its data (endorsement, leader and progress buttons do). */
@@ -35,6 +37,12 @@ export function namedApplicationId(event: Inbound): string | undefined {
 export function namedRefId(event: Inbound): string | undefined {
   const ref = event.action?.data?.ref;
   return typeof ref === 'string' && ref.length > 0 && ref.length <= 200 ? ref : undefined;
+}
+
+/** The call whose applications a button's turn needs (`data.callApps`). */
+export function namedCallApps(event: Inbound): string | undefined {
+  const id = event.action?.data?.callApps;
+  return typeof id === 'string' && id.length > 0 && id.length <= 200 ? id : undefined;
 }
 
 /**
@@ -55,7 +63,8 @@ export async function openTurn(
   const appId = namedApplicationId(event);
   const refId = namedRefId(event);
   const shared = event.conversation.kind !== 'personal';
-  const [claim, , profile, stored, applicationIds, named, refs, subscription] = await Promise.all([
+  const callId = namedCallApps(event);
+  const [claim, , profile, stored, applicationIds, named, refs, subscription, callApps] = await Promise.all([
     claimTurnOf(store, once, newToken),
     remember ? store.putConversationRef(remember) : undefined,
     store.getUser(event.platform, event.user.id),
@@ -64,6 +73,7 @@ export async function openTurn(
     appId ? store.getApplication(appId) : null,
     refId ? readSentRefs(store, refId) : undefined,
     shared ? store.getSubscription(`${event.platform}:${event.conversation.id}`) : undefined,
+    callId ? store.listApplicationsByCall(callId) : undefined,
   ]);
   return {
     duplicate: claim.state !== 'claimed',
@@ -75,6 +85,7 @@ export async function openTurn(
     named,
     ...(refId && refs ? { sentRefs: { [refId]: refs } } : {}),
     ...(shared ? { subscription: subscription ?? null } : {}),
+    ...(callId && callApps ? { callApps: { callId, apps: callApps } } : {}),
   };
 }
 

@@ -61,6 +61,8 @@ export interface TurnReads {
   named?: Application | null;
   /** In a channel: its reminder subscription, as round trip 1 read it. */
   subscription?: Subscription | null;
+  /** A call's applications, as round trip 1 read them (a button named the call). */
+  callApps?: { callId: string; apps: Application[] };
 }
 
 /**
@@ -138,7 +140,11 @@ export function createEffects(
       return store.updateApplication(id, expectedVersion, next, audit);
     },
     waitingOnMe: () => store.listApplicationsWaitingOn({ platform, userId }),
-    applicationsOfCall: (callId) => store.listApplicationsByCall(callId),
+    applicationsOfCall: (callId) =>
+      // Fresh only until this turn writes an application: then read again.
+      reads.callApps?.callId === callId && written.size === 0
+        ? Promise.resolve(reads.callApps.apps)
+        : store.listApplicationsByCall(callId),
     claimOnce: (key, ttlSeconds) => store.claimOnce(key, ttlSeconds),
     releaseClaim: (key) => store.releaseOnce(key),
     profileOf: (person) => store.getUser(person.platform, person.userId),
