@@ -5,6 +5,7 @@ import { CostTable, openCountingStore, type RoundTripStat } from './counting-sto
 import { benchEngine, playConcurrently } from './engine-bench.ts';
 import type { BenchOptions } from './options.ts';
 import { acquireRedis, type RedisTarget } from './redis-target.ts';
+import { countRoleRoundTrips } from './round-trips-roles.ts';
 import type { SectionResult } from './stats.ts';
 
 /** Issue 3: one chat turn costs at most two round trips to Redis. */
@@ -82,9 +83,14 @@ export async function redisRows(catalog: Catalog, options: BenchOptions): Promis
       await store.close();
     }
     const stats = await countRoundTrips(target, catalog, prefix, options.quick ? 2 : 5);
+    const roles = await countRoleRoundTrips(target, catalog, prefix, options.quick ? 1 : 3);
     return {
       rows,
-      notes: [`(Redis: ${target.describe})`, ...roundTripNotes(stats, 'Redis round trips per engine turn')],
+      notes: [
+        `(Redis: ${target.describe})`,
+        ...roundTripNotes(stats, 'Redis round trips per engine turn'),
+        ...roundTripNotes(roles, "Redis round trips of leaders', quality chiefs' and channels' turns"),
+      ],
     };
   } finally {
     await target.release(prefix);
