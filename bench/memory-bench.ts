@@ -44,7 +44,8 @@ export async function memoryRows(catalog: Catalog, options: BenchOptions): Promi
       platform: 'teams',
       user: { id: `mem-user-${i}`, name: `Person ${i}`, locale: 'nb' },
       conversation: { id: `mem-conversation-${i}`, kind: 'personal' },
-      text: 'hjelp',
+      // Starts the eligibility check: a dialog state (30-day TTL) besides the delivery mark.
+      text: 'kan jeg søke?',
       at: clock(),
       bookkeeping: { once: { key: `teams:mem-activity-${i}`, ttlSeconds: 24 * 3600 }, keepProfile: true },
     };

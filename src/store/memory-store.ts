@@ -80,9 +80,16 @@ export class MemoryStore implements Store {
     this.reminders = new MemoryReminders(this.clock, options.deliveredRetentionMs ?? 120 * 86_400_000);
   }
 
-  /** Entries held for conversations (dialogs, once-markers, rate windows): what the bench watches. */
+  /** Entries held for conversations (dialogs, delivery and turn marks, replays, rate windows): what the bench watches. */
   entryCount(): number {
-    return this.dialogs.size + this.once.size + this.rates.size + this.dialogOwners.size;
+    return (
+      this.dialogs.size +
+      this.once.size +
+      this.rates.size +
+      this.dialogOwners.size +
+      this.turns.size +
+      this.replays.size
+    );
   }
 
   /** Makes every call fail with store.unavailable, as RedisStore does while Redis is away (for tests). */
@@ -105,7 +112,7 @@ export class MemoryStore implements Store {
     const now = this.now();
     if (now - this.lastSweep < SWEEP_EVERY_MS) return;
     this.lastSweep = now;
-    for (const map of [this.dialogs, this.rates]) {
+    for (const map of [this.dialogs, this.rates, this.turns, this.replays]) {
       for (const [key, entry] of map) if (entry.expiresAt <= now) map.delete(key);
     }
     for (const [key, until] of this.once) if (until <= now) this.once.delete(key);
