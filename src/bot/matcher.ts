@@ -223,29 +223,40 @@ export function compilePhrases<T>(table: readonly PhraseTable<T>[]): PhraseIndex
         };
       }),
   );
-  return {
-    best(text, whole = false) {
-      const typed = tokens(text);
-      if (typed.length === 0) return undefined;
-      const words = memoWordTests();
-      const pairs = typed.slice(0, -1).map((t, j) => t + typed[j + 1]!);
-      const wordOk = vocabulary.map(
-        (w) => typed.some((t) => sameWord(t, w) || nearWord(t, w)) || pairs.some((p) => joinedWord(p, w)),
-      );
-      const joinOk = joinTexts.map((j) => typed.some((t) => joinedWord(t, j)));
-      let best: { score: number; target: T; phrase: readonly string[] } | undefined;
-      for (const p of phrases) {
-        const possible = p.wordIds.every(
-          (id, i) => wordOk[id] || p.joins.some((j) => joinOk[j.id] && j.from <= i && i < j.to),
-        );
-        if (!possible) continue;
-        const score = scorePhrase(typed, p.words, whole, words);
-        if (score !== null && (best === undefined || score > best.score))
-          best = { score, target: p.target, phrase: p.words };
-      }
-      return best;
-    },
+  // The same few commands are typed again and again ("hjelp", "status"), and one turn asks about its
+  // text several times (whole, with extra words, for the question route): answers are kept, bounded.
+  const known = new Map<string, { target: T; phrase: readonly string[] } | undefined>();
+  const best = (text: string, whole: boolean) => {
+    const key = `${whole ? 1 : 0}${text}`;
+    if (known.has(key)) return known.get(key);
+    const found = search(text, whole);
+    if (known.size >= 1_000) known.clear();
+    known.set(key, found);
+    return found;
   };
+  return { best: (text, whole = false) => best(text, whole) };
+
+  function search(text: string, whole: boolean): { target: T; phrase: readonly string[] } | undefined {
+    const typed = tokens(text);
+    if (typed.length === 0) return undefined;
+    const words = memoWordTests();
+    const pairs = typed.slice(0, -1).map((t, j) => t + typed[j + 1]!);
+    const wordOk = vocabulary.map(
+      (w) => typed.some((t) => sameWord(t, w) || nearWord(t, w)) || pairs.some((p) => joinedWord(p, w)),
+    );
+    const joinOk = joinTexts.map((j) => typed.some((t) => joinedWord(t, j)));
+    let top: { score: number; target: T; phrase: readonly string[] } | undefined;
+    for (const p of phrases) {
+      const possible = p.wordIds.every(
+        (id, i) => wordOk[id] || p.joins.some((j) => joinOk[j.id] && j.from <= i && i < j.to),
+      );
+      if (!possible) continue;
+      const score = scorePhrase(typed, p.words, whole, words);
+      if (score !== null && (top === undefined || score > top.score))
+        top = { score, target: p.target, phrase: p.words };
+    }
+    return top && { target: top.target, phrase: top.phrase };
+  }
 }
 
 /** The best-scoring phrase and its target, or undefined when nothing matches. */
