@@ -102,13 +102,14 @@ export function createReminderLoop(deps: ReminderLoopDeps): ReminderLoop {
   }
 
   /**
-   * When the items this loop gave back become due again (epoch ms): the loop wakes for them rather
-   * than waiting out the interval. Pruned as ticks pass them, so it holds only times still ahead.
+   * When the items this loop gave back become due again (epoch ms), if before the next interval: the
+   * loop wakes for them rather than waiting it out. Pruned as ticks pass them.
    */
   const wakeTimes = new Set<number>();
   async function giveBack(id: string, at: Date): Promise<void> {
     await store.releaseReminder(id, owner, at);
-    wakeTimes.add(at.getTime());
+    // Only what comes before the next interval's tick anyway: the set stays small in a long outage.
+    if (at.getTime() - clock().getTime() < intervalMs) wakeTimes.add(at.getTime());
   }
 
   async function deliver(
