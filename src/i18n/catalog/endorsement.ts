@@ -250,10 +250,6 @@ export const endorsement = {
     nb: 'Avgjørelsen er allerede registrert.',
     en: 'The decision has already been recorded.',
   },
-  'endorsement.leader.in-flight': {
-    nb: 'Avgjørelsen din blir registrert nå; kortet oppdateres straks.',
-    en: 'Your decision is being recorded; the card will update in a moment.',
-  },
   'endorsement.leader.not-you': {
     nb: 'Bare {name} kan avgjøre denne forespørselen. Ingenting er endret.',
     en: 'Only {name} can decide on this request. Nothing has been changed.',
