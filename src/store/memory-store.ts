@@ -1,6 +1,7 @@
 import type { Application, AuditEntry, Person, Platform } from '../domain/application.ts';
 import type { Clock } from '../domain/clock.ts';
 import { MidlerError } from '../domain/errors.ts';
+import { MemoryMarks } from './memory-marks.ts';
 import { MemoryReminders } from './memory-reminders.ts';
 import {
   actorTag,
@@ -64,10 +65,8 @@ export class MemoryStore implements Store {
   private readonly refs = new Map<string, string>();
   private readonly personalRefs = new Map<string, string>();
   private readonly subs = new Map<string, string>();
-  private readonly once = new Map<string, number>();
+  private readonly marks = new MemoryMarks();
   /** Turn marks ("p:TOKEN", "d") and replays, with expiry, as RedisStore keeps them. */
-  private readonly turns = new Map<string, Expiring>();
-  private readonly replays = new Map<string, Expiring>();
   private readonly rates = new Map<string, Expiring>();
   private readonly reminders: MemoryReminders;
   private lastStreamMs = 0;
@@ -82,14 +81,7 @@ export class MemoryStore implements Store {
 
   /** Entries held for conversations (dialogs, delivery and turn marks, replays, rate windows): what the bench watches. */
   entryCount(): number {
-    return (
-      this.dialogs.size +
-      this.once.size +
-      this.rates.size +
-      this.dialogOwners.size +
-      this.turns.size +
-      this.replays.size
-    );
+    return this.dialogs.size + this.marks.size + this.rates.size + this.dialogOwners.size;
   }
 
   /** Makes every call fail with store.unavailable, as RedisStore does while Redis is away (for tests). */
@@ -112,10 +104,10 @@ export class MemoryStore implements Store {
     const now = this.now();
     if (now - this.lastSweep < SWEEP_EVERY_MS) return;
     this.lastSweep = now;
-    for (const map of [this.dialogs, this.rates, this.turns, this.replays]) {
+    this.marks.sweep(now);
+    for (const map of [this.dialogs, this.rates]) {
       for (const [key, entry] of map) if (entry.expiresAt <= now) map.delete(key);
     }
-    for (const [key, until] of this.once) if (until <= now) this.once.delete(key);
     for (const [tag, keys] of this.dialogOwners) {
       for (const key of keys) if (!this.dialogs.has(key)) keys.delete(key);
       if (keys.size === 0) this.dialogOwners.delete(tag);
@@ -348,67 +340,31 @@ export class MemoryStore implements Store {
   }
 
   claimOnce(key: string, ttlSeconds: number): Promise<boolean> {
-    return this.op('claimOnce', () => {
-      const until = this.once.get(key);
-      if (until !== undefined && until > this.now()) return false;
-      // One key space with the turn marks, as in Redis.
-      if (this.live(this.turns, key) !== undefined) return false;
-      this.once.set(key, this.now() + ttlSeconds * 1000);
-      return true;
-    });
+    return this.op('claimOnce', () => this.marks.claimOnce(key, ttlSeconds, this.now()));
   }
 
   releaseOnce(key: string): Promise<void> {
-    return this.op('releaseOnce', () => {
-      this.once.delete(key);
-      this.turns.delete(key);
-    });
+    return this.op('releaseOnce', () => this.marks.releaseOnce(key));
   }
 
   isClaimed(key: string): Promise<boolean> {
-    return this.op(
-      'isClaimed',
-      () => (this.once.get(key) ?? 0) > this.now() || this.live(this.turns, key) !== undefined,
-    );
+    return this.op('isClaimed', () => this.marks.isClaimed(key, this.now()));
   }
 
   claimTurn(key: string, token: string, leaseMs: number): Promise<TurnClaim> {
-    return this.op('claimTurn', (): TurnClaim => {
-      const mark = this.live(this.turns, key);
-      // A claimOnce marker on the same key reads as done, as in Redis (one key space).
-      if (mark === undefined && (this.once.get(key) ?? 0) > this.now()) return { state: 'done' };
-      if (mark !== undefined) return { state: mark.startsWith('p:') ? 'in-progress' : 'done' };
-      this.turns.set(key, { value: `p:${token}`, expiresAt: this.now() + leaseMs });
-      const replay = read<TurnReplay>(this.live(this.replays, key));
-      return replay ? { state: 'claimed', replay } : { state: 'claimed' };
-    });
+    return this.op('claimTurn', () => this.marks.claimTurn(key, token, leaseMs, this.now()));
   }
 
   renewTurn(key: string, token: string, leaseMs: number): Promise<boolean> {
-    return this.op('renewTurn', () => {
-      if (this.live(this.turns, key) !== `p:${token}`) return false;
-      this.turns.set(key, { value: `p:${token}`, expiresAt: this.now() + leaseMs });
-      return true;
-    });
+    return this.op('renewTurn', () => this.marks.renewTurn(key, token, leaseMs, this.now()));
   }
 
   keepTurnReplay(key: string, replay: TurnReplay, ttlSeconds: number): Promise<void> {
-    return this.op('keepTurnReplay', () => {
-      this.replays.set(key, { value: JSON.stringify(replay), expiresAt: this.now() + ttlSeconds * 1000 });
-    });
+    return this.op('keepTurnReplay', () => this.marks.keepTurnReplay(key, replay, ttlSeconds, this.now()));
   }
 
   finishTurn(key: string, token: string, outcome: 'done' | 'retry', ttlSeconds: number): Promise<void> {
-    return this.op('finishTurn', () => {
-      const mark = this.live(this.turns, key);
-      if (mark !== undefined && mark !== `p:${token}`) return;
-      if (outcome === 'retry') {
-        this.turns.delete(key);
-        return;
-      }
-      this.turns.set(key, { value: 'd', expiresAt: this.now() + ttlSeconds * 1000 });
-      this.replays.delete(key);
-    });
+    return this.op('finishTurn', () => this.marks.finishTurn(key, token, outcome, ttlSeconds, this.now()));
   }
 
   tryRate(key: string, limit: number, windowMs: number, now: Date): Promise<boolean> {
