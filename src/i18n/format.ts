@@ -77,13 +77,13 @@ export function formatDeadline(at: Date, now: Date, locale: Locale): string {
 }
 
 /**
- * A date with its weekday, as an answer states it: "torsdag 20. oktober 2022 kl. 15:00",
+ * A date with its weekday, as an answer states it: "torsdag 20. oktober 2022 kl. 15.00",
  * "Friday 4 November 2022". The time is left out for the end of a day and for a whole-day event.
  */
 export const formatDateLong = memo((at: Date, locale: Locale, allDay = false): string => {
   const local = new TZDate(at.getTime(), ZONE);
   const noTime = allDay || (local.getHours() === 23 && local.getMinutes() === 59);
   if (locale === 'nb')
-    return format(local, noTime ? 'EEEE d. MMMM yyyy' : "EEEE d. MMMM yyyy 'kl.' HH:mm", { locale: nb });
+    return format(local, noTime ? 'EEEE d. MMMM yyyy' : "EEEE d. MMMM yyyy 'kl.' HH.mm", { locale: nb });
   return format(local, noTime ? 'EEEE d MMMM yyyy' : 'EEEE d MMMM yyyy, HH:mm', { locale: enGB });
 });

@@ -42,7 +42,7 @@ describe('date formatting in Oslo time', () => {
       );
     }
     expect(formatDate(new Date('2022-11-04T22:59:59Z'), 'nb')).toBe('4. november 2022');
-    expect(formatDateLong(new Date('2022-10-20T13:00:00Z'), 'nb')).toBe('torsdag 20. oktober 2022 kl. 15:00');
+    expect(formatDateLong(new Date('2022-10-20T13:00:00Z'), 'nb')).toBe('torsdag 20. oktober 2022 kl. 15.00');
     expect(formatDateLong(new Date('2022-10-20T13:00:00Z'), 'en')).toBe('Thursday 20 October 2022, 15:00');
     expect(
       formatDeadline(new Date('2022-10-20T13:00:00Z'), new Date('2022-10-19T22:30:00Z'), 'nb'),

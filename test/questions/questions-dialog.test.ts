@@ -21,7 +21,7 @@ describe.each(transcriptStores('questions'))('questions about the calls on $name
       {
         say: 'når er fristen?',
         expect: [
-          'Søknadsfrist: torsdag 20. oktober 2022 kl. 15:00 (om 17 dager)',
+          'Søknadsfrist: torsdag 20. oktober 2022 kl. 15.00 (om 17 dager)',
           '> Søknadsfrist er torsdag 20. oktober klokken 15.00 (Fra utlysningen Innovasjonsmidler 2023)',
           'Søknadsfrist: fredag 4. november 2022 (om 32 dager)',
           '> Søknadsfrist er 4. november 2022 (Fra utlysningen Pasientsikkerhetsmidler 2023–2024)',

@@ -51,7 +51,7 @@ describe('questions in Teams over HTTP', () => {
     expect(res.status).toBe(200);
     const cards = capture.posted().map((p) => cardOf(p.body));
     const text = all(cards);
-    expect(text).toContain('torsdag 20. oktober 2022 kl. 15:00 (om 17 dager)');
+    expect(text).toContain('torsdag 20. oktober 2022 kl. 15.00 (om 17 dager)');
     expect(text).toContain('Søknadsfrist er torsdag 20. oktober klokken 15.00');
     expect(text).toContain('fredag 4. november 2022 (om 32 dager)');
     expect(text).toContain('Søknadsfrist er 4. november 2022');
