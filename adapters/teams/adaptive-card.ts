@@ -93,7 +93,12 @@ function renderBlock(block: Block): Element[] {
   }
 }
 
-function renderInput(input: Input): Element {
+/** What a card's rendering may add from the deployment: the people a person input lists. */
+export interface RenderOptions {
+  people?: { title: string; value: string }[];
+}
+
+function renderInput(input: Input, options: RenderOptions = {}): Element {
   const common = { id: input.id, label: input.label, ...(input.required ? { isRequired: true } : {}) };
   switch (input.kind) {
     case 'text':
@@ -136,6 +141,16 @@ function renderInput(input: Input): Element {
     case 'date':
       return { type: 'Input.Date', ...common, ...(input.value ? { value: input.value } : {}) };
     case 'person':
+      // A deployment directory (directory.ts) is a plain choice every client renders; the
+      // organisation-wide picker needs Data.Query, which the Agents Playground lacks.
+      if (options.people && options.people.length > 0)
+        return {
+          type: 'Input.ChoiceSet',
+          ...common,
+          isMultiSelect: false,
+          style: 'compact',
+          choices: options.people,
+        };
       // The Teams people picker: the client queries the organisation's users itself and submits
       // the AAD object id. Clients without Data.Query fall back to a typed name or e-mail.
       return {
@@ -211,7 +226,11 @@ function splitLongBlocks(blocks: Block[], chunk = 40): Block[] {
  * Renders a neutral card as one or more Adaptive Cards 1.5, each under MAX_CARD_BYTES. The title
  * opens the first; inputs and buttons close the last, so a submit still carries every input.
  */
-export function renderCard(card: Card, maxBytes = MAX_CARD_BYTES): AdaptiveCard[] {
+export function renderCard(
+  card: Card,
+  maxBytes = MAX_CARD_BYTES,
+  options: RenderOptions = {},
+): AdaptiveCard[] {
   const title: Element[] = card.title
     ? [
         {
@@ -229,10 +248,10 @@ export function renderCard(card: Card, maxBytes = MAX_CARD_BYTES): AdaptiveCard[
     const error = card.errors?.[input.id];
     return error
       ? [
-          renderInput(input),
+          renderInput(input, options),
           { type: 'TextBlock', text: error, color: 'Attention', wrap: true, size: 'Small', spacing: 'None' },
         ]
-      : [renderInput(input)];
+      : [renderInput(input, options)];
   });
   const actions = (card.buttons ?? []).map(renderButton);
   const whole = shell([...title, ...card.blocks.flatMap(renderBlock), ...inputs], actions);
@@ -257,9 +276,12 @@ export function renderCard(card: Card, maxBytes = MAX_CARD_BYTES): AdaptiveCard[
 }
 
 /** Bot Framework message activities for one neutral message. */
-export function renderOutbound(message: Outbound): { type: 'message'; [key: string]: unknown }[] {
+export function renderOutbound(
+  message: Outbound,
+  options: RenderOptions = {},
+): { type: 'message'; [key: string]: unknown }[] {
   if (message.kind === 'text') return [{ type: 'message', text: message.text, textFormat: 'markdown' }];
-  return renderCard(message).map((content, i) => ({
+  return renderCard(message, MAX_CARD_BYTES, options).map((content, i) => ({
     type: 'message',
     ...(i === 0 && message.title ? { summary: message.title } : {}),
     attachments: [{ contentType: ADAPTIVE_CARD, content }],

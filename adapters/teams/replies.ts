@@ -2,7 +2,7 @@ import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Outbound } from '../../src/bot/messages.ts';
 import { RETRY, type RetryDeps, retrying } from '../../src/server/retry-policy.ts';
-import { ADAPTIVE_CARD, renderOutbound } from './adaptive-card.ts';
+import { ADAPTIVE_CARD, type RenderOptions, renderOutbound } from './adaptive-card.ts';
 import { readConnectorFailure } from './connector-errors.ts';
 
 /** How a turn's replies are sent: the retry policy's in-turn profile over the Bot Connector. */
@@ -10,6 +10,8 @@ export interface ReplyDeps extends Omit<RetryDeps, 'onRetry'> {
   log: Logger;
   /** Called for every failed connector call (metrics). */
   onFailure?: (call: string, reason: string) => void;
+  /** What the deployment adds to cards (the people a person input lists, directory.ts). */
+  render?: RenderOptions;
 }
 
 /** The clicked card a turn may replace: its id, whether by the invoke response, and whether it is the presser's own. */
@@ -53,7 +55,7 @@ export async function sendReplies(
   let invokeResponse: InvokeResponse | undefined;
   for (const reply of replies) {
     const replaces = reply.kind === 'card' ? reply.replaces : undefined;
-    for (const [i, activity] of renderOutbound(reply).entries()) {
+    for (const [i, activity] of renderOutbound(reply, deps.render).entries()) {
       const card = (activity.attachments as { contentType: string; content: unknown }[] | undefined)?.[0];
       if (clicked && i === 0 && reply === inPlace && card?.contentType === ADAPTIVE_CARD) {
         if (clicked.invoke) {

@@ -12,6 +12,7 @@ import { localeOf, parseActivity, TeamsActivity } from './activity-parse.ts';
 import { authenticateActivity, createTeamsAuth, type TeamsAuthSettings } from './auth.ts';
 import { readConnectorFailure } from './connector-errors.ts';
 import { refFromActivity } from './conversation-ref.ts';
+import { type Directory, directoryChoices } from './directory.ts';
 import { invokeAnswerFor } from './invoke-answers.ts';
 import { withPickedNames } from './people.ts';
 import { createTeamsSender } from './proactive-sender.ts';
@@ -38,6 +39,8 @@ export interface TeamsAdapterOptions {
   answerWithinMs?: number;
   /** Failed connector calls and undelivered answers are counted here. */
   metrics?: Metrics;
+  /** People a person input lists for clients without the people picker (TEAMS_PEOPLE_FILE). */
+  directory?: Directory;
 }
 
 export interface TeamsAdapter extends PlatformAdapter {
@@ -98,7 +101,11 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     clicked?: Parameters<typeof sendReplies>[3],
   ) {
     try {
-      const invokeResponse = await sendReplies(context, turn.replies, replyDeps, clicked);
+      const people = options.directory
+        ? directoryChoices(options.directory, context.activity.from?.aadObjectId)
+        : undefined;
+      const deps = people ? { ...replyDeps, render: { people } } : replyDeps;
+      const invokeResponse = await sendReplies(context, turn.replies, deps, clicked);
       await turn.settle?.('answered');
       return invokeResponse;
     } catch (e) {

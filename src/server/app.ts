@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import { createSlackAdapter } from '../../adapters/slack/adapter.ts';
 import type { TeamsAuthSettings } from '../../adapters/teams/auth.ts';
+import { loadDirectory } from '../../adapters/teams/directory.ts';
 import type { Sleep } from '../../adapters/teams/rate-limit.ts';
 import { createTeamsAdapter, type TeamsAdapter } from '../../adapters/teams/teams-adapter.ts';
 import type { DialogSettings } from '../bot/dialog.ts';
@@ -60,6 +61,8 @@ export interface HostConfig {
   clockStart?: Date;
   /** Whether a typed `/at` moves the clock (default: in development only). */
   movableClock?: boolean;
+  /** TEAMS_PEOPLE_FILE: people a person input lists for clients without the people picker. */
+  teamsPeopleFile?: string;
   /** Deadline of every outbound platform call (OUTBOUND_TIMEOUT_SECONDS, ms). Default 10 s. */
   outboundTimeoutMs?: number;
   /** Longest typed text a turn reads (MAX_TEXT_CHARS). Default 4000. */
@@ -228,6 +231,7 @@ export function createApp(options: CreateAppOptions): App {
         metrics,
         outboundTimeoutMs,
         ...(config.teamsAnswerWithinMs ? { answerWithinMs: config.teamsAnswerWithinMs } : {}),
+        ...(config.teamsPeopleFile ? { directory: loadDirectory(config.teamsPeopleFile) } : {}),
         ...(options.sleep ? { sleep: options.sleep } : {}),
       })
     : undefined;

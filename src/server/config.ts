@@ -70,6 +70,8 @@ export interface Config {
   publicUrl?: string;
   /** Where the host's clock starts (MIDLERBOT_NOW, never in production); it runs on from there. */
   clockStart?: Date;
+  /** People a Teams person input lists where the people picker is missing (the Agents Playground). */
+  teamsPeopleFile?: string;
   reminders: { enabled: boolean; admins: PersonSetting[] };
   /** Trust id -> its quality chief (who prioritises the trust's applications) and optional deputy. */
   trustQualityChiefs: Record<string, { chief: PersonSetting; deputy?: PersonSetting }>;
@@ -242,6 +244,7 @@ const schema = z.object({
   TRUST_QUALITY_CHIEFS: jsonSetting(chiefs, {}),
   SHOW_PRIORITY_RANK: flag(false),
   // Oslo time when no offset is given, as the console's --at and the CLI read it.
+  TEAMS_PEOPLE_FILE: text(),
   MIDLERBOT_NOW: z.preprocess(empty, z.string().trim().optional()).transform((s, ctx): Date | undefined => {
     if (s === undefined) return undefined;
     try {
@@ -364,6 +367,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustQualityChiefs: e.TRUST_QUALITY_CHIEFS,
     showPriorityRank: e.SHOW_PRIORITY_RANK,
     ...opt('clockStart', e.MIDLERBOT_NOW),
+    ...opt('teamsPeopleFile', e.TEAMS_PEOPLE_FILE),
     warnings,
   };
 }

@@ -1,0 +1,99 @@
+import type { Locator, Page } from 'playwright-core';
+
+/**
+ * One person's Agents Playground page, driven as a person would: type in the compose box, press a
+ * card's button by its label, fill a card's input by its label, switch chats in the side bar.
+ * Waits are on what the page shows (a new bot message), never on fixed sleeps.
+ */
+export class PlaygroundPage {
+  constructor(
+    readonly page: Page,
+    readonly shots: (name: string) => Promise<void>,
+  ) {}
+
+  /** The bot's messages in the open chat (each card or text it sent). */
+  botMessages(): Locator {
+    return this.page.locator('.fai-OutputCard');
+  }
+
+  async open(chat: string): Promise<void> {
+    await this.page.getByText(chat, { exact: true }).first().click();
+  }
+
+  /** Types `text` and waits until the bot has answered (a message more than before). */
+  async says(text: string): Promise<void> {
+    const before = await this.signature();
+    const box = this.page.getByRole('textbox').first();
+    await box.click();
+    await this.page.keyboard.type(text);
+    await this.page.keyboard.press('Enter');
+    await this.answered(before);
+  }
+
+  /**
+   * Presses the newest button labelled `label` and waits for the bot's answer: a new message, or a
+   * card updated in place (Action.Execute answers with the next card, not always the newest one).
+   */
+  async presses(label: string): Promise<void> {
+    const before = await this.signature();
+    await this.page.getByRole('button', { name: label, exact: true }).last().click();
+    await this.answered(before);
+  }
+
+  /** Types into the newest card input labelled `label`. */
+  async fills(label: string, value: string): Promise<void> {
+    await this.page.getByLabel(label, { exact: false }).last().fill(value);
+  }
+
+  /**
+   * Picks `option` in the newest choice input: a checkbox or radio button, or (six options or more) an
+   * entry of the dropdown labelled `input`.
+   */
+  async picks(option: string, input = 'Svar'): Promise<void> {
+    const box = this.page.getByLabel(option, { exact: true });
+    if ((await box.count()) > 0) {
+      await box.last().check();
+      return;
+    }
+    await this.page.getByLabel(input).last().click();
+    await this.page.getByText(option, { exact: true }).last().click();
+    await this.page.keyboard.press('Escape');
+  }
+
+  /** Waits until a message of the bot's shows every one of `texts`; returns that message's text. */
+  async sees(...texts: string[]): Promise<string> {
+    let messages = this.page.locator('.fai-OutputCard');
+    for (const text of texts) messages = messages.filter({ hasText: text });
+    const found = messages.last();
+    await found.waitFor({ timeout: 15_000 });
+    return found.innerText();
+  }
+
+  async lastText(): Promise<string> {
+    const cards = this.page.locator('.fai-OutputCard');
+    const n = await cards.count();
+    return n === 0 ? '' : cards.nth(n - 1).innerText();
+  }
+
+  /** What the chat shows now: the number of bot messages and all their text (in the page). */
+  private signature(): Promise<string> {
+    return this.page.evaluate(SIGNATURE);
+  }
+
+  private async answered(before: string): Promise<void> {
+    await this.page.waitForFunction(`${SIGNATURE} !== ${JSON.stringify(before)}`, undefined, {
+      timeout: 15_000,
+    });
+    // A turn may answer with several messages; they arrive within moments of each other.
+    await this.page.waitForTimeout(400);
+  }
+}
+
+/**
+ * Evaluated in the page (a string: the project compiles without DOM types). The playground's notice
+ * under a pressed card is left out: it appears before the bot has answered.
+ */
+const SIGNATURE = `(() => {
+  const all = [...document.querySelectorAll('.fai-OutputCard')];
+  return all.length + '|' + all.map((e) => e.innerText.replace(/Your response was sent to the app/g, '')).join('\\u0000');
+})()`;
