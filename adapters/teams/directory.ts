@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import type { Inbound } from '../../src/bot/messages.ts';
 
 /**
  * People the deployment names for clients without the Teams people picker (TEAMS_PEOPLE_FILE):
@@ -52,4 +53,24 @@ export function directoryChoices(directory: Directory, self?: string): { title: 
     .filter((p) => p.aadObjectId !== self)
     .map((p) => ({ title: p.email ? `${p.name} (${p.email})` : p.name, value: p.aadObjectId }))
     .sort((a, b) => a.title.localeCompare(b.title, 'nb'));
+}
+
+/**
+ * The inbound with the names of directory people picked in its card in `action.people` (kept where a
+ * lookup already named them): the directory is what the picker showed, so its names need no lookup.
+ */
+export function withDirectoryNames(inbound: Inbound, directory: Directory | undefined): Inbound {
+  const action = inbound.action;
+  if (!directory || !action?.inputs) return inbound;
+  const people = { ...(action.people ?? {}) };
+  let named = false;
+  for (const value of Object.values(action.inputs)) {
+    const person =
+      typeof value === 'string' ? directory.find((p) => p.aadObjectId === value.trim()) : undefined;
+    if (person && !people[person.aadObjectId]) {
+      people[person.aadObjectId] = { name: person.name };
+      named = true;
+    }
+  }
+  return named ? { ...inbound, action: { ...action, people } } : inbound;
 }

@@ -73,9 +73,12 @@ export async function withPickedNames(
 ): Promise<Inbound> {
   const action = inbound.action;
   if (!action?.inputs) return inbound;
-  const ids = pickedAadIds(action.inputs, inbound.user.id);
+  // People already named (by the deployment's directory) need no lookup.
+  const ids = pickedAadIds(action.inputs, inbound.user.id).filter((id) => !action.people?.[id]);
   if (ids.length === 0) return inbound;
   const lookup = options.lookup ?? ((id: string) => TeamsInfo.getMember(context, id));
   const names = await lookUpNames(ids, lookup, options.timeoutMs ?? PEOPLE_LOOKUP_MS, log);
-  return Object.keys(names).length > 0 ? { ...inbound, action: { ...action, people: names } } : inbound;
+  return Object.keys(names).length > 0
+    ? { ...inbound, action: { ...action, people: { ...action.people, ...names } } }
+    : inbound;
 }

@@ -12,7 +12,7 @@ import { localeOf, parseActivity, TeamsActivity } from './activity-parse.ts';
 import { authenticateActivity, createTeamsAuth, type TeamsAuthSettings } from './auth.ts';
 import { readConnectorFailure } from './connector-errors.ts';
 import { refFromActivity } from './conversation-ref.ts';
-import { type Directory, directoryChoices } from './directory.ts';
+import { type Directory, directoryChoices, withDirectoryNames } from './directory.ts';
 import { invokeAnswerFor } from './invoke-answers.ts';
 import { withPickedNames } from './people.ts';
 import { createTeamsSender } from './proactive-sender.ts';
@@ -160,7 +160,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     // got no timely answer for: one effect per activity id. Personal chats refresh their reference, so
     // users who talked to the bot stay reachable. While the store is down the turn answers "try again".
     // People picked in a submitted card are named first (time-boxed, needs this turn's context).
-    const inbound = await withPickedNames(context, event.inbound, log);
+    const inbound = await withPickedNames(context, withDirectoryNames(event.inbound, options.directory), log);
     const turn = await options.runTurn({
       ...inbound,
       bookkeeping: {

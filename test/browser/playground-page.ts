@@ -8,7 +8,7 @@ import type { Locator, Page } from 'playwright-core';
 export class PlaygroundPage {
   constructor(
     readonly page: Page,
-    readonly shots: (name: string) => Promise<void>,
+    readonly shot: (name: string) => Promise<void>,
   ) {}
 
   /** The bot's messages in the open chat (each card or text it sent). */
@@ -36,13 +36,27 @@ export class PlaygroundPage {
    */
   async presses(label: string): Promise<void> {
     const before = await this.signature();
-    await this.page.getByRole('button', { name: label, exact: true }).last().click();
+    await this.onFailure(`press-${label}`, () =>
+      this.page.getByRole('button', { name: label, exact: true }).last().click({ timeout: 15_000 }),
+    );
     await this.answered(before);
+  }
+
+  /** A step that failed leaves a screenshot of what the person saw. */
+  private async onFailure<T>(what: string, step: () => Promise<T>): Promise<T> {
+    try {
+      return await step();
+    } catch (e) {
+      await this.shot(`FAILED-${what.replace(/[^\w-]+/g, '_')}`).catch(() => undefined);
+      throw e;
+    }
   }
 
   /** Types into the newest card input labelled `label`. */
   async fills(label: string, value: string): Promise<void> {
-    await this.page.getByLabel(label, { exact: false }).last().fill(value);
+    await this.onFailure(`fill-${label}`, () =>
+      this.page.getByLabel(label, { exact: false }).last().fill(value, { timeout: 15_000 }),
+    );
   }
 
   /**

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PlaygroundPage } from './playground-page.ts';
+import { chromiumPath, PlaygroundRun } from './playground-run.ts';
+
+/**
+ * The README's walk-through in a browser, as a newcomer without a Teams tenant does it: Microsoft 365
+ * Agents Playground against `npm run playground`, one page per person. Runs wherever Chromium is
+ * installed; `.ci/run` installs it, so CI never skips it.
+ */
+const browser = chromiumPath();
+const run = new PlaygroundRun();
+
+describe.skipIf(!browser && !process.env.CI)('the walk-through in Microsoft 365 Agents Playground', () => {
+  let kari: PlaygroundPage;
+  let nils: PlaygroundPage;
+
+  beforeAll(async () => {
+    await run.start();
+    kari = await run.as('applicant');
+    nils = await run.as('leader');
+  }, 120_000);
+  afterAll(() => run.stop(), 30_000);
+
+  it('checks eligibility to a verdict', async () => {
+    await kari.says('norsk');
+    await kari.says('kan jeg søke?');
+    await kari.presses('Innovasjonsmidler 2023');
+    await kari.presses('Produktinnovasjon');
+    await kari.presses('St. Olavs hospital HF');
+    await kari.fills('Svar', '50');
+    await kari.presses('Send');
+    await kari.fills('Svar', '0');
+    await kari.presses('Send');
+    await kari.presses('Ja');
+    await kari.presses('Ja');
+    await kari.presses('Nei');
+    await kari.fills('Svar', '2023-12-15');
+    await kari.presses('Send');
+    expect(await kari.sees('Ja, du kan søke')).toContain('Innovasjonsmidler 2023');
+    await kari.shot('eligibility-verdict');
+  }, 120_000);
+
+  it('computes 750 000 kr for a 1 000 000 kr product budget', async () => {
+    // The check's call and category carry over.
+    await kari.says('hvor mye kan jeg søke om?');
+    await kari.fills('Samlet budsjett', '1 000 000');
+    await kari.presses('Send');
+    await kari.fills('Egenfinansiering', '250 000');
+    await kari.presses('Send');
+    await kari.presses('Ingen');
+    await kari.presses('0');
+    await kari.shot('amount');
+    expect(await kari.sees('750 000')).toBeTruthy();
+  }, 120_000);
+
+  it('applies, asks the leader, and the leader approves on the card', async () => {
+    // Named, because a new application otherwise starts in the call just checked.
+    await kari.says('ny søknad på pasientsikkerhetsmidler');
+    await kari.fills('Prosjekttittel', 'Trygg utskrivning');
+    await kari.presses('Send');
+    await kari.presses('Sjekk om du kan søke');
+    await kari.presses('Ja');
+    await kari.picks('Redusere pasientskader');
+    await kari.presses('Send');
+    await kari.presses('Ikke ennå');
+    await kari.presses('Ikke ennå');
+    await kari.fills('Svar', '2024-06-30');
+    await kari.presses('Send');
+    await kari.presses('Nei');
+    await kari.presses('Nei');
+    await kari.presses('Se søknaden');
+    await kari.presses('Be om godkjenning');
+    await kari.presses('Ja, søknaden er klar');
+    // The playground has no people picker: the card lists the walk-through's people instead.
+    await kari.picks('Nils Leder (nils.leder@stolav.example)', 'Nærmeste leder: velg personen');
+    await kari.shot('endorsement-request');
+    await kari.presses('Send forespørselen');
+    await kari.shot('endorsement-sent');
+    await kari.sees('Nils Leder');
+    await nils.sees('Trygg utskrivning', 'Godkjenn');
+    await nils.shot('endorsement-card');
+    await nils.presses('Godkjenn');
+    await nils.shot('approved');
+    await kari.sees('godkjent');
+  }, 180_000);
+});
