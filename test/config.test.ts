@@ -44,6 +44,20 @@ describe('loadConfig', () => {
     expect(c.warnings.join(' ')).toMatch(/in-memory store/);
   });
 
+  it('reads MIDLERBOT_NOW as Oslo time, names a bad one, and refuses it in production', () => {
+    expect(loadConfig({ MIDLERBOT_NOW: '2022-10-04T10:00' }).clockStart?.toISOString()).toBe(
+      '2022-10-04T08:00:00.000Z',
+    );
+    expect(loadConfig({ MIDLERBOT_NOW: '2022-12-01T10:00:00Z' }).clockStart?.toISOString()).toBe(
+      '2022-12-01T10:00:00.000Z',
+    );
+    expect(loadConfig({}).clockStart).toBeUndefined();
+    expect(failure({ MIDLERBOT_NOW: 'next tuesday' }).message).toMatch(/MIDLERBOT_NOW: is not a time/);
+    const e = failure({ ...production, MIDLERBOT_NOW: '2022-10-04T10:00' });
+    expect(e.message).toMatch(/MIDLERBOT_NOW: is for trying the bot out/);
+    expect(e.details).toEqual({ variables: ['MIDLERBOT_NOW'] });
+  });
+
   it('refuses production without REDIS_URL, naming the variable', () => {
     const e = failure({ ...production, REDIS_URL: '' });
     expect(e.message).toMatch(/REDIS_URL: is required/);

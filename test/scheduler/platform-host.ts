@@ -6,7 +6,7 @@ import { loadCatalog } from '../../src/calls/load.ts';
 import type { Catalog } from '../../src/domain/catalog.ts';
 import { createReminderLoop, type ReminderLoop } from '../../src/scheduler/reminder-loop.ts';
 import { createReminderPlanner, type ReminderPlanner } from '../../src/scheduler/reminder-planner.ts';
-import { type App, createApp } from '../../src/server/app.ts';
+import { type App, createApp, type HostConfig } from '../../src/server/app.ts';
 import { createLogger } from '../../src/server/logger.ts';
 import { createRedisStore } from '../../src/store/redis-store.ts';
 import { deletePrefix } from '../store/redis-harness.ts';
@@ -36,7 +36,12 @@ export interface PlatformHost {
  * local Web API, a real Redis under its own prefix, and one injected clock for the host, the
  * captures (timestamps), the Teams sender's waits and the reminder loops. Nothing waits on wall time.
  */
-export async function startPlatformHost(redisUrl: string, start: string): Promise<PlatformHost> {
+export async function startPlatformHost(
+  redisUrl: string,
+  start: string,
+  /** More host settings (reminders on with their own loops, a movable clock). */
+  extra: Partial<HostConfig> = {},
+): Promise<PlatformHost> {
   catalog ??= loadCatalog('calls');
   const clock = testClock(start);
   const teams = await startBotConnectorCapture({ now: clock.now });
@@ -55,6 +60,7 @@ export async function startPlatformHost(redisUrl: string, start: string): Promis
         signingSecret: SIGNING_SECRET,
         apiUrl: slack.apiUrl,
       },
+      ...extra,
     },
     store,
     catalog,

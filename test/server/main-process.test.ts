@@ -193,7 +193,12 @@ describe('src/server/main.ts as a process', { timeout: 120_000 }, () => {
 
   it('in development says where to open it, then warns about the in-memory store and missing quality chiefs', async () => {
     const port = await freePort();
-    const r = run({ NODE_ENV: 'development', PORT: String(port), METRICS_PORT: '0' });
+    const r = run({
+      NODE_ENV: 'development',
+      PORT: String(port),
+      METRICS_PORT: '0',
+      MIDLERBOT_NOW: '2022-10-04T10:00',
+    });
     try {
       await waitForLine(r, /^configuration$/);
       expect(messages(r).slice(0, 5)).toEqual([
@@ -201,8 +206,14 @@ describe('src/server/main.ts as a process', { timeout: 120_000 }, () => {
         'platforms on: teams',
         'store: in-memory',
         'calls loaded: 2',
-        expect.stringMatching(/^clock: .* Europe\/Oslo \(system clock\)$/),
+        expect.stringMatching(
+          /^clock: 2022-10-04 10:0\d Europe\/Oslo \(MIDLERBOT_NOW, running on from there; type \/at .* to move it\)$/,
+        ),
       ]);
+      // The page at / shows both calls open against the host's clock, not the machine's.
+      const page = await (await fetch(`http://127.0.0.1:${port}/`)).text();
+      expect(page).toMatch(/Innovasjonsmidler 2023.*open: deadline 2022-10-20 15:00, 16 days left/);
+      expect(page).toMatch(/Pasientsikkerhetsmidler 2023–2024.*open: deadline 2022-11-04/);
       const after = r.lines.filter((l) => l.msg !== undefined).slice(5);
       expect(after.map((l) => l.level)).toEqual(['WARN', 'WARN', 'INFO']);
       expect(String(after[0]?.msg)).toMatch(/^REDIS_URL is not set: using the in-memory store/);
