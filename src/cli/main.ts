@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { isMidlerError } from '../domain/errors.ts';
 import { USAGE as AMOUNT_USAGE, run as amountCommand } from './amount-command.ts';
 import { USAGE as CALLS_USAGE, callsCommand } from './calls-command.ts';
+import { DIFF_USAGE } from './calls-diff-command.ts';
 import { DRAFT_USAGE } from './calls-draft-command.ts';
 import { asksForHelp, type CliOutput, type Command, success, usageError } from './output.ts';
 import { USAGE as REMINDERS_USAGE, run as remindersCommand } from './reminders-command.ts';
@@ -22,8 +23,9 @@ export const commands: Record<string, { run: Command; usage: string | readonly s
     usage: [
       'calls check [FILE...] [--json]   validate call files and summarise them',
       'calls draft --from ID --text FILE [--id NEW-ID]   next year’s call as a draft to review',
+      'calls diff OLD NEW [--locale nb|en] [--json]   what changed between two calls',
     ],
-    help: `${CALLS_USAGE}\n\n${DRAFT_USAGE}`,
+    help: `${CALLS_USAGE}\n\n${DRAFT_USAGE}\n\n${DIFF_USAGE}`,
   },
   amount: {
     run: amountCommand,
