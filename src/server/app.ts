@@ -14,6 +14,7 @@ import type { Platform } from '../domain/application.ts';
 import { type Catalog, createLiveCatalog } from '../domain/catalog.ts';
 import type { Clock } from '../domain/clock.ts';
 import { MidlerError } from '../domain/errors.ts';
+import { announceNewCalls } from '../scheduler/call-announcer.ts';
 import { createReminderLoop, type ReminderLoopDeps } from '../scheduler/reminder-loop.ts';
 import { createReminderPlanner, type ReminderPlanner } from '../scheduler/reminder-planner.ts';
 import { createMemoryStore } from '../store/memory-store.ts';
@@ -259,7 +260,12 @@ export function createApp(options: CreateAppOptions): App {
   if (production && adapters.length === 0) throw new MidlerError('config.invalid', NO_PLATFORM_MESSAGE);
   for (const adapter of adapters) senders.set(adapter.platform, timedSender(adapter.sender, metrics));
   const { loops, planner } = backgroundLoops(options, config, { ...deps, senders }, metrics);
-  let afterReload: ((change: CallSetChange) => Promise<void>) | undefined;
+  // Announcements go out through the reminder loop: with reminders off there is nobody to post them.
+  const afterReload = planner
+    ? async (change: CallSetChange) => {
+        await announceNewCalls(change.added, { store: deps.store, catalog, clock, log });
+      }
+    : undefined;
   const reloader = reloadable
     ? createCallReloader({
         dir: callsDir,

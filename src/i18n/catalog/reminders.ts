@@ -4,6 +4,13 @@ import type { CatalogPart } from '../message.ts';
 export const reminders = {
   'reminders.channel.title': { nb: '{label} – {call}', en: '{label} – {call}' },
   'reminders.when': { nb: 'Når', en: 'When' },
+  'reminders.announce.title': { nb: 'Ny utlysning: {call}', en: 'New call: {call}' },
+  'reminders.announce.text': {
+    nb: 'En ny utlysning i en serie denne kanalen følger, er lagt inn. Kanalen får påminnelser om den også.',
+    en: 'A new call of a series this channel follows is out. The channel gets its reminders too.',
+  },
+  'reminders.announce.deadline': { nb: 'Søknadsfrist', en: 'Deadline' },
+  'reminders.announce.changes': { nb: 'Endret fra forrige utlysning:', en: 'Changed from the last call:' },
   'reminders.call': { nb: 'Utlysning', en: 'Call' },
   'reminders.trust': { nb: 'Helseforetak', en: 'Health trust' },
   'reminders.application': { nb: 'Søknad', en: 'Application' },
