@@ -1,11 +1,8 @@
 import { button, card, text } from '../src/bot/cards.ts';
 import type { Dialog, DialogContext } from '../src/bot/dialog.ts';
 import type { Button } from '../src/bot/messages.ts';
-import { expectedCalls } from '../src/domain/call-series.ts';
 import { chiefTrusts } from '../src/domain/endorsement-prioritisation.ts';
-import { localToInstant } from '../src/domain/timeline.ts';
-import { formatMonth } from '../src/i18n/format.ts';
-import { callsByRelevance, deadlineText, say } from './shared.ts';
+import { callsByRelevance, deadlineText, expectedFacts, say } from './shared.ts';
 
 /** The main menu: what the bot can do, the calls with their deadlines, a button per feature. */
 export function menuButtons(ctx: DialogContext): Button[] {
@@ -32,10 +29,7 @@ export const helpDialog: Dialog = {
     const unknown = event.kind === 'start' && event.args.unknown === true;
     const calls = callsByRelevance(ctx);
     // A series with no open call shows its next call as expected, so an ended call is not the news.
-    const expected = expectedCalls(ctx.catalog.calls, ctx.now).map((e) => ({
-      label: say(ctx, e.title),
-      value: ctx.t('help.call-expected', { month: formatMonth(localToInstant(e.deadline), ctx.locale) }),
-    }));
+    const expected = expectedFacts(ctx);
     const reply = card(
       ctx.t(unknown ? 'engine.unknown.title' : 'help.title'),
       [
