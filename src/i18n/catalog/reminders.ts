@@ -157,6 +157,8 @@ export const reminders = {
   'reminders.button.pause': { nb: 'Sett på pause', en: 'Pause' },
   'reminders.button.resume': { nb: 'Start igjen', en: 'Resume' },
   'reminders.button.unsubscribe': { nb: 'Avslutt påminnelser', en: 'Unsubscribe' },
+  'reminders.button.unfollow': { nb: 'Ikke meld nye utlysninger', en: 'Do not announce new calls' },
+  'reminders.button.follow': { nb: 'Meld nye utlysninger', en: 'Announce new calls' },
   'reminders.button.save': { nb: 'Lagre', en: 'Save' },
   'reminders.button.nudges-off': { nb: 'Slå av mine påminnelser', en: 'Turn my nudges off' },
   'reminders.button.nudges-on': { nb: 'Slå på mine påminnelser', en: 'Turn my nudges on' },
