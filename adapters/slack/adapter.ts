@@ -33,6 +33,11 @@ export interface SlackAdapterDeps {
   turn: TurnRunner;
   store: Store;
   clock: Clock;
+  /**
+   * Real time for the protocol (request signatures), when `clock` may be simulated (MIDLERBOT_NOW,
+   * `/at`); default `clock`.
+   */
+  wallClock?: Clock;
   /** Call titles and step labels for the Home tab (without it, ids are shown). */
   catalog?: Catalog;
   log: Logger;
@@ -93,7 +98,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   } else {
     receiver = new HostReceiver({
       signingSecret: config.signingSecret,
-      clock: deps.clock,
+      clock: deps.wallClock ?? deps.clock,
       ...(deps.ackTimeoutMs === undefined ? {} : { ackTimeoutMs: deps.ackTimeoutMs }),
     });
   }

@@ -37,6 +37,8 @@ const SUB_WORDS: Record<string, string> = {
   spør: 'spør',
   spor: 'spør',
   ask: 'ask',
+  // `/midler at 2023-08-25 09:00`: the development clock (src/server/clock-command.ts); elsewhere unknown.
+  at: '/at',
 };
 
 export function slashText(text: string | undefined): string {

@@ -15,7 +15,7 @@ import { type Catalog, createLiveCatalog } from '../domain/catalog.ts';
 import type { Clock } from '../domain/clock.ts';
 import { MidlerError } from '../domain/errors.ts';
 import { announceNewCalls } from '../scheduler/call-announcer.ts';
-import { createReminderLoop, type ReminderLoopDeps } from '../scheduler/reminder-loop.ts';
+import { createReminderLoop, type ReminderLoop, type ReminderLoopDeps } from '../scheduler/reminder-loop.ts';
 import { createReminderPlanner, type ReminderPlanner } from '../scheduler/reminder-planner.ts';
 import { createMemoryStore } from '../store/memory-store.ts';
 import { createRedisStore } from '../store/redis-store.ts';
@@ -26,8 +26,11 @@ import {
   createCallReloader,
   type ReloadResult,
 } from './call-reload.ts';
+import { type CatchUp, clockCommand } from './clock-command.ts';
 import { checkQualityChiefs, engineConfigOf } from './engine-settings.ts';
 import { healthRoutes } from './health-routes.ts';
+import { homeRoutes } from './home-page.ts';
+import { createHostClock, type HostClock } from './host-clock.ts';
 import { createHttpHost, type HttpHost } from './http-host.ts';
 import type { PlatformAdapter, Route } from './http-types.ts';
 import { reminderQueueLevel, timedRoutes, timedSender } from './instrument.ts';
@@ -62,6 +65,10 @@ export interface HostConfig {
   dialogTtlSeconds?: number;
   bodyLimitBytes?: number;
   shutdownGraceMs?: number;
+  /** Where the host clock starts (MIDLERBOT_NOW); it runs on from there. */
+  clockStart?: Date;
+  /** Whether a typed `/at` moves the clock (default: in development only). */
+  movableClock?: boolean;
   /** Deadline of every outbound platform call (OUTBOUND_TIMEOUT_SECONDS, ms). Default 10 s. */
   outboundTimeoutMs?: number;
   /** Longest typed text a turn reads (MAX_TEXT_CHARS). Default 4000. */
@@ -147,6 +154,8 @@ export interface App {
   readonly senders: ReadonlyMap<Platform, Sender>;
   /** Which store backs the bot, for the start-up log. */
   readonly storeKind: 'redis' | 'memory' | 'injected';
+  /** The clock users see (MIDLERBOT_NOW, `/at`); start-up log and `/` show it. */
+  readonly clock: HostClock;
   /** What the operator should know about the set-up; main.ts logs them after the start-up summary. */
   readonly warnings: readonly { msg: string; details: Record<string, unknown> }[];
   /** Starts the adapters, listens (HOST, default 127.0.0.1) and starts the loops; resolves with the port. */
@@ -165,7 +174,15 @@ export interface App {
 export function createApp(options: CreateAppOptions): App {
   const { config } = options;
   const production = config.nodeEnv === 'production';
-  const clock: Clock = options.clock ?? (() => new Date());
+  // Protocol time (Slack signatures, store TTLs) reads the wall clock; everything the user sees reads
+  // the host clock, which MIDLERBOT_NOW and a typed /at move in development (host-clock.ts).
+  const wallClock: Clock = options.clock ?? (() => new Date());
+  const hostClock = createHostClock({
+    base: wallClock,
+    ...(config.clockStart ? { start: config.clockStart } : {}),
+    movable: config.movableClock ?? config.nodeEnv === 'development',
+  });
+  const clock = hostClock.now;
   const log =
     options.log ??
     createLogger({ level: config.logLevel ?? 'info', pretty: config.nodeEnv === 'development' });
@@ -184,7 +201,7 @@ export function createApp(options: CreateAppOptions): App {
     } else if (production) {
       throw new MidlerError('config.invalid', 'REDIS_URL is required in production');
     } else {
-      store = createMemoryStore({ clock });
+      store = createMemoryStore({ clock: wallClock });
       storeKind = 'memory';
     }
   }
@@ -206,8 +223,10 @@ export function createApp(options: CreateAppOptions): App {
 
   const senders = new Map<Platform, Sender>();
   const outboundTimeoutMs = config.outboundTimeoutMs ?? 10_000;
+  let catchUp: () => Promise<CatchUp> = async () => ({ off: true });
   const runTurn = createTurnRunner({
     engine,
+    intercept: clockCommand({ clock: hostClock, catchUp: () => catchUp(), log }),
     senders: () => senders,
     store,
     log,
@@ -246,6 +265,7 @@ export function createApp(options: CreateAppOptions): App {
         turn: runTurn,
         store,
         clock,
+        wallClock,
         catalog,
         log,
         outboundTimeoutMs,
@@ -259,7 +279,8 @@ export function createApp(options: CreateAppOptions): App {
   }
   if (production && adapters.length === 0) throw new MidlerError('config.invalid', NO_PLATFORM_MESSAGE);
   for (const adapter of adapters) senders.set(adapter.platform, timedSender(adapter.sender, metrics));
-  const { loops, planner } = backgroundLoops(options, config, { ...deps, senders }, metrics);
+  const { loops, planner, delivery } = backgroundLoops(options, config, { ...deps, senders }, metrics);
+  if (planner && delivery) catchUp = () => catchUpReminders(planner, delivery);
   // Announcements go out through the reminder loop: with reminders off there is nobody to post them.
   const afterReload = planner
     ? async (change: CallSetChange) => {
@@ -290,6 +311,7 @@ export function createApp(options: CreateAppOptions): App {
       draining: () => draining,
       problems: () => loops.flatMap((l) => l.problem?.() ?? []),
     }),
+    ...homeRoutes({ catalog: () => catalog, clock: hostClock, production }),
     ...legalRoutes({
       store: storeKind === 'redis' || (storeKind === 'injected' && config.redisUrl) ? 'redis' : 'memory',
       ...(config.redisPrefix ? { redisPrefix: config.redisPrefix } : {}),
@@ -320,6 +342,7 @@ export function createApp(options: CreateAppOptions): App {
     routes: served.map((r) => `${r.method} ${r.path}`),
     senders,
     storeKind,
+    clock: hostClock,
     warnings,
     async reloadCalls(reason = 'requested') {
       if (!reloader)
@@ -387,9 +410,10 @@ function backgroundLoops(
   config: HostConfig,
   deps: PlatformDeps & { senders: ReadonlyMap<Platform, Sender> },
   metrics: Metrics,
-): { loops: Background[]; planner: ReminderPlanner | undefined } {
+): { loops: Background[]; planner?: ReminderPlanner; delivery?: ReminderLoop } {
   const loops: Background[] = [];
   let planner: ReminderPlanner | undefined;
+  let delivery: ReminderLoop | undefined;
   if (config.reminders?.enabled) {
     planner = createReminderPlanner({
       store: deps.store,
@@ -398,29 +422,40 @@ function backgroundLoops(
       log: deps.log,
     });
     loops.push(planner);
-    loops.push(
-      createReminderLoop({
-        store: deps.store,
-        catalog: deps.catalog,
-        clock: deps.clock,
-        log: deps.log,
-        senders: countingSenders(deps.senders, metrics),
-        observe: {
-          claimed: (count) => metrics.reminderQueueDepth.observe(count),
-          sent: (platform, dueAt, sentAt) =>
-            metrics.reminderLagSeconds.observe(Math.max(0, sentAt.getTime() - Date.parse(dueAt)) / 1000, {
-              platform,
-            }),
-        },
-        // pid is often 1 in containers and a restarted pod keeps its hostname: leases need a unique owner.
-        owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
-        // Two connector attempts and the waits between them; the lease (5 min) outlasts it by far.
-        sendDeadlineMs: 3 * (deps.outboundTimeoutMs ?? 10_000),
-        metrics,
-        ...config.reminders.loop,
-      }),
-    );
+    delivery = createReminderLoop({
+      store: deps.store,
+      catalog: deps.catalog,
+      clock: deps.clock,
+      log: deps.log,
+      senders: countingSenders(deps.senders, metrics),
+      observe: {
+        claimed: (count) => metrics.reminderQueueDepth.observe(count),
+        sent: (platform, dueAt, sentAt) =>
+          metrics.reminderLagSeconds.observe(Math.max(0, sentAt.getTime() - Date.parse(dueAt)) / 1000, {
+            platform,
+          }),
+      },
+      // pid is often 1 in containers and a restarted pod keeps its hostname: leases need a unique owner.
+      owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+      // Two connector attempts and the waits between them; the lease (5 min) outlasts it by far.
+      sendDeadlineMs: 3 * (deps.outboundTimeoutMs ?? 10_000),
+      metrics,
+      ...config.reminders.loop,
+    });
+    loops.push(delivery);
   }
   for (const item of options.background ?? []) loops.push(typeof item === 'function' ? item(deps) : item);
-  return { loops, planner };
+  return { loops, ...(planner ? { planner } : {}), ...(delivery ? { delivery } : {}) };
+}
+
+/** After `/at`: the plan for the new time, then delivery rounds until nothing due is left (bounded). */
+async function catchUpReminders(planner: ReminderPlanner, delivery: ReminderLoop): Promise<CatchUp> {
+  await planner.reconcile();
+  let sent = 0;
+  for (let round = 0; round < 20; round++) {
+    const report = await delivery.tickOnce();
+    sent += report.outcomes.filter((o) => o.outcome === 'sent').length;
+    if (report.claimed === 0) break;
+  }
+  return { sent };
 }

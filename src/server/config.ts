@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Platform } from '../domain/application.ts';
 import { MidlerError } from '../domain/errors.ts';
+import { parseAt } from '../domain/timeline.ts';
 import { parseRedisUrl } from '../store/redis-connection.ts';
 import { isForbiddenHost } from './egress.ts';
 import { NO_PLATFORM_MESSAGE } from './platforms.ts';
@@ -69,6 +70,8 @@ export interface Config {
     apiUrl?: string;
   };
   publicUrl?: string;
+  /** Where the host's clock starts (MIDLERBOT_NOW, never in production); it runs on from there. */
+  clockStart?: Date;
   reminders: { enabled: boolean; admins: PersonSetting[] };
   /** Trust id -> its quality chief (who prioritises the trust's applications) and optional deputy. */
   trustQualityChiefs: Record<string, { chief: PersonSetting; deputy?: PersonSetting }>;
@@ -241,6 +244,19 @@ const schema = z.object({
   ),
   TRUST_QUALITY_CHIEFS: jsonSetting(chiefs, {}),
   SHOW_PRIORITY_RANK: flag(false),
+  // Oslo time when no offset is given, as the console's --at and the CLI read it.
+  MIDLERBOT_NOW: z.preprocess(empty, z.string().trim().optional()).transform((s, ctx): Date | undefined => {
+    if (s === undefined) return undefined;
+    try {
+      return parseAt(s);
+    } catch {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'is not a time (Oslo time: 2022-10-01T10:00, or ISO with an offset)',
+      });
+      return undefined;
+    }
+  }),
 });
 
 type Env = z.output<typeof schema>;
@@ -253,6 +269,11 @@ function crossCheck(e: Env): string[] {
   const problems: string[] = [];
   if (e.NODE_ENV === 'production' && !e.REDIS_URL) {
     problems.push('REDIS_URL: is required when NODE_ENV=production (replicas must share state)');
+  }
+  if (e.NODE_ENV === 'production' && e.MIDLERBOT_NOW) {
+    problems.push(
+      'MIDLERBOT_NOW: is for trying the bot out and tests; a production host runs on the real clock (unset it)',
+    );
   }
   if (e.METRICS_PORT !== 0 && e.METRICS_PORT === e.PORT) {
     problems.push('METRICS_PORT: must differ from PORT (or 0 for no metrics listener)');
@@ -346,6 +367,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     reminders: { enabled: e.REMINDERS_ENABLED, admins: e.REMINDER_ADMINS },
     trustQualityChiefs: e.TRUST_QUALITY_CHIEFS,
     showPriorityRank: e.SHOW_PRIORITY_RANK,
+    ...opt('clockStart', e.MIDLERBOT_NOW),
     warnings,
   };
 }

@@ -52,7 +52,7 @@ const metricsListener =
         listenMetrics({ metrics: app.metrics, log, port: config.metrics.port, host: config.metrics.host }),
       );
 const port = await bind('the bot', 'PORT and HOST', () => app.listen(config.port, config.host));
-logStartup(log, { app, config, port, metricsUrl: metricsListener?.url, now: new Date() });
+logStartup(log, { app, config, port, metricsUrl: metricsListener?.url, now: app.clock.now() });
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

@@ -4,7 +4,7 @@ import type { App } from './app.ts';
 import { type Config, redactConfig } from './config.ts';
 
 export interface StartupFacts {
-  app: Pick<App, 'platforms' | 'storeKind' | 'catalog' | 'routes' | 'warnings'>;
+  app: Pick<App, 'platforms' | 'storeKind' | 'catalog' | 'routes' | 'warnings' | 'clock'>;
   config: Config;
   /** The bot's bound port and the metrics listener's address (undefined: none). */
   port: number;
@@ -50,7 +50,12 @@ export function logStartup(log: Logger, facts: StartupFacts): void {
     },
     `calls loaded: ${app.catalog.calls.length}`,
   );
-  log.info({ now: now.toISOString(), timeZone: OSLO }, `clock: ${formatLocal(now)} ${OSLO} (system clock)`);
+  const source = app.clock.simulated() ? 'MIDLERBOT_NOW, running on from there' : 'system clock';
+  const moves = app.clock.movable ? '; type /at 2023-08-25 09:00 in a chat to move it' : '';
+  log.info(
+    { now: now.toISOString(), timeZone: OSLO, simulated: app.clock.simulated(), movable: app.clock.movable },
+    `clock: ${formatLocal(now)} ${OSLO} (${source}${moves})`,
+  );
   for (const warning of config.warnings) log.warn(warning);
   for (const warning of app.warnings) log.warn(warning.details, warning.msg);
   log.info({ config: redactConfig(config) }, 'configuration');

@@ -23,6 +23,8 @@ export interface TurnRunnerDeps {
   maxTextChars?: number;
   /** The de-duplication lease of a turn (tests shorten it). */
   lease?: TurnLeaseOptions;
+  /** Host commands answered before the engine (the development clock's `/at`); undefined: not one. */
+  intercept?: (event: Inbound) => Promise<TurnReplies | undefined>;
 }
 
 export const DEFAULT_MAX_TEXT_CHARS = 4000;
@@ -69,6 +71,8 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
     return run;
   };
   return async (event: Inbound): Promise<TurnReplies> => {
+    const own = await deps.intercept?.(event);
+    if (own) return own;
     const chars = event.text?.length ?? 0;
     // Text over the limit is not read at all (answered at once); long text under it takes the lane.
     if (chars > LONG_TEXT_CHARS && chars <= maxText) {

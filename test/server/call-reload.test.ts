@@ -1,14 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { runCli } from '../../src/cli/main.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
 import { type App, createApp } from '../../src/server/app.ts';
 import { createLogger } from '../../src/server/logger.ts';
+import { createRedisStore } from '../../src/store/redis-store.ts';
 import { mutatedCall, removeTempDirs, tempCallsDir, writeCall } from '../calls/support.ts';
-import { redisStore } from '../kit/host.ts';
 
 const NEW_TEXT = join(import.meta.dirname, '..', 'calls', 'fixtures', 'innovasjonsmidler-2024.txt');
 const clock = fixedClock('2023-09-04T08:00:00Z');
@@ -34,7 +35,11 @@ async function startOn(dir: string) {
   });
   app = createApp({
     config: { port: 0, nodeEnv: 'test', teams: {}, callsDir: dir, callsWatch: true },
-    store: redisStore(),
+    store: createRedisStore({
+      url: inject('redisUrl'),
+      prefix: `t-reload-${randomUUID()}:`,
+      readyWaitMs: 5000,
+    }),
     clock,
     log,
   });

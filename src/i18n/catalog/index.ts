@@ -1,6 +1,7 @@
 import type { CatalogPart } from '../message.ts';
 import { amount } from './amount.ts';
 import { application } from './application.ts';
+import { clock } from './clock.ts';
 import { common } from './common.ts';
 import { eligibility } from './eligibility.ts';
 import { endorsement } from './endorsement.ts';
@@ -37,6 +38,7 @@ export const parts = {
   prioritisation,
   progress,
   question,
+  clock,
 } as const satisfies Record<string, CatalogPart>;
 
 export const messages = {
@@ -56,4 +58,5 @@ export const messages = {
   ...prioritisation,
   ...progress,
   ...question,
+  ...clock,
 } as const;

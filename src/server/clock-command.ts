@@ -1,0 +1,59 @@
+import type { Logger } from 'pino';
+import type { TurnReplies } from '../bot/engine-port.ts';
+import type { Inbound } from '../bot/messages.ts';
+import { parseAt } from '../domain/timeline.ts';
+import { formatDateLong } from '../i18n/format.ts';
+import { t } from '../i18n/t.ts';
+import type { HostClock } from './host-clock.ts';
+
+/** What moving the clock set off: the reminders and nudges sent, or that reminders are off. */
+export type CatchUp = { sent: number } | { off: true };
+
+export interface ClockCommandDeps {
+  clock: HostClock;
+  /** Plans and delivers what fell due at the new time (the reminder planner and loop, once each). */
+  catchUp: () => Promise<CatchUp>;
+  log: Logger;
+}
+
+const AT = /^\/at(?:\s+(.*))?$/i;
+
+/** "2023-08-25 09:00" as typed in chat, read as parseAt reads "2023-08-25T09:00" (Oslo time). */
+export function parseTypedTime(text: string): Date {
+  const typed = text
+    .trim()
+    .replace(/^(\d{4}-\d{2}-\d{2})\s+(\d{1,2}[:.]\d{2})$/, (_m, d: string, time: string) => {
+      const [h = '', min = ''] = time.split(/[:.]/);
+      return `${d}T${h.padStart(2, '0')}:${min}`;
+    });
+  return parseAt(typed);
+}
+
+/**
+ * `/at 2023-08-25 09:00` typed in Teams or the console (`/midler at …` in Slack): moves the host's
+ * clock and runs the reminders and nudges that fell due, so a walk-through can watch a channel
+ * reminder arrive. Only where the clock is movable (development, tests); elsewhere the text goes to
+ * the engine like any other and changes nothing.
+ */
+export function clockCommand(deps: ClockCommandDeps): (event: Inbound) => Promise<TurnReplies | undefined> {
+  return async (event) => {
+    if (!deps.clock.movable || event.action) return undefined;
+    const m = AT.exec(event.text?.trim() ?? '');
+    if (!m) return undefined;
+    const locale = event.user.locale ?? 'nb';
+    const say = (text: string): TurnReplies => ({ replies: [{ kind: 'text', text }], locale });
+    let at: Date;
+    try {
+      at = parseTypedTime(m[1] ?? '');
+    } catch {
+      return say(t(locale, 'clock.usage'));
+    }
+    deps.clock.moveTo(at);
+    deps.log.info({ now: at.toISOString(), by: event.user.id }, 'clock moved (/at)');
+    const moved = t(locale, 'clock.moved', { when: formatDateLong(at, locale) });
+    const caught = await deps.catchUp();
+    const after =
+      'off' in caught ? t(locale, 'clock.reminders-off') : t(locale, 'clock.sent', { count: caught.sent });
+    return say(`${moved} ${after}`);
+  };
+}
