@@ -75,10 +75,10 @@ export async function draftCommand(args: string[]): Promise<CliOutput> {
   mkdirSync(join(dir, 'drafts'), { recursive: true });
   writeFileSync(sourceFile, newText);
   writeFileSync(draftFile, draft.yaml);
-  if (values.json)
-    return success(
-      JSON.stringify({ draft: draftFile, source: sourceFile, ...draft, yaml: undefined }, null, 2),
-    );
+  if (values.json) {
+    const { flags, facts } = draft;
+    return success(JSON.stringify({ draft: draftFile, source: sourceFile, flags, facts }, null, 2));
+  }
   return success(report(draftFile, sourceFile, draft));
 }
 
