@@ -16,8 +16,8 @@ import { applicationCard } from './application-card.ts';
 import { menuButtons } from './help.ts';
 import { applicationButtons } from './progress-cards.ts';
 import {
-  chooseCallCard,
   chooseCategoryCard,
+  chooseOpenCallCard,
   deadlineOf,
   navButtons,
   onlyCall,
@@ -91,7 +91,7 @@ async function advance(
   if (!call)
     return {
       state: { step: 'call', answers: {} },
-      replies: [...notes, chooseCallCard(ctx, D, ctx.t('application.choose-call'), nav(false))],
+      replies: [...notes, chooseOpenCallCard(ctx, D, ctx.t('application.choose-call'), nav(false))],
     };
   const deadline = deadlineOf(call);
   if (deadline && hasPassed(deadline, ctx.now)) {

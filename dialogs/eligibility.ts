@@ -16,8 +16,8 @@ import { questionCard, verdictCard } from './eligibility-cards.ts';
 import { mayStartFor, saveOnApplication } from './eligibility-link.ts';
 import { readAnswer } from './read-answer.ts';
 import {
-  chooseCallCard,
   chooseCategoryCard,
+  chooseOpenCallCard,
   navButtons,
   onlyCall,
   onlyCategory,
@@ -81,7 +81,7 @@ function render(ctx: DialogContext, p: Progress, notes: StepResult['replies'] = 
       state: { step: 'call', answers: {} },
       replies: [
         ...notes,
-        chooseCallCard(ctx, D, ctx.t('eligibility.choose-call'), navButtons(ctx, D, false)),
+        chooseOpenCallCard(ctx, D, ctx.t('eligibility.choose-call'), navButtons(ctx, D, false)),
       ],
     };
   }

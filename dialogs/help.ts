@@ -2,7 +2,7 @@ import { button, card, text } from '../src/bot/cards.ts';
 import type { Dialog, DialogContext } from '../src/bot/dialog.ts';
 import type { Button } from '../src/bot/messages.ts';
 import { chiefTrusts } from '../src/domain/endorsement-prioritisation.ts';
-import { callsByRelevance, deadlineText, say } from './shared.ts';
+import { callsByRelevance, deadlineText, expectedFacts, say } from './shared.ts';
 
 /** The main menu: what the bot can do, the calls with their deadlines, a button per feature. */
 export function menuButtons(ctx: DialogContext): Button[] {
@@ -28,6 +28,8 @@ export const helpDialog: Dialog = {
   step(_state, event, ctx) {
     const unknown = event.kind === 'start' && event.args.unknown === true;
     const calls = callsByRelevance(ctx);
+    // A series with no open call shows its next call as expected, so an ended call is not the news.
+    const expected = expectedFacts(ctx);
     const reply = card(
       ctx.t(unknown ? 'engine.unknown.title' : 'help.title'),
       [
@@ -37,7 +39,10 @@ export const helpDialog: Dialog = {
           ? text(ctx.t('common.no-calls'))
           : {
               kind: 'facts',
-              facts: calls.map((c) => ({ label: say(ctx, c.title), value: deadlineText(c, ctx) })),
+              facts: [
+                ...expected,
+                ...calls.map((c) => ({ label: say(ctx, c.title), value: deadlineText(c, ctx) })),
+              ],
             },
       ],
       menuButtons(ctx),

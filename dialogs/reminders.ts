@@ -16,7 +16,21 @@ import { str } from './shared.ts';
 
 const NEXT = 10;
 const OVERVIEW = { step: 'overview', answers: {} };
-const CHANGES = new Set(['save-calls', 'save-schedule', 'set-trust', 'pause', 'resume', 'unsubscribe']);
+const CHANGES = new Set([
+  'save-calls',
+  'save-schedule',
+  'set-trust',
+  'pause',
+  'resume',
+  'unsubscribe',
+  'follow',
+  'unfollow',
+]);
+
+/** The series of the channel's calls: a new call of one is announced to it (docs/calls-lifecycle.md). */
+function seriesOf(ctx: DialogContext, sub: Subscription): string[] {
+  return [...new Set(sub.callIds.flatMap((id) => ctx.catalog.get(id)?.series ?? []))];
+}
 
 type Result = StepResult;
 
@@ -87,6 +101,15 @@ export const remindersDialog: Dialog = {
         return current
           ? save(ctx, { ...base(ctx, current), paused: event.action === 'pause' })
           : overview(ctx, current);
+      case 'follow':
+      case 'unfollow': {
+        if (!current) return overview(ctx, current);
+        const { seriesOptOut: _old, ...rest } = base(ctx, current);
+        return save(
+          ctx,
+          event.action === 'unfollow' ? { ...rest, seriesOptOut: seriesOf(ctx, current) } : rest,
+        );
+      }
       case 'unsubscribe':
         await fx.removeSubscription();
         return { state: null, replies: [message(ctx.t('reminders.dialog.unsubscribed'))] };
@@ -137,6 +160,11 @@ function overview(ctx: DialogContext, sub: Subscription | null): Result {
           sub.paused
             ? button('reminders.resume', ctx.t('reminders.button.resume'))
             : button('reminders.pause', ctx.t('reminders.button.pause')),
+          ...(seriesOf(ctx, sub).length === 0
+            ? []
+            : (sub.seriesOptOut ?? []).length > 0
+              ? [button('reminders.follow', ctx.t('reminders.button.follow'))]
+              : [button('reminders.unfollow', ctx.t('reminders.button.unfollow'))]),
           button('reminders.unsubscribe', ctx.t('reminders.button.unsubscribe'), undefined, 'danger'),
         ]
       : []),

@@ -3,8 +3,9 @@ import type { DialogContext } from '../src/bot/dialog.ts';
 import type { Block, Button, Card } from '../src/bot/messages.ts';
 import type { Call } from '../src/domain/call.ts';
 import type { CategoryData, Text } from '../src/domain/call-schema.ts';
-import { hasPassed, milestoneInstant } from '../src/domain/timeline.ts';
-import { formatDate, formatDeadline } from '../src/i18n/format.ts';
+import { expectedCalls } from '../src/domain/call-series.ts';
+import { hasPassed, localToInstant, milestoneInstant } from '../src/domain/timeline.ts';
+import { formatDate, formatDeadline, formatMonth } from '../src/i18n/format.ts';
 
 /** Helpers shared by the dialogs: choosing a call and a category, deadlines, reading stored answers. */
 
@@ -61,6 +62,46 @@ export function callsByRelevance(ctx: DialogContext): Call[] {
   const open = ctx.catalog.calls.filter((c) => key(c) > now).sort((a, b) => key(a) - key(b));
   const closed = ctx.catalog.calls.filter((c) => key(c) <= now).sort((a, b) => key(b) - key(a));
   return [...open, ...closed];
+}
+
+/** A series' next call while none of its calls is open, as rows for the menu and the call pickers. */
+export function expectedFacts(ctx: DialogContext): { label: string; value: string }[] {
+  return expectedCalls(ctx.catalog.calls, ctx.now).map((e) => ({
+    label: say(ctx, e.title),
+    value: ctx.t('help.call-expected', { month: formatMonth(localToInstant(e.deadline), ctx.locale) }),
+  }));
+}
+
+/**
+ * A card asking which call to start something new for (a check, an application): an ended call is
+ * not offered, it stays only for what its awarded projects still do (docs/calls-lifecycle.md). With
+ * none open the card says so and which calls are expected.
+ */
+export function chooseOpenCallCard(
+  ctx: DialogContext,
+  dialog: string,
+  title: string,
+  extra: Button[] = [],
+): Card {
+  const open = callsByRelevance(ctx).filter((c) => {
+    const at = deadlineOf(c);
+    return at === null || !hasPassed(at, ctx.now);
+  });
+  if (open.length > 0)
+    return card(
+      title,
+      open.map((c) => text(`**${say(ctx, c.title)}**: ${deadlineText(c, ctx)}`)),
+      [...open.map((c) => button(`${dialog}.call`, say(ctx, c.title), { callId: c.id })), ...extra],
+    );
+  const expected = expectedFacts(ctx);
+  return card(
+    title,
+    [
+      text(ctx.t('common.no-calls')),
+      ...(expected.length > 0 ? [{ kind: 'facts' as const, facts: expected }] : []),
+    ],
+    extra,
+  );
 }
 
 /** A card asking which call, one button per call with its deadline. */

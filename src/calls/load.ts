@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Call } from '../domain/call.ts';
-import { CallFile } from '../domain/call-schema.ts';
+import { CallFile, type CallFileData } from '../domain/call-schema.ts';
 import { type Catalog, createCatalog } from '../domain/catalog.ts';
 import { questionsOf } from '../domain/questions/index.ts';
 import { loadSources, loadSynonyms } from './knowledge.ts';
@@ -48,7 +48,7 @@ export function readCallFile(file: string, options: LoadOptions = {}): CallRead 
   }
 
   const data = parsed.data;
-  const sourcesDir = options.sourcesDir ?? join(dirname(file), 'sources');
+  const sourcesDir = options.sourcesDir ?? sourcesDirOf(file);
   const sourceFile = join(sourcesDir, data.source);
   if (!existsSync(sourceFile)) {
     return {
@@ -70,9 +70,40 @@ export function readCallFile(file: string, options: LoadOptions = {}): CallRead 
         locate(doc, lines, q.path),
       ),
     );
+  problems.push(...unresolvedFlags(file, data, doc, lines));
   if (problems.length > 0) return { ok: false, problems };
 
   return { ok: true, call: { ...data, id: callIdOf(file) }, quotes: quotes.length };
+}
+
+/**
+ * The call texts of `calls/x.yaml` are in `calls/sources/`; a draft in `calls/drafts/` shares them, so
+ * moving it to `calls/` publishes it without touching its `source`.
+ */
+export function sourcesDirOf(file: string): string {
+  const dir = dirname(file);
+  return basename(dir) === 'drafts' ? join(dirname(dir), 'sources') : join(dir, 'sources');
+}
+
+/** A draft's review flags still open: each is a problem, so neither the check nor the host takes it. */
+function unresolvedFlags(
+  file: string,
+  data: CallFileData,
+  doc: Parameters<typeof locate>[0],
+  lines: LineCounter,
+): CallProblem[] {
+  return (data.review?.flags ?? []).flatMap((flag, i) =>
+    flag.resolved
+      ? []
+      : [
+          problemAt(
+            file,
+            ['review', 'flags', i],
+            `review flag not resolved: ${flag.path}: ${flag.message}`,
+            locate(doc, lines, ['review', 'flags', i]),
+          ),
+        ],
+  );
 }
 
 /** A call's id is its file name without the extension. */

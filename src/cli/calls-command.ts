@@ -5,6 +5,8 @@ import { describeProblem } from '../calls/problems.ts';
 import type { Call } from '../domain/call.ts';
 import { isMidlerError } from '../domain/errors.ts';
 import { localToInstant } from '../domain/timeline.ts';
+import { diffCommand } from './calls-diff-command.ts';
+import { draftCommand } from './calls-draft-command.ts';
 import { type CliOutput, failure, success, usageError } from './output.ts';
 
 export const USAGE =
@@ -14,6 +16,8 @@ const ZONE = 'Europe/Oslo';
 /** `midlerbot calls check [FILE...] [--json]`: validates call files, all or nothing, and summarises them. */
 export async function callsCommand(args: string[]): Promise<CliOutput> {
   const [sub, ...rest] = args;
+  if (sub === 'draft') return draftCommand(rest);
+  if (sub === 'diff') return diffCommand(rest);
   if (sub !== 'check')
     return usageError(sub === undefined ? 'Missing sub-command.' : `Unknown: calls ${sub}`, USAGE);
   const json = rest.includes('--json');

@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { isMidlerError } from '../domain/errors.ts';
 import { USAGE as AMOUNT_USAGE, run as amountCommand } from './amount-command.ts';
 import { USAGE as CALLS_USAGE, callsCommand } from './calls-command.ts';
+import { DIFF_USAGE } from './calls-diff-command.ts';
+import { DRAFT_USAGE } from './calls-draft-command.ts';
 import { asksForHelp, type CliOutput, type Command, success, usageError } from './output.ts';
 import { USAGE as REMINDERS_USAGE, run as remindersCommand } from './reminders-command.ts';
 import { USAGE as QUEUE_USAGE, run as queueCommand } from './reminders-queue-command.ts';
@@ -18,8 +20,12 @@ import { USAGE as TIMELINE_USAGE, run as timelineCommand } from './timeline-comm
 export const commands: Record<string, { run: Command; usage: string | readonly string[]; help: string }> = {
   calls: {
     run: callsCommand,
-    usage: 'calls check [FILE...] [--json]   validate call files and summarise them',
-    help: CALLS_USAGE,
+    usage: [
+      'calls check [FILE...] [--json]   validate call files and summarise them',
+      'calls draft --from ID --text FILE [--id NEW-ID]   next year’s call as a draft to review',
+      'calls diff OLD NEW [--locale nb|en] [--json]   what changed between two calls',
+    ],
+    help: `${CALLS_USAGE}\n\n${DRAFT_USAGE}\n\n${DIFF_USAGE}`,
   },
   amount: {
     run: amountCommand,

@@ -12,6 +12,7 @@ const KIND_LABEL: Record<ReminderKind, string> = {
   'applicant-nudge': 'applicant nudge',
   'leader-nudge': 'leader nudge',
   'report-reminder': 'report',
+  'call-announcement': 'new call',
 };
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkReferences } from './call-references.ts';
+import { DraftReview } from './call-review.ts';
 
 /**
  * The shape of a funding call file (`calls/<id>.yaml`). A call is data: a new year's call is a new
@@ -250,6 +251,10 @@ export type StepData = z.infer<typeof Step>;
 export const CallFile = z
   .object({
     schemaVersion: z.literal(1),
+    /** `draft`: written by `calls draft`, kept under calls/drafts/ until reviewed (docs/calls-lifecycle.md). */
+    status: z.literal('draft').optional(),
+    /** Calls of one series follow each other year by year (`innovasjonsmidler`); channels follow a series. */
+    series: slug.optional(),
     title: Text,
     publisher: z.string().min(2),
     /** The call text this file encodes, under `calls/sources/`. */
@@ -271,6 +276,8 @@ export const CallFile = z
     contact: Text,
     /** Other names people use for the call in a question ("innovasjon", "patient safety"). */
     aliases: z.array(z.string().min(2)).optional(),
+    /** What a draft's reviewer must still check; every flag resolved before it can be published. */
+    review: DraftReview.optional(),
   })
   .strict()
   // Runs only once every part is well formed; each issue carries the path of the dangling reference.

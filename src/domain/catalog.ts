@@ -13,3 +13,29 @@ export function createCatalog(calls: readonly Call[], knowledge: Knowledge = EMP
   const byId = new Map(calls.map((c) => [c.id, c]));
   return { calls, get: (id) => byId.get(id), knowledge };
 }
+
+/** A catalog whose calls can be replaced while the host runs (a call file added or changed). */
+export interface LiveCatalog extends Catalog {
+  replace(next: Catalog): void;
+}
+
+/**
+ * Everything built at start-up (engine, adapters, loops) keeps this one object; a reload swaps what
+ * it reads, so no part needs a restart or its own reload path. A turn that reads the calls twice may
+ * straddle a reload: both sets are complete and valid, which is what matters.
+ */
+export function createLiveCatalog(initial: Catalog): LiveCatalog {
+  let current = initial;
+  return {
+    get calls() {
+      return current.calls;
+    },
+    get knowledge() {
+      return current.knowledge;
+    },
+    get: (id) => current.get(id),
+    replace(next) {
+      current = next;
+    },
+  };
+}

@@ -4,7 +4,12 @@ import type { Call, Locale } from './call.ts';
 import type { MilestoneKind, Text } from './call-schema.ts';
 
 /** What a reminder is for; also the first part of its id. */
-export type ReminderKind = 'channel-milestone' | 'applicant-nudge' | 'leader-nudge' | 'report-reminder';
+export type ReminderKind =
+  | 'channel-milestone'
+  | 'applicant-nudge'
+  | 'leader-nudge'
+  | 'report-reminder'
+  | 'call-announcement';
 
 /** Where a reminder goes: a stored conversation (a channel), or a person's personal chat. */
 export type ReminderTarget =
@@ -64,6 +69,8 @@ export interface ReminderPayload {
   /** Leader nudges: why now. */
   reason?: 'waited' | 'deadline-near';
   buttons: ReminderButton[];
+  /** Announcements: what changed from the series' last call (`calls diff`). */
+  changes?: Text[];
 }
 
 export interface PlannedReminder {
@@ -113,10 +120,15 @@ export const ID_PREFIX: Record<ReminderKind, string> = {
   'applicant-nudge': 'ap/',
   'leader-nudge': 'ld/',
   'report-reminder': 'rp/',
+  'call-announcement': 'an/',
 };
 
+/**
+ * The planner owns every queued id of the planned kinds. Announcements are queued once, when a call
+ * is loaded (src/scheduler/call-announcer.ts), and are no plan's to remove.
+ */
 export function isPlannerId(id: string): boolean {
-  return Object.values(ID_PREFIX).some((p) => id.startsWith(p));
+  return Object.entries(ID_PREFIX).some(([kind, p]) => kind !== 'call-announcement' && id.startsWith(p));
 }
 
 /** What a plan is made from. */

@@ -54,6 +54,11 @@ export const formatDate = memo((at: Date, locale: Locale): string => {
   return format(local, endOfDay ? 'd MMMM yyyy' : 'd MMMM yyyy, HH:mm', { locale: enGB });
 });
 
+/** "oktober 2027": for a date that is only a guess (a series' expected call), no closer than the month. */
+export function formatMonth(at: Date, locale: Locale): string {
+  return format(new TZDate(at.getTime(), ZONE), 'LLLL yyyy', { locale: locale === 'nb' ? nb : enGB });
+}
+
 /** Whole calendar days from `now` to `at` in Europe/Oslo. */
 export function daysBetween(now: Date, at: Date): number {
   return osloDay(at.getTime()) - osloDay(now.getTime());

@@ -47,6 +47,20 @@ export function renderReminder(payload: ReminderPayload, now: Date, fallback: Lo
           : t(locale, 'reminders.leader.deadline-near', { applicant, step: stepLabel, label, when });
       return card(title, [text(body), facts([[t(locale, 'reminders.call'), call]])], buttons);
     }
+    case 'call-announcement': {
+      const changes = (payload.changes ?? []).map((c) => `• ${c[locale]}`);
+      return card(
+        t(locale, 'reminders.announce.title', { call }),
+        [
+          text(t(locale, 'reminders.announce.text')),
+          facts([[t(locale, 'reminders.announce.deadline'), when]]),
+          ...(changes.length > 0
+            ? [text([t(locale, 'reminders.announce.changes'), ...changes].join('\n'))]
+            : []),
+        ],
+        buttons,
+      );
+    }
     case 'report-reminder': {
       const title = t(locale, 'reminders.report.title', {
         label,

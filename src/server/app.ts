@@ -12,14 +12,21 @@ import type { Engine, TurnRunner } from '../bot/engine-port.ts';
 import type { Sender } from '../bot/ports.ts';
 import { loadCatalog } from '../calls/load.ts';
 import type { Platform } from '../domain/application.ts';
-import type { Catalog } from '../domain/catalog.ts';
+import { type Catalog, createLiveCatalog } from '../domain/catalog.ts';
 import type { Clock } from '../domain/clock.ts';
 import { MidlerError } from '../domain/errors.ts';
+import { announceNewCalls } from '../scheduler/call-announcer.ts';
 import { createReminderLoop, type ReminderLoop, type ReminderLoopDeps } from '../scheduler/reminder-loop.ts';
 import { createReminderPlanner, type ReminderPlanner } from '../scheduler/reminder-planner.ts';
 import { createMemoryStore } from '../store/memory-store.ts';
 import { createRedisStore } from '../store/redis-store.ts';
 import type { Store } from '../store/store.ts';
+import {
+  type CallSetChange,
+  type CallVersion,
+  createCallReloader,
+  type ReloadResult,
+} from './call-reload.ts';
 import { type CatchUp, clockCommand } from './clock-command.ts';
 import { checkQualityChiefs, engineConfigOf } from './engine-settings.ts';
 import { healthRoutes } from './health-routes.ts';
@@ -54,6 +61,8 @@ export interface HostConfig {
   redisPrefix?: string;
   redisMode?: 'single' | 'sentinel' | 'cluster';
   callsDir?: string;
+  /** Reload the calls when a file in callsDir changes; without it only `reloadCalls` (SIGHUP) does. */
+  callsWatch?: boolean;
   dialogTtlSeconds?: number;
   bodyLimitBytes?: number;
   shutdownGraceMs?: number;
@@ -154,6 +163,13 @@ export interface App {
   readonly warnings: readonly { msg: string; details: Record<string, unknown> }[];
   /** Starts the adapters, listens (HOST, default 127.0.0.1) and starts the loops; resolves with the port. */
   listen(port?: number, host?: string): Promise<number>;
+  /**
+   * Reads the call files again, all or nothing (docs/calls-lifecycle.md); a refused set leaves the
+   * loaded one in place. Absent when the app was given a catalog rather than a calls directory.
+   */
+  reloadCalls(reason?: string): Promise<ReloadResult>;
+  /** The loaded calls and their versions, as /readyz lists them. */
+  callVersions(): CallVersion[];
   /** Stops accepting and claiming, drains turns and sends, stops adapters, closes the store; bounded by the grace period. */
   close(): Promise<void>;
 }
@@ -192,7 +208,10 @@ export function createApp(options: CreateAppOptions): App {
       storeKind = 'memory';
     }
   }
-  const catalog = options.catalog ?? loadCatalog(config.callsDir ?? 'calls');
+  const callsDir = config.callsDir ?? 'calls';
+  // Given a catalog (tests), the host has no directory to reload from.
+  const catalog = createLiveCatalog(options.catalog ?? loadCatalog(callsDir));
+  const reloadable = options.catalog === undefined;
   const warnings: App['warnings'][number][] = [];
   const { withoutChief } = checkQualityChiefs(config.trustQualityChiefs, catalog);
   if (withoutChief.length > 0) {
@@ -266,6 +285,23 @@ export function createApp(options: CreateAppOptions): App {
   for (const adapter of adapters) senders.set(adapter.platform, timedSender(adapter.sender, metrics));
   const { loops, planner, delivery } = backgroundLoops(options, config, { ...deps, senders }, metrics);
   if (planner && delivery) catchUp = () => catchUpReminders(planner, delivery);
+  // Announcements go out through the reminder loop: with reminders off there is nobody to post them.
+  const afterReload = planner
+    ? async (change: CallSetChange) => {
+        await announceNewCalls(change.added, { store: deps.store, catalog, clock, log });
+      }
+    : undefined;
+  const reloader = reloadable
+    ? createCallReloader({
+        dir: callsDir,
+        catalog,
+        log,
+        onChange: async (change) => {
+          await afterReload?.(change);
+          await planner?.reconcile();
+        },
+      })
+    : undefined;
 
   let draining = false;
   const served: Route[] = [
@@ -274,6 +310,7 @@ export function createApp(options: CreateAppOptions): App {
     ...healthRoutes({
       store,
       catalog: () => catalog,
+      versions: () => reloader?.versions() ?? catalog.calls.map((c) => ({ id: c.id, version: 'given' })),
       metrics,
       draining: () => draining,
       problems: () => loops.flatMap((l) => l.problem?.() ?? []),
@@ -311,15 +348,23 @@ export function createApp(options: CreateAppOptions): App {
     storeKind,
     clock: hostClock,
     warnings,
+    async reloadCalls(reason = 'requested') {
+      if (!reloader)
+        return { status: 'refused', message: 'this host was given its calls, not a calls directory' };
+      return reloader.reload(reason);
+    },
+    callVersions: () => reloader?.versions() ?? [],
     async listen(port = config.port, bindTo = config.host ?? '127.0.0.1') {
       for (const adapter of adapters) await adapter.start?.();
       const bound = await host.listen(port, bindTo);
       for (const loop of loops) loop.start?.();
+      if (config.callsWatch) reloader?.watch();
       return bound;
     },
     close() {
       closing ??= (async () => {
         draining = true;
+        reloader?.stop();
         // The loops take no new work at once (nothing claimed after SIGTERM); their sends in flight
         // finish within their deadline while turns drain, and `stop` waits for them.
         for (const loop of loops) loop.drain?.();

@@ -35,6 +35,8 @@ export interface Config {
   redisPrefix: string;
   redisMode?: 'single' | 'sentinel' | 'cluster';
   callsDir: string;
+  /** Reload the calls when a file in CALLS_DIR changes (CALLS_WATCH, default on); SIGHUP always does. */
+  callsWatch: boolean;
   dialogTtlSeconds: number;
   bodyLimitBytes?: number;
   shutdownGraceMs?: number;
@@ -183,6 +185,7 @@ const schema = z.object({
   ),
   REDIS_MODE: z.preprocess(empty, z.enum(['single', 'sentinel', 'cluster']).optional()),
   CALLS_DIR: z.preprocess((v) => empty(v) ?? 'calls', z.string()),
+  CALLS_WATCH: flag(true),
   DIALOG_TTL_SECONDS: int(86_400, 60, 30 * 86_400),
   BODY_LIMIT_BYTES: z.preprocess(empty, int(0, 1024, 50_000_000).optional()),
   SHUTDOWN_GRACE_MS: z.preprocess(empty, int(0, 0, 600_000).optional()),
@@ -338,6 +341,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisPrefix: e.REDIS_PREFIX,
     ...opt('redisMode', e.REDIS_MODE),
     callsDir: e.CALLS_DIR,
+    callsWatch: e.CALLS_WATCH,
     dialogTtlSeconds: e.DIALOG_TTL_SECONDS,
     ...opt('bodyLimitBytes', e.BODY_LIMIT_BYTES),
     ...opt('shutdownGraceMs', e.SHUTDOWN_GRACE_MS),

@@ -6,6 +6,8 @@ import type { Metrics } from './metrics.ts';
 export interface HealthDeps {
   store: Store;
   catalog: () => Catalog | undefined;
+  /** Each loaded call's version (a hash of its file and text), so an operator sees a reload took. */
+  versions?: () => { id: string; version: string }[];
   metrics: Metrics;
   /** True once shutdown began: the load balancer should stop sending traffic. */
   draining: () => boolean;
@@ -53,7 +55,14 @@ export function healthRoutes(deps: HealthDeps): Route[] {
         if (!catalog || catalog.calls.length === 0) reasons.push('no calls loaded');
         reasons.push(...(deps.problems?.() ?? []));
         return reasons.length === 0
-          ? { status: 200, body: { status: 'ready', calls: catalog?.calls.map((c) => c.id) ?? [] } }
+          ? {
+              status: 200,
+              body: {
+                status: 'ready',
+                calls: catalog?.calls.map((c) => c.id) ?? [],
+                ...(deps.versions ? { versions: deps.versions() } : {}),
+              },
+            }
           : { status: 503, body: { status: 'not-ready', reasons } };
       },
     },

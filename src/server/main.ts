@@ -79,6 +79,8 @@ async function shutdown(signal: string): Promise<void> {
     process.exit(1);
   }
 }
+// SIGHUP re-reads the call files (docs/calls-lifecycle.md); the reloader logs what it loaded or refused.
+process.on('SIGHUP', () => void app.reloadCalls('SIGHUP'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));

@@ -54,6 +54,11 @@ export interface Subscription {
   trust?: string;
   /** Language the channel's reminders are posted in (default bokmål). */
   locale?: 'nb' | 'en';
+  /**
+   * Series (`innovasjonsmidler`) whose new calls this channel is not to be subscribed to. A channel
+   * subscribed to any call of a series follows it otherwise (docs/calls-lifecycle.md).
+   */
+  seriesOptOut?: string[];
   updatedAt: string;
   updatedBy: string;
 }

@@ -10,6 +10,10 @@ export const help = {
   'help.call-open': { nb: 'Frist {deadline}', en: 'Deadline {deadline}' },
   'help.call-closed': { nb: 'Fristen gikk ut {date}', en: 'The deadline was {date}' },
   'help.call-undated': { nb: 'Ingen frist oppgitt', en: 'No deadline given' },
+  'help.call-expected': {
+    nb: 'Ventet – ikke utlyst ennå; fristen pleier å være rundt {month}',
+    en: 'Expected – not announced yet; the deadline is usually around {month}',
+  },
   'help.button.eligibility': { nb: 'Kan jeg søke?', en: 'Can I apply?' },
   'help.button.amount': { nb: 'Hvor mye kan jeg søke om?', en: 'How much can I ask for?' },
   'help.button.priority': { nb: 'Satsingsområder', en: 'Priority areas' },

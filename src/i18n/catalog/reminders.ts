@@ -4,6 +4,13 @@ import type { CatalogPart } from '../message.ts';
 export const reminders = {
   'reminders.channel.title': { nb: '{label} – {call}', en: '{label} – {call}' },
   'reminders.when': { nb: 'Når', en: 'When' },
+  'reminders.announce.title': { nb: 'Ny utlysning: {call}', en: 'New call: {call}' },
+  'reminders.announce.text': {
+    nb: 'En ny utlysning i en serie denne kanalen følger, er lagt inn. Kanalen får påminnelser om den også.',
+    en: 'A new call of a series this channel follows is out. The channel gets its reminders too.',
+  },
+  'reminders.announce.deadline': { nb: 'Søknadsfrist', en: 'Deadline' },
+  'reminders.announce.changes': { nb: 'Endret fra forrige utlysning:', en: 'Changed from the last call:' },
   'reminders.call': { nb: 'Utlysning', en: 'Call' },
   'reminders.trust': { nb: 'Helseforetak', en: 'Health trust' },
   'reminders.application': { nb: 'Søknad', en: 'Application' },
@@ -150,6 +157,8 @@ export const reminders = {
   'reminders.button.pause': { nb: 'Sett på pause', en: 'Pause' },
   'reminders.button.resume': { nb: 'Start igjen', en: 'Resume' },
   'reminders.button.unsubscribe': { nb: 'Avslutt påminnelser', en: 'Unsubscribe' },
+  'reminders.button.unfollow': { nb: 'Ikke meld nye utlysninger', en: 'Do not announce new calls' },
+  'reminders.button.follow': { nb: 'Meld nye utlysninger', en: 'Announce new calls' },
   'reminders.button.save': { nb: 'Lagre', en: 'Save' },
   'reminders.button.nudges-off': { nb: 'Slå av mine påminnelser', en: 'Turn my nudges off' },
   'reminders.button.nudges-on': { nb: 'Slå på mine påminnelser', en: 'Turn my nudges on' },
