@@ -229,7 +229,12 @@ export function createApp(options: CreateAppOptions): App {
   let catchUp: () => Promise<CatchUp> = async () => ({ off: true });
   const runTurn = createTurnRunner({
     engine,
-    intercept: clockCommand({ clock: hostClock, catchUp: () => catchUp(), log }),
+    intercept: clockCommand({
+      clock: hostClock,
+      catchUp: () => catchUp(),
+      chosenLocale: async (event) => (await queueStore.getUser(event.platform, event.user.id))?.locale,
+      log,
+    }),
     senders: () => senders,
     store,
     log,

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { TurnReplies } from '../bot/engine-port.ts';
 import type { Inbound } from '../bot/messages.ts';
+import type { Locale } from '../domain/call.ts';
 import { parseAt } from '../domain/timeline.ts';
 import { formatDateLong } from '../i18n/format.ts';
 import { t } from '../i18n/t.ts';
@@ -13,6 +14,8 @@ export interface ClockCommandDeps {
   clock: HostClock;
   /** Plans and delivers what fell due at the new time (the reminder planner and loop, once each). */
   catchUp: () => Promise<CatchUp>;
+  /** The language the person chose in the bot ("norsk"/"english"), which wins over the client's. */
+  chosenLocale?: (event: Inbound) => Promise<Locale | undefined>;
   log: Logger;
 }
 
@@ -40,7 +43,7 @@ export function clockCommand(deps: ClockCommandDeps): (event: Inbound) => Promis
     if (!deps.clock.movable || event.action) return undefined;
     const m = AT.exec(event.text?.trim() ?? '');
     if (!m) return undefined;
-    const locale = event.user.locale ?? 'nb';
+    const locale = (await deps.chosenLocale?.(event).catch(() => undefined)) ?? event.user.locale ?? 'nb';
     const say = (text: string): TurnReplies => ({ replies: [{ kind: 'text', text }], locale });
     let at: Date;
     try {

@@ -16,8 +16,10 @@ export class PlaygroundPage {
     return this.page.locator('.fai-OutputCard');
   }
 
+  /** Opens a chat or channel from the side bar; the bot's greeting there (on first open) comes first. */
   async open(chat: string): Promise<void> {
     await this.page.getByText(chat, { exact: true }).first().click();
+    await this.page.waitForTimeout(2_000);
   }
 
   /** Types `text` and waits until the bot has answered (a message more than before). */
@@ -27,7 +29,24 @@ export class PlaygroundPage {
     await box.click();
     await this.page.keyboard.type(text);
     await this.page.keyboard.press('Enter');
-    await this.answered(before);
+    await this.onFailure(`answer-to-${text.slice(0, 30)}`, () => this.answered(before));
+  }
+
+  /**
+   * Starts a channel post that @mentions the bot (a bot in a Teams channel reads only those): the
+   * playground suggests the bot after "@", as Teams does.
+   */
+  async posts(text: string, bot = 'Midlerbot'): Promise<void> {
+    const before = await this.signature();
+    // In a channel the first text box is the new post's (replies have their own under each post).
+    await this.page.getByRole('textbox').first().click();
+    await this.page.keyboard.type(`@${bot.slice(0, 3)}`);
+    await this.onFailure('mention', () =>
+      this.page.getByRole('menuitem', { name: bot }).click({ timeout: 15_000 }),
+    );
+    await this.page.keyboard.type(` ${text}`);
+    await this.page.getByRole('button', { name: 'Post', exact: true }).click();
+    await this.onFailure(`answer-to-post-${text.slice(0, 30)}`, () => this.answered(before));
   }
 
   /**
@@ -39,7 +58,7 @@ export class PlaygroundPage {
     await this.onFailure(`press-${label}`, () =>
       this.page.getByRole('button', { name: label, exact: true }).last().click({ timeout: 15_000 }),
     );
-    await this.answered(before);
+    await this.onFailure(`answer-to-${label}`, () => this.answered(before));
   }
 
   /** A step that failed leaves a screenshot of what the person saw. */
@@ -64,22 +83,27 @@ export class PlaygroundPage {
    * entry of the dropdown labelled `input`.
    */
   async picks(option: string, input = 'Svar'): Promise<void> {
-    const box = this.page.getByLabel(option, { exact: true });
-    if ((await box.count()) > 0) {
-      await box.last().check();
-      return;
-    }
-    await this.page.getByLabel(input).last().click();
-    await this.page.getByText(option, { exact: true }).last().click();
-    await this.page.keyboard.press('Escape');
+    await this.onFailure(`pick-${option}`, async () => {
+      const box = this.page.getByRole('checkbox', { name: option, exact: true });
+      if ((await box.count()) > 0) return box.last().check();
+      // The renderer labels its boxes apart from the inputs: click the text in the newest card with boxes.
+      const withBoxes = this.page
+        .locator('.ac-adaptiveCard')
+        .filter({ has: this.page.locator('input[type=checkbox], input[type=radio]') })
+        .filter({ hasText: option });
+      if ((await withBoxes.count()) > 0) return withBoxes.last().getByText(option, { exact: true }).click();
+      await this.page.getByLabel(input).last().click();
+      await this.page.getByText(option, { exact: true }).last().click({ timeout: 15_000 });
+      await this.page.keyboard.press('Escape');
+    });
   }
 
   /** Waits until a message of the bot's shows every one of `texts`; returns that message's text. */
   async sees(...texts: string[]): Promise<string> {
-    let messages = this.page.locator('.fai-OutputCard');
+    let messages = this.page.locator(MESSAGES);
     for (const text of texts) messages = messages.filter({ hasText: text });
     const found = messages.last();
-    await found.waitFor({ timeout: 15_000 });
+    await this.onFailure(`see-${texts.join('-').slice(0, 40)}`, () => found.waitFor({ timeout: 15_000 }));
     return found.innerText();
   }
 
@@ -104,10 +128,16 @@ export class PlaygroundPage {
 }
 
 /**
+ * What the bot says: messages in a chat (output cards), and in a channel's threads its cards and
+ * text paragraphs (a channel shows replies without the chat's output cards).
+ */
+const MESSAGES = '.fai-OutputCard, .ac-adaptiveCard, p';
+
+/**
  * Evaluated in the page (a string: the project compiles without DOM types). The playground's notice
  * under a pressed card is left out: it appears before the bot has answered.
  */
 const SIGNATURE = `(() => {
-  const all = [...document.querySelectorAll('.fai-OutputCard')];
+  const all = [...document.querySelectorAll(${JSON.stringify(MESSAGES)})];
   return all.length + '|' + all.map((e) => e.innerText.replace(/Your response was sent to the app/g, '')).join('\\u0000');
 })()`;

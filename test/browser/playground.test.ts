@@ -13,12 +13,18 @@ const run = new PlaygroundRun();
 describe.skipIf(!browser && !process.env.CI)('the walk-through in Microsoft 365 Agents Playground', () => {
   let kari: PlaygroundPage;
   let nils: PlaygroundPage;
+  let klara: PlaygroundPage;
+  let kare: PlaygroundPage;
 
   beforeAll(async () => {
     await run.start();
     kari = await run.as('applicant');
     nils = await run.as('leader');
-  }, 120_000);
+    klara = await run.as('clinic-chief');
+    kare = await run.as('quality-chief');
+    // The playground's client says en-US; these people choose Norwegian, as many do in Teams.
+    for (const person of [nils, klara, kare]) await person.says('norsk');
+  }, 180_000);
   afterAll(() => run.stop(), 30_000);
 
   it('checks eligibility to a verdict', async () => {
@@ -36,7 +42,7 @@ describe.skipIf(!browser && !process.env.CI)('the walk-through in Microsoft 365 
     await kari.presses('Nei');
     await kari.fills('Svar', '2023-12-15');
     await kari.presses('Send');
-    expect(await kari.sees('Ja, du kan søke')).toContain('Innovasjonsmidler 2023');
+    await kari.sees('Ja, du kan søke', 'Innovasjonsmidler 2023');
     await kari.shot('eligibility-verdict');
   }, 120_000);
 
@@ -73,6 +79,7 @@ describe.skipIf(!browser && !process.env.CI)('the walk-through in Microsoft 365 
     await kari.presses('Ja, søknaden er klar');
     // The playground has no people picker: the card lists the walk-through's people instead.
     await kari.picks('Nils Leder (nils.leder@stolav.example)', 'Nærmeste leder: velg personen');
+    await kari.picks('Klara Klinikksjef (klara.klinikksjef@stolav.example)', 'Klinikkleder: velg personen');
     await kari.shot('endorsement-request');
     await kari.presses('Send forespørselen');
     await kari.shot('endorsement-sent');
@@ -83,4 +90,28 @@ describe.skipIf(!browser && !process.env.CI)('the walk-through in Microsoft 365 
     await nils.shot('approved');
     await kari.sees('godkjent');
   }, 180_000);
+
+  it('the clinic chief approves too, and the quality chief orders the trust’s applications', async () => {
+    await klara.sees('Trygg utskrivning', 'Godkjenn');
+    await klara.presses('Godkjenn');
+    await kare.sees('venter på helseforetakets prioritering');
+    await kare.shot('prioritisation-notice');
+    await kare.presses('Prioriter søknadene');
+    await kare.presses('Bekreft rekkefølgen');
+    await kare.shot('prioritised');
+    await kari.sees('har prioritert søknaden «Trygg utskrivning»');
+  }, 120_000);
+
+  it('a channel subscribes to reminders, and one arrives after /at moves the clock', async () => {
+    await kari.open('Midler og frister');
+    await kari.posts('påminnelser');
+    await kari.presses('Velg utlysninger');
+    await kari.picks('Pasientsikkerhetsmidler 2023–2024');
+    await kari.presses('Lagre');
+    await kari.sees('Pasientsikkerhetsmidler 2023–2024', 'Neste påminnelser', '21. oktober 2022 kl. 09.00');
+    await kari.posts('/at 2022-10-21 09:00');
+    await kari.sees('Klokka er nå fredag 21. oktober 2022 kl. 09.00', 'forfalt: 1 sendt');
+    await kari.sees('Søknadsfrist', 'Pasientsikkerhetsmidler 2023–2024', '4. november 2022');
+    await kari.shot('channel-reminder');
+  }, 120_000);
 });
