@@ -48,7 +48,7 @@ async function subscribe(host: PlatformHost, callId: string): Promise<void> {
       channelData: thread.channelData,
     });
   const overview = cardOf(host.teams.posted().at(-1)?.body ?? {});
-  const choose = (overview?.actions as Action[]).find((a) => a.verb === 'reminders.choose');
+  const choose = ((overview?.actions ?? []) as Action[]).find((a) => a.verb === 'reminders.choose');
   const form = ((await press(choose)).body as { value: { actions?: Action[] } }).value;
   await press(
     form.actions?.find((a) => a.verb === 'reminders.save-calls'),
