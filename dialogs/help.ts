@@ -1,7 +1,8 @@
 import { button, card, text } from '../src/bot/cards.ts';
 import type { Dialog, DialogContext } from '../src/bot/dialog.ts';
-import type { Button } from '../src/bot/messages.ts';
+import type { Block, Button } from '../src/bot/messages.ts';
 import { chiefTrusts } from '../src/domain/endorsement-prioritisation.ts';
+import { guidanceAndContact } from './call-notes.ts';
 import { callsByRelevance, deadlineText, say } from './shared.ts';
 
 /** The main menu: what the bot can do, the calls with their deadlines, a button per feature. */
@@ -22,6 +23,15 @@ export function menuButtons(ctx: DialogContext): Button[] {
   ];
 }
 
+/** Each call's guidance and contact, as its text gives them, so a user knows where to read more. */
+function guidance(ctx: DialogContext): Block[] {
+  const rows = callsByRelevance(ctx).flatMap((c) => {
+    const value = guidanceAndContact(ctx, c);
+    return value ? [{ label: say(ctx, c.title), value }] : [];
+  });
+  return rows.length > 0 ? [text(`**${ctx.t('help.guidance')}**`), { kind: 'facts', facts: rows }] : [];
+}
+
 export const helpDialog: Dialog = {
   name: 'help',
   transient: true,
@@ -39,6 +49,7 @@ export const helpDialog: Dialog = {
               kind: 'facts',
               facts: calls.map((c) => ({ label: say(ctx, c.title), value: deadlineText(c, ctx) })),
             },
+        ...guidance(ctx),
       ],
       menuButtons(ctx),
     );

@@ -9,6 +9,7 @@ export const help = {
   'help.calls': { nb: 'Utlysninger og søknadsfrister', en: 'Calls and application deadlines' },
   'help.call-open': { nb: 'Frist {deadline}', en: 'Deadline {deadline}' },
   'help.call-closed': { nb: 'Fristen gikk ut {date}', en: 'The deadline was {date}' },
+  'help.guidance': { nb: 'Veiledning og kontakt', en: 'Guidance and contact' },
   'help.call-undated': { nb: 'Ingen frist oppgitt', en: 'No deadline given' },
   'help.button.eligibility': { nb: 'Kan jeg søke?', en: 'Can I apply?' },
   'help.button.amount': { nb: 'Hvor mye kan jeg søke om?', en: 'How much can I ask for?' },
