@@ -107,7 +107,9 @@ describe.each(transcriptStores('prioritisation'))('trust prioritisation on $name
       '1. Legemiddelsamstemming – Søker 3\n2. Fallforebygging – Søker 1\n3. Trygg utskrivning – Søker 2',
     );
     replies = await chief.click('Bekreft rekkefølgen');
-    expect(shown(replies)).toContain('Rekkefølgen er bekreftet. 3 søker(e) får beskjed.');
+    expect(shown(replies)).toContain(
+      'Rekkefølgen er bekreftet, og søkerne får beskjed. Søknader i rekkefølgen: 3.',
+    );
 
     const ranks = await Promise.all(
       apps.slice(0, 3).map(async (a) => (await store.getApplication(a.id))?.priorityRank),

@@ -17,7 +17,7 @@ export const prioritisation = {
   },
   'prioritisation.not-chief': {
     nb: 'Du er ikke satt opp som kvalitetssjef (eller stedfortreder) for noe helseforetak, så du kan ikke prioritere søknader.',
-    en: 'You are not set up as quality chief (or deputy) for any health trust, so you cannot prioritise applications.',
+    en: 'You are not set up as quality and patient safety lead (or deputy) for any health trust, so you cannot prioritise applications.',
   },
   'prioritisation.title': {
     nb: 'Prioriter søknadene fra {trust}',
@@ -47,8 +47,8 @@ export const prioritisation = {
     en: 'The list has changed since the card was shown. Check the order and confirm again.',
   },
   'prioritisation.confirmed': {
-    nb: 'Rekkefølgen er bekreftet. {count} søker(e) får beskjed.',
-    en: 'The order is confirmed. {count} applicant(s) are being told.',
+    nb: 'Rekkefølgen er bekreftet, og søkerne får beskjed. Søknader i rekkefølgen: {count}.',
+    en: 'The order is confirmed, and the applicants are being told. Applications in the order: {count}.',
   },
   'prioritisation.unchanged': {
     nb: 'Rekkefølgen er den samme som før; ingenting er endret.',

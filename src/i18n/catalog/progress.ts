@@ -71,7 +71,7 @@ export const progress = {
   'progress.edit.unchanged': { nb: 'Ingenting er endret.', en: 'Nothing has changed.' },
   'progress.refused.prioritised': {
     nb: 'Helseforetaket har allerede prioritert søknaden, så den kan ikke endres her. Ta kontakt med kvalitetssjefen.',
-    en: 'The trust has already prioritised the application, so it cannot be changed here. Contact the quality chief.',
+    en: 'The trust has already prioritised the application, so it cannot be changed here. Contact the trust’s quality and patient safety lead.',
   },
   'progress.button.withdraw': { nb: 'Trekk søknaden', en: 'Withdraw the application' },
   'progress.button.awarded': { nb: 'Tildelt', en: 'Awarded' },

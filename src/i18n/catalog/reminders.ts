@@ -13,7 +13,7 @@ export const reminders = {
   },
   'reminders.todo.internal-deadline': {
     nb: 'Helseforetakets interne frist kommer før den regionale: få søknaden forankret og prioritert innen da.',
-    en: "The trust's internal deadline comes before the regional one: get the application anchored and prioritised by then.",
+    en: "The trust's internal deadline comes before the regional one: get the application signed off and ranked by then.",
   },
   'reminders.todo.award': {
     nb: 'Tildelingen kunngjøres. Se status for søknadene dine.',
