@@ -30,7 +30,7 @@ export function coverageOf(
   indexed: ReadonlySet<string>,
 ): Coverage {
   const rendered = new Set<string>([
-    ...call.questions.map((q) => q.rule),
+    ...call.questions.flatMap((q) => [q.rule, ...(q.notBefore ? [q.notBefore.rule] : [])]),
     ...call.categories.flatMap((c) => c.rules),
     ...call.costTypes.flatMap((c) => (c.rule ? [c.rule] : [])),
     call.submission.rule,
