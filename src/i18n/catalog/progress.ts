@@ -79,6 +79,15 @@ export const progress = {
   'progress.button.confirm-submit': { nb: 'Ja, den er levert', en: 'Yes, it is submitted' },
   'progress.button.confirm-withdraw': { nb: 'Ja, trekk søknaden', en: 'Yes, withdraw it' },
   'progress.button.cancel': { nb: 'Nei, tilbake', en: 'No, go back' },
+  'progress.submit.late-text': {
+    nb: 'Søknadsfristen har gått ut. Leverte du «{title}» i søknadsportalen før fristen, kan du registrere det her: {step}. Skriv hvilken dag du leverte (senest fristdagen).',
+    en: 'The deadline has passed. If you submitted "{title}" in the application portal before the deadline, you can record it here: {step}. Enter the day you submitted it (the deadline day at the latest).',
+  },
+  'progress.submit.when': { nb: 'Dagen søknaden ble levert', en: 'The day it was submitted' },
+  'progress.submit.bad-day': {
+    nb: 'Skriv dagen søknaden ble levert, som ÅÅÅÅ-MM-DD, senest fristdagen. Etter fristen kan ingen søknad leveres.',
+    en: 'Enter the day it was submitted, as YYYY-MM-DD, on the deadline day at the latest. No application can be submitted after the deadline.',
+  },
   'progress.submit.title': { nb: 'Er søknaden levert?', en: 'Is the application submitted?' },
   'progress.submit.text': {
     nb: 'Bekreft at «{title}» er levert: {step}. Midlerbot leverer ikke søknaden for deg, den registrerer bare at du har gjort det. Fristen er {due}.',
