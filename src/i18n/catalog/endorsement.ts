@@ -8,7 +8,7 @@ export const endorsement = {
   },
   'endorsement.phrases.pending': {
     nb: 'hva venter på meg|venter på meg|til godkjenning|mine godkjenninger',
-    en: 'pending|what is waiting on me|waiting on me|my approvals',
+    en: 'pending|what is waiting on me|waiting on me|what is waiting for me|waiting for me|my approvals',
   },
   'endorsement.button.request': { nb: 'Be om godkjenning', en: 'Ask for endorsement' },
   'endorsement.title': { nb: 'Godkjenning fra leder', en: 'Endorsement from leaders' },
@@ -281,6 +281,10 @@ export const endorsement = {
   'endorsement.pending.none': {
     nb: 'Ingenting venter på deg nå.',
     en: 'Nothing is waiting on you right now.',
+  },
+  'endorsement.pending.ranking': {
+    nb: 'Disse søknadene til {call} har alle godkjenningene og venter på helseforetakets prioritering:',
+    en: 'These applications to {call} have every approval and wait for the trust to rank them:',
   },
   'endorsement.pending.title': {
     nb: 'Dette venter på deg ({count})',
