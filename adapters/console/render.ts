@@ -73,6 +73,8 @@ function cardText(card: Card, first: number, color: boolean): { lines: string[];
   for (const input of inputs) {
     const shown = shownValue(input);
     lines.push(`  ✎ ${input.label}${input.required ? ' *' : ''}${shown ? ` [${shown}]` : ''}`);
+    // The choices belong with the question they answer, as on Teams and Slack, not only in the prompt.
+    if (input.kind === 'choice') lines.push(...input.options.map((o) => `      · ${o.label}`));
     if (errors[input.id]) lines.push(`    ! ${errors[input.id]}`);
   }
   // A message about no input of the card still has to be seen.

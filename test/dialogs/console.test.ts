@@ -438,9 +438,16 @@ describe('console answers and words (issue 15)', () => {
     expect(out).not.toContain('Svar (må fylles ut)');
   });
 
-  it('a Norwegian session shows the console hints in Norwegian; English after the language button', async () => {
+  it("a card's choices are drawn with its question; a Norwegian session shows the console hints in Norwegian, English after the language button", async () => {
     const t = terminal();
-    await t.type('kan jeg søke', 'Pasientsikkerhetsmidler 2023–2024', 'St. Olavs hospital HF', 'Ja');
+    const card = await t.type(
+      'kan jeg søke',
+      'Pasientsikkerhetsmidler 2023–2024',
+      'St. Olavs hospital HF',
+      'Ja',
+    );
+    // The choices are drawn with their question, before any button is pressed.
+    expect(card).toMatch(/Hva skal prosjektet oppnå\?[\s\S]*✎ Svar[\s\S]*· Redusere pasientskader/);
     await t.type('1');
     expect(t.chat.prompt()).toContain('Svar (enter: hopp over) (1,3 …)');
     expect(t.chat.prompt()).not.toMatch(/required|enter: skip/);
