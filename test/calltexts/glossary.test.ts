@@ -5,11 +5,11 @@ import { Chat, play, realCatalog, transcriptStores } from '../support/transcript
 
 /**
  * Issue 15, language: English reads as English, with one term per role and concept (docs/glossary.md):
- * line manager, head of department/clinic, head of clinic, sign-off, quality and patient safety lead —
- * never "nearest leader", "clinic leader", "clinic chief", "anchoring" or "quality chief".
+ * line manager, head of department/clinic, head of clinic, sign-off, quality and patient safety lead, approval —
+ * never "nearest leader", "clinic leader", "clinic chief", "anchoring", "quality chief" or "endorse".
  */
 
-const TRANSLATED = /nearest leader|clinic leader|clinic chief|anchor|quality chief/i;
+const TRANSLATED = /nearest leader|clinic leader|clinic chief|anchor|quality chief|endorse/i;
 
 describe.each(transcriptStores('glossary'))('the English terms of docs/glossary.md on $name', ({ make }) => {
   let store: Store;

@@ -8,7 +8,7 @@ export const prioritisation = {
   },
   'prioritisation.ready.text': {
     nb: '«{title}» fra {name} har fått alle godkjenningene og venter på helseforetakets prioritering.',
-    en: '"{title}" from {name} has every endorsement and waits for the trust’s prioritisation.',
+    en: '"{title}" from {name} has every approval and waits for the trust’s prioritisation.',
   },
   'prioritisation.ready.button': { nb: 'Prioriter søknadene', en: 'Prioritise the applications' },
   'prioritisation.phrases': {
@@ -25,11 +25,11 @@ export const prioritisation = {
   },
   'prioritisation.none': {
     nb: 'Ingen søknader fra {trust} har begge godkjenningene ennå.',
-    en: 'No application from {trust} has both endorsements yet.',
+    en: 'No application from {trust} has both approvals yet.',
   },
   'prioritisation.waiting': {
-    nb: '{count} søknad(er) venter fortsatt på godkjenning fra leder og er ikke med her.',
-    en: '{count} application(s) still wait for a leader’s endorsement and are not listed.',
+    nb: 'Søknader som fortsatt venter på godkjenning fra leder, er ikke med her: {count}.',
+    en: 'Applications still waiting for a leader’s approval, not listed: {count}.',
   },
   'prioritisation.item': { nb: '{rank}. {title} – {name}', en: '{rank}. {title} – {name}' },
   'prioritisation.explain': {
