@@ -3,6 +3,8 @@ import type { DialogContext } from '../src/bot/dialog.ts';
 import type { Block } from '../src/bot/messages.ts';
 import type { Application } from '../src/domain/application.ts';
 import type { Call } from '../src/domain/call.ts';
+import { trustInternalDeadline } from '../src/domain/timeline.ts';
+import { formatDeadline } from '../src/i18n/format.ts';
 import { say } from './shared.ts';
 
 /**
@@ -74,6 +76,19 @@ export function applicationNotes(ctx: DialogContext, app: Application, call: Cal
   const done = submitted(app, call);
   const topics = done ? AFTER_SUBMISSION : [...BEFORE_SUBMISSION, ...AFTER_SUBMISSION];
   const notes = noteBlocks(ctx, call, topics);
+  // The text warns of an internal deadline without dates; where the trust's is configured, say it.
+  const trust = call.trusts.find((t) => t.id === app.applicant.trust);
+  const internal = trust && trustInternalDeadline(call, trust.id);
+  if (!done && internal && notes.length > 0 && call.notes.some((n) => n.topic === 'internal-deadline'))
+    notes.push(
+      text(
+        ctx.t('application.internal-deadline', {
+          trust: trust.name,
+          date: formatDeadline(internal, ctx.now, ctx.locale),
+        }),
+        'attention',
+      ),
+    );
   const help = guidanceAndContact(ctx, call);
   return [
     ...(done ? [] : checklist(ctx, app, call)),
