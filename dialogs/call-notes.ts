@@ -3,15 +3,18 @@ import type { DialogContext } from '../src/bot/dialog.ts';
 import type { Block } from '../src/bot/messages.ts';
 import type { Application } from '../src/domain/application.ts';
 import type { Call } from '../src/domain/call.ts';
+import type { Text } from '../src/domain/call-schema.ts';
 import { trustInternalDeadline } from '../src/domain/timeline.ts';
 import { formatDeadline } from '../src/i18n/format.ts';
-import { say } from './shared.ts';
 
 /**
  * What the call text says that an applicant needs beside the steps: the notes (`notes:` in the call
  * file) an application card shows, each as the rule's sentence with its quote. The topics are named
  * here, as literals, so `midlerbot calls check` can see which notes a dialog shows.
  */
+
+// Not shared.ts's `say`: shared.ts shows notes too (the categories), and this keeps the import one-way.
+const say = (ctx: DialogContext, value: Text): string => value[ctx.locale];
 
 /** Read before submitting: how to submit, what gets an application rejected, what the assessment weighs. */
 export const BEFORE_SUBMISSION = [
@@ -21,10 +24,11 @@ export const BEFORE_SUBMISSION = [
   'submission',
   'collaboration',
   'geographic-spread',
+  'trust-prioritisation',
 ] as const;
 
 /** What happens after submitting: who decides, how reporting works. */
-export const AFTER_SUBMISSION = ['award', 'reporting'] as const;
+export const AFTER_SUBMISSION = ['award-announcement', 'award', 'reporting'] as const;
 
 /** The rule sentence and quote of each note the call has, in the order of `topics`. */
 export function noteBlocks(ctx: DialogContext, call: Call, topics: readonly string[]): Block[] {

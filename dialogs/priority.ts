@@ -97,7 +97,8 @@ function render(ctx: DialogContext, p: Progress): StepResult {
       remember: { callId: call.id, category: category.id, priorityAreas: [] },
     };
   }
-  const blocks: Block[] = [head, text(ctx.t('priority.ask'))];
+  // What the text says the areas rest on (innovation: Strategi 2030 …; patient safety: the RHF's priorities).
+  const blocks: Block[] = [head, ...noteBlocks(ctx, call, ['priority-areas']), text(ctx.t('priority.ask'))];
   for (const a of areas) {
     blocks.push(
       text(

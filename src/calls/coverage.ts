@@ -36,12 +36,16 @@ export function coverageOf(
     call.submission.rule,
   ]);
   const total = [...call.rules.map((r) => `rule:${r.id}`), ...call.notes.map((n) => `note:${n.topic}`)];
+  const ruleShown = (rule: string) =>
+    literals.has(rule) ||
+    rendered.has(rule) ||
+    call.notes.some((n) => n.rule === rule && literals.has(n.topic));
+  // A note is a topic pointing at a rule: where a dialog shows that rule's sentence, it shows the note.
   const byDialog = (id: string) => {
     const [kind, name = ''] = id.split(':');
-    if (literals.has(name)) return true;
-    if (kind === 'rule')
-      return rendered.has(name) || call.notes.some((n) => n.rule === name && literals.has(n.topic));
-    return false;
+    if (kind === 'rule') return ruleShown(name);
+    const note = call.notes.find((n) => n.topic === name);
+    return literals.has(name) || (note !== undefined && ruleShown(note.rule));
   };
   const byDialogs = total.filter(byDialog);
   const rest = total.filter((id) => !byDialog(id));

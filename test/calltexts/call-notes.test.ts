@@ -79,6 +79,8 @@ describe.each(['nb', 'en'] as const)('what the call says, on the card and in hel
         w.decides,
         w.reporting,
         w.contact,
+        '> Kvalitetssjef eller tilsvarende, eventuelt fagdirektør i det enkelte helseforetaket, skal prioritere søknadene',
+        '> Tildeling kunngjøres innen 16. desember 2022',
       )
       .notSees(w.checklist);
   });
@@ -95,6 +97,20 @@ describe.each(['nb', 'en'] as const)('what the call says, on the card and in hel
       .says(w.status)
       .sees(w.decides, w.reporting)
       .notSees('> Samarbeid lokalt og regionalt vektlegges', w.form);
+  });
+
+  it('the category and priority-area cards say what the text says of categories and areas', async () => {
+    const kari = kit.user('Kari Nordmann', { locale });
+    await kari
+      .says(locale === 'nb' ? 'kan jeg søke' : 'can I apply')
+      .presses(/Innovasjonsmidler 2023|Innovation funding 2023/)
+      .sees('> Kategoriene har ulike maler for prosjektbeskrivelse og vil vurderes ut i fra ulike kriterier');
+    const ola = kit.user('Ola Nordmann', { locale });
+    await ola
+      .says(locale === 'nb' ? 'satsingsområder' : 'priority areas')
+      .presses(/Pasientsikkerhetsmidler|Patient safety/)
+      .presses(/Pasientsikkerhetsprosjekt|Patient safety project/)
+      .sees('> I årets utlysning vil Helse Midt-Norge RHF prioritere prosjekter innen følgende to områder');
   });
 
   it('help names each call with its guidance and contact', async () => {
