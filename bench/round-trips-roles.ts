@@ -39,7 +39,7 @@ async function write(
   return saved.value;
 }
 
-/** A draft made ready, with both endorsements requested (and, with `submitted`, given and handed in). */
+/** A draft made ready, with both approvals requested (and, with `submitted`, given and handed in). */
 async function seed(
   store: Store,
   catalog: Catalog,

@@ -8,6 +8,7 @@ import { callDeadline } from '../src/domain/steps.ts';
 import { hasPassed } from '../src/domain/timeline.ts';
 import { nextStep } from '../src/domain/tracker.ts';
 import { formatDate, formatDeadline } from '../src/i18n/format.ts';
+import { applicationNotes } from './call-notes.ts';
 import { deadlineQuotes, say } from './shared.ts';
 
 type Shown = Extract<Block, { kind: 'steps' }>['steps'][number]['state'];
@@ -79,6 +80,7 @@ export function applicationCard(ctx: DialogContext, app: Application, buttons: B
       { kind: 'steps', steps },
       text(`**${nextLine}**`, late || next?.overdue ? 'attention' : 'normal'),
       ...(late ? deadlineQuotes(ctx, call) : []),
+      ...(late ? [] : applicationNotes(ctx, app, call)),
     ],
     buttons,
   );

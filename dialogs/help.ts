@@ -1,7 +1,8 @@
 import { button, card, text } from '../src/bot/cards.ts';
 import type { Dialog, DialogContext } from '../src/bot/dialog.ts';
-import type { Button } from '../src/bot/messages.ts';
+import type { Block, Button } from '../src/bot/messages.ts';
 import { chiefTrusts } from '../src/domain/endorsement-prioritisation.ts';
+import { guidanceAndContact } from './call-notes.ts';
 import { callsByRelevance, deadlineText, expectedFacts, say } from './shared.ts';
 
 /** The main menu: what the bot can do, the calls with their deadlines, a button per feature. */
@@ -20,6 +21,15 @@ export function menuButtons(ctx: DialogContext): Button[] {
     button('privacy.start', ctx.t('help.button.privacy')),
     button('language.start', ctx.t('help.button.language'), { locale: ctx.locale === 'nb' ? 'en' : 'nb' }),
   ];
+}
+
+/** Each call's guidance and contact, as its text gives them, so a user knows where to read more. */
+function guidance(ctx: DialogContext): Block[] {
+  const rows = callsByRelevance(ctx).flatMap((c) => {
+    const value = guidanceAndContact(ctx, c);
+    return value ? [{ label: say(ctx, c.title), value }] : [];
+  });
+  return rows.length > 0 ? [text(`**${ctx.t('help.guidance')}**`), { kind: 'facts', facts: rows }] : [];
 }
 
 export const helpDialog: Dialog = {
@@ -44,6 +54,7 @@ export const helpDialog: Dialog = {
                 ...calls.map((c) => ({ label: say(ctx, c.title), value: deadlineText(c, ctx) })),
               ],
             },
+        ...guidance(ctx),
       ],
       menuButtons(ctx),
     );

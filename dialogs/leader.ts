@@ -18,7 +18,8 @@ import {
   when,
 } from './endorsement-cards.ts';
 import { commit, me, records } from './endorsement-commit.ts';
-import { num, str } from './shared.ts';
+import { type Scope, scopes, trustName } from './prioritisation.ts';
+import { num, say, str } from './shared.ts';
 
 /**
  * The leader's side: decide on a request from its card (approve, decline with a reason, or ask for
@@ -230,8 +231,28 @@ async function pending(ctx: DialogContext): Promise<StepResult> {
         cards.push(leaderCard(viewOf(ctx), app, call, step));
     }
   }
-  if (cards.length === 0) return reply(message(ctx.t('endorsement.pending.none')));
-  return reply(message(`**${ctx.t('endorsement.pending.title', { count: cards.length })}**`), ...cards);
+  // A quality chief's applications waiting for the trust's prioritisation wait on them too.
+  const ranking = await waitingForRanking(ctx);
+  if (cards.length === 0 && ranking.length === 0) return reply(message(ctx.t('endorsement.pending.none')));
+  const count = cards.length + ranking.reduce((n, s) => n + s.apps.length, 0);
+  return reply(
+    message(`**${ctx.t('endorsement.pending.title', { count })}**`),
+    ...cards,
+    ...ranking.map((scope) =>
+      card(
+        ctx.t('prioritisation.ready.title', { trust: trustName(scope) }),
+        [
+          text(ctx.t('endorsement.pending.ranking', { call: say(ctx, scope.call.title) })),
+          text(scope.apps.map((a) => `- ${a.title} (${a.applicant.name})`).join('\n')),
+        ],
+        [button('prioritisation.start', ctx.t('prioritisation.ready.button'), undefined, 'primary')],
+      ),
+    ),
+  );
+}
+
+async function waitingForRanking(ctx: DialogContext): Promise<Scope[]> {
+  return ((await scopes(ctx)) ?? []).filter((s) => s.apps.length > 0);
 }
 
 export const leaderDialog: Dialog = {

@@ -25,14 +25,15 @@ import { str } from './shared.ts';
 const D = 'prioritisation';
 type TurnNotify = TurnResult['notify'][number];
 
-interface Scope {
+export interface Scope {
   trust: string;
   call: Call;
   apps: Application[];
   waiting: number;
 }
 
-async function scopes(ctx: DialogContext): Promise<Scope[] | null> {
+/** The trusts' lists the user orders as quality chief (or deputy); null when they order none. */
+export async function scopes(ctx: DialogContext): Promise<Scope[] | null> {
   const trusts = chiefTrusts(ctx.settings?.trustQualityChiefs, me(ctx));
   if (trusts.length === 0) return null;
   const out: Scope[] = [];
@@ -48,7 +49,7 @@ async function scopes(ctx: DialogContext): Promise<Scope[] | null> {
   return out;
 }
 
-function trustName(scope: Scope): string {
+export function trustName(scope: Scope): string {
   return scope.call.trusts.find((t) => t.id === scope.trust)?.name ?? scope.trust;
 }
 

@@ -4,6 +4,7 @@ import type { Block } from '../src/bot/messages.ts';
 import type { Call } from '../src/domain/call.ts';
 import type { CategoryData, PriorityAreaData } from '../src/domain/call-schema.ts';
 import { matchPriorityAreas, priorityAreasFor } from '../src/domain/priority.ts';
+import { noteBlocks } from './call-notes.ts';
 import { menuButtons } from './help.ts';
 import {
   chooseCallCard,
@@ -41,6 +42,16 @@ function noAreasQuote(ctx: DialogContext, call: Call, category: CategoryData): B
   return [
     { kind: 'quote', text: rule.cite.quote, source: ctx.t('common.source', { call: say(ctx, call.title) }) },
   ];
+}
+
+/**
+ * The innovation text encourages applicants to contact Helseplattformen where it is relevant; an
+ * area that names Helseplattformen makes it relevant, so choosing one shows that note with its quote.
+ */
+function helseplattformenNote(ctx: DialogContext, call: Call, matched: PriorityAreaData[]): Block[] {
+  const names = (a: PriorityAreaData) =>
+    [a.label.nb, a.cite.quote, ...a.examples.map((e) => e.nb)].some((t) => /helseplattformen/i.test(t));
+  return matched.some(names) ? noteBlocks(ctx, call, ['helseplattformen']) : [];
 }
 
 function namesAreas(quote: string): boolean {
@@ -86,7 +97,8 @@ function render(ctx: DialogContext, p: Progress): StepResult {
       remember: { callId: call.id, category: category.id, priorityAreas: [] },
     };
   }
-  const blocks: Block[] = [head, text(ctx.t('priority.ask'))];
+  // What the text says the areas rest on (innovation: Strategi 2030 …; patient safety: the RHF's priorities).
+  const blocks: Block[] = [head, ...noteBlocks(ctx, call, ['priority-areas']), text(ctx.t('priority.ask'))];
   for (const a of areas) {
     blocks.push(
       text(
@@ -143,6 +155,7 @@ function result(ctx: DialogContext, p: Required<Progress>, chosen: string[]): St
         source: ctx.t('common.source', { call: say(ctx, call.title) }),
       });
     }
+    blocks.push(...helseplattformenNote(ctx, call, match.matched));
   } else {
     blocks.push(text(ctx.t(match.noneDefined ? 'priority.none-defined' : 'priority.none-matched')));
   }

@@ -1,7 +1,7 @@
 import { button, card, text } from '../src/bot/cards.ts';
 import type { DialogContext, StepResult } from '../src/bot/dialog.ts';
 import type { Block, Button, Card, TextMessage } from '../src/bot/messages.ts';
-import { applicantActions } from '../src/domain/applicant-actions.ts';
+import { applicantActions, isLate } from '../src/domain/applicant-actions.ts';
 import type { Application } from '../src/domain/application.ts';
 import type { Call } from '../src/domain/call.ts';
 import { asksOwnFinancing, hasAmountRule } from '../src/domain/call-lookup.ts';
@@ -84,24 +84,36 @@ export const doneNote = (said: string): Block => text(said, 'good');
 /** The note of an action the tracker refused (progress-refusals.ts). */
 export const refusedNote = (refusal: TextMessage): Block => text(refusal.text, 'attention');
 
-export function submitCard(ctx: DialogContext, app: Application, call: Call, stepId: string): Card {
+/**
+ * "Is it submitted?" Before the deadline a confirmation; after it, for an application submitted in
+ * the portal in time but not recorded here, the day it went in is asked (on or before the deadline).
+ */
+export function submitCard(
+  ctx: DialogContext,
+  app: Application,
+  call: Call,
+  stepId: string,
+  error?: string,
+): Card {
   const due = app.steps.find((s) => s.id === stepId)?.dueAt;
-  return card(
+  const late = isLate(call, ctx.now);
+  const params = {
+    title: app.title,
+    step: stepLabel(ctx, call, stepId),
+    due: due ? formatDeadline(new Date(due), ctx.now, ctx.locale) : '–',
+  };
+  const shown = card(
     ctx.t('progress.submit.title'),
-    [
-      text(
-        ctx.t('progress.submit.text', {
-          title: app.title,
-          step: stepLabel(ctx, call, stepId),
-          due: due ? formatDeadline(new Date(due), ctx.now, ctx.locale) : '–',
-        }),
-      ),
-    ],
+    [text(ctx.t(late ? 'progress.submit.late-text' : 'progress.submit.text', params))],
     [
       button(`${D}.submit-confirm`, ctx.t('progress.button.confirm-submit'), { app: app.id }, 'primary'),
       button('status.start', ctx.t('progress.button.cancel')),
     ],
+    late
+      ? [{ kind: 'date', id: 'submittedOn', label: ctx.t('progress.submit.when'), required: true }]
+      : undefined,
   );
+  return late && error ? { ...shown, errors: { submittedOn: error } } : shown;
 }
 
 export function withdrawCard(ctx: DialogContext, app: Application): Card {

@@ -3,8 +3,9 @@ import type { Dialog, DialogContext, StepResult } from '../src/bot/dialog.ts';
 import { isLate, mayDo } from '../src/domain/applicant-actions.ts';
 import type { Application } from '../src/domain/application.ts';
 import type { Transition } from '../src/domain/application-audit.ts';
+import { submittedInTime } from '../src/domain/application-transitions.ts';
 import type { Call } from '../src/domain/call.ts';
-import { missingRequirements, stepOfKind, type TransitionReason } from '../src/domain/steps.ts';
+import { callDeadline, missingRequirements, stepOfKind, type TransitionReason } from '../src/domain/steps.ts';
 import { markStepDone, recordAward, submit, withdrawApplication } from '../src/domain/tracker.ts';
 import { commit, loadOwnApplication, me } from './endorsement-commit.ts';
 import { voidedNotices } from './endorsement-notices.ts';
@@ -122,11 +123,21 @@ export const progressDialog: Dialog = {
         return { state: null, replies: [submitCard(ctx, app, call, step.id)] };
       }
       case 'submit-confirm': {
+        const step = stepOfKind(app, call, 'submission');
+        const late = isLate(call, ctx.now);
+        const on = str(event.inputs.submittedOn)?.trim();
+        // After the deadline only a day on or before it can be recorded; anything else is asked again.
+        const deadline = callDeadline(call);
+        if (late && step && app.status === 'draft' && (!on || !deadline || !submittedInTime(on, deadline)))
+          return {
+            state: null,
+            replies: [submitCard(ctx, app, call, step.id, ctx.t('progress.submit.bad-day'))],
+          };
         const { result } = await apply(
           ctx,
           app,
           call,
-          (a) => submit(a, call, { by }, ctx.now),
+          (a) => submit(a, call, { by, ...(late && on ? { submittedOn: on } : {}) }, ctx.now),
           (after) => ctx.t('progress.done.submitted', { title: after.title }),
           stepOfKind(app, call, 'submission')?.id,
         );

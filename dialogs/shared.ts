@@ -6,6 +6,7 @@ import type { CategoryData, Text } from '../src/domain/call-schema.ts';
 import { expectedCalls } from '../src/domain/call-series.ts';
 import { hasPassed, localToInstant, milestoneInstant } from '../src/domain/timeline.ts';
 import { formatDate, formatDeadline, formatMonth } from '../src/i18n/format.ts';
+import { noteBlocks } from './call-notes.ts';
 
 /** Helpers shared by the dialogs: choosing a call and a category, deadlines, reading stored answers. */
 
@@ -135,6 +136,8 @@ export function chooseCategoryCard(
       ...categories.map((c) =>
         text(`**${say(ctx, c.name)}**${c.description ? `: ${say(ctx, c.description)}` : ''}`),
       ),
+      // What the text says of its categories (innovation: each has its own template and criteria).
+      ...(categories.length > 1 ? noteBlocks(ctx, call, ['categories']) : []),
     ],
     [...categories.map((c) => button(`${dialog}.category`, say(ctx, c.name), { category: c.id })), ...extra],
   );

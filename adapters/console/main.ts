@@ -65,7 +65,13 @@ async function main(): Promise<void> {
   });
 
   await chat.send({ text: args.locale === 'en' ? 'help' : 'hjelp' });
-  const rl = createInterface({ input: process.stdin, terminal: interactive });
+  // In a terminal readline needs the output to show the prompt and echo what is typed; piped, the
+  // prompt and line are written below, so output stays off and nothing is echoed twice.
+  const rl = createInterface({
+    input: process.stdin,
+    ...(interactive ? { output: process.stdout } : {}),
+    terminal: interactive,
+  });
   const ask = () => {
     if (interactive) {
       rl.setPrompt(chat.prompt());

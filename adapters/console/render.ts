@@ -1,4 +1,5 @@
 import type { Block, Button, Card, Input, Outbound } from '../../src/bot/messages.ts';
+import type { Locale } from '../../src/domain/call.ts';
 import { consoleId } from './args.ts';
 
 /**
@@ -72,6 +73,8 @@ function cardText(card: Card, first: number, color: boolean): { lines: string[];
   for (const input of inputs) {
     const shown = shownValue(input);
     lines.push(`  ✎ ${input.label}${input.required ? ' *' : ''}${shown ? ` [${shown}]` : ''}`);
+    // The choices belong with the question they answer, as on Teams and Slack, not only in the prompt.
+    if (input.kind === 'choice') lines.push(...input.options.map((o) => `      · ${o.label}`));
     if (errors[input.id]) lines.push(`    ! ${errors[input.id]}`);
   }
   // A message about no input of the card still has to be seen.
@@ -152,12 +155,38 @@ export function emptyLine(
   return input.required ? 'required' : 'skip';
 }
 
-const EMPTY_HINT: Record<EmptyLine, string> = {
-  'skip-form': ' (enter: skip the form)',
-  keep: ' (enter: keep)',
-  skip: ' (enter: skip)',
-  required: ' (required)',
-};
+/**
+ * The console's own words, in the session's language: a Norwegian session shows no English
+ * ("required", "enter: skip").
+ */
+export const CONSOLE_WORDS = {
+  nb: {
+    'skip-form': ' (enter: hopp over skjemaet)',
+    keep: ' (enter: behold)',
+    skip: ' (enter: hopp over)',
+    required: ' (må fylles ut)',
+    person: ' (@navn velger en konsollbruker)',
+    multiple: ' (1,3 …)',
+    mustFill: (label: string) => `(${label} må fylles ut; /cancel forkaster skjemaet)`,
+    dropped: '(skjemaet er forkastet)',
+    nowAs: (name: string) => `(du er nå ${name})`,
+    badTime: '(ikke et tidspunkt: bruk norsk tid, f.eks. 2022-10-20 eller 2022-10-20T14:30)',
+    clock: (local: string, iso: string) => `(klokka: ${local} norsk tid, ${iso})`,
+  },
+  en: {
+    'skip-form': ' (enter: skip the form)',
+    keep: ' (enter: keep)',
+    skip: ' (enter: skip)',
+    required: ' (required)',
+    person: ' (@name picks a console user)',
+    multiple: ' (1,3 …)',
+    mustFill: (label: string) => `(${label} is required; /cancel drops the form)`,
+    dropped: '(form dropped)',
+    nowAs: (name: string) => `(you are now ${name})`,
+    badTime: '(not a time: use Oslo time, e.g. 2022-10-20 or 2022-10-20T14:30)',
+    clock: (local: string, iso: string) => `(clock: ${local} Oslo, ${iso})`,
+  },
+} as const;
 
 export interface PromptOptions {
   /** What an empty line does (default: skips the input). */
@@ -166,6 +195,8 @@ export interface PromptOptions {
   error?: string;
   /** The form has this one input: skipping the form reads as skipping the input. */
   single?: boolean;
+  /** The session's language (default bokmål). */
+  locale?: Locale;
 }
 
 /**
@@ -173,14 +204,15 @@ export interface PromptOptions {
  * line does, and numbered options for a choice.
  */
 export function inputPrompt(input: Input, options: PromptOptions = {}): string {
-  const { empty = 'skip', error, single = false } = options;
+  const { empty = 'skip', error, single = false, locale = 'nb' } = options;
+  const words = CONSOLE_WORDS[locale];
   const shown = shownValue(input);
-  const hint = EMPTY_HINT[empty === 'skip-form' && single ? 'skip' : empty];
+  const hint = words[empty === 'skip-form' && single ? 'skip' : empty];
   const head = `${error ? `! ${error}\n` : ''}${input.label}${shown ? ` [${shown}]` : ''}${hint}`;
-  if (input.kind === 'person') return `${head} (@name picks a console user)\n> `;
+  if (input.kind === 'person') return `${head}${words.person}\n> `;
   if (input.kind !== 'choice') return `${head}: `;
   const list = input.options.map((o, i) => `  ${i + 1}. ${o.label}`).join('\n');
-  return `${head}${input.multiple ? ' (1,3 …)' : ''}\n${list}\n> `;
+  return `${head}${input.multiple ? words.multiple : ''}\n${list}\n> `;
 }
 
 /**

@@ -5,6 +5,7 @@ import { formatLocal, parseAt } from '../../src/domain/timeline.ts';
 import { userIdOf } from './args.ts';
 import {
   type Choice,
+  CONSOLE_WORDS,
   type EmptyLine,
   emptyLine,
   inputPrompt,
@@ -47,9 +48,15 @@ export class ConsoleChat {
   private choices: Choice[] = [];
   private form: Form | undefined;
   private name: string;
+  private locale: Locale;
 
   constructor(private readonly o: ConsoleChatOptions) {
     this.name = o.name;
+    this.locale = o.locale ?? 'nb';
+  }
+
+  private get words() {
+    return CONSOLE_WORDS[this.locale];
   }
 
   /** What to show before the next line. */
@@ -61,6 +68,7 @@ export class ConsoleChat {
       empty: this.empty(form),
       ...(form.choice.errors[input.id] ? { error: form.choice.errors[input.id] } : {}),
       single: form.choice.inputs.length === 1,
+      locale: this.locale,
     });
   }
 
@@ -72,7 +80,7 @@ export class ConsoleChat {
     if (line.startsWith('/as ')) {
       this.name = line.slice(4).trim() || this.name;
       this.choices = [];
-      this.o.write(`(you are now ${this.name})`);
+      this.o.write(this.words.nowAs(this.name));
       return true;
     }
     if (line.startsWith('/at ')) {
@@ -81,11 +89,11 @@ export class ConsoleChat {
       try {
         at = parseAt(line.slice(4).trim());
       } catch {
-        this.o.write('(not a time: use Oslo time, e.g. 2022-10-20 or 2022-10-20T14:30)');
+        this.o.write(this.words.badTime);
         return true;
       }
       this.o.setNow(at);
-      this.o.write(`(clock: ${formatLocal(at)} Oslo, ${at.toISOString()})`);
+      this.o.write(this.words.clock(formatLocal(at), at.toISOString()));
       return true;
     }
     if (line === '') return true;
@@ -93,7 +101,12 @@ export class ConsoleChat {
     // A card whose buttons are numbers ("0", "1", "3 eller flere"): the typed number means the button
     // of that number, not its position, so it goes to the engine as text (it reads button labels).
     const named = n !== undefined && this.choices.some((c) => c.button.label.split(' ')[0] === line);
-    const choice = n === undefined || named ? undefined : this.choices.find((c) => c.n === n);
+    // A card that asks for a number (how many awards, what share): the typed number is the answer,
+    // not button N; the engine reads it as the answer to its question.
+    const asksNumber = this.choices.some(
+      (c) => c.submits && c.inputs.length === 1 && c.inputs[0]?.kind === 'number',
+    );
+    const choice = n === undefined || named || asksNumber ? undefined : this.choices.find((c) => c.n === n);
     if (choice) {
       if (choice.inputs.length > 0) {
         this.form = { choice, values: presetValues(choice.inputs), index: 0, started: false, people: {} };
@@ -116,7 +129,7 @@ export class ConsoleChat {
     const form = this.form!;
     if (line === '/cancel') {
       this.form = undefined;
-      this.o.write('(form dropped)');
+      this.o.write(this.words.dropped);
       return true;
     }
     const input = form.choice.inputs[form.index]!;
@@ -130,7 +143,7 @@ export class ConsoleChat {
     } else {
       const empty = this.empty(form);
       if (empty === 'required') {
-        this.o.write(`(${input.label} is required; /cancel drops the form)`);
+        this.o.write(this.words.mustFill(input.label));
         return true;
       }
       form.index = empty === 'skip-form' ? form.choice.inputs.length : form.index + 1;
@@ -147,6 +160,9 @@ export class ConsoleChat {
 
   /** Sends one event and draws the replies. */
   async send(what: Pick<Inbound, 'text' | 'action'>): Promise<Outbound[]> {
+    // The language button changes the session's language; the console's own words follow it.
+    const chosen = what.action?.id === 'language.start' ? what.action.data.locale : undefined;
+    if (chosen === 'nb' || chosen === 'en') this.locale = chosen;
     const userId = userIdOf(this.name);
     const result = await this.o.engine.handle({
       platform: 'console',

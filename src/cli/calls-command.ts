@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
+import { type Coverage, callsCoverage } from '../calls/coverage.ts';
 import { type CallRead, callFilesIn, readCallFile } from '../calls/load.ts';
 import { describeProblem } from '../calls/problems.ts';
 import type { Call } from '../domain/call.ts';
@@ -44,11 +45,22 @@ export async function callsCommand(args: string[]): Promise<CliOutput> {
   }
 
   const sound = reads.flatMap(({ file, read }) => (read.ok ? [{ file, read }] : []));
+  const coverage = callsCoverage(sound.map((s) => s.read.call));
   if (json)
     return success(
-      JSON.stringify({ ok: true, calls: sound.map((s) => summaryData(s.file, s.read)) }, null, 2),
+      JSON.stringify(
+        {
+          ok: true,
+          calls: sound.map((s, i) => ({
+            ...summaryData(s.file, s.read),
+            coverage: coverageData(coverage[i]),
+          })),
+        },
+        null,
+        2,
+      ),
     );
-  const blocks = sound.map(({ file, read }) => summaryText(file, read));
+  const blocks = sound.map(({ file, read }, i) => `${summaryText(file, read)}\n${coverageLine(coverage[i])}`);
   return success([...blocks, `${sound.length} call file${sound.length === 1 ? '' : 's'} OK.`].join('\n\n'));
 }
 
@@ -97,6 +109,27 @@ function summaryText(file: string, read: SoundRead): string {
     `    contents:   ${n.rules} rules · ${n.questions} questions · ${n.steps} steps · ${n.milestones} milestones · ` +
       `${n.costTypes} cost types · ${n.priorityAreas} priority areas · ${n.trusts} trusts · ${n.roles} roles`,
   ].join('\n');
+}
+
+function coverageData(c: Coverage | undefined) {
+  if (!c) return null;
+  return {
+    total: c.total.length,
+    byDialogs: c.byDialogs.length,
+    bySearchOnly: c.bySearchOnly,
+    notShown: c.notShown,
+  };
+}
+
+/** What the call says that a user can be shown: by a dialog, by the question search only, or not at all. */
+function coverageLine(c: Coverage | undefined): string {
+  if (!c) return '';
+  const only = c.bySearchOnly.length > 0 ? ` (${c.bySearchOnly.join(', ')})` : '';
+  const left = c.notShown.length === 0 ? 'none left' : `not shown: ${c.notShown.join(', ')}`;
+  return (
+    `    coverage:   ${c.total.length - c.notShown.length}/${c.total.length} rules and notes shown · ` +
+    `${c.byDialogs.length} by dialogs · ${c.bySearchOnly.length} by the question search only${only} · ${left}`
+  );
 }
 
 function counts(call: Call) {

@@ -2,7 +2,7 @@ import type { Application } from './application.ts';
 import { prioritisationSettledByAward } from './application-transitions.ts';
 import type { Call } from './call.ts';
 import { openSteps } from './next-step.ts';
-import { APPLICANT_ACTOR, isLate, isPrioritised, stepOfKind } from './steps.ts';
+import { APPLICANT_ACTOR, isLate, isPrioritised, missingRequirements, stepOfKind } from './steps.ts';
 
 export { isLate };
 
@@ -45,6 +45,11 @@ export function applicantActions(app: Application, call: Call, now: Date): Appli
     prioritisationSettledByAward(app, call, now).length > 0
   )
     out.push({ kind: 'award', step: award.id });
+  // Submitted in the portal before the deadline but not recorded here: it can still be recorded, with
+  // the day it went in (the transition refuses a day after the deadline).
+  const submission = late ? stepOfKind(app, call, 'submission') : undefined;
+  if (submission && missingRequirements(app, call, submission.id).length === 0)
+    out.push({ kind: 'submit', step: submission.id });
   if (app.status === 'draft' && !isPrioritised(app, call) && !late) out.push({ kind: 'edit' });
   if (app.status === 'draft' || app.status === 'submitted') out.push({ kind: 'withdraw' });
   return out;

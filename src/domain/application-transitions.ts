@@ -14,7 +14,7 @@ import {
   stepOfKind,
   withStep,
 } from './steps.ts';
-import { hasPassed, milestoneInstant } from './timeline.ts';
+import { hasPassed, localDate, localToInstant, milestoneInstant } from './timeline.ts';
 
 /**
  * The application's own life: the applicant's steps, the trust's prioritisation, submission, the
@@ -77,18 +77,48 @@ export function markStepDone(
 }
 
 /** Submission: refused after the deadline (exact to the minute) and before the steps it requires. */
-export function submit(app: Application, call: Call, input: { by: Person }, now: Date): Transition {
+export function submit(
+  app: Application,
+  call: Call,
+  input: { by: Person; submittedOn?: string },
+  now: Date,
+): Transition {
   const data =
     stepOfKind(app, call, 'submission') ?? refuse('unknown-step', `call ${call.id} has no submission step`);
   requireApplicant(app, input.by);
   requireStatus(app, 'draft', 'not-draft');
   const deadline = data.due === undefined ? null : milestoneInstant(call, data.due);
+  let at = now;
   if (deadline && hasPassed(deadline, now)) {
-    refuse('deadline-passed', `the deadline of ${call.id} has passed`, { deadline: deadline.toISOString() });
+    // Submitted in the portal in time but not recorded here: recorded after the deadline with the
+    // day it went in, which must be on or before the deadline's day.
+    const on = input.submittedOn === undefined ? undefined : submittedInTime(input.submittedOn, deadline);
+    if (!on)
+      refuse('deadline-passed', `the deadline of ${call.id} has passed`, {
+        deadline: deadline.toISOString(),
+      });
+    at = on;
   }
   requireDone(app, call, data.id);
-  const after: Application = { ...withStep(app, done(appStep(app, data.id), now)), status: 'submitted' };
+  const after: Application = { ...withStep(app, done(appStep(app, data.id), at)), status: 'submitted' };
   return transition(app, after, input.by, 'application.submit', now);
+}
+
+/**
+ * The instant a submission recorded late is dated: the end of the Oslo day it went in, but never
+ * later than the deadline itself (the innovation deadline is 15.00 on its day). Undefined for a day
+ * that is not a date or is after the deadline's day.
+ */
+export function submittedInTime(day: string, deadline: Date): Date | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
+  let end: Date;
+  try {
+    end = localToInstant(day);
+  } catch {
+    return undefined;
+  }
+  if (Number.isNaN(end.getTime()) || localDate(end) !== day || day > localDate(deadline)) return undefined;
+  return end.getTime() > deadline.getTime() ? deadline : end;
 }
 
 /**

@@ -53,3 +53,10 @@ export function hasAmountRule(category: CategoryData | undefined): boolean {
 export function asksOwnFinancing(category: CategoryData | undefined): boolean {
   return (category?.ownFinancingPercent ?? 0) > 0;
 }
+
+/** What the call text says on a note's topic: its rule's sentence and quote, when the call has the note. */
+export function noteSays(call: Call, topic: string): { text: Text; quote: string } | undefined {
+  const note = call.notes.find((n) => n.topic === topic);
+  const rule = note && call.rules.find((r) => r.id === note.rule);
+  return rule ? { text: rule.text, quote: rule.cite.quote } : undefined;
+}

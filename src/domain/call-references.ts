@@ -32,6 +32,7 @@ export interface CallReferences {
     min?: Limit | undefined;
     max?: Limit | undefined;
     notAfter?: string | undefined;
+    notBefore?: { date: string; rule: string } | undefined;
   })[];
   milestones: (WithId & { after?: string | undefined })[];
   steps: (WithId & {
@@ -184,6 +185,11 @@ function checkQuestions(
     if (q.notAfter !== undefined) {
       if (q.kind !== 'date') add([...path, 'notAfter'], `a ${q.kind} question takes no \`notAfter\``);
       if (!known.milestones.has(q.notAfter)) add([...path, 'notAfter'], `unknown milestone "${q.notAfter}"`);
+    }
+    if (q.notBefore !== undefined) {
+      if (q.kind !== 'date') add([...path, 'notBefore'], `a ${q.kind} question takes no \`notBefore\``);
+      if (!known.rules.has(q.notBefore.rule))
+        add([...path, 'notBefore', 'rule'], `unknown rule "${q.notBefore.rule}"`);
     }
   });
 }

@@ -190,6 +190,11 @@ export const Question = z
     max: Limit.optional(),
     /** date: later than this milestone disqualifies. */
     notAfter: slug.optional(),
+    /**
+     * date: earlier than this day disqualifies, quoting its own rule (patient safety: the funds are
+     * «til bruk i 2023-2024», so a project that ends before 2023 cannot use them).
+     */
+    notBefore: z.object({ date: LocalDateTime, rule: slug }).strict().optional(),
   })
   .strict()
   .superRefine((q, ctx) => {

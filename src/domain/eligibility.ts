@@ -234,7 +234,11 @@ function judge(
         q.notAfter === undefined ? undefined : call.milestones.find((m) => m.id === q.notAfter);
       // Compare calendar dates: finishing on the milestone's own day is in time.
       const last = milestone?.at?.slice(0, 10);
-      return last !== undefined && (answer as string) > last ? no : { todos: [] };
+      if (last !== undefined && (answer as string) > last) return no;
+      const first = q.notBefore?.date.slice(0, 10);
+      if (q.notBefore && first !== undefined && (answer as string) < first)
+        return { reason: ruleReason(call, q.notBefore.rule, q.id), todos: [] };
+      return { todos: [] };
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { Application, ApplicationStep, Person } from './application.ts';
 import type { Call } from './call.ts';
+import { noteSays } from './call-lookup.ts';
 import type { StepData, StepKind } from './call-schema.ts';
 import { isTypedPerson } from './endorsement-request.ts';
 import { afterWorkingDays, daysBeforeInstant, workingDaysBeforeInstant } from './reminder-days.ts';
@@ -124,6 +125,11 @@ function applicantNudges(app: Application, call: Call, input: PlanInput): Planne
     }
   }
   const target = { kind: 'user', platform: app.applicant.platform, userId: app.applicant.userId } as const;
+  // The text warns that a trust may set an earlier internal deadline for the sign-off: said wherever
+  // such a step is still open, whether or not the trust's date is configured.
+  const internal = open.some((o) => o.data.dueTrustInternal)
+    ? noteSays(call, 'internal-deadline')
+    : undefined;
   return [...byDay.entries()].map(([day, { dueAt, due }]) =>
     reminder(
       'applicant-nudge',
@@ -136,6 +142,7 @@ function applicantNudges(app: Application, call: Call, input: PlanInput): Planne
         applicationId: app.id,
         applicationTitle: app.title,
         steps: open.filter((o) => o.due.at.getTime() <= due.at.getTime()).map(nudgeStep),
+        ...(internal ? { says: [internal] } : {}),
         ...(locale === undefined ? {} : { locale }),
         buttons: [{ action: 'status.start', data: { applicationId: app.id } }],
       },

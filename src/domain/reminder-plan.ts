@@ -1,6 +1,7 @@
 import type { QueuedReminder, Subscription } from '../store/store.ts';
 import type { Application } from './application.ts';
 import type { Call } from './call.ts';
+import { noteSays } from './call-lookup.ts';
 import type { MilestoneKind } from './call-schema.ts';
 import { remindableMilestones, reminder, scheduleFor } from './reminder-milestones.ts';
 import { planNudges } from './reminder-nudges.ts';
@@ -79,6 +80,7 @@ function reportReminders(app: Application, call: Call, profiles: PlanInput['prof
   const done = new Set(
     app.steps.filter((s) => s.state === 'done' || s.state === 'not-needed').map((s) => s.id),
   );
+  const reporting = noteSays(call, 'reporting');
   return remindableMilestones(call, REPORT_KINDS).flatMap((m) => {
     const step = call.steps.find((s) => s.due === m.id);
     if (step && done.has(step.id)) return [];
@@ -86,6 +88,7 @@ function reportReminders(app: Application, call: Call, profiles: PlanInput['prof
       reminder('report-reminder', target, call, m, dueAt, [app.id, m.id], {
         applicationId: app.id,
         applicationTitle: app.title,
+        ...(reporting ? { says: [reporting] } : {}),
         ...(profile?.locale === undefined ? {} : { locale: profile.locale }),
         buttons: [{ action: 'status.start', data: { applicationId: app.id } }],
       }),

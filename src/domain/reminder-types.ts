@@ -54,6 +54,8 @@ export interface ReminderPayload {
   label: Text;
   /** The milestone's own note from the call file, when it has one (shown instead of a generic line). */
   note?: Text;
+  /** What the call text says that bears on it (how to report; the trust's internal deadline), quoted. */
+  says?: { text: Text; quote: string }[];
   /** ISO instant the milestone ends. */
   at: string;
   /** Reminders of one group supersede each other: after downtime only the latest due one is sent. */

@@ -27,7 +27,12 @@ export function renderReminder(payload: ReminderPayload, now: Date, fallback: Lo
       const steps = (payload.steps ?? []).map((s) => stepLine(s, locale));
       return card(
         title,
-        [text(intro), { kind: 'steps', steps }, facts([[t(locale, 'reminders.call'), call]])],
+        [
+          text(intro),
+          { kind: 'steps', steps },
+          facts([[t(locale, 'reminders.call'), call]]),
+          ...callSays(payload, locale, call),
+        ],
         buttons,
       );
     }
@@ -66,9 +71,22 @@ export function renderReminder(payload: ReminderPayload, now: Date, fallback: Lo
         label,
         application: payload.applicationTitle ?? call,
       });
-      return card(title, [text(t(locale, 'reminders.report.text', { call, when }))], buttons);
+      return card(
+        title,
+        [text(t(locale, 'reminders.report.text', { call, when })), ...callSays(payload, locale, call)],
+        buttons,
+      );
     }
   }
+}
+
+/** The call's own sentences that bear on the reminder, each with its quote. */
+function callSays(payload: ReminderPayload, locale: Locale, call: string): Block[] {
+  const source = t(locale, 'common.source', { call });
+  return (payload.says ?? []).flatMap((s) => [
+    text(s.text[locale]),
+    { kind: 'quote', text: s.quote, source },
+  ]);
 }
 
 function channelCard(

@@ -90,7 +90,7 @@ describe.each(transcriptStores('amount-rules'))('calls without an amount rule on
       const nils = world.person(NILS, 'Nils Leder');
       await draftWithoutAmount(world, kari.person);
       if (locale === 'en') await kari.say('english');
-      let replies = await kari.say(locale === 'nb' ? 'be om godkjenning' : 'ask for endorsement');
+      let replies = await kari.say(locale === 'nb' ? 'be om godkjenning' : 'ask for approval');
       replies = await kari.click(locale === 'nb' ? 'Ja, søknaden er klar' : 'Yes, it is ready');
       const asked = shown(replies);
       expect(asked).toContain('<person leader-endorse-nearest-leader');

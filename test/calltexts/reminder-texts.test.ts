@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { Application } from '../../src/domain/application.ts';
 import { planReminders } from '../../src/domain/reminder-plan.ts';
 import { renderReminder } from '../../src/scheduler/render-reminder.ts';
-import { call, INNO, subscription } from '../reminders/support.ts';
+import { applicant, call, INNO, PS, psDraft, subscription } from '../reminders/support.ts';
 import { textOf } from '../scheduler/support.ts';
+import { render } from '../support/transcript.ts';
 
 /**
  * Issue 15, item 5: the innovation text says the projects are carried out in 2023 and an award is
@@ -31,6 +33,84 @@ describe('the innovation project year in channel reminders', () => {
         );
         expect(text).not.toContain('finished by');
       }
+    });
+  }
+});
+
+/**
+ * Issue 15, "never shown": the personal reminders say what the call text says of what they remind
+ * of — how reporting is done (patient safety), and that the trust may set an earlier internal
+ * deadline for the sign-off while it is open (innovation) — with the quote.
+ */
+const innovationDraft: Application = {
+  ...psDraft('inno1'),
+  callId: INNO,
+  category: 'product',
+  applicant,
+  steps: [
+    { id: 'eligibility', state: 'done' },
+    { id: 'category', state: 'done' },
+    { id: 'draft', state: 'done' },
+    { id: 'anchoring', state: 'not-started' },
+    { id: 'submission', state: 'not-started' },
+    { id: 'award', state: 'not-started' },
+  ],
+};
+
+describe('what the call says, in the personal reminders', () => {
+  for (const locale of ['nb', 'en'] as const) {
+    it(`${locale}: a report reminder says reporting is electronic in the portal after the RHF's instructions`, () => {
+      const [report] = planReminders({
+        calls: [call(PS)],
+        subscriptions: [],
+        applications: [psDraft('app1', { status: 'awarded' })],
+        now: new Date('2023-01-10T00:00:00Z'),
+      }).filter((r) => r.kind === 'report-reminder');
+      expect(report).toBeDefined();
+      const text = render(renderReminder(report!.payload, new Date('2023-08-18T07:00:00Z'), locale));
+      expect(text).toContain(
+        locale === 'nb'
+          ? 'elektronisk i søknadsportalen. HMN RHF sender varsel og instruks.'
+          : 'electronically in the application portal. HMN RHF sends a notice and instructions.',
+      );
+      expect(text).toContain(
+        '> Rapportering av status skal skje innen 1. september 2023 og etter avslutning',
+      );
+    });
+
+    it(`${locale}: a nudge while the sign-off is open warns of the trust's internal deadline`, () => {
+      const nudges = planReminders({
+        calls: [call(INNO)],
+        subscriptions: [],
+        applications: [innovationDraft],
+        now: new Date('2022-10-01T00:00:00Z'),
+      }).filter((r) => r.kind === 'applicant-nudge');
+      expect(nudges.length).toBeGreaterThan(0);
+      const text = render(renderReminder(nudges[0]!.payload, new Date('2022-10-06T07:00:00Z'), locale));
+      expect(text).toContain(
+        locale === 'nb'
+          ? 'Det enkelte helseforetak kan ha sin egen interne frist for forankring'
+          : 'Each trust may have its own internal deadline',
+      );
+      expect(text).toContain(
+        '> det enkelte helseforetak kan ha sin egen interne søknadsfrist for forankring',
+      );
+      const signedOff = {
+        ...innovationDraft,
+        steps: innovationDraft.steps.map((s) =>
+          s.id === 'anchoring' ? { ...s, state: 'done' as const } : s,
+        ),
+      };
+      const later = planReminders({
+        calls: [call(INNO)],
+        subscriptions: [],
+        applications: [signedOff],
+        now: new Date('2022-10-01T00:00:00Z'),
+      }).filter((r) => r.kind === 'applicant-nudge');
+      for (const n of later)
+        expect(render(renderReminder(n.payload, new Date('2022-10-06T07:00:00Z'), locale))).not.toContain(
+          'interne søknadsfrist',
+        );
     });
   }
 });

@@ -211,7 +211,7 @@ describe('console session on the engine (memory store)', () => {
   it('picks a console user by @name with æ/ø/å: the same user as --as "Åse Øverås"', async () => {
     const { store, kari, leader } = await world();
     const out = await ask(kari);
-    expect(out).toContain('Nærmeste leder: velg personen (enter: skip) (@name picks a console user)');
+    expect(out).toContain('Nærmeste leder: velg personen (enter: hopp over) (@navn velger en konsollbruker)');
     expect(out).toContain('Forespørselen er sendt til Åse Øverås');
     expect(out).toContain('(→ message for ase-overas:');
     const stored = await store.getApplication('app-1');
@@ -230,7 +230,7 @@ describe('console session on the engine (memory store)', () => {
     await leader.type('hva venter på meg?');
     // "Avslå" asks for the card's comment too (it is optional on the card: enter skips it).
     let out = await leader.type('2', '');
-    expect(out).toContain('Kommentar (må fylles ut ved avslag og spørsmål) (enter: skip): ');
+    expect(out).toContain('Kommentar (må fylles ut ved avslag og spørsmål) (enter: hopp over): ');
     const lines = out.split('\n');
     const field = lines.findIndex((l) => l.includes('✎ Kommentar'));
     expect(field).toBeGreaterThan(0);
@@ -274,7 +274,9 @@ describe('console session on the engine (memory store)', () => {
     expect(leader.chat.prompt()).toBe('Åse Øverås> ');
     await leader.type('hva venter på meg?');
     out = await leader.type('1', 'Godt prosjekt');
-    expect(out).toContain('Kommentar (må fylles ut ved avslag og spørsmål) (enter: skip): Godt prosjekt');
+    expect(out).toContain(
+      'Kommentar (må fylles ut ved avslag og spørsmål) (enter: hopp over): Godt prosjekt',
+    );
     const step = (await store.getApplication('app-1'))?.steps.find((s) => s.id === 'endorse-nearest-leader');
     expect(step).toMatchObject({ state: 'done', comment: 'Godt prosjekt' });
   });
@@ -283,14 +285,14 @@ describe('console session on the engine (memory store)', () => {
     const { leader } = await world();
     await leader.type('hvor mye kan jeg søke om', '1', '2');
     let out = await leader.type('1', '');
-    expect(out).toContain('Samlet budsjett (kr) (required): ');
-    expect(out).toContain('is required; /cancel drops the form)');
+    expect(out).toContain('Samlet budsjett (kr) (må fylles ut): ');
+    expect(out).toContain('må fylles ut; /cancel forkaster skjemaet)');
     out = await leader.type('/cancel');
-    expect(out).toContain('(form dropped)');
+    expect(out).toContain('(skjemaet er forkastet)');
     expect(leader.chat.prompt()).toBe('Åse Øverås> ');
     // "Legg inn kostnadslinjer" stands for the answer: enter on its first prompt sends it as it is.
     out = await leader.type('2', '');
-    expect(out).toContain('Samlet budsjett (kr) (enter: skip): ');
+    expect(out).toContain('Samlet budsjett (kr) (enter: hopp over): ');
     expect(out).toContain('│ Kostnadslinjer');
   });
 });
@@ -354,9 +356,9 @@ describe('console forms (unit, on a recording engine)', () => {
     const { chat, sent, out } = recording();
     await chat.send({ text: 'skjema' });
     await chat.line('2');
-    expect(chat.prompt()).toBe('! Skriv en tittel.\nTittel (required): ');
+    expect(chat.prompt()).toBe('! Skriv en tittel.\nTittel (må fylles ut): ');
     await chat.line('');
-    expect(out.at(-1)).toBe('(Tittel is required; /cancel drops the form)');
+    expect(out.at(-1)).toBe('(Tittel må fylles ut; /cancel forkaster skjemaet)');
     for (const line of ['Min søknad', '', '@Kari Søker', '']) await chat.line(line);
     expect(sent.at(-1)?.action).toEqual({
       id: 'x.save',
@@ -370,7 +372,7 @@ describe('console forms (unit, on a recording engine)', () => {
     const { chat, sent } = recording();
     await chat.send({ text: 'skjema' });
     await chat.line('3');
-    expect(chat.prompt()).toBe('! Skriv en tittel.\nTittel (enter: skip the form): ');
+    expect(chat.prompt()).toBe('! Skriv en tittel.\nTittel (enter: hopp over skjemaet): ');
     await chat.line('');
     expect(sent.at(-1)?.action).toEqual({ id: 'x.skip', data: { skip: true }, inputs: { days: '14, 7' } });
     await chat.line('1');
@@ -410,5 +412,49 @@ describe('console buttons labelled with numbers', () => {
     out = await t.type('1');
     expect(out).toContain('Du kan ikke søke om midler slik det ser ut nå');
     expect(out).toMatch(/Høyeste søknadsbeløp\s+0 kr/);
+  });
+});
+
+/** Issue 15, the terminal chat: numbers typed as answers, and no English in a Norwegian session. */
+describe('console answers and words (issue 15)', () => {
+  const AT = new Date('2022-09-15T10:00:00Z');
+  const now = () => AT;
+  const terminal = () =>
+    new Terminal(
+      createEngine({ store: createMemoryStore({ clock: now }), catalog: realCatalog(), clock: now }),
+      'Kari Søker',
+      now,
+    );
+
+  it('a number typed where a number is asked is the answer, not the button at that position', async () => {
+    const t = terminal();
+    await t.type('kan jeg søke', 'Innovasjonsmidler 2023', 'Produktinnovasjon', 'St. Olavs hospital HF');
+    let out = await t.type('50');
+    expect(out).toContain('Hvor mange tildelinger av HMN innovasjonsmidler har prosjektet fått tidligere?');
+    expect(out).toMatch(/\[1\] Send/);
+    // "1" is one earlier award (allowed: at most two), not button 1 ("Send", which would ask for a form).
+    out = await t.type('1');
+    expect(out).toContain('Kan prosjektet selv finansiere minst 25 % av det samlede budsjettet?');
+    expect(out).not.toContain('Svar (må fylles ut)');
+  });
+
+  it("a card's choices are drawn with its question; a Norwegian session shows the console hints in Norwegian, English after the language button", async () => {
+    const t = terminal();
+    const card = await t.type(
+      'kan jeg søke',
+      'Pasientsikkerhetsmidler 2023–2024',
+      'St. Olavs hospital HF',
+      'Ja',
+    );
+    // The choices are drawn with their question, before any button is pressed.
+    expect(card).toMatch(/Hva skal prosjektet oppnå\?[\s\S]*✎ Svar[\s\S]*· Redusere pasientskader/);
+    await t.type('1');
+    expect(t.chat.prompt()).toContain('Svar (enter: hopp over) (1,3 …)');
+    expect(t.chat.prompt()).not.toMatch(/required|enter: skip/);
+    let out = await t.type('/cancel');
+    expect(out).toContain('(skjemaet er forkastet)');
+    await t.chat.send({ action: { id: 'language.start', data: { locale: 'en' } } });
+    out = await t.type('/as Ola Leder');
+    expect(out).toContain('(you are now Ola Leder)');
   });
 });

@@ -178,7 +178,7 @@ describe('trust prioritisation (patient safety)', () => {
     expect(again[0]?.audit.changes?.priorityRank).toEqual({ before: 2, after: 1 });
   });
 
-  it('requires both endorsements, one trust, one call, no duplicates, something to rank', () => {
+  it('requires both approvals, one trust, one call, no duplicates, something to rank', () => {
     const ready = endorsed('a');
     const halfway = apply(
       markStepDone(patientDraft('h'), patientSafety, { step: 'draft', by: applicant }, OCT_1),

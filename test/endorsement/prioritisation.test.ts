@@ -41,7 +41,7 @@ describe.each(transcriptStores('prioritisation'))('trust prioritisation on $name
     return res.value;
   }
 
-  /** An application from St. Olavs with both endorsements (or only the first). */
+  /** An application from St. Olavs with both approvals (or only the first). */
   async function endorsed(world: World, applicant: Person, title: string, both = true): Promise<Application> {
     const now = world.now();
     let app = await world.draft(call(), applicant, 'st-olavs-hospital', title);
@@ -97,7 +97,7 @@ describe.each(transcriptStores('prioritisation'))('trust prioritisation on $name
     expect(text).toContain(
       '1. Fallforebygging – Søker 1\n2. Trygg utskrivning – Søker 2\n3. Legemiddelsamstemming – Søker 3',
     );
-    expect(text).toContain('1 søknad(er) venter fortsatt på godkjenning');
+    expect(text).toContain('Søknader som fortsatt venter på godkjenning fra leder, er ikke med her: 1.');
     expect(text).not.toContain('Ikke ferdig godkjent');
 
     replies = await chief.click('Flytt opp: Legemiddelsamstemming');
@@ -107,7 +107,9 @@ describe.each(transcriptStores('prioritisation'))('trust prioritisation on $name
       '1. Legemiddelsamstemming – Søker 3\n2. Fallforebygging – Søker 1\n3. Trygg utskrivning – Søker 2',
     );
     replies = await chief.click('Bekreft rekkefølgen');
-    expect(shown(replies)).toContain('Rekkefølgen er bekreftet. 3 søker(e) får beskjed.');
+    expect(shown(replies)).toContain(
+      'Rekkefølgen er bekreftet, og søkerne får beskjed. Søknader i rekkefølgen: 3.',
+    );
 
     const ranks = await Promise.all(
       apps.slice(0, 3).map(async (a) => (await store.getApplication(a.id))?.priorityRank),

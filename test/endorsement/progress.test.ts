@@ -323,7 +323,7 @@ describe.each(PLATFORMS)('the applicant’s steps on %s', (surface) => {
       expect(leader.now(old)).toMatchObject({ updates: 1, buttons: [] });
       expect(leader.now(old).text).toContain('Denne forespørselen gjelder ikke lenger');
     }
-    // The leader's old buttons cannot endorse a withdrawn application.
+    // The leader's old buttons cannot approve a withdrawn application.
     await nils.presses('Godkjenn', {}, { on: nilsCard });
     expect(await kit.reload(app.id)).toEqual(stored);
   });

@@ -316,7 +316,12 @@ describe('endorsement flows over the Slack endpoint', () => {
       /1\. Legemiddelsamstemming – Søker 3.*2\. Fallforebygging – Søker 1.*3\. Trygg utskrivning – Søker 2/,
     );
     await w.click(CHIEF, list, 'Bekreft rekkefølgen');
-    expect(w.postsWith(dmOf(CHIEF), 'Rekkefølgen er bekreftet. 3 søker(e) får beskjed.')).toHaveLength(1);
+    expect(
+      w.postsWith(
+        dmOf(CHIEF),
+        'Rekkefølgen er bekreftet, og søkerne får beskjed. Søknader i rekkefølgen: 3.',
+      ),
+    ).toHaveLength(1);
 
     const ranks = await Promise.all(ids.map(async (id) => (await reload(w.store, id)).priorityRank));
     expect(ranks).toEqual([2, 3, 1]);

@@ -333,7 +333,9 @@ describe('endorsement flows over the Teams endpoint', () => {
       idOf(list),
     );
     expect(show(confirmed.card)).toContain('Rekkefølgen ble sist bekreftet');
-    expect(show(w.postedTo(chief).at(-1))).toContain('Rekkefølgen er bekreftet. 3 søker(e) får beskjed.');
+    expect(show(w.postedTo(chief).at(-1))).toContain(
+      'Rekkefølgen er bekreftet, og søkerne får beskjed. Søknader i rekkefølgen: 3.',
+    );
 
     const ranks = await Promise.all(ids.map(async (id) => (await reload(w.store, id)).priorityRank));
     expect(ranks).toEqual([2, 3, 1]);

@@ -43,13 +43,13 @@ describe('applicant nudges', () => {
     expect(nudges[0]?.payload.steps).toEqual([
       {
         id: 'endorse-nearest-leader',
-        label: { nb: 'Godkjenning fra nærmeste leder', en: 'Approval from the nearest leader' },
+        label: { nb: 'Godkjenning fra nærmeste leder', en: 'Approval from your line manager' },
         waitingOn: 'Bob Boss',
         since: '2022-10-27T08:00:00.000Z',
       },
       {
         id: 'endorse-clinic-leader',
-        label: { nb: 'Godkjenning fra klinikkleder', en: 'Approval from the clinic leader' },
+        label: { nb: 'Godkjenning fra klinikkleder', en: 'Approval from the head of department/clinic' },
       },
     ]);
     expect(nudges[0]?.payload.buttons).toEqual([{ action: 'status.start', data: { applicationId: 'app1' } }]);

@@ -186,7 +186,7 @@ describe.each(storeKinds())('personal reminders re-checked at send time on $name
     await loop(store, c, slack.sender).tickOnce();
     expect(slack.posts.map((p) => p.id)).toEqual(['ap/app1@2022-11-04T23:59/2022-10-28']);
     // The profile as it is now also decides the language.
-    expect(textOf(slack.posts[0]!.message)).toContain('Approval from the nearest leader');
+    expect(textOf(slack.posts[0]!.message)).toContain('Approval from your line manager');
   });
 
   it('a nudge about submitting is not sent once the application is submitted', async () => {

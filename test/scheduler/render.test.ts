@@ -37,7 +37,7 @@ describe('rendering reminders', () => {
     expect(nb).toContain('[Hva venter på meg?]');
     const en = textOf(renderReminder({ ...nudge!.payload, locale: 'en' }, new Date('2022-10-31T09:00:00Z')));
     expect(en).toContain(
-      'Alice Applicant asked you on 27 October 2022, 10:00 for this: Approval from the nearest leader.',
+      'Alice Applicant asked you on 27 October 2022, 10:00 for this: Approval from your line manager.',
     );
   });
 

@@ -31,7 +31,7 @@ describe('a leader typed by name', () => {
     expect(of(plan([typedDraft()]), 'leader-nudge')).toEqual([]);
   });
 
-  it("nudges the applicant instead, on the leader's days too, saying the leader has not endorsed yet", () => {
+  it("nudges the applicant instead, on the leader's days too, saying the leader has not approved yet", () => {
     const nudges = of(plan([typedDraft()]), 'applicant-nudge');
     expect(nudges.every((r) => r.target.kind === 'user' && r.target.userId === applicant.userId)).toBe(true);
     // The applicant's own days (7, 3, 1, 0 before 4 Nov) plus the days the leader would have been
@@ -55,7 +55,7 @@ describe('a leader typed by name', () => {
     const en = textOf(
       renderReminder({ ...nudges[1]!.payload, locale: 'en' }, new Date('2022-10-31T09:00:00Z')),
     );
-    expect(en).toContain('Per Papir has not endorsed yet');
+    expect(en).toContain('Per Papir has not approved yet');
   });
 
   it('a real leader keeps the plain "waiting for" line in the applicant nudge', () => {

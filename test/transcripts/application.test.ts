@@ -75,7 +75,7 @@ describe.each(transcriptStores('app'))('application and status transcripts on $n
         click: 'Hemit HF',
         expect: [
           'The application "Smart pill box" has been created',
-          '[todo] Anchoring with the clinic chief',
+          '[todo] Sign-off from the head of clinic',
           'Next step:',
           'in 35 days',
         ],

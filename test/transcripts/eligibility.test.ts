@@ -111,7 +111,7 @@ describe.each(transcriptStores('elig'))('eligibility transcripts on $name', ({ m
         say: '2023-11-30',
         expect: [
           '# Yes, you can apply – once the to-dos are done',
-          '[todo] Anchor the application with the clinic chief',
+          '[todo] Get the application signed off by the head of clinic',
           '[Start an application]',
         ],
       },
@@ -124,7 +124,7 @@ describe.each(transcriptStores('elig'))('eligibility transcripts on $name', ({ m
       { click: 'Patient safety funding 2023–2024', expect: ['Which health trust are you employed at?'] },
       { click: 'St. Olavs hospital HF', expect: ['both the project leader and the project owner'] },
       { click: 'Yes', expect: ['What will the project achieve?', '<choice aims'] },
-      { click: 'Submit', inputs: { aims: 'reduce-injuries,safety-culture' }, expect: ['nearest leader'] },
+      { click: 'Submit', inputs: { aims: 'reduce-injuries,safety-culture' }, expect: ['line manager'] },
       { say: 'back', expect: ['What will the project achieve?'] },
     ]);
   });

@@ -207,7 +207,7 @@ describe.each(transcriptStores('lifecycle'))('application lifecycle in chat on $
     expect(stepState(await reload(app.id), 'status-report')).toBe('done');
   });
 
-  it('nb: the quality chief is told when an application has every endorsement, and finds the order in help', async () => {
+  it('nb: the quality chief is told when an application has every approval, and finds the order in help', async () => {
     store = make();
     const world = new World(store, '2022-10-20T08:00:00Z', settings);
     const chief = world.person(CHIEF, 'Kvalitetssjef');
@@ -277,7 +277,7 @@ describe.each(transcriptStores('lifecycle'))('application lifecycle in chat on $
     expect(stepState(await reload(app.id), 'draft')).toBe('not-started');
   });
 
-  it('nb: submitting after the deadline is refused with the reason; the application stays a draft', async () => {
+  it('nb: confirming after the deadline without the day it went in asks for the day; the application stays a draft', async () => {
     store = make();
     const world = new World(store, '2022-10-20T08:00:00Z', settings);
     const { kari, app } = await endorsedDraft(world);
@@ -286,9 +286,9 @@ describe.each(transcriptStores('lifecycle'))('application lifecycle in chat on $
       await kari.press(cardOf(replies.filter((r) => r.kind === 'card')), 'Søknaden er levert'),
     );
     world.setTime('2022-11-04T23:00:00Z');
-    expect(shown(await kari.press(confirm, 'Ja, den er levert'))).toContain(
-      'Fristen har gått ut, så søknaden kan ikke endres eller leveres lenger.',
-    );
+    const asked = shown(await kari.press(confirm, 'Ja, den er levert'));
+    expect(asked).toContain('Søknadsfristen har gått ut. Leverte du');
+    expect(asked).toContain('senest fristdagen');
     expect((await reload(app.id)).status).toBe('draft');
   });
 
@@ -317,7 +317,7 @@ describe.each(transcriptStores('lifecycle'))('application lifecycle in chat on $
     expect((await reload(app.id)).status).toBe('withdrawn');
     expect(shown(request.message)).toContain('Denne forespørselen gjelder ikke lenger');
     expect(request.updates).toBe(1);
-    // The card as it was before (a client that missed the update) cannot endorse a withdrawn application.
+    // The card as it was before (a client that missed the update) cannot approve a withdrawn application.
     await nils.press(asked, 'Godkjenn');
     const after = await reload(app.id);
     expect(after.status).toBe('withdrawn');
@@ -456,7 +456,7 @@ describe.each(transcriptStores('edit'))('editing an application in chat on $name
     expect(shown(request.message)).toContain('Denne forespørselen gjelder ikke lenger');
   });
 
-  it('nb: no endorsement is asked before the amount is entered; the leader then sees it', async () => {
+  it('nb: no approval is asked before the amount is entered; the leader then sees it', async () => {
     store = make();
     const world = new World(store, '2022-09-15T10:00:00Z');
     const kari = world.person(KARI, 'Kari Nordmann');

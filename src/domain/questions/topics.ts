@@ -112,6 +112,8 @@ export function docsOf(call: Call, source = ''): TopicDoc[] {
     call.steps.filter((s) => s.actor !== 'applicant').map((s) => stepRule(call, s.id)?.id),
   );
 
+  const boundOnly = boundOnlyRules(call);
+
   for (const rule of call.rules) {
     const notes = call.notes.filter((n) => n.rule === rule.id);
     const cats = categoriesOfRule(rule.id);
@@ -140,6 +142,7 @@ export function docsOf(call: Call, source = ''): TopicDoc[] {
       en: rule.text.en,
       keys: `${slugWords(rule.id)} ${noteWords}`,
       kinds,
+      ...(boundOnly.has(rule.id) ? { weight: BOUND_WEIGHT } : {}),
     });
   }
   for (const m of call.milestones) {
@@ -349,10 +352,30 @@ export function restatingPassage(
 }
 
 /** The topic whose quote a passage holds (or lies within), if any: rule, milestone, priority area. */
+/**
+ * Rules that only bound a date answer from below (patient safety: «til bruk i 2023-2024»): the check's
+ * answer to its date question rather than a topic people ask about. Indexed with less weight, and a
+ * passage holding their quote stays a passage, so their short text does not outrank the rules and
+ * passages free-text questions are about.
+ */
+function boundOnlyRules(call: Call): Set<string> {
+  const bounds = call.questions.flatMap((q) => (q.notBefore ? [q.notBefore.rule] : []));
+  return new Set(
+    bounds.filter(
+      (id) => !call.questions.some((q) => q.rule === id) && !call.notes.some((n) => n.rule === id),
+    ),
+  );
+}
+const BOUND_WEIGHT = 0.5;
+
 function passageTopic(call: Call, passage: string): string | undefined {
+  const bound = boundOnlyRules(call);
   // A rule's quote that is one item of a long list does not make the list about that rule.
   const rule = call.rules.find(
-    (r) => overlaps(passage, r.cite.quote) && r.cite.quote.length >= passage.length * QUOTE_SHARE,
+    (r) =>
+      !bound.has(r.id) &&
+      overlaps(passage, r.cite.quote) &&
+      r.cite.quote.length >= passage.length * QUOTE_SHARE,
   );
   if (rule) return rule.id;
   const milestone = call.milestones.find((m) => overlaps(passage, m.cite.quote));

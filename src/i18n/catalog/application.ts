@@ -57,4 +57,13 @@ export const application = {
   'application.nothing-left': { nb: 'Ingen steg gjenstår.', en: 'No steps are left.' },
   'application.waiting-on': { nb: 'venter på {name} siden {since}', en: 'waiting on {name} since {since}' },
   'application.button.status': { nb: 'Mine søknader', en: 'My applications' },
+  'application.from-call': { nb: 'Dette sier utlysningen', en: 'What the call says' },
+  'application.internal-deadline': {
+    nb: 'Den interne fristen i {trust} er {date}.',
+    en: 'The internal deadline at {trust} is {date}.',
+  },
+  'application.checklist': {
+    nb: 'Sjekk før du leverer (Midlerbots liste ut fra kravene i utlysningen)',
+    en: "Check before you submit (Midlerbot's list from the call's requirements)",
+  },
 } as const satisfies CatalogPart;

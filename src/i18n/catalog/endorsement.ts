@@ -8,17 +8,17 @@ export const endorsement = {
   },
   'endorsement.phrases.pending': {
     nb: 'hva venter på meg|venter på meg|til godkjenning|mine godkjenninger',
-    en: 'pending|what is waiting on me|waiting on me|my approvals',
+    en: 'pending|what is waiting on me|waiting on me|what is waiting for me|waiting for me|my approvals',
   },
-  'endorsement.button.request': { nb: 'Be om godkjenning', en: 'Ask for endorsement' },
-  'endorsement.title': { nb: 'Godkjenning fra leder', en: 'Endorsement from leaders' },
+  'endorsement.button.request': { nb: 'Be om godkjenning', en: 'Ask for approval' },
+  'endorsement.title': { nb: 'Godkjenning fra leder', en: 'Approval from your leaders' },
   'endorsement.choose-application': {
     nb: 'Hvilken søknad vil du be om godkjenning for?',
-    en: 'Which application do you want to ask for endorsement for?',
+    en: 'Which application do you want to ask for approval for?',
   },
   'endorsement.no-applications': {
     nb: 'Du har ingen søknader som trenger godkjenning fra leder. Start en søknad først.',
-    en: 'You have no application that needs a leader’s endorsement. Start an application first.',
+    en: 'You have no application that needs a leader’s approval. Start an application first.',
   },
   'endorsement.not-found': {
     nb: 'Jeg finner ikke den søknaden lenger. Den kan være slettet.',
@@ -26,15 +26,15 @@ export const endorsement = {
   },
   'endorsement.not-yours': {
     nb: 'Bare søkeren kan be om godkjenning for denne søknaden.',
-    en: 'Only the applicant can ask for endorsement of this application.',
+    en: 'Only the applicant can ask for approval of this application.',
   },
   'endorsement.none-needed': {
     nb: 'Denne søknaden trenger ingen godkjenning fra leder.',
-    en: 'This application needs no endorsement from a leader.',
+    en: 'This application needs no approval from a leader.',
   },
   'endorsement.not-draft': {
     nb: 'Søknaden er ikke lenger et utkast ({status}), så det kan ikke bes om godkjenning nå.',
-    en: 'The application is no longer a draft ({status}), so no endorsement can be asked for now.',
+    en: 'The application is no longer a draft ({status}), so no approval can be asked for now.',
   },
   // The check's verdict as the leader reads it: about the applicant, not to them.
   'endorsement.leader.verdict.eligible': {
@@ -55,20 +55,20 @@ export const endorsement = {
   },
   'endorsement.amount-first': {
     nb: 'Før du ber om godkjenning: legg inn beløpet du søker om og egenfinansieringen, så lederen ser hva hen godkjenner.',
-    en: 'Before you ask for endorsement: enter the amount you ask for and the own financing, so the leader sees what they endorse.',
+    en: 'Before you ask for approval: enter the amount you ask for and the own financing, so the leader sees what they approve.',
   },
   'endorsement.check-first': {
     nb: 'Før du ber om godkjenning må du sjekke at du kan søke på denne utlysningen.',
-    en: 'Before you ask for endorsement, check that you can apply to this call.',
+    en: 'Before you ask for approval, check that you can apply to this call.',
   },
   'endorsement.before-asking': {
     nb: 'Før du ber om godkjenning må dette være gjort: {steps}. Er søknaden klar til å vises til lederen?',
-    en: 'Before you ask for endorsement this must be done: {steps}. Is the application ready to show the leader?',
+    en: 'Before you ask for approval this must be done: {steps}. Is the application ready to show the leader?',
   },
   'endorsement.button.ready': { nb: 'Ja, søknaden er klar', en: 'Yes, it is ready' },
   'endorsement.step.done': {
     nb: '✅ {step}: godkjent av {name} {date}',
-    en: '✅ {step}: endorsed by {name} {date}',
+    en: '✅ {step}: approved by {name} {date}',
   },
   'endorsement.step.waiting': {
     nb: '⏳ {step}: venter på {name} siden {date}',
@@ -104,7 +104,7 @@ export const endorsement = {
   },
   'endorsement.error.self': {
     nb: 'Du kan ikke godkjenne din egen søknad. Velg lederen din.',
-    en: 'You cannot endorse your own application. Pick your leader.',
+    en: 'You cannot approve your own application. Pick your leader.',
   },
   'endorsement.error.same-leader': {
     nb: 'Forespørselen venter allerede på denne personen. Velg en annen.',
@@ -157,7 +157,7 @@ export const endorsement = {
   'endorsement.answered': { nb: 'Svaret er sendt til {name}.', en: 'Your answer has been sent to {name}.' },
   'endorsement.refused.deadline-passed': {
     nb: 'Fristen for utlysningen har gått ut, så det kan ikke bes om godkjenning lenger.',
-    en: 'The call’s deadline has passed, so no endorsement can be asked for any more.',
+    en: 'The call’s deadline has passed, so no approval can be asked for any more.',
   },
   'endorsement.refused.not-waiting': {
     nb: 'Denne forespørselen venter ikke lenger på noen.',
@@ -169,7 +169,7 @@ export const endorsement = {
   },
   'endorsement.notice.approve': {
     nb: '✅ {name} har godkjent «{title}» ({step}).',
-    en: '✅ {name} has endorsed “{title}” ({step}).',
+    en: '✅ {name} has approved “{title}” ({step}).',
   },
   'endorsement.notice.decline': {
     nb: '❌ {name} har avslått «{title}» ({step}): «{comment}». Søknaden er åpnet igjen som utkast: rediger den og be om godkjenning på nytt.',
@@ -184,7 +184,7 @@ export const endorsement = {
     nb: '{name} har svart på spørsmålet ditt om «{title}»: «{answer}»',
     en: '{name} has answered your question about “{title}”: “{answer}”',
   },
-  'endorsement.leader.title': { nb: 'Godkjenning: {title}', en: 'Endorsement: {title}' },
+  'endorsement.leader.title': { nb: 'Godkjenning: {title}', en: 'Approval: {title}' },
   'endorsement.leader.asks': {
     nb: '{name} ber deg om: {step}',
     en: '{name} asks you for: {step}',
@@ -228,7 +228,7 @@ export const endorsement = {
   },
   'endorsement.leader.outcome.approve': {
     nb: '✅ Godkjent av {name} {date}',
-    en: '✅ Endorsed by {name} {date}',
+    en: '✅ Approved by {name} {date}',
   },
   'endorsement.leader.outcome.decline': {
     nb: '❌ Avslått av {name} {date}',
@@ -240,7 +240,7 @@ export const endorsement = {
   },
   'endorsement.leader.voided': {
     nb: 'Godkjenningen din av «{title}» gjelder ikke lenger: {name} har endret søknaden. Blir du bedt igjen, får du en ny forespørsel.',
-    en: 'Your endorsement of "{title}" no longer counts: {name} has changed the application. If you are asked again, you get a new request.',
+    en: 'Your approval of "{title}" no longer counts: {name} has changed the application. If you are asked again, you get a new request.',
   },
   'endorsement.leader.stale': {
     nb: 'Denne forespørselen gjelder ikke lenger: søkeren har trukket den tilbake, endret søknaden eller sendt den til en annen.',
@@ -281,6 +281,10 @@ export const endorsement = {
   'endorsement.pending.none': {
     nb: 'Ingenting venter på deg nå.',
     en: 'Nothing is waiting on you right now.',
+  },
+  'endorsement.pending.ranking': {
+    nb: 'Disse søknadene til {call} har alle godkjenningene og venter på helseforetakets prioritering:',
+    en: 'These applications to {call} have every approval and wait for the trust to rank them:',
   },
   'endorsement.pending.title': {
     nb: 'Dette venter på deg ({count})',

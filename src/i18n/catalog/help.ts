@@ -9,6 +9,7 @@ export const help = {
   'help.calls': { nb: 'Utlysninger og søknadsfrister', en: 'Calls and application deadlines' },
   'help.call-open': { nb: 'Frist {deadline}', en: 'Deadline {deadline}' },
   'help.call-closed': { nb: 'Fristen gikk ut {date}', en: 'The deadline was {date}' },
+  'help.guidance': { nb: 'Veiledning og kontakt', en: 'Guidance and contact' },
   'help.call-undated': { nb: 'Ingen frist oppgitt', en: 'No deadline given' },
   'help.call-expected': {
     nb: 'Ventet – ikke utlyst ennå; fristen pleier å være rundt {month}',

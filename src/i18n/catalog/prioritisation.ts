@@ -8,7 +8,7 @@ export const prioritisation = {
   },
   'prioritisation.ready.text': {
     nb: '«{title}» fra {name} har fått alle godkjenningene og venter på helseforetakets prioritering.',
-    en: '"{title}" from {name} has every endorsement and waits for the trust’s prioritisation.',
+    en: '"{title}" from {name} has every approval and waits for the trust’s prioritisation.',
   },
   'prioritisation.ready.button': { nb: 'Prioriter søknadene', en: 'Prioritise the applications' },
   'prioritisation.phrases': {
@@ -17,7 +17,7 @@ export const prioritisation = {
   },
   'prioritisation.not-chief': {
     nb: 'Du er ikke satt opp som kvalitetssjef (eller stedfortreder) for noe helseforetak, så du kan ikke prioritere søknader.',
-    en: 'You are not set up as quality chief (or deputy) for any health trust, so you cannot prioritise applications.',
+    en: 'You are not set up as quality and patient safety lead (or deputy) for any health trust, so you cannot prioritise applications.',
   },
   'prioritisation.title': {
     nb: 'Prioriter søknadene fra {trust}',
@@ -25,11 +25,11 @@ export const prioritisation = {
   },
   'prioritisation.none': {
     nb: 'Ingen søknader fra {trust} har begge godkjenningene ennå.',
-    en: 'No application from {trust} has both endorsements yet.',
+    en: 'No application from {trust} has both approvals yet.',
   },
   'prioritisation.waiting': {
-    nb: '{count} søknad(er) venter fortsatt på godkjenning fra leder og er ikke med her.',
-    en: '{count} application(s) still wait for a leader’s endorsement and are not listed.',
+    nb: 'Søknader som fortsatt venter på godkjenning fra leder, er ikke med her: {count}.',
+    en: 'Applications still waiting for a leader’s approval, not listed: {count}.',
   },
   'prioritisation.item': { nb: '{rank}. {title} – {name}', en: '{rank}. {title} – {name}' },
   'prioritisation.explain': {
@@ -47,8 +47,8 @@ export const prioritisation = {
     en: 'The list has changed since the card was shown. Check the order and confirm again.',
   },
   'prioritisation.confirmed': {
-    nb: 'Rekkefølgen er bekreftet. {count} søker(e) får beskjed.',
-    en: 'The order is confirmed. {count} applicant(s) are being told.',
+    nb: 'Rekkefølgen er bekreftet, og søkerne får beskjed. Søknader i rekkefølgen: {count}.',
+    en: 'The order is confirmed, and the applicants are being told. Applications in the order: {count}.',
   },
   'prioritisation.unchanged': {
     nb: 'Rekkefølgen er den samme som før; ingenting er endret.',

@@ -6,7 +6,7 @@ export const privacy = {
   'privacy.title': { nb: 'Hva jeg lagrer om deg', en: 'What I store about you' },
   'privacy.what': {
     nb: '- Navnet ditt og plattform-id-en din (Teams eller Slack), språkvalget ditt og helseforetaket ditt\n- Søknadene du starter her, med svar, steg og hvem som har godkjent dem\n- Hvor vi er i samtalen (slettes automatisk etter {lifetime} uten aktivitet)\n- Hvor jeg kan nå deg med påminnelser',
-    en: '- Your name and platform id (Teams or Slack), your language choice and your trust\n- The applications you start here, with answers, steps and who endorsed them\n- Where we are in the conversation (deleted automatically after {lifetime} without activity)\n- Where I can reach you with reminders',
+    en: '- Your name and platform id (Teams or Slack), your language choice and your trust\n- The applications you start here, with answers, steps and who approved them\n- Where we are in the conversation (deleted automatically after {lifetime} without activity)\n- Where I can reach you with reminders',
   },
   'privacy.audit': {
     nb: 'Endringer på søknader logges. Sletter du dataene dine, fjernes navnet ditt fra loggen.',

@@ -11,11 +11,11 @@ export const progress = {
   'progress.edit.title': { nb: 'Endre: {title}', en: 'Edit: {title}' },
   'progress.edit.text': {
     nb: 'Endre tittelen, beløpet du søker om og egenfinansieringen. Lederne ser dette når de godkjenner.',
-    en: 'Change the title, the amount you ask for and the own financing. The leaders see these when they endorse.',
+    en: 'Change the title, the amount you ask for and the own financing. The leaders see these when they approve.',
   },
   'progress.edit.text-no-own': {
     nb: 'Endre tittelen og beløpet du søker om. Lederne ser dette når de godkjenner.',
-    en: 'Change the title and the amount you ask for. The leaders see these when they endorse.',
+    en: 'Change the title and the amount you ask for. The leaders see these when they approve.',
   },
   'progress.edit.no-amount-rule': {
     nb: 'Utlysningen setter ikke noe beløp og krever ingen egenfinansiering; helseforetaket prioriterer søknadene. Beløpet kan stå tomt.',
@@ -31,7 +31,7 @@ export const progress = {
   },
   'progress.edit.resets': {
     nb: 'Godkjenninger som er gitt eller bedt om, gjaldt søknaden slik den var. Lagrer du en endring, må du be om dem på nytt.',
-    en: 'Endorsements given or asked for were for the application as it was. If you save a change, you ask for them again.',
+    en: 'Approvals given or asked for were for the application as it was. If you save a change, you ask for them again.',
   },
   'progress.edit.requested': { nb: 'Beløp du søker om (kr)', en: 'Amount you ask for (NOK)' },
   'progress.edit.own': { nb: 'Egenfinansiering (kr)', en: 'Own financing (NOK)' },
@@ -66,12 +66,12 @@ export const progress = {
   'progress.edit.saved': { nb: 'Søknaden er oppdatert.', en: 'The application is updated.' },
   'progress.edit.saved-reset': {
     nb: 'Søknaden er oppdatert. Be om godkjenning på nytt: lederne godkjente den slik den var.',
-    en: 'The application is updated. Ask for endorsement again: the leaders endorsed it as it was.',
+    en: 'The application is updated. Ask for approval again: the leaders approved it as it was.',
   },
   'progress.edit.unchanged': { nb: 'Ingenting er endret.', en: 'Nothing has changed.' },
   'progress.refused.prioritised': {
     nb: 'Helseforetaket har allerede prioritert søknaden, så den kan ikke endres her. Ta kontakt med kvalitetssjefen.',
-    en: 'The trust has already prioritised the application, so it cannot be changed here. Contact the quality chief.',
+    en: 'The trust has already prioritised the application, so it cannot be changed here. Contact the trust’s quality and patient safety lead.',
   },
   'progress.button.withdraw': { nb: 'Trekk søknaden', en: 'Withdraw the application' },
   'progress.button.awarded': { nb: 'Tildelt', en: 'Awarded' },
@@ -79,6 +79,15 @@ export const progress = {
   'progress.button.confirm-submit': { nb: 'Ja, den er levert', en: 'Yes, it is submitted' },
   'progress.button.confirm-withdraw': { nb: 'Ja, trekk søknaden', en: 'Yes, withdraw it' },
   'progress.button.cancel': { nb: 'Nei, tilbake', en: 'No, go back' },
+  'progress.submit.late-text': {
+    nb: 'Søknadsfristen har gått ut. Leverte du «{title}» i søknadsportalen før fristen, kan du registrere det her: {step}. Skriv hvilken dag du leverte (senest fristdagen).',
+    en: 'The deadline has passed. If you submitted "{title}" in the application portal before the deadline, you can record it here: {step}. Enter the day you submitted it (the deadline day at the latest).',
+  },
+  'progress.submit.when': { nb: 'Dagen søknaden ble levert', en: 'The day it was submitted' },
+  'progress.submit.bad-day': {
+    nb: 'Skriv dagen søknaden ble levert, som ÅÅÅÅ-MM-DD, senest fristdagen. Etter fristen kan ingen søknad leveres.',
+    en: 'Enter the day it was submitted, as YYYY-MM-DD, on the deadline day at the latest. No application can be submitted after the deadline.',
+  },
   'progress.submit.title': { nb: 'Er søknaden levert?', en: 'Is the application submitted?' },
   'progress.submit.text': {
     nb: 'Bekreft at «{title}» er levert: {step}. Midlerbot leverer ikke søknaden for deg, den registrerer bare at du har gjort det. Fristen er {due}.',
@@ -87,7 +96,7 @@ export const progress = {
   'progress.withdraw.title': { nb: 'Trekke søknaden?', en: 'Withdraw the application?' },
   'progress.withdraw.text': {
     nb: '«{title}» blir trukket, og ingen blir bedt om noe mer. Ledere som venter på å godkjenne den, får beskjed. Dette kan ikke angres.',
-    en: '"{title}" will be withdrawn and nobody will be asked for anything more. Leaders who are waiting to endorse it are told. This cannot be undone.',
+    en: '"{title}" will be withdrawn and nobody will be asked for anything more. Leaders who are waiting to approve it are told. This cannot be undone.',
   },
   'progress.not-awarded.title': { nb: 'Ikke tildelt?', en: 'Not awarded?' },
   'progress.not-awarded.text': {

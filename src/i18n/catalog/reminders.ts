@@ -16,11 +16,11 @@ export const reminders = {
   'reminders.application': { nb: 'Søknad', en: 'Application' },
   'reminders.todo.deadline': {
     nb: 'Sjekk om dere kan søke, og start søknaden i god tid. Husk at lederne skal godkjenne før fristen.',
-    en: 'Check whether you can apply and start the application in good time. Remember that the leaders must endorse before the deadline.',
+    en: 'Check whether you can apply and start the application in good time. Remember that the leaders must approve before the deadline.',
   },
   'reminders.todo.internal-deadline': {
     nb: 'Helseforetakets interne frist kommer før den regionale: få søknaden forankret og prioritert innen da.',
-    en: "The trust's internal deadline comes before the regional one: get the application anchored and prioritised by then.",
+    en: "The trust's internal deadline comes before the regional one: get the application signed off and ranked by then.",
   },
   'reminders.todo.award': {
     nb: 'Tildelingen kunngjøres. Se status for søknadene dine.',
@@ -50,7 +50,7 @@ export const reminders = {
   },
   'reminders.step.not-endorsed': {
     nb: '{name} har ikke anbefalt ennå, og kan ikke få meldinger fra meg: ta kontakt selv, eller bytt leder',
-    en: '{name} has not endorsed yet and cannot get messages from me: contact them yourself, or replace the leader',
+    en: '{name} has not approved yet and cannot get messages from me: contact them yourself, or replace the leader',
   },
   'reminders.leader.title': { nb: 'Venter på deg: {application}', en: 'Waiting for you: {application}' },
   'reminders.leader.waited': {

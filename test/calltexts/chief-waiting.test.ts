@@ -1,0 +1,47 @@
+import { describe, it } from 'vitest';
+import { useKit } from '../kit/index.ts';
+
+/**
+ * Issue 15, the chat: a quality and patient safety lead's "hva venter på meg?" lists the trust's
+ * applications that have every approval and wait for the trust to rank them, with the button that
+ * opens the order; someone who ranks nothing is not shown them.
+ */
+
+const W = {
+  nb: {
+    ask: 'hva venter på meg?',
+    waits: 'venter på helseforetakets prioritering',
+    none: 'Ingenting venter på deg nå.',
+  },
+  en: {
+    ask: 'what is waiting for me',
+    waits: 'wait for the trust to rank them',
+    none: 'Nothing is waiting on you right now.',
+  },
+} as const;
+
+describe.each(['nb', 'en'] as const)("a quality lead's waiting list (%s)", (locale) => {
+  const kit = useKit('engine', { at: '2022-10-20T08:00:00Z', store: 'memory' });
+  const w = W[locale];
+
+  it('lists the applications waiting for the ranking, for the chief only', async () => {
+    const chief = kit.user('Kjersti Kvalitet', { locale });
+    const other = kit.user('Ola Annen', { locale });
+    const kari = kit.user('Kari Nordmann');
+    const [nils, lise] = [kit.user('Nils Leder'), kit.user('Lise Klinikk')];
+    await kit.configure({ chiefs: { 'st-olavs-hospital': chief } });
+    await kari.applies({
+      title: 'Trygg utskrivning',
+      stage: 'endorsed',
+      leaders: [nils.person, lise.person],
+    });
+    await chief
+      .says(w.ask)
+      .sees(
+        w.waits,
+        '- Trygg utskrivning (Kari Nordmann)',
+        /\[(Prioriter søknadene|Prioritise the applications)\]/,
+      );
+    await other.says(w.ask).sees(w.none).notSees('Trygg utskrivning');
+  });
+});

@@ -1,0 +1,61 @@
+import { afterEach, describe, it } from 'vitest';
+import type { Store } from '../../src/store/store.ts';
+import { Chat, play, transcriptStores } from '../support/transcript.ts';
+
+/**
+ * Issue 15, "never shown": the innovation text encourages applicants to contact Helseplattformen
+ * where it is relevant. Choosing the area that names Helseplattformen shows it with its quote;
+ * another area does not.
+ */
+
+const QUOTE = '> søkere oppfordres til å ta kontakt med Helseplattformen';
+
+describe.each(transcriptStores('helseplattformen'))(
+  'the Helseplattformen encouragement on $name',
+  ({ make }) => {
+    let store: Store;
+    afterEach(async () => {
+      await store?.close();
+    });
+    for (const [locale, w] of [
+      [
+        'nb',
+        {
+          ask: 'satsingsområder',
+          cat: 'Tjenesteinnovasjon',
+          send: 'Send',
+          said: 'oppfordres til å kontakte Helseplattformen',
+        },
+      ],
+      [
+        'en',
+        {
+          ask: 'priority areas',
+          cat: 'Service innovation',
+          send: 'Submit',
+          said: 'encouraged to contact Helseplattformen',
+        },
+      ],
+    ] as const) {
+      it(`${locale}: shown when the chosen area names Helseplattformen, not otherwise`, async () => {
+        store = make();
+        const c = new Chat({ store, at: '2022-09-15T10:00:00Z', ...(locale === 'en' ? { locale } : {}) });
+        await play(c, [
+          { say: w.ask },
+          { click: /Innovasjonsmidler 2023|Innovation funding 2023/ },
+          { click: w.cat },
+          { click: w.send, inputs: { areas: 'new-ways-of-working' }, expect: [w.said, QUOTE] },
+        ]);
+        await store.close();
+        store = make();
+        const d = new Chat({ store, at: '2022-09-15T10:00:00Z', ...(locale === 'en' ? { locale } : {}) });
+        await play(d, [
+          { say: w.ask },
+          { click: /Innovasjonsmidler 2023|Innovation funding 2023/ },
+          { click: w.cat },
+          { click: w.send, inputs: { areas: 'patient-logistics' }, not: [w.said, QUOTE] },
+        ]);
+      });
+    }
+  },
+);
