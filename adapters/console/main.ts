@@ -31,8 +31,9 @@ async function main(): Promise<void> {
     process.stderr.write(`${(e as Error).message}\n`);
     process.exit(2);
   }
-  // A fixed clock when --at is given (walk the 2022–2024 timeline, Oslo time), otherwise real time.
-  let fixed: Date | undefined = args.at ? parseAt(args.at) : undefined;
+  // A fixed clock when --at is given (walk the 2022–2024 timeline, Oslo time); else where the host's
+  // MIDLERBOT_NOW starts it, as `npm start` would; otherwise real time.
+  let fixed: Date | undefined = args.at ? parseAt(args.at) : config.clockStart;
   const now = () => (fixed ? new Date(fixed.getTime()) : new Date());
   const redisUrl = process.env.REDIS_URL;
   const store: Store = redisUrl
