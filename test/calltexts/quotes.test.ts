@@ -40,9 +40,9 @@ describe.each(transcriptStores('quotes'))('quotes behind every "no" on $name', (
 
     it(`${locale}: a deadline "no" quotes the deadline sentence`, async () => {
       const c = chat('2022-10-21T08:00:00Z', locale);
+      // An ended call is no longer offered in the picker (issue 19); named, it is still checked.
       await play(c, [
-        { say: locale === 'nb' ? 'kan jeg søke' : 'can I apply' },
-        { click: /Innovasjonsmidler 2023|Innovation funding 2023/ },
+        { say: locale === 'nb' ? 'kan jeg søke på innovasjonsmidler' : 'can I apply for innovation funding' },
         { click: locale === 'nb' ? 'Produktinnovasjon' : 'Product innovation' },
         {
           click: 'St. Olavs hospital HF',
