@@ -1,12 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import { createSlackAdapter } from '../../adapters/slack/adapter.ts';
-import type { TeamsAuthSettings } from '../../adapters/teams/auth.ts';
 import { loadDirectory } from '../../adapters/teams/directory.ts';
 import type { Sleep } from '../../adapters/teams/rate-limit.ts';
 import { createTeamsAdapter, type TeamsAdapter } from '../../adapters/teams/teams-adapter.ts';
-import type { DialogSettings } from '../bot/dialog.ts';
 import { createEngine } from '../bot/engine.ts';
 import type { Engine, TurnRunner } from '../bot/engine-port.ts';
 import type { Sender } from '../bot/ports.ts';
@@ -16,8 +12,8 @@ import { type Catalog, createLiveCatalog } from '../domain/catalog.ts';
 import type { Clock } from '../domain/clock.ts';
 import { MidlerError } from '../domain/errors.ts';
 import { announceNewCalls } from '../scheduler/call-announcer.ts';
-import { createReminderLoop, type ReminderLoop, type ReminderLoopDeps } from '../scheduler/reminder-loop.ts';
-import { createReminderPlanner, type ReminderPlanner } from '../scheduler/reminder-planner.ts';
+import type { ReminderLoop } from '../scheduler/reminder-loop.ts';
+import type { ReminderPlanner } from '../scheduler/reminder-planner.ts';
 import { createMemoryStore } from '../store/memory-store.ts';
 import { createRedisStore } from '../store/redis-store.ts';
 import type { Store } from '../store/store.ts';
@@ -32,6 +28,7 @@ import { checkQualityChiefs, engineConfigOf } from './engine-settings.ts';
 import { healthRoutes } from './health-routes.ts';
 import { homeRoutes } from './home-page.ts';
 import { createHostClock, type HostClock } from './host-clock.ts';
+import type { HostConfig } from './host-config.ts';
 import { createHttpHost, type HttpHost } from './http-host.ts';
 import type { PlatformAdapter, Route } from './http-types.ts';
 import { reminderQueueLevel, timedRoutes, timedSender } from './instrument.ts';
@@ -45,59 +42,10 @@ import {
   platformStatus,
   teamsDisabledRoutes,
 } from './platforms.ts';
-import type { TurnLeaseOptions } from './turn-lease.ts';
+import { catchUpReminders, reminderLoops } from './reminder-loops.ts';
 import { createTurnRunner } from './turn-runner.ts';
 
-/** What the host needs from configuration (a subset of loadConfig()'s result). */
-export interface HostConfig {
-  port: number;
-  /** Bind address (HOST); default 127.0.0.1 (loadConfig picks 0.0.0.0 in production). */
-  host?: string;
-  /** With a token, /metrics is also served on the bot's port to `Authorization: Bearer <token>`. */
-  metrics?: { token?: string };
-  nodeEnv: string;
-  logLevel?: string;
-  redisUrl?: string;
-  redisPrefix?: string;
-  redisMode?: 'single' | 'sentinel' | 'cluster';
-  callsDir?: string;
-  /** Reload the calls when a file in callsDir changes; without it only `reloadCalls` (SIGHUP) does. */
-  callsWatch?: boolean;
-  dialogTtlSeconds?: number;
-  bodyLimitBytes?: number;
-  shutdownGraceMs?: number;
-  /** Where the host clock starts (MIDLERBOT_NOW); it runs on from there. */
-  clockStart?: Date;
-  /** Whether a typed `/at` moves the clock (default: in development only). */
-  movableClock?: boolean;
-  /** TEAMS_PEOPLE_FILE: people a person input lists for clients without the people picker. */
-  teamsPeopleFile?: string;
-  /** Deadline of every outbound platform call (OUTBOUND_TIMEOUT_SECONDS, ms). Default 10 s. */
-  outboundTimeoutMs?: number;
-  /** Longest typed text a turn reads (MAX_TEXT_CHARS). Default 4000. */
-  maxTextChars?: number;
-  /** Teams: the request is answered by then at the latest (default 12 s; Teams gives up at 15 s). */
-  teamsAnswerWithinMs?: number;
-  /** A turn's de-duplication lease (tests shorten it; docs/reliability.md). */
-  turnLease?: TurnLeaseOptions;
-  teams: TeamsAuthSettings;
-  slack?: {
-    enabled: boolean;
-    botToken?: string;
-    signingSecret?: string;
-    appToken?: string;
-    socketMode: boolean;
-    apiUrl?: string;
-  };
-  reminders?: {
-    enabled: boolean;
-    admins?: DialogSettings['reminderAdmins'];
-    /** Delivery tuning (tests): tick interval, lease, per-send deadline, concurrency. */
-    loop?: Partial<Pick<ReminderLoopDeps, 'intervalMs' | 'leaseMs' | 'sendDeadlineMs' | 'concurrency'>>;
-  };
-  trustQualityChiefs?: DialogSettings['trustQualityChiefs'];
-  showPriorityRank?: boolean;
-}
+export type { HostConfig } from './host-config.ts';
 
 /** A loop that runs beside the host (reminder planner and delivery). */
 export interface Background {
@@ -395,76 +343,16 @@ export function createApp(options: CreateAppOptions): App {
   };
 }
 
-/** Senders that count delivered reminders for /metrics. */
-/** The reminder loop's senders, counting what they deliver for /metrics. */
-export function countingSenders(senders: ReadonlyMap<Platform, Sender>, metrics: Metrics): Sender[] {
-  return [...senders.values()].map((sender) => {
-    const count = async (p: ReturnType<Sender['sendToUser']>) => {
-      const result = await p;
-      if (result.ok) metrics.remindersSent.inc({ platform: sender.platform });
-      return result;
-    };
-    return {
-      platform: sender.platform,
-      // The options carry the reminder's idempotency key: dropping them would let a retry post twice.
-      sendToConversation: (key, message, opts) => count(sender.sendToConversation(key, message, opts)),
-      sendToUser: (userId, message, opts) => count(sender.sendToUser(userId, message, opts)),
-      update: (key, ref, message) => sender.update(key, ref, message),
-    };
-  });
-}
-
 function backgroundLoops(
   options: CreateAppOptions,
   config: HostConfig,
   deps: PlatformDeps & { senders: ReadonlyMap<Platform, Sender> },
   metrics: Metrics,
 ): { loops: Background[]; planner?: ReminderPlanner; delivery?: ReminderLoop } {
-  const loops: Background[] = [];
-  let planner: ReminderPlanner | undefined;
-  let delivery: ReminderLoop | undefined;
-  if (config.reminders?.enabled) {
-    planner = createReminderPlanner({
-      store: deps.store,
-      catalog: deps.catalog,
-      clock: deps.clock,
-      log: deps.log,
-    });
-    loops.push(planner);
-    delivery = createReminderLoop({
-      store: deps.store,
-      catalog: deps.catalog,
-      clock: deps.clock,
-      log: deps.log,
-      senders: countingSenders(deps.senders, metrics),
-      observe: {
-        claimed: (count) => metrics.reminderQueueDepth.observe(count),
-        sent: (platform, dueAt, sentAt) =>
-          metrics.reminderLagSeconds.observe(Math.max(0, sentAt.getTime() - Date.parse(dueAt)) / 1000, {
-            platform,
-          }),
-      },
-      // pid is often 1 in containers and a restarted pod keeps its hostname: leases need a unique owner.
-      owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
-      // Two connector attempts and the waits between them; the lease (5 min) outlasts it by far.
-      sendDeadlineMs: 3 * (deps.outboundTimeoutMs ?? 10_000),
-      metrics,
-      ...config.reminders.loop,
-    });
-    loops.push(delivery);
-  }
+  const reminders = config.reminders?.enabled
+    ? reminderLoops(config.reminders.loop, deps, metrics)
+    : undefined;
+  const loops: Background[] = reminders ? [reminders.planner, reminders.delivery] : [];
   for (const item of options.background ?? []) loops.push(typeof item === 'function' ? item(deps) : item);
-  return { loops, ...(planner ? { planner } : {}), ...(delivery ? { delivery } : {}) };
-}
-
-/** After `/at`: the plan for the new time, then delivery rounds until nothing due is left (bounded). */
-async function catchUpReminders(planner: ReminderPlanner, delivery: ReminderLoop): Promise<CatchUp> {
-  await planner.reconcile();
-  let sent = 0;
-  for (let round = 0; round < 20; round++) {
-    const report = await delivery.tickOnce();
-    sent += report.outcomes.filter((o) => o.outcome === 'sent').length;
-    if (report.claimed === 0) break;
-  }
-  return { sent };
+  return { loops, ...reminders };
 }

@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Platform } from '../domain/application.ts';
 import { MidlerError } from '../domain/errors.ts';
-import { parseAt } from '../domain/timeline.ts';
 import { parseRedisUrl } from '../store/redis-connection.ts';
+import { chiefs, empty, flag, int, jsonSetting, osloTime, personRef, text, url } from './config-fields.ts';
 import { isForbiddenHost } from './egress.ts';
 import { NO_PLATFORM_MESSAGE } from './platforms.ts';
 
@@ -80,71 +80,6 @@ export interface Config {
   showPriorityRank: boolean;
   /** Things the host should log loudly at start-up (e.g. "using the in-memory store"). */
   warnings: string[];
-}
-
-const empty = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const text = () => z.preprocess(empty, z.string().trim().optional());
-const flag = (fallback: boolean) =>
-  z.preprocess(
-    (v) => empty(v) ?? String(fallback),
-    z
-      .string()
-      .toLowerCase()
-      .refine((s) => ['true', 'false', '1', '0', 'yes', 'no'].includes(s), 'must be true or false')
-      .transform((s) => ['true', '1', 'yes'].includes(s)),
-  );
-const int = (fallback: number, min: number, max: number) =>
-  z.preprocess(
-    (v) => empty(v) ?? String(fallback),
-    z
-      .string()
-      .regex(/^\d+$/, 'must be a whole number')
-      .transform(Number)
-      .refine((n) => n >= min && n <= max, `must be between ${min} and ${max}`),
-  );
-const url = () =>
-  z.preprocess(
-    empty,
-    z
-      .string()
-      .refine((s) => URL.canParse(s) && /^https?:/.test(s), 'must be an http(s) URL')
-      .optional(),
-  );
-
-const PERSON = /^(teams|slack|console):(.+)$/;
-const personRef = z.union([
-  z
-    .string()
-    .regex(PERSON, 'must be "platform:userId" (teams, slack or console)')
-    .transform((s): PersonSetting => {
-      const [, platform, userId] = PERSON.exec(s) ?? [];
-      return { platform: platform as Platform, userId: userId ?? '' };
-    }),
-  z.object({
-    platform: z.enum(['teams', 'slack', 'console']),
-    userId: z.string().min(1),
-    name: z.string().optional(),
-  }),
-]);
-const chiefs = z.record(z.string().min(1), z.object({ chief: personRef, deputy: personRef.optional() }));
-
-function jsonSetting<T>(schema: z.ZodType<T>, fallback: T) {
-  return z.preprocess(empty, z.string().optional()).transform((s, ctx): T => {
-    if (s === undefined) return fallback;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(s);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
-      return fallback;
-    }
-    const parsed = schema.safeParse(raw);
-    if (parsed.success) return parsed.data;
-    for (const issue of parsed.error.issues) {
-      ctx.addIssue({ code: 'custom', message: `${issue.path.join('.') || '(top)'} ${issue.message}` });
-    }
-    return fallback;
-  });
 }
 
 const schema = z.object({
@@ -246,20 +181,9 @@ const schema = z.object({
   ),
   TRUST_QUALITY_CHIEFS: jsonSetting(chiefs, {}),
   SHOW_PRIORITY_RANK: flag(false),
-  // Oslo time when no offset is given, as the console's --at and the CLI read it.
   TEAMS_PEOPLE_FILE: text(),
-  MIDLERBOT_NOW: z.preprocess(empty, z.string().trim().optional()).transform((s, ctx): Date | undefined => {
-    if (s === undefined) return undefined;
-    try {
-      return parseAt(s);
-    } catch {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'is not a time (Oslo time: 2022-10-01T10:00, or ISO with an offset)',
-      });
-      return undefined;
-    }
-  }),
+  // Oslo time when no offset is given, as the console's --at and the CLI read it.
+  MIDLERBOT_NOW: osloTime(),
 });
 
 type Env = z.output<typeof schema>;

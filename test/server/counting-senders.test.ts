@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Outbound } from '../../src/bot/messages.ts';
 import type { Sender, SendOptions } from '../../src/bot/ports.ts';
 import type { Platform } from '../../src/domain/application.ts';
-import { countingSenders } from '../../src/server/app.ts';
 import { createMetrics } from '../../src/server/metrics.ts';
+import { countingSenders } from '../../src/server/reminder-loops.ts';
 
 describe('the reminder loop senders wired by createApp', () => {
   it('pass the idempotency key through and count deliveries', async () => {
