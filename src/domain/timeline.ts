@@ -138,6 +138,12 @@ export function milestoneInstant(call: Call, milestoneId: string): Date | null {
   return milestone.at === undefined ? null : localToInstant(milestone.at, milestone.precision);
 }
 
+/** The instant of the call's first dated milestone of a kind (its publication, its deadline); null if none. */
+export function firstInstantOf(call: Call, kind: MilestoneKind): Date | null {
+  const m = call.milestones.find((x) => x.kind === kind && x.at !== undefined);
+  return m?.at === undefined ? null : localToInstant(m.at, m.precision);
+}
+
 /** The trust's internal deadline as an instant, when the call names one for that trust. */
 export function trustInternalDeadline(call: Call, trustId: string | undefined): Date | null {
   const local = call.trusts.find((t) => t.id === trustId)?.internalDeadline;

@@ -1,12 +1,7 @@
 import type { Call } from './call.ts';
-import { localDate, localToInstant } from './timeline.ts';
+import { firstInstantOf, localDate, localToInstant } from './timeline.ts';
 
 const WEEK = 7 * 24 * 3600_000;
-
-function firstOfKind(call: Call, kind: 'published' | 'deadline'): Date | null {
-  const m = call.milestones.find((x) => x.kind === kind && x.at !== undefined);
-  return m?.at === undefined ? null : localToInstant(m.at, m.precision);
-}
 
 /** 10:00 Oslo time on the Oslo day of `at`. */
 function tenOClock(at: Date): Date {
@@ -22,8 +17,8 @@ function tenOClock(at: Date): Date {
  */
 export function tryItStart(calls: readonly Call[]): Date | undefined {
   const windows = calls.flatMap((call) => {
-    const deadline = firstOfKind(call, 'deadline');
-    return deadline ? [{ opens: firstOfKind(call, 'published'), deadline }] : [];
+    const deadline = firstInstantOf(call, 'deadline');
+    return deadline ? [{ opens: firstInstantOf(call, 'published'), deadline }] : [];
   });
   const candidates = windows
     .flatMap((w) => [w.opens, new Date(w.deadline.getTime() - WEEK)])

@@ -1,5 +1,5 @@
 import type { Catalog } from '../domain/catalog.ts';
-import { calendarDaysBetween, formatLocal, localToInstant, OSLO } from '../domain/timeline.ts';
+import { calendarDaysBetween, firstInstantOf, formatLocal, OSLO } from '../domain/timeline.ts';
 import type { HostClock } from './host-clock.ts';
 import type { HostResponse, Route } from './http-types.ts';
 
@@ -15,15 +15,10 @@ const html = (s: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );
 
-function instantOf(call: Catalog['calls'][number], kind: 'published' | 'deadline'): Date | null {
-  const m = call.milestones.find((x) => x.kind === kind && x.at !== undefined);
-  return m?.at === undefined ? null : localToInstant(m.at, m.precision);
-}
-
 /** One call as the page lists it: its deadline relative to the host's clock. */
 function callLine(call: Catalog['calls'][number], now: Date): string {
-  const opens = instantOf(call, 'published');
-  const deadline = instantOf(call, 'deadline');
+  const opens = firstInstantOf(call, 'published');
+  const deadline = firstInstantOf(call, 'deadline');
   let state = 'no deadline in the call data';
   if (deadline) {
     const days = calendarDaysBetween(now, deadline);

@@ -69,7 +69,7 @@ describe('/at, the development clock', () => {
     expect(out.some((b) => /Klokka er nå tirsdag 18\. oktober 2022 kl\. 09\.00 \(Oslo-tid\)/.test(b))).toBe(
       true,
     );
-    expect(out.some((b) => /Påminnelser og purringer som ble forfalt: 1 sendt/.test(b))).toBe(true);
+    expect(out.some((b) => /Påminnelser og purringer som har forfalt: 1 sendt/.test(b))).toBe(true);
     // The reminder itself went to the subscribed channel, about the call's deadline.
     const reminder = host.teams.posted().find((p) => /Innovasjonsmidler 2023/.test(JSON.stringify(p.body)));
     expect(reminder?.conversationId).toBe(TEAMS_CHANNEL);

@@ -7,7 +7,7 @@ export const clock = {
     en: 'The clock is now {when} (Oslo time).',
   },
   'clock.sent': {
-    nb: 'Påminnelser og purringer som ble forfalt: {count} sendt.',
+    nb: 'Påminnelser og purringer som har forfalt: {count} sendt.',
     en: 'Reminders and nudges that fell due: {count} sent.',
   },
   'clock.reminders-off': {
