@@ -21,15 +21,25 @@ export interface ClockCommandDeps {
 
 const AT = /^\/at(?:\s+(.*))?$/i;
 
-/** "2023-08-25 09:00" as typed in chat, read as parseAt reads "2023-08-25T09:00" (Oslo time). */
+const ISO_DAY = /^(\d{4}-\d{2}-\d{2})(?:\s+(\d{1,2})[:.](\d{2}))?$/;
+/** As the bot's own date questions ask for a date: 25.08.2023, optionally with 09:00 or 09.00. */
+const NORWEGIAN_DAY = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+(\d{1,2})[:.](\d{2}))?$/;
+
+/**
+ * A time as typed in chat, Oslo time: "2023-08-25 09:00", "25.08.2023 09.00", "2023-08-25" (the
+ * start of the day), or anything parseAt reads (an ISO time with an offset).
+ */
 export function parseTypedTime(text: string): Date {
-  const typed = text
-    .trim()
-    .replace(/^(\d{4}-\d{2}-\d{2})\s+(\d{1,2}[:.]\d{2})$/, (_m, d: string, time: string) => {
-      const [h = '', min = ''] = time.split(/[:.]/);
-      return `${d}T${h.padStart(2, '0')}:${min}`;
-    });
-  return parseAt(typed);
+  const trimmed = text.trim();
+  const iso = ISO_DAY.exec(trimmed);
+  const nb = NORWEGIAN_DAY.exec(trimmed);
+  const [day, hour, minute] = iso
+    ? [iso[1], iso[2], iso[3]]
+    : nb
+      ? [`${nb[3]}-${nb[2]?.padStart(2, '0')}-${nb[1]?.padStart(2, '0')}`, nb[4], nb[5]]
+      : [undefined, undefined, undefined];
+  if (!day) return parseAt(trimmed);
+  return parseAt(hour === undefined ? day : `${day}T${hour.padStart(2, '0')}:${minute}`);
 }
 
 /**

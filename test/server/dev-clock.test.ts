@@ -78,6 +78,11 @@ describe('/at, the development clock', () => {
     await postActivity(host.port, channelMessage(host.teams.serviceUrl, '/at next week'));
     expect(posted(host).at(-1)).toMatch(/Skriv et tidspunkt i Oslo-tid/);
     expect(host.app.clock.now().toISOString()).toMatch(/^2022-10-18T07:00:0/);
+    // A date as the bot's own questions ask for one (dd.mm.yyyy) moves it too.
+    await postActivity(host.port, channelMessage(host.teams.serviceUrl, '/at 19.10.2022 12.30'));
+    expect(host.app.clock.now().toISOString()).toMatch(/^2022-10-19T10:30:0/);
+    await postActivity(host.port, channelMessage(host.teams.serviceUrl, '/at 31.02.2023'));
+    expect(posted(host).at(-1)).toMatch(/Skriv et tidspunkt i Oslo-tid/);
   });
 
   it('in Slack is `/midler at …`', async () => {

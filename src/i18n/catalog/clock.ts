@@ -15,7 +15,7 @@ export const clock = {
     en: 'Reminders are switched off on this host (REMINDERS_ENABLED=false), so none were sent.',
   },
   'clock.usage': {
-    nb: 'Skriv et tidspunkt i Oslo-tid, for eksempel «/at 2023-08-25 09:00» eller «/at 2022-10-04».',
+    nb: 'Skriv et tidspunkt i Oslo-tid, for eksempel «/at 25.08.2023 09.00» eller «/at 2022-10-04».',
     en: 'Give a time in Oslo time, for example "/at 2023-08-25 09:00" or "/at 2022-10-04".',
   },
 } as const satisfies CatalogPart;
