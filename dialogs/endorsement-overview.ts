@@ -70,9 +70,8 @@ function line(ctx: DialogContext, call: Call, s: EndorsementStep): Block[] {
   return [text(ctx.t('endorsement.step.open', { step: label }))];
 }
 
-function pendingButtons(ctx: DialogContext, call: Call, app: Application, s: EndorsementStep): Button[] {
+function pendingButtons(ctx: DialogContext, app: Application, s: EndorsementStep): Button[] {
   if (s.step.state !== 'waiting') return [];
-  const label = stepLabel(viewOf(ctx), call, s.data.id);
   const data = { app: app.id, step: s.data.id };
   const name = s.step.waitingOn?.name ?? '';
   const out: Button[] = [];
@@ -80,8 +79,11 @@ function pendingButtons(ctx: DialogContext, call: Call, app: Application, s: End
     out.push(button(`${D}.answer-form`, ctx.t('endorsement.button.answer', { name }), data, 'primary'));
   if (!isTypedPerson(s.step.waitingOn))
     out.push(button(`${D}.resend`, ctx.t('endorsement.button.resend', { name }), data));
-  out.push(button(`${D}.replace`, ctx.t('endorsement.button.replace', { step: label }), data));
-  out.push(button(`${D}.withdraw`, ctx.t('endorsement.button.withdraw', { step: label }), data, 'danger'));
+  // The role, not the step's label, names the button: "Withdraw: Approval from the head of
+  // department/clinic" is clipped on a Teams button; the card's text above names the step in full.
+  const role = roleName(ctx, s);
+  out.push(button(`${D}.replace`, ctx.t('endorsement.button.replace', { role }), data));
+  out.push(button(`${D}.withdraw`, ctx.t('endorsement.button.withdraw', { role }), data, 'danger'));
   return out;
 }
 
@@ -107,7 +109,7 @@ export function overviewCard(
 ): Card {
   const steps = endorsementSteps(app, call);
   const blocks: Block[] = [text(app.title, 'subtle'), ...steps.flatMap((s) => line(ctx, call, s))];
-  const buttons: Button[] = steps.flatMap((s) => pendingButtons(ctx, call, app, s));
+  const buttons: Button[] = steps.flatMap((s) => pendingButtons(ctx, app, s));
   let inputs: Input[] = [];
   const open = app.status === 'draft' ? askable(steps) : [];
   if (app.status !== 'draft') {

@@ -43,6 +43,21 @@ export const ACTION_KEY = 'midlerbot';
 
 const MAX_INPUT_CHARS = 4000;
 
+/**
+ * A card's answers shown as one radio list (card-actions.ts) come back as this action, the chosen
+ * index in CHOICE_INPUT and every answer's own press in its data; it is read as the chosen press.
+ */
+export const CHOOSE_ACTION = 'teams.choose';
+export const CHOICE_INPUT = 'midlerbot-choice';
+
+const Choices = z.object({
+  options: z
+    .array(
+      z.object({ action: z.string().min(1).max(100), data: z.record(z.string(), z.unknown()).default({}) }),
+    )
+    .max(50),
+});
+
 const ActionPayload = z.object({
   action: z.string().min(1).max(100),
   data: z.record(z.string(), z.unknown()).default({}),
@@ -114,7 +129,14 @@ function splitAction(value: unknown): Inbound['action'] | undefined {
     if (typeof v === 'string') inputs[key] = v.slice(0, MAX_INPUT_CHARS);
     else if (typeof v === 'number' || typeof v === 'boolean') inputs[key] = v;
   }
-  return { id: parsed.data.action, data: parsed.data.data, inputs };
+  if (parsed.data.action !== CHOOSE_ACTION) return { id: parsed.data.action, data: parsed.data.data, inputs };
+  const options = Choices.safeParse(parsed.data.data);
+  const index = String(inputs[CHOICE_INPUT] ?? '');
+  const chosen = options.success && /^\d+$/.test(index) ? options.data.options[Number(index)] : undefined;
+  delete inputs[CHOICE_INPUT];
+  // Nothing chosen (a client that skipped the required check): the engine's own "show me again".
+  if (!chosen) return { id: 'engine.resume', data: {}, inputs };
+  return { id: chosen.action, data: chosen.data, inputs };
 }
 
 /** Turns one authenticated activity into what the bot should do with it. */
@@ -160,7 +182,9 @@ export function parseActivity(activity: TeamsActivity, at: Date): TeamsEvent {
         | undefined;
       const data = value?.action?.data;
       const action = splitAction(data);
-      if (!action || (typeof value?.action?.verb === 'string' && value.action.verb !== action.id)) {
+      const verb = value?.action?.verb;
+      // The answers' list sends its own verb and is read as the chosen answer (card-actions.ts).
+      if (!action || (typeof verb === 'string' && verb !== action.id && verb !== CHOOSE_ACTION)) {
         return { kind: 'ignored', reason: 'card action without a known verb' };
       }
       return {

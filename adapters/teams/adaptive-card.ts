@@ -1,5 +1,7 @@
-import type { Block, Button, Card, Input, Outbound } from '../../src/bot/messages.ts';
-import { ACTION_KEY } from './activity-parse.ts';
+import type { Block, Card, Input, Outbound } from '../../src/bot/messages.ts';
+import type { Locale } from '../../src/domain/call.ts';
+import { t } from '../../src/i18n/t.ts';
+import { layOutButtons } from './card-actions.ts';
 
 /** Adaptive Card JSON is open-ended; elements are plain objects. */
 export type Element = Record<string, unknown>;
@@ -18,6 +20,13 @@ const STEP_ICON: Record<Extract<Block, { kind: 'steps' }>['steps'][number]['stat
   skipped: '⏭️',
 };
 
+/**
+ * Teams reads card and message text as Markdown, where "4. november 2022 …" at the start of a line
+ * is an ordered list item (it renders as "1. november"). A no-break space after the number keeps
+ * the text as written, and keeps the day with its month as Norwegian typesetting wants anyway.
+ */
+export const markdownSafe = (text: string): string => text.replace(/(^|\n)(\s*\d+)\.[ \t]/g, '$1$2.\u00a0');
+
 const COLOR: Record<string, string> = { warning: 'Warning', good: 'Good', attention: 'Attention' };
 
 function renderBlock(block: Block): Element[] {
@@ -26,14 +35,19 @@ function renderBlock(block: Block): Element[] {
       return [
         {
           type: 'TextBlock',
-          text: block.text,
+          text: markdownSafe(block.text),
           wrap: true,
           ...(block.emphasis === 'subtle' ? { isSubtle: true } : {}),
           ...(block.emphasis && COLOR[block.emphasis] ? { color: COLOR[block.emphasis] } : {}),
         },
       ];
     case 'facts':
-      return [{ type: 'FactSet', facts: block.facts.map((f) => ({ title: f.label, value: f.value })) }];
+      return [
+        {
+          type: 'FactSet',
+          facts: block.facts.map((f) => ({ title: f.label, value: markdownSafe(f.value) })),
+        },
+      ];
     case 'steps':
       return [
         {
@@ -42,7 +56,7 @@ function renderBlock(block: Block): Element[] {
           items: block.steps.flatMap((s) => [
             {
               type: 'TextBlock',
-              text: `${STEP_ICON[s.state]} ${s.label}`,
+              text: `${STEP_ICON[s.state]} ${markdownSafe(s.label)}`,
               wrap: true,
               spacing: 'Small',
               ...(s.state === 'current' ? { weight: 'Bolder' } : {}),
@@ -52,7 +66,7 @@ function renderBlock(block: Block): Element[] {
               ? [
                   {
                     type: 'TextBlock',
-                    text: s.detail,
+                    text: markdownSafe(s.detail),
                     wrap: true,
                     isSubtle: true,
                     size: 'Small',
@@ -78,7 +92,7 @@ function renderBlock(block: Block): Element[] {
           type: 'Container',
           style: 'emphasis',
           items: [
-            { type: 'TextBlock', text: `«${block.text}»`, wrap: true, fontType: 'Default' },
+            { type: 'TextBlock', text: `«${markdownSafe(block.text)}»`, wrap: true, fontType: 'Default' },
             {
               type: 'TextBlock',
               text: block.source,
@@ -93,13 +107,21 @@ function renderBlock(block: Block): Element[] {
   }
 }
 
-/** What a card's rendering may add from the deployment: the people a person input lists. */
+/**
+ * What a card's rendering may add: the people a person input lists (the deployment's directory), and
+ * the language of the turn for the few words the renderer adds itself (Norwegian when unknown).
+ */
 export interface RenderOptions {
   people?: { title: string; value: string }[];
+  locale?: Locale;
 }
 
 function renderInput(input: Input, options: RenderOptions = {}): Element {
-  const common = { id: input.id, label: input.label, ...(input.required ? { isRequired: true } : {}) };
+  // Teams checks a required input before it sends, and shows errorMessage beside it when empty.
+  const required = input.required
+    ? { isRequired: true, errorMessage: t(options.locale ?? 'nb', 'common.required', { label: input.label }) }
+    : {};
+  const common = { id: input.id, label: input.label, ...required };
   switch (input.kind) {
     case 'text':
       return {
@@ -114,7 +136,6 @@ function renderInput(input: Input, options: RenderOptions = {}): Element {
       return {
         type: 'Input.Text',
         ...common,
-        inputMode: 'decimal',
         ...(input.placeholder ? { placeholder: input.placeholder } : {}),
         ...(input.value !== undefined ? { value: input.value } : {}),
       };
@@ -133,6 +154,7 @@ function renderInput(input: Input, options: RenderOptions = {}): Element {
         isMultiSelect: input.multiple,
         // Few options read best as radio buttons/checkboxes; long lists as a dropdown.
         style: input.options.length <= 5 ? 'expanded' : 'compact',
+        wrap: true,
         choices: input.options.map((o) => ({ title: o.label, value: o.value })),
         ...(input.value !== undefined
           ? { value: Array.isArray(input.value) ? input.value.join(',') : input.value }
@@ -164,37 +186,14 @@ function renderInput(input: Input, options: RenderOptions = {}): Element {
   }
 }
 
-const STYLE: Record<NonNullable<Button['style']>, string> = {
-  primary: 'positive',
-  danger: 'destructive',
-  default: 'default',
-};
-
-const NAVIGATION = /(^engine\.|\.(start|back|cancel)$)/;
-
-function renderButton(button: Button): Element {
-  const data = { [ACTION_KEY]: { action: button.action, data: button.data ?? {} } };
-  const style = STYLE[button.style ?? 'default'];
-  // Teams validates required inputs before any Action.Submit/Execute ('auto'); a button that is an
-  // answer of its own ("not sure yet") or navigation must not be held back by an empty input.
-  const inputs = button.withoutInputs || NAVIGATION.test(button.action) ? { associatedInputs: 'none' } : {};
-  return {
-    type: 'Action.Execute',
-    title: button.label,
-    verb: button.action,
-    data,
-    style,
-    ...inputs,
-    // Clients older than Universal Actions post a message activity with `value` instead.
-    fallback: { type: 'Action.Submit', title: button.label, data, style, ...inputs },
-  };
-}
+/** Data.Query (the organisation-wide people picker) came with Adaptive Cards 1.6; the rest is 1.5. */
+const usesQuery = (body: Element[]) => JSON.stringify(body).includes('"Data.Query"');
 
 function shell(body: Element[], actions: Element[]): AdaptiveCard {
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
+    version: usesQuery(body) ? '1.6' : '1.5',
     body,
     ...(actions.length ? { actions } : {}),
     msteams: { width: 'Full' },
@@ -235,7 +234,7 @@ export function renderCard(
     ? [
         {
           type: 'TextBlock',
-          text: card.title,
+          text: markdownSafe(card.title),
           size: 'Medium',
           weight: 'Bolder',
           wrap: true,
@@ -253,7 +252,10 @@ export function renderCard(
         ]
       : [renderInput(input, options)];
   });
-  const actions = (card.buttons ?? []).map(renderButton);
+  const laid = layOutButtons(card.buttons ?? [], options.locale ?? 'nb', inputs.length > 0);
+  const { actions } = laid;
+  // Rows of buttons beyond the card's own row close the body, after the inputs they send.
+  inputs.push(...laid.body);
   const whole = shell([...title, ...card.blocks.flatMap(renderBlock), ...inputs], actions);
   if (byteSize(whole) <= maxBytes) return [whole];
 
@@ -280,7 +282,8 @@ export function renderOutbound(
   message: Outbound,
   options: RenderOptions = {},
 ): { type: 'message'; [key: string]: unknown }[] {
-  if (message.kind === 'text') return [{ type: 'message', text: message.text, textFormat: 'markdown' }];
+  if (message.kind === 'text')
+    return [{ type: 'message', text: markdownSafe(message.text), textFormat: 'markdown' }];
   return renderCard(message, MAX_CARD_BYTES, options).map((content, i) => ({
     type: 'message',
     ...(i === 0 && message.title ? { summary: message.title } : {}),

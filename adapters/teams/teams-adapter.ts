@@ -104,7 +104,9 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
       const people = options.directory
         ? directoryChoices(options.directory, context.activity.from?.aadObjectId)
         : undefined;
-      const deps = people ? { ...replyDeps, render: { people } } : replyDeps;
+      // The few words the renderer adds (an "Answer" button, "Please fill in") follow the turn's language.
+      const locale = turn.locale ?? localeOf(context.activity.locale);
+      const deps = { ...replyDeps, render: { ...(people ? { people } : {}), ...(locale ? { locale } : {}) } };
       const invokeResponse = await sendReplies(context, turn.replies, deps, clicked);
       await turn.settle?.('answered');
       return invokeResponse;
@@ -147,7 +149,12 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
       log.info({ conversation: ref.key, kind: ref.kind }, 'teams: installed; greeting');
       const greeting = await options.runTurn({
         platform: 'teams',
-        user: { id: activity.from.aadObjectId ?? activity.from.id, name: activity.from.name ?? '' },
+        user: {
+          id: activity.from.aadObjectId ?? activity.from.id,
+          name: activity.from.name ?? '',
+          // The greeting is in the language of the client that installed the app.
+          ...(localeOf(activity.locale) ? { locale: localeOf(activity.locale) } : {}),
+        },
         conversation: { id: ref.conversationId, kind: ref.kind },
         text: options.greetingText ?? 'help',
         at: options.clock(),

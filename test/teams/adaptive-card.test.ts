@@ -51,9 +51,10 @@ describe('Adaptive Card rendering', () => {
     errors: { total: 'Skriv et beløp i hele kroner' },
   };
 
-  it('renders schema 1.5 elements for every block, input and button', () => {
+  it('renders schema elements for every block, input and button', () => {
     const [out] = renderCard(card);
-    expect(out?.version).toBe('1.5');
+    // The organisation-wide people picker (Data.Query) is Adaptive Cards 1.6.
+    expect(out?.version).toBe('1.6');
     const body = out?.body ?? [];
     expect(find(body, 'FactSet')).toHaveLength(1);
     expect(body.find((e) => e.type === 'TextBlock' && e.text === 'Frist **20. oktober**')?.color).toBe(

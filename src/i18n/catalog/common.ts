@@ -18,6 +18,9 @@ export const common = {
   'common.source': { nb: 'Fra utlysningen {call}', en: 'From the call {call}' },
   'common.list-sep': { nb: ', ', en: ', ' },
   'common.deadline-with-days': { nb: '{date} ({days})', en: '{date} ({days})' },
+  'common.answer': { nb: 'Svar', en: 'Answer' },
+  'common.required': { nb: 'Fyll inn: {label}', en: 'Please fill in: {label}' },
+  'common.choose-one': { nb: 'Velg ett svar', en: 'Choose one answer' },
   'common.no-calls': {
     nb: 'Ingen utlysninger er åpne nå.',
     en: 'No calls are open right now.',

@@ -94,8 +94,8 @@ export const endorsement = {
     en: 'A short note to the leader (optional)',
   },
   'endorsement.button.send': { nb: 'Send forespørselen', en: 'Send the request' },
-  'endorsement.button.withdraw': { nb: 'Trekk tilbake: {step}', en: 'Withdraw: {step}' },
-  'endorsement.button.replace': { nb: 'Bytt leder: {step}', en: 'Replace the leader: {step}' },
+  'endorsement.button.withdraw': { nb: 'Trekk tilbake: {role}', en: 'Withdraw: {role}' },
+  'endorsement.button.replace': { nb: 'Bytt leder: {role}', en: 'Replace: {role}' },
   'endorsement.button.answer': { nb: 'Svar {name}', en: 'Answer {name}' },
   'endorsement.button.resend': { nb: 'Send på nytt til {name}', en: 'Send again to {name}' },
   'endorsement.error.no-person': {
