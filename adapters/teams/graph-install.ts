@@ -227,6 +227,8 @@ export function createGraphInstaller(deps: GraphInstallDeps): GraphInstaller {
     try {
       const installed = await install(user);
       const chatId = await chatOf(user);
+      // As a channel reference, without `user`: the Bot Connector needs only the conversation. The
+      // user's own install event (Teams sends it) later replaces this with their full reference.
       const ref: ConversationRef = {
         platform: 'teams',
         key: teamsKey(chatId),
@@ -244,7 +246,6 @@ export function createGraphInstaller(deps: GraphInstallDeps): GraphInstaller {
             tenantId: tenant,
             name: '',
           },
-          user: { id: user, name: '', aadObjectId: user },
         },
         updatedAt: deps.clock().toISOString(),
       };

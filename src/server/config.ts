@@ -10,7 +10,18 @@ import { DEFAULT_TYPING, type TypingSettings } from '../../adapters/teams/typing
 import type { Platform } from '../domain/application.ts';
 import { MidlerError } from '../domain/errors.ts';
 import { parseRedisUrl } from '../store/redis-connection.ts';
-import { chiefs, empty, flag, int, jsonSetting, osloTime, personRef, text, url } from './config-fields.ts';
+import {
+  chiefs,
+  empty,
+  flag,
+  int,
+  jsonSetting,
+  optionalFlag,
+  osloTime,
+  personRef,
+  text,
+  url,
+} from './config-fields.ts';
 import { isForbiddenHost } from './egress.ts';
 import { NO_PLATFORM_MESSAGE } from './platforms.ts';
 
@@ -83,7 +94,7 @@ export interface Config {
   teamsPeopleFile?: string;
   /** Install the Teams app through Microsoft Graph for a user without it (TEAMS_GRAPH_INSTALL=true). */
   teamsGraphInstall?: GraphInstallSettings;
-  /** The Teams typing indicator of slow turns (TEAMS_TYPING_INDICATOR, default on). */
+  /** The Teams typing indicator of slow turns (TEAMS_TYPING_INDICATOR; default on in production only). */
   teamsTyping?: TypingSettings;
   reminders: { enabled: boolean; admins: PersonSetting[] };
   /** Trust id -> its quality chief (who prioritises the trust's applications) and optional deputy. */
@@ -193,7 +204,7 @@ const schema = z.object({
   TRUST_QUALITY_CHIEFS: jsonSetting(chiefs, {}),
   SHOW_PRIORITY_RANK: flag(false),
   TEAMS_PEOPLE_FILE: text(),
-  TEAMS_TYPING_INDICATOR: flag(true),
+  TEAMS_TYPING_INDICATOR: optionalFlag(),
   TEAMS_GRAPH_INSTALL: flag(false),
   TEAMS_APP_CATALOG_ID: text(),
   TEAMS_GRAPH_TENANT_ID: text(),
@@ -363,7 +374,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...opt('clockStart', e.MIDLERBOT_NOW),
     ...opt('teamsPeopleFile', e.TEAMS_PEOPLE_FILE),
     ...opt('teamsGraphInstall', graphInstallOf(e)),
-    ...opt('teamsTyping', e.TEAMS_TYPING_INDICATOR ? DEFAULT_TYPING : undefined),
+    // On in production unless turned off; elsewhere only when asked for (local turns are fast, and a
+    // typing activity would only add noise to what a development connector or a test captures).
+    ...opt(
+      'teamsTyping',
+      (e.TEAMS_TYPING_INDICATOR ?? e.NODE_ENV === 'production') ? DEFAULT_TYPING : undefined,
+    ),
     warnings,
   };
 }

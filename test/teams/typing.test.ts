@@ -43,6 +43,8 @@ let host: Host;
 
 const typingActivities = () => capture.posted().filter((c) => c.body.type === 'typing');
 const replies = () => capture.posted().filter((c) => c.body.type === 'message');
+/** How long to poll for something the test is sure will happen (a busy machine is slow, not wrong). */
+const PATIENCE = { timeout: 15_000, interval: 20 };
 /** Lets pending callbacks run (a typing activity that would be sent is sent by then). */
 const settle = async () => {
   for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
@@ -71,17 +73,17 @@ afterEach(async () => {
 describe('Teams typing indicator', () => {
   it('a turn still running after a second shows typing, before its reply, and no more once answered', async () => {
     const answered = postActivity(host.port, personalMessage(capture.serviceUrl, 'status'));
-    await vi.waitFor(() => expect(waits).toHaveLength(1));
+    await vi.waitFor(() => expect(waits).toHaveLength(1), PATIENCE);
     expect(waits[0]?.ms).toBe(1_000);
     expect(typingActivities()).toEqual([]);
 
     waits[0]?.fire();
-    await vi.waitFor(() => expect(typingActivities()).toHaveLength(1));
+    await vi.waitFor(() => expect(typingActivities()).toHaveLength(1), PATIENCE);
     const [typing] = typingActivities();
     expect(typing?.conversationId).toBe(PERSONAL_CONVERSATION);
     expect(typing?.body).toMatchObject({ type: 'typing' });
     // Then every few seconds while the turn runs.
-    await vi.waitFor(() => expect(waits).toHaveLength(2));
+    await vi.waitFor(() => expect(waits).toHaveLength(2), PATIENCE);
     expect(waits[1]?.ms).toBe(3_000);
 
     letGo();
@@ -116,7 +118,7 @@ describe('Teams typing indicator', () => {
         '1:1',
       ),
     );
-    await vi.waitFor(() => expect(handled).toBe(1));
+    await vi.waitFor(() => expect(handled).toBe(1), PATIENCE);
     await settle();
     letGo();
     expect((await pressed).status).toBe(200);
@@ -126,8 +128,18 @@ describe('Teams typing indicator', () => {
 });
 
 describe('TEAMS_TYPING_INDICATOR', () => {
-  it('is on by default and can be turned off', () => {
-    expect(loadConfig({ NODE_ENV: 'test' }).teamsTyping).toEqual({ afterMs: 1_000, everyMs: 3_000 });
-    expect(loadConfig({ NODE_ENV: 'test', TEAMS_TYPING_INDICATOR: 'false' }).teamsTyping).toBeUndefined();
+  it('is on in production unless turned off, and elsewhere only when turned on', () => {
+    const production = {
+      NODE_ENV: 'production',
+      REDIS_URL: 'redis://localhost:6379',
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: 's',
+    };
+    expect(loadConfig(production).teamsTyping).toEqual({ afterMs: 1_000, everyMs: 3_000 });
+    expect(loadConfig({ ...production, TEAMS_TYPING_INDICATOR: 'false' }).teamsTyping).toBeUndefined();
+    expect(loadConfig({ NODE_ENV: 'development' }).teamsTyping).toBeUndefined();
+    expect(loadConfig({ NODE_ENV: 'test', TEAMS_TYPING_INDICATOR: 'true' }).teamsTyping).toEqual(
+      DEFAULT_TYPING,
+    );
   });
 });
