@@ -184,24 +184,24 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
         ? startTyping(context, options.typing, options.typingWait ?? unrefSleep, log)
         : undefined;
     const inbound = await withPickedNames(context, withDirectoryNames(event.inbound, options.directory), log);
-    const turn = await options
-      .runTurn({
-        ...inbound,
-        bookkeeping: {
-          ...(activity.id
-            ? {
-                once: {
-                  key: `teams:activity:${ref.conversationId}:${activity.id}`,
-                  ttlSeconds: DEDUP_TTL_SECONDS,
-                },
-              }
-            : {}),
-          ...(ref.kind === 'personal' ? { remember: ref } : {}),
-          // Leaders picked with the people picker are shown by the name their own turns stored.
-          keepProfile: true,
-        },
-      })
-      .finally(() => typing?.stop());
+    const turn = await options.runTurn({
+      ...inbound,
+      bookkeeping: {
+        ...(activity.id
+          ? {
+              once: {
+                key: `teams:activity:${ref.conversationId}:${activity.id}`,
+                ttlSeconds: DEDUP_TTL_SECONDS,
+              },
+            }
+          : {}),
+        ...(ref.kind === 'personal' ? { remember: ref } : {}),
+        // Leaders picked with the people picker are shown by the name their own turns stored.
+        keepProfile: true,
+      },
+    });
+    // The turn runner answers its own errors, so the turn is done here (the indicator also stops by itself).
+    typing?.stop();
     pending.settle = turn.settle;
     if (turn.duplicate)
       log.info({ activityId: activity.id, type: activity.type }, 'teams: duplicate activity ignored');
