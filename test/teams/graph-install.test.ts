@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGraphInstaller, type GraphInstallSettings } from '../../adapters/teams/graph-install.ts';
 import type { Sender, SendResult } from '../../src/bot/ports.ts';
+import { endorsement } from '../../src/i18n/catalog/endorsement.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import type { HostConfig } from '../../src/server/host-config.ts';
 import { createLogger } from '../../src/server/logger.ts';
@@ -160,6 +161,14 @@ describe('TEAMS_GRAPH_INSTALL off (the default)', () => {
       [],
     );
     expect(stepOf(await kit.reload(app.id), 'endorse-nearest-leader')?.state).toBe('waiting');
+  });
+
+  it('says the same in English', () => {
+    const { en } = endorsement['endorsement.unreachable.teams'];
+    expect(en).toContain('Ask {name} to open Apps in Teams');
+    expect(en).toContain(
+      'A Teams admin can also pre-install Midlerbot for everyone through an app setup policy',
+    );
   });
 });
 
