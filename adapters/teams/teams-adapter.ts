@@ -13,12 +13,14 @@ import { authenticateActivity, createTeamsAuth, type TeamsAuthSettings } from '.
 import { readConnectorFailure } from './connector-errors.ts';
 import { refFromActivity } from './conversation-ref.ts';
 import { type Directory, directoryChoices, withDirectoryNames } from './directory.ts';
+import { createGraphInstaller, type GraphInstallSettings } from './graph-install.ts';
 import { invokeAnswerFor } from './invoke-answers.ts';
 import { withPickedNames } from './people.ts';
 import { createTeamsSender } from './proactive-sender.ts';
 import { createRateGate, realSleep, type Sleep } from './rate-limit.ts';
 import { type ReplyDeps, sendReplies } from './replies.ts';
 import { checkInbound } from './service-url.ts';
+import { startTyping, type TypingSettings, unrefSleep } from './typing.ts';
 
 export interface TeamsAdapterOptions {
   settings: TeamsAuthSettings;
@@ -41,6 +43,12 @@ export interface TeamsAdapterOptions {
   metrics?: Metrics;
   /** People a person input lists for clients without the people picker (TEAMS_PEOPLE_FILE). */
   directory?: Directory;
+  /** Install the app for a user without it through Microsoft Graph (TEAMS_GRAPH_INSTALL); off when absent. */
+  graphInstall?: GraphInstallSettings;
+  /** The typing indicator of slow message turns (TEAMS_TYPING_INDICATOR); off when absent. */
+  typing?: TypingSettings;
+  /** The typing indicator's timer (tests pass one they release); default real, unref'd timers. */
+  typingWait?: Sleep;
 }
 
 export interface TeamsAdapter extends PlatformAdapter {
@@ -87,6 +95,16 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     }),
     ...(options.metrics ? { metrics: options.metrics } : {}),
   });
+  const graph = options.graphInstall
+    ? createGraphInstaller({
+        settings: options.graphInstall,
+        store,
+        clock: options.clock,
+        sleep,
+        log,
+        timeoutMs: options.outboundTimeoutMs ?? 10_000,
+      })
+    : undefined;
   const replyDeps: ReplyDeps = {
     log,
     sleep,
@@ -124,6 +142,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   async function handleTurn(context: TurnContext, activity: TeamsActivity, pending: Pending): Promise<void> {
     const event = parseActivity(activity, options.clock());
     const ref = refFromActivity(activity, options.clock());
+    graph?.observe(ref);
     if (event.kind === 'ignored') {
       log.debug({ reason: event.reason, type: activity.type }, 'teams: activity ignored');
       // An invoke always gets its answer (botbuilder would send 501 with no body).
@@ -167,6 +186,10 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     // got no timely answer for: one effect per activity id. Personal chats refresh their reference, so
     // users who talked to the bot stay reachable. While the store is down the turn answers "try again".
     // People picked in a submitted card are named first (time-boxed, needs this turn's context).
+    const typing =
+      options.typing && !event.invoke
+        ? startTyping(context, options.typing, options.typingWait ?? unrefSleep, log)
+        : undefined;
     const inbound = await withPickedNames(context, withDirectoryNames(event.inbound, options.directory), log);
     const turn = await options.runTurn({
       ...inbound,
@@ -184,6 +207,8 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
         keepProfile: true,
       },
     });
+    // The turn runner answers its own errors, so the turn is done here (the indicator also stops by itself).
+    typing?.stop();
     pending.settle = turn.settle;
     if (turn.duplicate)
       log.info({ activityId: activity.id, type: activity.type }, 'teams: duplicate activity ignored');
@@ -280,7 +305,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     platform: 'teams',
     authenticated: auth.enabled,
     routes: [route],
-    sender,
+    sender: graph ? graph.wrap(sender) : sender,
     async stop() {
       // CloudAdapter keeps no connections of its own; in-flight turns are drained by the host.
     },

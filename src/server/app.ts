@@ -79,6 +79,8 @@ export interface CreateAppOptions {
   engine?: Engine;
   /** Waits between proactive retries and rate-limit slots; tests pass one that moves their clock. */
   sleep?: Sleep;
+  /** The Teams typing indicator's timer (tests pass one they release); default real timers. */
+  typingWait?: Sleep;
   /** Further platforms (Slack), mounted on the same host. */
   platforms?: ((deps: PlatformDeps) => PlatformAdapter | undefined)[];
   /** Further loops beside the reminder loop; started after listen, stopped on shutdown. */
@@ -205,6 +207,9 @@ export function createApp(options: CreateAppOptions): App {
         ...(config.teamsAnswerWithinMs ? { answerWithinMs: config.teamsAnswerWithinMs } : {}),
         ...(config.teamsPeopleFile ? { directory: loadDirectory(config.teamsPeopleFile) } : {}),
         ...(options.sleep ? { sleep: options.sleep } : {}),
+        ...(config.teamsGraphInstall ? { graphInstall: config.teamsGraphInstall } : {}),
+        ...(config.teamsTyping ? { typing: config.teamsTyping } : {}),
+        ...(options.typingWait ? { typingWait: options.typingWait } : {}),
       })
     : undefined;
   const adapters: PlatformAdapter[] = teams ? [teams] : [];

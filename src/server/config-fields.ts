@@ -16,6 +16,17 @@ export const flag = (fallback: boolean) =>
       .refine((s) => ['true', 'false', '1', '0', 'yes', 'no'].includes(s), 'must be true or false')
       .transform((s) => ['true', '1', 'yes'].includes(s)),
   );
+/** A true/false setting whose absence means "the default for this NODE_ENV" (undefined). */
+export const optionalFlag = () =>
+  z.preprocess(
+    empty,
+    z
+      .string()
+      .toLowerCase()
+      .refine((s) => ['true', 'false', '1', '0', 'yes', 'no'].includes(s), 'must be true or false')
+      .transform((s) => ['true', '1', 'yes'].includes(s))
+      .optional(),
+  );
 export const int = (fallback: number, min: number, max: number) =>
   z.preprocess(
     (v) => empty(v) ?? String(fallback),

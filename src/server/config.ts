@@ -1,9 +1,27 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
+import {
+  DEFAULT_GRAPH_SCOPE,
+  DEFAULT_GRAPH_URL,
+  DEFAULT_LOGIN_URL,
+  type GraphInstallSettings,
+} from '../../adapters/teams/graph-install.ts';
+import { DEFAULT_TYPING, type TypingSettings } from '../../adapters/teams/typing.ts';
 import type { Platform } from '../domain/application.ts';
 import { MidlerError } from '../domain/errors.ts';
 import { parseRedisUrl } from '../store/redis-connection.ts';
-import { chiefs, empty, flag, int, jsonSetting, osloTime, personRef, text, url } from './config-fields.ts';
+import {
+  chiefs,
+  empty,
+  flag,
+  int,
+  jsonSetting,
+  optionalFlag,
+  osloTime,
+  personRef,
+  text,
+  url,
+} from './config-fields.ts';
 import { isForbiddenHost } from './egress.ts';
 import { NO_PLATFORM_MESSAGE } from './platforms.ts';
 
@@ -74,6 +92,10 @@ export interface Config {
   clockStart?: Date;
   /** People a Teams person input lists where the people picker is missing (the Agents Playground). */
   teamsPeopleFile?: string;
+  /** Install the Teams app through Microsoft Graph for a user without it (TEAMS_GRAPH_INSTALL=true). */
+  teamsGraphInstall?: GraphInstallSettings;
+  /** The Teams typing indicator of slow turns (TEAMS_TYPING_INDICATOR; default on in production only). */
+  teamsTyping?: TypingSettings;
   reminders: { enabled: boolean; admins: PersonSetting[] };
   /** Trust id -> its quality chief (who prioritises the trust's applications) and optional deputy. */
   trustQualityChiefs: Record<string, { chief: PersonSetting; deputy?: PersonSetting }>;
@@ -182,6 +204,12 @@ const schema = z.object({
   TRUST_QUALITY_CHIEFS: jsonSetting(chiefs, {}),
   SHOW_PRIORITY_RANK: flag(false),
   TEAMS_PEOPLE_FILE: text(),
+  TEAMS_TYPING_INDICATOR: optionalFlag(),
+  TEAMS_GRAPH_INSTALL: flag(false),
+  TEAMS_APP_CATALOG_ID: text(),
+  TEAMS_GRAPH_TENANT_ID: text(),
+  TEAMS_GRAPH_URL: url(),
+  TEAMS_GRAPH_LOGIN_URL: url(),
   // Oslo time when no offset is given, as the console's --at and the CLI read it.
   MIDLERBOT_NOW: osloTime(),
 });
@@ -230,7 +258,56 @@ function crossCheck(e: Env): string[] {
       'SLACK_SIGNING_SECRET: is required to verify Slack requests (or use SLACK_SOCKET_MODE=true)',
     );
   }
+  problems.push(...graphInstallProblems(e));
   return problems;
+}
+
+/** TEAMS_GRAPH_INSTALL=true needs the catalog id, the bot's credentials and a tenant (docs/teams.md). */
+function graphInstallProblems(e: Env): string[] {
+  if (!e.TEAMS_GRAPH_INSTALL) return [];
+  const problems: string[] = [];
+  if (!e.TEAMS_APP_CATALOG_ID) {
+    problems.push(
+      "TEAMS_APP_CATALOG_ID: is required when TEAMS_GRAPH_INSTALL=true (the app's id in your organisation's app catalog, GET /appCatalogs/teamsApps?$filter=externalId eq '<manifest id>'; docs/teams.md)",
+    );
+  }
+  if (!e.MicrosoftAppId || !e.MicrosoftAppPassword) {
+    problems.push(
+      'TEAMS_GRAPH_INSTALL: needs MicrosoftAppId and MicrosoftAppPassword (the app-only Microsoft Graph token is requested with them)',
+    );
+  }
+  if (!e.TEAMS_GRAPH_TENANT_ID && !e.MicrosoftAppTenantId) {
+    problems.push(
+      'TEAMS_GRAPH_TENANT_ID: is required when TEAMS_GRAPH_INSTALL=true (the tenant the app is installed in), unless MicrosoftAppTenantId is set',
+    );
+  }
+  if (e.NODE_ENV === 'production') {
+    for (const [name, value] of [
+      ['TEAMS_GRAPH_URL', e.TEAMS_GRAPH_URL],
+      ['TEAMS_GRAPH_LOGIN_URL', e.TEAMS_GRAPH_LOGIN_URL],
+    ] as const) {
+      if (value && !value.startsWith('https://'))
+        problems.push(`${name}: must be an https URL in production`);
+    }
+  }
+  return problems;
+}
+
+/** The Graph install settings, once crossCheck has passed. */
+function graphInstallOf(e: Env): GraphInstallSettings | undefined {
+  const tenantId = e.TEAMS_GRAPH_TENANT_ID ?? e.MicrosoftAppTenantId;
+  if (!e.TEAMS_GRAPH_INSTALL || !e.TEAMS_APP_CATALOG_ID || !tenantId) return undefined;
+  const graphUrl = (e.TEAMS_GRAPH_URL ?? DEFAULT_GRAPH_URL).replace(/\/+$/, '');
+  return {
+    catalogAppId: e.TEAMS_APP_CATALOG_ID,
+    tenantId,
+    clientId: e.MicrosoftAppId ?? '',
+    clientSecret: e.MicrosoftAppPassword ?? '',
+    graphUrl,
+    loginUrl: e.TEAMS_GRAPH_LOGIN_URL ?? DEFAULT_LOGIN_URL,
+    // A national cloud's Graph (https://graph.microsoft.us/v1.0) has its own scope.
+    scope: graphUrl.startsWith('https://') ? `${new URL(graphUrl).origin}/.default` : DEFAULT_GRAPH_SCOPE,
+  };
 }
 
 const opt = <K extends string, V>(key: K, value: V | undefined) =>
@@ -296,6 +373,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     showPriorityRank: e.SHOW_PRIORITY_RANK,
     ...opt('clockStart', e.MIDLERBOT_NOW),
     ...opt('teamsPeopleFile', e.TEAMS_PEOPLE_FILE),
+    ...opt('teamsGraphInstall', graphInstallOf(e)),
+    // On in production unless turned off; elsewhere only when asked for (local turns are fast, and a
+    // typing activity would only add noise to what a development connector or a test captures).
+    ...opt(
+      'teamsTyping',
+      (e.TEAMS_TYPING_INDICATOR ?? e.NODE_ENV === 'production') ? DEFAULT_TYPING : undefined,
+    ),
     warnings,
   };
 }
@@ -308,6 +392,10 @@ export function redactConfig(config: Config): Config {
     ...opt('redisUrl', config.redisUrl?.replace(/\/\/[^@/]*@/, '//[redacted]@')),
     metrics: { ...config.metrics, ...opt('token', secret(config.metrics.token)) },
     teams: { ...config.teams, ...opt('MicrosoftAppPassword', secret(config.teams.MicrosoftAppPassword)) },
+    ...opt(
+      'teamsGraphInstall',
+      config.teamsGraphInstall && { ...config.teamsGraphInstall, clientSecret: '[set]' },
+    ),
     slack: {
       ...config.slack,
       ...opt('botToken', secret(config.slack.botToken)),

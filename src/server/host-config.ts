@@ -1,4 +1,6 @@
 import type { TeamsAuthSettings } from '../../adapters/teams/auth.ts';
+import type { GraphInstallSettings } from '../../adapters/teams/graph-install.ts';
+import type { TypingSettings } from '../../adapters/teams/typing.ts';
 import type { DialogSettings } from '../bot/dialog.ts';
 import type { ReminderLoopDeps } from '../scheduler/reminder-loop.ts';
 import type { TurnLeaseOptions } from './turn-lease.ts';
@@ -36,6 +38,13 @@ export interface HostConfig {
   /** A turn's de-duplication lease (tests shorten it; docs/reliability.md). */
   turnLease?: TurnLeaseOptions;
   teams: TeamsAuthSettings;
+  /**
+   * Teams: install the app through Microsoft Graph for a user without it (TEAMS_GRAPH_INSTALL, off by
+   * default; adapters/teams/graph-install.ts). Absent: such a user is reported `not-installed`.
+   */
+  teamsGraphInstall?: GraphInstallSettings;
+  /** Teams: the typing indicator of message turns slower than `afterMs` (TEAMS_TYPING_INDICATOR). Absent: none. */
+  teamsTyping?: TypingSettings;
   slack?: {
     enabled: boolean;
     botToken?: string;

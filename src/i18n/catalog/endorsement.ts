@@ -119,8 +119,8 @@ export const endorsement = {
     en: 'I found no user for “{name}”, so the request waits on the name. {name} cannot answer in chat until they have Midlerbot. Ask them to install Midlerbot, then press “Replace the leader” and pick them from the list.',
   },
   'endorsement.unreachable.teams': {
-    nb: 'Jeg får ikke sendt meldingen til {name}: de har ikke Midlerbot i Teams ennå. Be {name} åpne Apper i Teams, søke etter «Midlerbot» og velge Legg til. Forespørselen står som ventende; trykk «Send på nytt» når de har appen.',
-    en: 'I cannot message {name}: they do not have Midlerbot in Teams yet. Ask {name} to open Apps in Teams, search for “Midlerbot” and choose Add. The request stays pending; press “Send again” once they have the app.',
+    nb: 'Jeg får ikke sendt meldingen til {name}: de har ikke Midlerbot i Teams ennå. Be {name} åpne Apper i Teams, søke etter «Midlerbot» og velge Legg til. En Teams-administrator kan også forhåndsinstallere Midlerbot for alle gjennom en policy for appoppsett (eller slå på installasjon gjennom Microsoft Graph). Forespørselen står som ventende; trykk «Send på nytt» når de har appen.',
+    en: 'I cannot message {name}: they do not have Midlerbot in Teams yet. Ask {name} to open Apps in Teams, search for “Midlerbot” and choose Add. A Teams admin can also pre-install Midlerbot for everyone through an app setup policy (or turn on installation through Microsoft Graph). The request stays pending; press “Send again” once they have the app.',
   },
   'endorsement.unreachable.slack': {
     nb: 'Jeg får ikke sendt meldingen til {name} i Slack. Be {name} åpne Midlerbot under Apper i Slack (eller be en administrator legge til appen). Forespørselen står som ventende; trykk «Send på nytt» når de har appen.',
