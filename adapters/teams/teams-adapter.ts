@@ -176,6 +176,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
         },
         conversation: { id: ref.conversationId, kind: ref.kind },
         text: options.greetingText ?? 'help',
+        generated: true,
         at: options.clock(),
       });
       pending.settle = greeting.settle;

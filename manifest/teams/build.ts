@@ -58,25 +58,59 @@ export function renderManifest(env: ManifestEnv): Record<string, unknown> {
   return JSON.parse(filled) as Record<string, unknown>;
 }
 
-function officialSchema(): Record<string, unknown> {
+function officialSchema(name = 'MicrosoftTeams.schema.json'): Record<string, unknown> {
   const require = createRequire(import.meta.url);
   const root = dirname(require.resolve('@microsoft/app-manifest/package.json'));
-  const file = join(
-    root,
-    'build',
-    'json-schemas',
-    'teams',
-    `v${SCHEMA_VERSION}`,
-    'MicrosoftTeams.schema.json',
-  );
+  const file = join(root, 'build', 'json-schemas', 'teams', `v${SCHEMA_VERSION}`, name);
   return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
 }
 
+/** The manifest's strings in English (localizationInfo): Teams shows them to English clients. */
+export const LANGUAGE_FILES = ['en.json'] as const;
+
+function languageFile(name: string): string {
+  return readFileSync(join(here, name), 'utf8');
+}
+
+type Validate = (m: unknown, s: unknown) => Promise<string[]>;
+const validateAgainst = appManifest.ManifestUtil.validateManifestAgainstSchema as unknown as Validate;
+
 /** Schema errors of a manifest object (empty when valid). */
 export async function validateManifest(manifest: Record<string, unknown>): Promise<string[]> {
-  type Validate = (m: unknown, s: unknown) => Promise<string[]>;
-  const validate = appManifest.ManifestUtil.validateManifestAgainstSchema as unknown as Validate;
-  return validate(manifest, officialSchema());
+  return validateAgainst(manifest, officialSchema());
+}
+
+/** Schema errors of a localization file, and keys it translates that the manifest does not have. */
+export async function validateLanguageFile(
+  strings: Record<string, unknown>,
+  manifest: Record<string, unknown>,
+): Promise<string[]> {
+  // The official localization schema's key patterns do not compile as Unicode regular expressions,
+  // which the schema validator insists on; its rules are read here instead: required keys, keys by
+  // name or pattern, string values within each key's maxLength.
+  const schema = officialSchema('MicrosoftTeams.Localization.schema.json') as {
+    required: string[];
+    properties: Record<string, { maxLength?: number }>;
+    patternProperties: Record<string, { maxLength?: number }>;
+  };
+  const errors = schema.required.filter((k) => !(k in strings)).map((k) => `${k}: missing`);
+  for (const [key, value] of Object.entries(strings)) {
+    const rule =
+      schema.properties[key] ??
+      Object.entries(schema.patternProperties).find(([pattern]) => new RegExp(pattern).test(key))?.[1];
+    if (!rule) errors.push(`${key}: not a key the localization schema allows`);
+    else if (key !== '$schema' && typeof value !== 'string') errors.push(`${key}: not a string`);
+    else if (rule.maxLength !== undefined && String(value).length > rule.maxLength)
+      errors.push(`${key}: longer than ${rule.maxLength}`);
+  }
+  const commands = (manifest.bots as { commandLists: { commands: unknown[] }[] }[] | undefined)?.[0]
+    ?.commandLists[0]?.commands.length;
+  for (const key of Object.keys(strings)) {
+    const n = /commands\[(\d+)\]/.exec(key)?.[1];
+    if (n !== undefined && Number(n) >= (commands ?? 0))
+      errors.push(`${key}: the manifest has no such command`);
+  }
+  return errors;
 }
 
 /** Everything wrong with a package zip: manifest schema, icon files, sizes and transparency. */
@@ -84,12 +118,19 @@ export async function checkPackage(zipBytes: Buffer): Promise<string[]> {
   const zip = await JSZip.loadAsync(zipBytes);
   const problems: string[] = [];
   const names = Object.keys(zip.files).sort();
-  if (names.join(',') !== 'color.png,manifest.json,outline.png')
-    problems.push(`unexpected files: ${names.join(', ')}`);
+  const want = ['color.png', ...LANGUAGE_FILES, 'manifest.json', 'outline.png'].sort();
+  if (names.join(',') !== want.join(',')) problems.push(`unexpected files: ${names.join(', ')}`);
   const manifestFile = zip.file('manifest.json');
   if (!manifestFile) return [...problems, 'manifest.json missing'];
   const manifest = JSON.parse(await manifestFile.async('string')) as Record<string, unknown>;
   problems.push(...(await validateManifest(manifest)).map((e) => `manifest.json ${e}`));
+  const info = manifest.localizationInfo as { additionalLanguages?: { file: string }[] } | undefined;
+  for (const { file } of info?.additionalLanguages ?? []) {
+    const text = await zip.file(file)?.async('string');
+    if (!text) problems.push(`${file}: named in localizationInfo, missing from the package`);
+    else
+      problems.push(...(await validateLanguageFile(JSON.parse(text), manifest)).map((e) => `${file} ${e}`));
+  }
   const icons = manifest.icons as { color?: string; outline?: string } | undefined;
   const expect = [
     { file: icons?.color, size: 192, label: 'colour icon' },
@@ -116,5 +157,6 @@ export async function buildPackage(env: ManifestEnv): Promise<Buffer> {
   zip.file('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`, { date });
   zip.file('color.png', colorIcon(), { date });
   zip.file('outline.png', outlineIcon(), { date });
+  for (const name of LANGUAGE_FILES) zip.file(name, languageFile(name), { date });
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }

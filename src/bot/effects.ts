@@ -124,7 +124,7 @@ export function createEffects(
       created.unshift(value);
       return value;
     },
-    setLocale: (locale: Locale) => saveProfile({ locale }),
+    setLocale: (locale: Locale) => saveProfile({ locale, localeFrom: 'choice' }),
     setTrust: (trust: string) => saveProfile({ trust }),
     deleteMyData: async () => {
       forgotten = true;

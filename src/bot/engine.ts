@@ -13,6 +13,7 @@ import { createDecider, type Plan } from './engine-decide.ts';
 import type { Engine } from './engine-port.ts';
 import type { Inbound, Outbound, TurnResult } from './messages.ts';
 import { createRouter } from './routes.ts';
+import { turnLocale } from './turn-locale.ts';
 import {
   changed,
   DONE,
@@ -72,7 +73,8 @@ export function createEngine(deps: EngineDeps): Engine {
       if (start.duplicate)
         return { replies: [], notify: [], duplicate: true, ...(start.pending ? { pending: true } : {}) };
       const { profile, stored } = start;
-      locale = profile?.locale ?? locale;
+      const spoken = turnLocale(event, profile);
+      locale = spoken.locale;
       // An earlier delivery wrote its state change but its answer never went out: answer with it.
       if (start.replay)
         return {
@@ -82,7 +84,9 @@ export function createEngine(deps: EngineDeps): Engine {
           replayed: true,
         };
       const session = fromStored(stored);
-      const reads = { ...start, profileChange: profileToKeep(event, profile) };
+      const kept = profileToKeep(event, profile);
+      const profileChange = spoken.remember ? { ...kept, ...spoken.remember } : kept;
+      const reads = { ...start, profileChange };
       const effects = createEffects(store, event, reads, newId);
       const plan = decide(event, session);
       const turn = await run(plan, { event, session, profile, effects, locale });

@@ -41,6 +41,8 @@ export interface Inbound {
   };
   /** Plain text typed by the user (mention removed), when it is a message. */
   text?: string;
+  /** The text is the adapter's, not the person's (the install greeting's "help"): it says no language. */
+  generated?: boolean;
   /** A button press or form submit. */
   action?: {
     id: string;

@@ -22,6 +22,11 @@ export interface UserProfile {
   userId: string;
   name?: string;
   locale?: 'nb' | 'en';
+  /**
+   * Where `locale` came from: the person's own choice ("english"/"norsk"), the language they last
+   * wrote in, or (absent) their client's locale at first contact. See src/bot/turn-locale.ts.
+   */
+  localeFrom?: 'choice' | 'text';
   trust?: string;
   nudges: boolean;
 }
