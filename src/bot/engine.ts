@@ -13,7 +13,6 @@ import { createDecider, type Plan } from './engine-decide.ts';
 import type { Engine } from './engine-port.ts';
 import type { Inbound, Outbound, TurnResult } from './messages.ts';
 import { createRouter } from './routes.ts';
-import { turnLocale } from './turn-locale.ts';
 import {
   changed,
   DONE,
@@ -28,6 +27,7 @@ import {
   toStored,
   typeableButtons,
 } from './state.ts';
+import { turnLocale } from './turn-locale.ts';
 
 export interface EngineConfig {
   /** How long an idle conversation keeps its dialog state (seconds). Default 30 days. */
@@ -164,7 +164,9 @@ export function createEngine(deps: EngineDeps): Engine {
         { ...last, buttons: own ? [...buttons, resume] : [resume, ...buttons] },
       ];
     }
-    return [...replies, card(undefined, [], [resume])];
+    // A text answer carries the button itself: a card with nothing but a button reads as empty.
+    if (last?.kind === 'text') return [...replies.slice(0, -1), card(undefined, [text(last.text)], [resume])];
+    return replies;
   }
 
   /** Applies a dialog's result to the session: next version, history, memory; stamps its buttons. */

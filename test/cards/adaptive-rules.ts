@@ -93,6 +93,9 @@ export function adaptiveCardViolations(card: Json): string[] {
     if (out.length === before) out.push(`card: not valid against the ${version} schema`);
   }
   out.push(...teamsExtensionViolations(msteams, card));
+  const body = Array.isArray(card.body) ? (card.body as Json[]) : [];
+  if (body.every((e) => e.type === 'ActionSet'))
+    out.push('card.body: nothing but buttons (reads as an empty card)');
   const rows: [string, unknown][] = [['card.actions', card.actions]];
   walk(card.body, 'card.body', (node, path) => {
     if (node.type === 'ActionSet') rows.push([`${path}.actions`, node.actions]);

@@ -138,7 +138,10 @@ describe('Markdown-safe text', () => {
       body: [],
       actions: Array.from({ length: 7 }, (_, i) => ({ type: 'Action.Submit', title: `${i}` })),
     };
-    expect(adaptiveCardViolations(seven)).toEqual([expect.stringContaining('7 actions')]);
+    expect(adaptiveCardViolations(seven)).toEqual([
+      expect.stringContaining('nothing but buttons'),
+      expect.stringContaining('7 actions'),
+    ]);
     const bad = {
       type: 'AdaptiveCard',
       version: '1.5',
