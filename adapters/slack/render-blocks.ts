@@ -91,8 +91,11 @@ export function renderBlock(block: Block): SlackBlock[] {
       return sections(lines.join('\n'));
     }
     case 'progress': {
-      const label = block.label ? `${toMrkdwn(block.label)} ` : '';
-      return contexts(`${label}${progressBar(block.current, block.total)} ${block.current}/${block.total}`);
+      // The label already counts ("Spørsmål 2 av 7"); without one the bar gets the numbers.
+      const bar = progressBar(block.current, block.total);
+      return contexts(
+        block.label ? `${toMrkdwn(block.label)} ${bar}` : `${bar} ${block.current}/${block.total}`,
+      );
     }
     case 'quote': {
       const quoted = toMrkdwn(block.text)

@@ -81,7 +81,8 @@ function renderBlock(block: Block): Element[] {
       return [
         {
           type: 'TextBlock',
-          text: `${block.label ? `${block.label} ` : ''}(${block.current}/${block.total})`,
+          // The label already counts ("Spørsmål 2 av 7"); the numbers alone only without one.
+          text: block.label ?? `${block.current}/${block.total}`,
           isSubtle: true,
           size: 'Small',
         },

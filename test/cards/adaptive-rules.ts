@@ -67,6 +67,8 @@ function walk(node: unknown, path: string, visit: (node: Json, path: string) => 
 }
 
 const ORDERED_LIST_LINE = /(^|\n)\s*\d+\.[ \t]/;
+/** "Spørsmål 2 av 7 (2/7)": the same count in words and in numbers. */
+const COUNTED_TWICE = /(\d+) (av|of) (\d+) \(\1\/\3\)/;
 
 export function adaptiveCardViolations(card: Json): string[] {
   const out: string[] = [];
@@ -103,6 +105,8 @@ export function adaptiveCardViolations(card: Json): string[] {
       if (!node.errorMessage) out.push(`${path}: required ${node.type} "${node.id}" has no errorMessage`);
       if (!node.label) out.push(`${path}: required ${node.type} "${node.id}" has no label`);
     }
+    if (node.type === 'TextBlock' && typeof node.text === 'string' && COUNTED_TWICE.test(node.text))
+      out.push(`${path}.text: says its count twice: ${JSON.stringify(node.text)}`);
     if (node.type === 'TextBlock' && typeof node.text === 'string' && ORDERED_LIST_LINE.test(node.text))
       out.push(
         `${path}.text: a line reads as a Markdown numbered list: ${JSON.stringify(node.text.slice(0, 60))}`,
