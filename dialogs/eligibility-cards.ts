@@ -4,7 +4,7 @@ import type { Block, Card, Input } from '../src/bot/messages.ts';
 import type { Call } from '../src/domain/call.ts';
 import type { QuestionData } from '../src/domain/call-schema.ts';
 import type { EligibilityResult, Reason } from '../src/domain/eligibility.ts';
-import { hasPassed } from '../src/domain/timeline.ts';
+import { hasPassed, localDate } from '../src/domain/timeline.ts';
 import { formatDate, formatDeadline } from '../src/i18n/format.ts';
 import { deadlineOf, deadlineQuotes, navButtons, say } from './shared.ts';
 
@@ -71,7 +71,7 @@ export function questionCard(
     };
   } else if (q.kind === 'date') {
     blocks.push(text(ctx.t('eligibility.type-date'), 'subtle'));
-    input = { kind: 'date', id: q.id, label, required: true };
+    input = { kind: 'date', id: q.id, label, required: true, opensOn: localDate(ctx.now) };
   } else {
     blocks.push(
       text(ctx.t(q.kind === 'percent' ? 'eligibility.type-percent' : 'eligibility.type-number'), 'subtle'),

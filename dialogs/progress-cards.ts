@@ -6,6 +6,7 @@ import type { Application } from '../src/domain/application.ts';
 import type { Call } from '../src/domain/call.ts';
 import { asksOwnFinancing, hasAmountRule } from '../src/domain/call-lookup.ts';
 import { formatMoney } from '../src/domain/money.ts';
+import { localDate } from '../src/domain/timeline.ts';
 import { formatDeadline } from '../src/i18n/format.ts';
 import { applicationCard } from './application-card.ts';
 import { endorsementButtons } from './endorsement-overview.ts';
@@ -110,7 +111,16 @@ export function submitCard(
       button('status.start', ctx.t('progress.button.cancel')),
     ],
     late
-      ? [{ kind: 'date', id: 'submittedOn', label: ctx.t('progress.submit.when'), required: true }]
+      ? [
+          {
+            kind: 'date',
+            id: 'submittedOn',
+            label: ctx.t('progress.submit.when'),
+            required: true,
+            // It went in on or before the deadline: the picker opens on that day, not on today's.
+            opensOn: localDate(due ? new Date(due) : ctx.now),
+          },
+        ]
       : undefined,
   );
   return late && error ? { ...shown, errors: { submittedOn: error } } : shown;

@@ -35,7 +35,11 @@ function element(input: Input): InputBlock['element'] {
         ...(input.value === undefined ? {} : { initial_value: String(input.value) }),
       };
     case 'date':
-      return { type: 'datepicker', action_id: id, ...(input.value ? { initial_date: input.value } : {}) };
+      return {
+        type: 'datepicker',
+        action_id: id,
+        ...(input.value || input.opensOn ? { initial_date: input.value ?? input.opensOn } : {}),
+      };
     case 'person':
       return { type: 'users_select', action_id: id };
     case 'choice': {

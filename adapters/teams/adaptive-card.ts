@@ -162,7 +162,11 @@ function renderInput(input: Input, options: RenderOptions = {}): Element {
           : {}),
       };
     case 'date':
-      return { type: 'Input.Date', ...common, ...(input.value ? { value: input.value } : {}) };
+      return {
+        type: 'Input.Date',
+        ...common,
+        ...(input.value || input.opensOn ? { value: input.value ?? input.opensOn } : {}),
+      };
     case 'person':
       // A deployment directory (directory.ts) is a plain choice every client renders; the
       // organisation-wide picker needs Data.Query, which the Agents Playground lacks.

@@ -107,7 +107,19 @@ export type Input =
       value?: string | string[];
       required?: boolean;
     }
-  | { kind: 'date'; id: string; label: string; value?: string; required?: boolean }
+  | {
+      kind: 'date';
+      id: string;
+      label: string;
+      value?: string;
+      required?: boolean;
+      /**
+       * The day ("YYYY-MM-DD") the picker opens on when there is no value: the bot's today, not the
+       * device's (they differ on a test host with a moved clock). Teams and Slack can only open a
+       * picker on a day by filling it in, so there it is the input's starting value.
+       */
+      opensOn?: string;
+    }
   | { kind: 'person'; id: string; label: string; required?: boolean };
 
 export type Block =

@@ -105,6 +105,8 @@ export function adaptiveCardViolations(card: Json): string[] {
       if (!node.errorMessage) out.push(`${path}: required ${node.type} "${node.id}" has no errorMessage`);
       if (!node.label) out.push(`${path}: required ${node.type} "${node.id}" has no label`);
     }
+    if (node.type === 'Input.Date' && !node.value)
+      out.push(`${path}: Input.Date "${node.id}" opens on the device's day, not the bot's (no value)`);
     if (node.type === 'TextBlock' && typeof node.text === 'string' && COUNTED_TWICE.test(node.text))
       out.push(`${path}.text: says its count twice: ${JSON.stringify(node.text)}`);
     if (node.type === 'TextBlock' && typeof node.text === 'string' && ORDERED_LIST_LINE.test(node.text))

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderInput } from '../../adapters/slack/render-inputs.ts';
 import { parseActivity } from '../../adapters/teams/activity-parse.ts';
 import { markdownSafe, renderCard, renderOutbound } from '../../adapters/teams/adaptive-card.ts';
 import type { Button, Card } from '../../src/bot/messages.ts';
@@ -148,5 +149,22 @@ describe('Markdown-safe text', () => {
       body: [{ type: 'Input.Text', id: 'a', label: 'A', inputMode: 'decimal' }],
     };
     expect(adaptiveCardViolations(bad)).toEqual([expect.stringContaining('inputMode')]);
+  });
+});
+
+describe('a date question', () => {
+  it('opens its picker on the bot’s day on Teams and on Slack', () => {
+    const card: Card = {
+      kind: 'card',
+      title: 'Når?',
+      blocks: [],
+      inputs: [{ kind: 'date', id: 'end', label: 'Svar', required: true, opensOn: '2022-10-04' }],
+      buttons: [{ action: 'eligibility.answer', label: 'Send' }],
+    };
+    expect(renderCard(card)[0]!.body[1]).toMatchObject({ type: 'Input.Date', value: '2022-10-04' });
+    expect(renderInput(card.inputs![0]!).element).toMatchObject({
+      type: 'datepicker',
+      initial_date: '2022-10-04',
+    });
   });
 });
