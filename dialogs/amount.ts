@@ -297,6 +297,7 @@ function start(ctx: DialogContext, args: Record<string, unknown>): StepResult {
 
 export const amountDialog: Dialog = {
   name: D,
+  personal: { label: 'help.button.amount' },
   triggers: [{ phrases: 'routing.amount' }],
   step(state, event: DialogEvent, ctx) {
     if (event.kind === 'start') return start(ctx, event.args);

@@ -219,6 +219,7 @@ function withTitle(ctx: DialogContext, p: Progress, raw: unknown): Promise<StepR
 
 export const applicationDialog: Dialog = {
   name: D,
+  personal: { label: 'help.button.application' },
   triggers: [{ phrases: 'routing.application' }],
   freeText: ['title'],
   step(state, event: DialogEvent, ctx) {

@@ -231,6 +231,7 @@ function check(
 
 export const eligibilityDialog: Dialog = {
   name: D,
+  personal: { label: 'help.button.eligibility' },
   triggers: [{ phrases: 'routing.eligibility' }],
   async step(state, event, ctx) {
     const appId = event.kind === 'start' ? str(event.args.app) : undefined;

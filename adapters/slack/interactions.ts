@@ -63,7 +63,15 @@ export function registerInteractions(app: App, { run, dms, log, inPlace }: Deps)
       ...(Object.keys(inputs).length > 0 ? { inputs } : {}),
       ...(where.messageRef ? { messageRef: where.messageRef } : {}),
     };
-    const who = { userId, channel: where.channel, kind: where.kind };
+    // A press in a channel is answered to the presser alone (ephemeral), as is one inside a modal.
+    const answeredPrivately =
+      where.kind !== 'personal' && (where.ephemeral !== undefined || Boolean(meta && view));
+    const who = {
+      userId,
+      channel: where.channel,
+      kind: where.kind,
+      ...(answeredPrivately ? { private: true } : {}),
+    };
     const picked = parsed.success ? pickedUsers(parsed.data, userId) : [];
     const turn = await run(client, who, { action }, context, picked);
     const { replies, locale } = turn;
@@ -86,7 +94,7 @@ export function registerInteractions(app: App, { run, dms, log, inPlace }: Deps)
       const parsed = StateValues.safeParse(view.state.values);
       const inputs = parsed.success ? inputsFromState(parsed.data) : {};
       const where = targetOfModal(meta);
-      const who = { userId: body.user.id, channel: where.channel, kind: where.kind };
+      const who = { userId: body.user.id, channel: where.channel, kind: where.kind, private: true };
       const action = { id: meta.a, data: meta.d, inputs, ...(meta.m ? { messageRef: meta.m } : {}) };
       const picked = parsed.success ? pickedUsers(parsed.data, body.user.id) : [];
       const turn = await run(client, who, { action }, context, picked);

@@ -65,7 +65,14 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       // A DM is answered in the user's own DM with the bot: the bot cannot post in a DM between two
       // people, and only its own DM may become the user's personal conversation.
       const channel = kind === 'personal' ? await dms.of(client, command.user_id) : command.channel_id;
-      const who: Who = { userId: command.user_id, teamId: command.team_id, channel, kind };
+      // In a channel only the caller sees a slash command's answers (ephemeral, below).
+      const who: Who = {
+        userId: command.user_id,
+        teamId: command.team_id,
+        channel,
+        kind,
+        ...(kind !== 'personal' ? { private: true } : {}),
+      };
       const turn = await run(client, who, { text: slashText(command.text) }, context);
       const { replies, locale } = turn;
       const shared = kind !== 'personal';

@@ -23,6 +23,8 @@ export interface Who {
   teamId?: string | undefined;
   channel: string;
   kind: ConversationKind;
+  /** The answers go to this person only (ephemeral in a channel, or a modal). */
+  private?: boolean;
 }
 
 export function deliveryOf(context: Record<string, unknown>): DeliveryClaim | undefined {
@@ -100,7 +102,7 @@ export function makeRun(deps: RunDeps): Run {
     const inbound: Inbound = {
       platform: 'slack',
       user: { id: who.userId, name: me.name, ...(me.locale ? { locale: me.locale } : {}) },
-      conversation: { id: who.channel, kind: who.kind },
+      conversation: { id: who.channel, kind: who.kind, ...(who.private ? { private: true } : {}) },
       ...body,
       ...(action ? { action } : {}),
       at: clock(),

@@ -163,6 +163,12 @@ export interface Dialog {
    */
   readonly transient?: boolean;
   /**
+   * Runs only in the person's own chat with the bot (a check, an amount, an application): started in
+   * a channel or group chat (a reminder's "Can I apply?"), the engine sends the person a card there
+   * that starts it, and tells the channel only that. Its label names that card's button.
+   */
+  readonly personal?: { label: 'help.button.eligibility' | 'help.button.amount' | 'help.button.application' };
+  /**
    * The `awaiting` values at which typed text is free text (a title): there only a command as the
    * whole text is not taken as the answer, and text that reads as a question is confirmed first. At
    * every other prompt (a choice, a number, an amount, a date) a command or a question wins.

@@ -6,7 +6,7 @@ import { isMidlerError } from '../domain/errors.ts';
 import { t, translator } from '../i18n/t.ts';
 import type { Store, UserProfile } from '../store/store.ts';
 import { openTurn, profileToKeep } from './bookkeeping.ts';
-import { button, card, message, text } from './cards.ts';
+import { button, card, message, startAction, text } from './cards.ts';
 import type { Dialog, DialogContext, DialogSettings, StepResult } from './dialog.ts';
 import { type BoundEffects, createEffects } from './effects.ts';
 import { createDecider, type Plan } from './engine-decide.ts';
@@ -201,12 +201,44 @@ export function createEngine(deps: EngineDeps): Engine {
     return { replies, notify, next, ...switched };
   }
 
+  /**
+   * A personal dialog started in a channel: the person gets a card in their own chat that starts it
+   * there (with what the press said, e.g. the call), the channel only a line that it was sent.
+   */
+  function inPersonalChat(dialog: Dialog, args: Record<string, unknown>, input: TurnInput): TurnOutput {
+    const { event, locale, session } = input;
+    const label = t(locale, dialog.personal!.label);
+    const start = card(
+      label,
+      [text(t(locale, 'engine.personal.text'))],
+      [button(startAction(dialog.name), label, args, 'primary')],
+    );
+    return {
+      replies: [message(t(locale, 'engine.personal.sent', { name: event.user.name }))],
+      notify: [
+        {
+          to: { platform: event.platform, userId: event.user.id },
+          message: start,
+          purpose: 'personal.start',
+          unreachable: message(t(locale, 'engine.personal.unreachable', { label })),
+        },
+      ],
+      next: session,
+    };
+  }
+
   /** Runs what `decide` chose: a dialog's step, or one of the engine's own answers. */
   async function run(plan: Plan, input: TurnInput): Promise<TurnOutput> {
     const { session, locale } = input;
     const none = { notify: [], next: session };
     switch (plan.kind) {
       case 'run': {
+        if (
+          plan.dialog.personal &&
+          plan.event.kind === 'start' &&
+          input.event.conversation.kind !== 'personal'
+        )
+          return inPersonalChat(plan.dialog, plan.event.args, input);
         const fresh = plan.event.kind === 'start' || plan.dialog.transient === true;
         const current = !fresh && isActive(session) ? stepOf(session) : null;
         const result = await plan.dialog.step(current, plan.event, context(input));

@@ -38,6 +38,11 @@ export interface Inbound {
   conversation: {
     id: string;
     kind: 'personal' | 'group' | 'channel';
+    /**
+     * In a channel or group, this turn's answers reach only the person (Slack's ephemeral answers to a
+     * slash command or a press, a modal): a personal dialog may run here (see Dialog.personal).
+     */
+    private?: boolean;
   };
   /** Plain text typed by the user (mention removed), when it is a message. */
   text?: string;

@@ -16,6 +16,18 @@ export const engine = {
     en: 'The button belongs to a conversation that has ended or been replaced. You can continue where you are, or start again.',
   },
   'engine.stale.restart': { nb: 'Start på nytt', en: 'Start again' },
+  'engine.personal.sent': {
+    nb: '{name}, jeg har sendt deg en personlig melding – det tar vi der, mellom oss to.',
+    en: '{name}, I have sent you a personal message – we will take it there, just the two of us.',
+  },
+  'engine.personal.text': {
+    nb: 'Du trykket på dette i en kanal. Her kan du svare i fred; ingen andre ser svarene dine.',
+    en: 'You pressed this in a channel. Here you can answer in peace; nobody else sees your answers.',
+  },
+  'engine.personal.unreachable': {
+    nb: 'Dette gjør du i en personlig chat med Midlerbot. Åpne Midlerbot der og trykk eller skriv «{label}».',
+    en: 'You do this in a personal chat with Midlerbot. Open Midlerbot there and press or type "{label}".',
+  },
   'engine.cancelled': {
     nb: 'Greit, jeg avbrøt. Ingenting mer ble lagret. Hva vil du gjøre nå?',
     en: 'OK, I stopped there. Nothing more was saved. What would you like to do now?',
