@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { inject } from 'vitest';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from 'pino';
+import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 import type { SlackAdapter } from '../../adapters/slack/adapter.ts';
 import { slackPlatform } from '../../adapters/slack/platform.ts';
 import type { Engine } from '../../src/bot/engine-port.ts';
@@ -12,6 +14,11 @@ import { createLogger } from '../../src/server/logger.ts';
 import { createMemoryStore } from '../../src/store/memory-store.ts';
 import { createRedisStore } from '../../src/store/redis-store.ts';
 import type { Store } from '../../src/store/store.ts';
+import {
+  type BotConnectorCapture,
+  type CaptureOptions,
+  startBotConnectorCapture,
+} from '../support/bot-connector-capture.ts';
 import type { SlackCapture } from '../support/slack-capture.ts';
 import { SIGNING_SECRET } from '../support/slack-fixtures.ts';
 
@@ -52,8 +59,33 @@ export function movableClock(at: string | Date): MovableClock {
   };
 }
 
+/** A clock the test does not move by hand (fixed, or following real time): waits really wait. */
+function ownClock(clock: Clock): MovableClock {
+  return {
+    clock,
+    set: () => {
+      throw new Error('this host runs on a clock of the test’s own');
+    },
+    advance: (ms) => sleep(ms),
+    seconds: () => Math.floor(clock().getTime() / 1000),
+  };
+}
+
 export const quietLog = () =>
   createLogger({ level: 'warn', destination: new Writable({ write: (_c, _e, cb) => cb() }) });
+
+/** A logger that keeps its lines, for tests that read what the host logged. */
+export function linesLog(lines: string[], level: 'debug' | 'info' | 'warn' = 'info'): Logger {
+  return createLogger({
+    level,
+    destination: new Writable({
+      write(chunk, _e, cb) {
+        lines.push(String(chunk));
+        cb();
+      },
+    }),
+  });
+}
 
 /** A Redis store of its own for one test (or one replica group, with a shared prefix). */
 export function redisStore(prefix = `t-${randomUUID()}:`): Store {
@@ -63,13 +95,20 @@ export function redisStore(prefix = `t-${randomUUID()}:`): Store {
 export type HostSettings = Pick<HostConfig, 'trustQualityChiefs' | 'showPriorityRank' | 'reminders'>;
 
 export interface HostOptions {
-  clock?: MovableClock;
+  /** A clock the test moves, or one of its own (fixed, or following real time; waits really wait). */
+  clock?: MovableClock | Clock;
   at?: string | Date;
   /** Slack's Web API at this capture; without it Slack is off. */
   slack?: SlackCapture;
   /** Shared by replicas: two hosts on one prefix see one Redis state. `memory` for the embedded store. */
   prefix?: string | 'memory';
   settings?: HostSettings;
+  /** Host configuration beyond the defaults (port 0, NODE_ENV test, Teams unauthenticated). */
+  config?: Partial<HostConfig>;
+  /** The store the host and the test share, made by the test (seeded before the host starts). */
+  store?: Store;
+  /** Default: a quiet logger (warnings, thrown away). */
+  log?: Logger;
   engine?: Engine;
   ackTimeoutMs?: number;
   /** Anything else createApp takes (a reminder loop, a sleep). */
@@ -91,17 +130,20 @@ export interface Host {
 }
 
 export async function startHost(options: HostOptions = {}): Promise<Host> {
-  const time = options.clock ?? movableClock(options.at ?? new Date());
+  const given = options.clock;
+  const time =
+    typeof given === 'function' ? ownClock(given) : (given ?? movableClock(options.at ?? new Date()));
   const prefix = options.prefix ?? `t-host-${randomUUID()}:`;
-  const memory = prefix === 'memory' ? createMemoryStore({ clock: time.clock }) : undefined;
+  const shared =
+    options.store ?? (prefix === 'memory' ? createMemoryStore({ clock: time.clock }) : undefined);
   const calls = realCatalog();
   const capture = options.slack;
   const app = createApp({
-    config: { port: 0, nodeEnv: 'test', teams: {}, ...options.settings },
-    store: memory ?? redisStore(prefix),
+    config: { port: 0, nodeEnv: 'test', teams: {}, ...options.config, ...options.settings },
+    store: shared ?? redisStore(prefix),
     catalog: calls,
     clock: time.clock,
-    log: quietLog(),
+    log: options.log ?? quietLog(),
     ...(options.engine ? { engine: options.engine } : {}),
     ...options.app,
     platforms: [
@@ -128,7 +170,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   });
   const port = await app.listen(0);
   const slack = app.adapters.find((a) => a.platform === 'slack') as SlackAdapter | undefined;
-  const store = memory ?? redisStore(prefix);
+  const store = shared ?? redisStore(prefix);
   return {
     app,
     port,
@@ -142,7 +184,56 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     },
     async close() {
       await app.close();
-      if (!memory) await store.close();
+      if (!shared) await store.close();
+    },
+  };
+}
+
+/** One host for a whole file and the Bot Connector it sends to; read its fields inside tests. */
+export interface TeamsHost {
+  readonly host: Host;
+  readonly app: App;
+  readonly port: number;
+  readonly capture: BotConnectorCapture;
+}
+
+/**
+ * The host for a file of Teams protocol tests, which send their own activities (a forged token, a
+ * malformed body): the Bot Connector captured, the host started once with `options` (which may read
+ * the capture, e.g. its login URL), the capture emptied before each test, both closed after.
+ */
+export function useTeamsHost(
+  options: (capture: BotConnectorCapture) => HostOptions | Promise<HostOptions> = () => ({}),
+  capturing: CaptureOptions & { resetEach?: boolean } = {},
+): TeamsHost {
+  let host: Host | undefined;
+  let capture: BotConnectorCapture | undefined;
+  const { resetEach = true, ...captureOptions } = capturing;
+  beforeAll(async () => {
+    capture = await startBotConnectorCapture(captureOptions);
+    host = await startHost({ prefix: 'memory', ...(await options(capture)) });
+  });
+  afterAll(async () => {
+    await host?.close();
+    await capture?.close();
+  });
+  if (resetEach) beforeEach(() => capture?.reset());
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the host starts in beforeAll; read it inside a test');
+    return value;
+  };
+  return {
+    get host() {
+      return started(host);
+    },
+    get app() {
+      return started(host).app;
+    },
+    get port() {
+      return started(host).port;
+    },
+    get capture() {
+      return started(capture);
     },
   };
 }

@@ -2,6 +2,33 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
+import { loadConfig } from '../../src/server/config.ts';
+import type { HostConfig } from '../../src/server/host-config.ts';
+import { BOT_APP_ID } from './teams-fixtures.ts';
+
+export const APP_PASSWORD = 'Sup3r-Secret-App-Passw0rd';
+
+/**
+ * The host configured with an app id the way an operator does it (environment variables under
+ * botbuilder's names): inbound tokens checked against `issuer`, outbound tokens fetched at the
+ * capture's login URL. `env` adds or overrides variables.
+ */
+export function authenticatedConfig(
+  issuer: LocalIssuer,
+  capture: { loginUrl: string },
+  env: Record<string, string> = {},
+): HostConfig {
+  return loadConfig({
+    NODE_ENV: 'test',
+    MicrosoftAppId: BOT_APP_ID,
+    MicrosoftAppPassword: APP_PASSWORD,
+    ToBotFromChannelOpenIdMetadataUrl: issuer.openIdMetadataUrl,
+    ToBotFromChannelTokenIssuer: issuer.issuer,
+    ToChannelFromBotLoginUrl: capture.loginUrl,
+    REMINDERS_ENABLED: 'false',
+    ...env,
+  });
+}
 
 /**
  * A local stand-in for the Bot Framework's token service on the inbound side: OpenID metadata and a
