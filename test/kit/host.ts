@@ -8,7 +8,7 @@ import { slackPlatform } from '../../adapters/slack/platform.ts';
 import type { Engine } from '../../src/bot/engine-port.ts';
 import { loadCatalog } from '../../src/calls/load.ts';
 import type { Catalog } from '../../src/domain/catalog.ts';
-import type { Clock } from '../../src/domain/clock.ts';
+import { type Clock, fixedClock } from '../../src/domain/clock.ts';
 import { type App, type CreateAppOptions, createApp, type HostConfig } from '../../src/server/app.ts';
 import { createLogger } from '../../src/server/logger.ts';
 import { createMemoryStore } from '../../src/store/memory-store.ts';
@@ -19,8 +19,8 @@ import {
   type CaptureOptions,
   startBotConnectorCapture,
 } from '../support/bot-connector-capture.ts';
-import type { SlackCapture } from '../support/slack-capture.ts';
-import { SIGNING_SECRET } from '../support/slack-fixtures.ts';
+import { type SlackCapture, startSlackCapture } from '../support/slack-capture.ts';
+import { NOW, SIGNING_SECRET } from '../support/slack-fixtures.ts';
 
 /**
  * The real host (createApp) as every end-to-end test starts it: Teams on (unauthenticated, as in
@@ -189,51 +189,118 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   };
 }
 
-/** One host for a whole file and the Bot Connector it sends to; read its fields inside tests. */
-export interface TeamsHost {
+/** One host for a whole file and the capture it sends to; read its fields inside tests. */
+export interface FileHost<C> {
   readonly host: Host;
   readonly app: App;
   readonly port: number;
-  readonly capture: BotConnectorCapture;
+  readonly store: Store;
+  readonly slack: SlackAdapter | undefined;
+  readonly capture: C;
+  /** Waits for Slack work that went on after its ack. */
+  idle(): Promise<void>;
+}
+export type TeamsHost = FileHost<BotConnectorCapture>;
+/** A started host with Slack mounted. */
+export type SlackHost = Host & { slack: SlackAdapter };
+export type SlackFileHost = FileHost<SlackCapture> & { readonly slack: SlackAdapter };
+
+interface Capture {
+  reset(): void;
+  close(): Promise<void>;
+}
+type OptionsFor<C> = (capture: C) => HostOptions | Promise<HostOptions>;
+export interface FileHostOptions {
+  /** Empty the capture before each test (default true). */
+  resetEach?: boolean;
 }
 
-/**
- * The host for a file of Teams protocol tests, which send their own activities (a forged token, a
- * malformed body): the Bot Connector captured, the host started once with `options` (which may read
- * the capture, e.g. its login URL), the capture emptied before each test, both closed after.
- */
-export function useTeamsHost(
-  options: (capture: BotConnectorCapture) => HostOptions | Promise<HostOptions> = () => ({}),
-  capturing: CaptureOptions & { resetEach?: boolean } = {},
-): TeamsHost {
+/** Registers the hooks: the capture and the host started once per file, both closed after. */
+function useFileHost<C extends Capture>(
+  open: () => Promise<C>,
+  options: OptionsFor<C>,
+  { resetEach = true }: FileHostOptions,
+  started: (capture: C, host: Host) => Promise<unknown> = async () => {},
+): FileHost<C> {
   let host: Host | undefined;
-  let capture: BotConnectorCapture | undefined;
-  const { resetEach = true, ...captureOptions } = capturing;
+  let capture: C | undefined;
   beforeAll(async () => {
-    capture = await startBotConnectorCapture(captureOptions);
+    capture = await open();
     host = await startHost({ prefix: 'memory', ...(await options(capture)) });
+    await started(capture, host);
   });
   afterAll(async () => {
     await host?.close();
     await capture?.close();
   });
   if (resetEach) beforeEach(() => capture?.reset());
-  const started = <T>(value: T | undefined): T => {
+  const ready = <T>(value: T | undefined): T => {
     if (value === undefined) throw new Error('the host starts in beforeAll; read it inside a test');
     return value;
   };
   return {
     get host() {
-      return started(host);
+      return ready(host);
     },
     get app() {
-      return started(host).app;
+      return ready(host).app;
     },
     get port() {
-      return started(host).port;
+      return ready(host).port;
+    },
+    get store() {
+      return ready(host).store;
+    },
+    get slack() {
+      return ready(host).slack;
     },
     get capture() {
-      return started(capture);
+      return ready(capture);
     },
+    idle: () => ready(host).idle(),
   };
+}
+
+/**
+ * The host for a file of Teams protocol tests, which send their own activities (a forged token, a
+ * malformed body): the Bot Connector captured, the host started once with `options` (which may read
+ * the capture, e.g. its login URL; default the embedded store), the capture emptied before each test.
+ */
+export function useTeamsHost(
+  options: OptionsFor<BotConnectorCapture> = () => ({}),
+  { now, ...rest }: FileHostOptions & CaptureOptions = {},
+): TeamsHost {
+  return useFileHost(() => startBotConnectorCapture(now ? { now } : {}), options, rest);
+}
+
+/** The host with Slack mounted at `capture`, once its start-up look-up (auth.test) is done. */
+export async function startSlackHost(capture: SlackCapture, options: HostOptions = {}): Promise<SlackHost> {
+  const host = await startHost({ ...options, slack: capture });
+  // The adapter looks the bot up once at start; that call is not the test's.
+  await capture.waitFor('auth.test');
+  const slack = host.slack;
+  if (!slack) throw new Error('Slack adapter not mounted');
+  return { ...host, slack };
+}
+
+/**
+ * The host for a file of Slack protocol tests, which sign their own requests: the Web API captured,
+ * Slack mounted on the host (a real Redis unless `options` says otherwise), the capture emptied
+ * before each test unless `resetEach` is false.
+ */
+export function useSlackHost(
+  options: OptionsFor<SlackCapture> = () => ({}),
+  settings: FileHostOptions = {},
+): SlackFileHost {
+  return useFileHost(
+    () => startSlackCapture(),
+    async (capture) => ({
+      prefix: `t-slack-${randomUUID()}:`,
+      clock: fixedClock(NOW),
+      ...(await options(capture)),
+      slack: capture,
+    }),
+    settings,
+    (capture) => capture.waitFor('auth.test'),
+  ) as SlackFileHost;
 }

@@ -1,14 +1,19 @@
 /** The conversation test kit: one way to play a conversation on any surface (docs/testing.md). */
 export * from './applications.ts';
 export {
+  type FileHost,
   type Host,
   linesLog,
   type MovableClock,
   movableClock,
   realCatalog,
   redisStore,
+  type SlackFileHost,
+  type SlackHost,
   startHost,
+  startSlackHost,
   type TeamsHost,
+  useSlackHost,
   useTeamsHost,
 } from './host.ts';
 export { type Kit, type KitOptions, type KitSettings, PLATFORMS, useKit } from './kit.ts';
