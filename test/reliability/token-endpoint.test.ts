@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTeamsHost } from '../kit/index.ts';
-import { authenticatedConfig, type LocalIssuer, startLocalIssuer } from '../support/teams-auth.ts';
+import { describe, expect, it } from 'vitest';
+import { useAuthenticatedTeamsHost } from '../support/teams-auth.ts';
 import { BOT_APP_ID, personalMessage, postActivity } from '../support/teams-fixtures.ts';
 
 /**
@@ -8,23 +7,14 @@ import { BOT_APP_ID, personalMessage, postActivity } from '../support/teams-fixt
  * or failed is answered 503 in time, its lease given back, and Teams' redelivery is answered once
  * the endpoint answers again. Real HTTP, a local token endpoint and a locally signed channel token.
  */
-let issuer: LocalIssuer;
-beforeAll(async () => {
-  issuer = await startLocalIssuer();
-});
-afterAll(() => issuer.close());
-const host = useTeamsHost((capture) => ({
-  at: '2023-09-04T08:00:00Z',
-  config: {
-    ...authenticatedConfig(issuer, capture, { OUTBOUND_TIMEOUT_SECONDS: '1' }),
-    port: 0,
-    teamsAnswerWithinMs: 2_500,
-  },
-}));
+const host = useAuthenticatedTeamsHost(
+  { OUTBOUND_TIMEOUT_SECONDS: '1' },
+  { at: '2023-09-04T08:00:00Z', config: { teamsAnswerWithinMs: 2_500 } },
+);
 
 describe('the token endpoint misbehaving', () => {
   it('a hung or failing token endpoint: 503 in time, then the redelivery is answered once', async () => {
-    const token = await issuer.sign({ aud: BOT_APP_ID, serviceurl: host.capture.serviceUrl });
+    const token = await host.issuer.sign({ aud: BOT_APP_ID, serviceurl: host.capture.serviceUrl });
     const activity = personalMessage(host.capture.serviceUrl, 'hjelp');
     host.capture.failTokens([
       'hang',

@@ -2,8 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
+import type { Logger } from 'pino';
+import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../../src/server/config.ts';
 import type { HostConfig } from '../../src/server/host-config.ts';
+import { type HostOptions, type TeamsHost, useTeamsHost } from '../kit/host.ts';
 import { BOT_APP_ID } from './teams-fixtures.ts';
 
 export const APP_PASSWORD = 'Sup3r-Secret-App-Passw0rd';
@@ -27,6 +30,37 @@ export function authenticatedConfig(
     ToChannelFromBotLoginUrl: capture.loginUrl,
     REMINDERS_ENABLED: 'false',
     ...env,
+  });
+}
+
+/**
+ * A file's host with an app id (authenticatedConfig, `env` added): a local issuer started first for
+ * its inbound tokens, then the host at `at` with the Bot Connector (and its login) captured.
+ */
+export function useAuthenticatedTeamsHost(
+  env: Record<string, string>,
+  options: { at: string; config?: Partial<HostConfig>; log?: Logger },
+): TeamsHost & { readonly issuer: LocalIssuer } {
+  let issuer: LocalIssuer | undefined;
+  beforeAll(async () => {
+    issuer = await startLocalIssuer();
+  });
+  afterAll(() => issuer?.close());
+  const host = useTeamsHost((capture): HostOptions => {
+    if (!issuer) throw new Error('the issuer starts first');
+    return {
+      at: options.at,
+      config: { ...authenticatedConfig(issuer, capture, env), port: 0, ...options.config },
+      ...(options.log ? { log: options.log } : {}),
+    };
+  });
+  return Object.create(host, {
+    issuer: {
+      get: () => {
+        if (!issuer) throw new Error('the issuer starts in beforeAll; read it inside a test');
+        return issuer;
+      },
+    },
   });
 }
 

@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/calls/load.ts';
 import { createApp } from '../../src/server/app.ts';
 import { createMemoryStore } from '../../src/store/memory-store.ts';
-import { linesLog, useTeamsHost } from '../kit/index.ts';
-import {
-  APP_PASSWORD,
-  authenticatedConfig,
-  type LocalIssuer,
-  startLocalIssuer,
-} from '../support/teams-auth.ts';
+import { linesLog } from '../kit/index.ts';
+import { APP_PASSWORD, useAuthenticatedTeamsHost } from '../support/teams-auth.ts';
 import {
   BOT_APP_ID,
   PERSONAL_CONVERSATION,
@@ -18,16 +13,10 @@ import {
 } from '../support/teams-fixtures.ts';
 
 const logLines: string[] = [];
-let issuer: LocalIssuer;
-beforeAll(async () => {
-  issuer = await startLocalIssuer();
-});
-afterAll(() => issuer.close());
-const host = useTeamsHost((capture) => ({
-  at: '2023-09-04T08:00:00Z',
-  config: { ...authenticatedConfig(issuer, capture, { MicrosoftAppType: 'MultiTenant' }), port: 0 },
-  log: linesLog(logLines, 'debug'),
-}));
+const host = useAuthenticatedTeamsHost(
+  { MicrosoftAppType: 'MultiTenant' },
+  { at: '2023-09-04T08:00:00Z', log: linesLog(logLines, 'debug') },
+);
 
 async function rejected(token: string | undefined): Promise<number> {
   const res = await postActivity(host.port, personalMessage(host.capture.serviceUrl, 'hjelp'), token);
@@ -43,7 +32,7 @@ describe('Bot Framework authentication with an app id', () => {
   });
 
   it('rejects an expired token (401), beyond the 5 minute skew', async () => {
-    const token = await issuer.sign({
+    const token = await host.issuer.sign({
       aud: BOT_APP_ID,
       serviceurl: host.capture.serviceUrl,
       issuedAgoSeconds: 7200,
@@ -53,7 +42,7 @@ describe('Bot Framework authentication with an app id', () => {
   });
 
   it('rejects a token from another issuer (401)', async () => {
-    const token = await issuer.sign({
+    const token = await host.issuer.sign({
       aud: BOT_APP_ID,
       serviceurl: host.capture.serviceUrl,
       iss: 'https://sts.example.org/',
@@ -67,19 +56,22 @@ describe('Bot Framework authentication with an app id', () => {
       'https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/',
       'https://login.microsoftonline.com/d6d49420-f39b-4df7-a1dc-d59a935871db/v2.0',
     ]) {
-      const token = await issuer.sign({ aud: BOT_APP_ID, serviceurl: host.capture.serviceUrl, iss });
+      const token = await host.issuer.sign({ aud: BOT_APP_ID, serviceurl: host.capture.serviceUrl, iss });
       expect(await rejected(token)).toBe(401);
     }
     expect(logLines.join('')).toContain('emulator tokens are not accepted');
   });
 
   it('rejects a token signed by a key not in the OpenID metadata (401)', async () => {
-    const token = await issuer.signWithForeignKey({ aud: BOT_APP_ID, serviceurl: host.capture.serviceUrl });
+    const token = await host.issuer.signWithForeignKey({
+      aud: BOT_APP_ID,
+      serviceurl: host.capture.serviceUrl,
+    });
     expect(await rejected(token)).toBe(401);
   });
 
   it('rejects a token for another bot (403)', async () => {
-    const token = await issuer.sign({
+    const token = await host.issuer.sign({
       aud: '11111111-2222-4333-8444-555555555555',
       serviceurl: host.capture.serviceUrl,
     });
@@ -87,12 +79,15 @@ describe('Bot Framework authentication with an app id', () => {
   });
 
   it('rejects a token whose serviceurl claim differs from the activity (403)', async () => {
-    const token = await issuer.sign({ aud: BOT_APP_ID, serviceurl: 'https://smba.trafficmanager.net/emea/' });
+    const token = await host.issuer.sign({
+      aud: BOT_APP_ID,
+      serviceurl: 'https://smba.trafficmanager.net/emea/',
+    });
     expect(await rejected(token)).toBe(403);
   });
 
   it('accepts a valid token and replies with a token from the login endpoint', async () => {
-    const token = await issuer.sign({ aud: BOT_APP_ID, serviceurl: host.capture.serviceUrl });
+    const token = await host.issuer.sign({ aud: BOT_APP_ID, serviceurl: host.capture.serviceUrl });
     const res = await postActivity(host.port, personalMessage(host.capture.serviceUrl, 'hjelp'), token);
     expect(res.status).toBe(200);
     const [tokenRequest] = host.capture.tokenRequests();
@@ -107,7 +102,7 @@ describe('Bot Framework authentication with an app id', () => {
   });
 
   it('keeps the app password and tokens out of the logs', async () => {
-    const token = await issuer.sign({ aud: BOT_APP_ID, serviceurl: host.capture.serviceUrl });
+    const token = await host.issuer.sign({ aud: BOT_APP_ID, serviceurl: host.capture.serviceUrl });
     host.app.log.info(
       { config: { MicrosoftAppPassword: APP_PASSWORD }, headers: { authorization: `Bearer ${token}` } },
       'config dump',
