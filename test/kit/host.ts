@@ -20,7 +20,7 @@ import {
   startBotConnectorCapture,
 } from '../support/bot-connector-capture.ts';
 import { type SlackCapture, startSlackCapture } from '../support/slack-capture.ts';
-import { NOW, SIGNING_SECRET } from '../support/slack-fixtures.ts';
+import { NOW, slackConfig } from '../support/slack-fixtures.ts';
 
 /**
  * The real host (createApp) as every end-to-end test starts it: Teams on (unauthenticated, as in
@@ -150,20 +150,11 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
       ...(options.app?.platforms ?? []),
       ...(capture
         ? [
-            slackPlatform(
-              {
-                enabled: true,
-                socketMode: false,
-                botToken: 'xoxb-test-token',
-                signingSecret: SIGNING_SECRET,
-                apiUrl: capture.apiUrl,
-              },
-              {
-                catalog: calls,
-                sender: { sleep: time.advance },
-                ...(options.ackTimeoutMs === undefined ? {} : { ackTimeoutMs: options.ackTimeoutMs }),
-              },
-            ),
+            slackPlatform(slackConfig(capture.apiUrl), {
+              catalog: calls,
+              sender: { sleep: time.advance },
+              ...(options.ackTimeoutMs === undefined ? {} : { ackTimeoutMs: options.ackTimeoutMs }),
+            }),
           ]
         : []),
     ],
