@@ -9,10 +9,10 @@ import type { Engine } from '../../src/bot/engine-port.ts';
 import type { Card, Inbound, Input } from '../../src/bot/messages.ts';
 import type { Person } from '../../src/domain/application.ts';
 import { readPickedPerson } from '../../src/domain/endorsement-request.ts';
-import { createdAudit, newApplication } from '../../src/domain/tracker.ts';
+import { createdAudit } from '../../src/domain/tracker.ts';
 import { createMemoryStore } from '../../src/store/memory-store.ts';
 import type { Store } from '../../src/store/store.ts';
-import { realCatalog } from '../support/transcript.ts';
+import { draftOf, realCatalog } from '../kit/index.ts';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -160,27 +160,7 @@ describe('console session on the engine (memory store)', () => {
     const store: Store = createMemoryStore({ clock: now });
     const catalog = realCatalog();
     const engine = createEngine({ store, catalog, clock: now });
-    const call = catalog.get('pasientsikkerhet-2023-2024')!;
-    const app = newApplication(
-      call,
-      {
-        id: 'app-1',
-        applicant: { ...KARI, trust: 'st-olavs-hospital' },
-        category: call.categories[0]!.id,
-        title: 'Tryggere legemiddelhåndtering',
-        answers: {},
-        verdict: 'eligible',
-        amount: {
-          maxRequest: 500_000,
-          requiredOwnFinancing: 0,
-          eligibleTotal: 500_000,
-          binding: 'budget',
-          requested: 400_000,
-          own: 0,
-        },
-      },
-      AT,
-    );
+    const app = draftOf({ applicant: KARI, title: 'Tryggere legemiddelhåndtering' }, AT);
     await store.createApplication(app, createdAudit(app, KARI));
     const kari = new Terminal(engine, 'Kari Søker', now);
     const leader = new Terminal(engine, 'Åse Øverås', now);

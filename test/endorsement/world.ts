@@ -6,11 +6,12 @@ import type { Button, Card, Inbound, Outbound } from '../../src/bot/messages.ts'
 import type { Sender, SendResult } from '../../src/bot/ports.ts';
 import type { Application, Person, Platform } from '../../src/domain/application.ts';
 import type { Call } from '../../src/domain/call.ts';
-import { createdAudit, newApplication } from '../../src/domain/tracker.ts';
+import { createdAudit } from '../../src/domain/tracker.ts';
 import { createLogger } from '../../src/server/logger.ts';
 import { createMetrics } from '../../src/server/metrics.ts';
 import { createTurnRunner } from '../../src/server/turn-runner.ts';
 import type { Store } from '../../src/store/store.ts';
+import { draftOf } from '../kit/applications.ts';
 import { realCatalog, render } from '../support/transcript.ts';
 
 /**
@@ -124,26 +125,7 @@ export class World {
     title: string,
     id = `app-${++this.ids}`,
   ): Promise<Application> {
-    const app = newApplication(
-      call,
-      {
-        id,
-        applicant: { ...applicant, trust },
-        category: call.categories[0]?.id ?? '',
-        title,
-        answers: {},
-        verdict: 'eligible',
-        amount: {
-          maxRequest: 500_000,
-          requiredOwnFinancing: 0,
-          eligibleTotal: 500_000,
-          binding: 'budget',
-          requested: 400_000,
-          own: 0,
-        },
-      },
-      this.at,
-    );
+    const app = draftOf({ call, id, applicant: { ...applicant, trust }, title }, this.at);
     return this.store.createApplication(app, createdAudit(app, applicant));
   }
 }

@@ -3,8 +3,7 @@ import { ConsoleChat } from '../../adapters/console/session.ts';
 import type { Engine } from '../../src/bot/engine-port.ts';
 import type { Outbound } from '../../src/bot/messages.ts';
 import { EngineSurface, type EngineSurfaceOptions } from './engine-surface.ts';
-import type { Shown, ShownButton } from './shown.ts';
-import type { Answer, Identity, SurfaceStart } from './surface.ts';
+import type { Answer, Identity, Press, SurfaceStart } from './surface.ts';
 
 /**
  * The terminal chat (adapters/console): each persona has a ConsoleChat of their own on one engine
@@ -62,13 +61,7 @@ export class ConsoleSurface extends EngineSurface {
     return this.lines(who, [text]);
   }
 
-  override press(
-    who: Identity,
-    on: Shown,
-    button: ShownButton,
-    inputs: Record<string, unknown>,
-    picked: Record<string, Identity>,
-  ): Promise<Answer> {
+  override press(who: Identity, { on, button, inputs, picked }: Press): Promise<Answer> {
     const t = this.terminal(who);
     const { choices } = renderReplies(t.drawn);
     const { action, data } = button.press as { action: string; data: Record<string, unknown> };

@@ -10,8 +10,8 @@ import { createMemoryStore } from '../../src/store/memory-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { type MovableClock, quietLog, realCatalog, redisStore } from './host.ts';
 import { identityOf, pickerValue } from './identities.ts';
-import { fromOutbound, type Shown, type ShownButton } from './shown.ts';
-import type { Answer, Identity, Seen, Surface, SurfaceStart } from './surface.ts';
+import { fromOutbound } from './shown.ts';
+import type { Answer, Identity, Press, Seen, Surface, SurfaceStart } from './surface.ts';
 
 /**
  * The engine directly: each turn goes through the real turn runner (notifications delivered), the
@@ -173,13 +173,7 @@ export class EngineSurface implements Surface {
     return this.send(this.event(who, { text }));
   }
 
-  press(
-    who: Identity,
-    on: Shown,
-    button: ShownButton,
-    inputs: Record<string, unknown>,
-    picked: Record<string, Identity>,
-  ): Promise<Answer> {
+  press(who: Identity, { on, button, inputs, picked }: Press): Promise<Answer> {
     const people = Object.fromEntries(Object.values(picked).map((p) => [p.id, { name: p.name }]));
     for (const [id, p] of Object.entries(picked)) inputs[id] = pickerValue(this.platform, p);
     const { action, data } = button.press as { action: string; data: Record<string, unknown> };

@@ -262,7 +262,7 @@ export class Kit {
           inputs[id] = value.id;
         } else inputs[id] = value;
       }
-      return this.surface.press(who.identity, on, button, inputs, picked);
+      return this.surface.press(who.identity, { on, button, inputs, picked });
     });
   }
 

@@ -1,4 +1,3 @@
-import type { Store } from '../../src/store/store.ts';
 import { press, RESPONSE_URL } from '../slack/requests.ts';
 import { type SlackCall, type SlackCapture, startSlackCapture } from '../support/slack-capture.ts';
 import {
@@ -8,11 +7,12 @@ import {
   type SlackRequest,
   viewSubmission,
 } from '../support/slack-fixtures.ts';
-import { type Host, startHost } from './host.ts';
+import type { HostOptions } from './host.ts';
+import { HttpSurface } from './http-surface.ts';
 import { identityOf } from './identities.ts';
 import type { Shown, ShownButton, ShownInput } from './shown.ts';
 import { fromSlackMessage, fromSlackView, type SlackView } from './slack-read.ts';
-import type { Answer, Identity, Seen, Surface, SurfaceStart } from './surface.ts';
+import type { Answer, Identity, Press, Surface } from './surface.ts';
 
 /**
  * Slack over real HTTP: signed events, block_actions and view_submission POSTed to /slack/events,
@@ -58,47 +58,22 @@ function withErrors(view: SlackView, errors: Record<string, string>): SlackView 
   return { ...view, blocks };
 }
 
-export class SlackSurface implements Surface {
+export class SlackSurface extends HttpSurface<SlackCapture> implements Surface {
   readonly name = 'slack';
   readonly platform = 'slack';
-  capture!: SlackCapture;
-  host: Host | undefined;
-  private cursor = 0;
   private posts = 0;
   private last: SlackRequest | undefined;
-  private seen: Seen[] = [];
   /** Who acts now: a modal opened or a response_url answer belongs to them. */
   private acting: { who: Identity; channel: string } | undefined;
 
-  async open(): Promise<void> {
-    this.capture = await startSlackCapture();
+  protected openCapture(): Promise<SlackCapture> {
+    return startSlackCapture();
   }
 
-  async close(): Promise<void> {
-    await this.capture?.close();
-  }
-
-  get store(): Store {
-    if (!this.host) throw new Error('the kit has not started (call it inside a test)');
-    return this.host.store;
-  }
-
-  async start(options: SurfaceStart): Promise<void> {
-    this.capture.reset();
-    this.cursor = 0;
+  protected hostOptions(): HostOptions {
+    // Message ts restart with the capture: the capture answers each post with the next ts.
     this.posts = 0;
-    this.seen = [];
-    this.host = await startHost({
-      clock: options.clock,
-      slack: this.capture,
-      settings: options.settings,
-      ...(options.prefix ? { prefix: options.prefix } : {}),
-    });
-  }
-
-  async stop(): Promise<void> {
-    await this.host?.close();
-    this.host = undefined;
+    return { slack: this.capture };
   }
 
   identify(name: string, key: string, o: Pick<Identity, 'locale' | 'trust'>): Identity {
@@ -114,11 +89,11 @@ export class SlackSurface implements Surface {
 
   /** Signs and POSTs a request at the kit's clock, and waits for the work after the ack. */
   async send(req: SlackRequest): Promise<Answer> {
-    if (!this.host) throw new Error('the kit has not started');
+    const host = this.started();
     this.last = req;
-    const res = await postSlack(this.host.port, req, this.host.time.seconds());
+    const res = await postSlack(host.port, req, host.time.seconds());
     const text = await res.text();
-    await this.host.idle();
+    await host.idle();
     return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
   }
 
@@ -130,13 +105,7 @@ export class SlackSurface implements Surface {
     return this.send({ ...req, body: JSON.stringify(body) });
   }
 
-  async press(
-    who: Identity,
-    on: Shown,
-    button: ShownButton,
-    inputs: Record<string, unknown>,
-    _picked: Record<string, Identity>,
-  ): Promise<Answer> {
+  async press(who: Identity, { on, button, inputs }: Press): Promise<Answer> {
     const values = stateValues(on.inputs, inputs);
     if (on.kind === 'modal') return this.pressInModal(who, on, button, values);
     const [channel = '', ts = ''] = on.ref.split('/');
@@ -200,7 +169,7 @@ export class SlackSurface implements Surface {
     return this.send(this.last);
   }
 
-  private drainCapture(): void {
+  protected drainCapture(): void {
     const calls = this.capture.calls.slice(this.cursor);
     this.cursor = this.capture.calls.length;
     for (const c of calls) this.read(c);
@@ -249,10 +218,5 @@ export class SlackSurface implements Surface {
         }
         break;
     }
-  }
-
-  drain(): Seen[] {
-    this.drainCapture();
-    return this.seen.splice(0);
   }
 }

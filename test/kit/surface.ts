@@ -37,6 +37,17 @@ export interface Answer {
   result?: unknown;
 }
 
+/**
+ * A press of `button` on `on`: `inputs` hold plain values; `picked` names the people chosen in person
+ * inputs (by input id), which each surface sends its own way.
+ */
+export interface Press {
+  on: Shown;
+  button: ShownButton;
+  inputs: Record<string, unknown>;
+  picked: Record<string, Identity>;
+}
+
 export interface SurfaceStart {
   clock: MovableClock;
   settings: HostSettings;
@@ -65,17 +76,8 @@ export interface Surface {
   /** The persona has the app (Teams: installed in personal scope; engine: reachable). */
   install(who: Identity): Promise<Answer>;
   say(who: Identity, text: string): Promise<Answer>;
-  /**
-   * A button on a message (or modal) the persona sees. `inputs` hold plain values; `picked` names
-   * the people chosen in person inputs (by input id), which each surface sends its own way.
-   */
-  press(
-    who: Identity,
-    on: Shown,
-    button: ShownButton,
-    inputs: Record<string, unknown>,
-    picked: Record<string, Identity>,
-  ): Promise<Answer>;
+  /** A button on a message (or modal) the persona sees. */
+  press(who: Identity, press: Press): Promise<Answer>;
   /** The last request again, exactly (a platform retry or redelivery). */
   redeliver(): Promise<Answer>;
   /** What appeared since the last call, in order. */

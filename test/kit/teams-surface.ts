@@ -1,4 +1,3 @@
-import type { Store } from '../../src/store/store.ts';
 import {
   type BotConnectorCapture,
   type Captured,
@@ -11,10 +10,11 @@ import {
   postActivity,
   TENANT_ID,
 } from '../support/teams-fixtures.ts';
-import { type Host, startHost } from './host.ts';
+import type { HostOptions } from './host.ts';
+import { HttpSurface } from './http-surface.ts';
 import { identityOf } from './identities.ts';
-import type { Shown, ShownButton } from './shown.ts';
-import type { Answer, Identity, Seen, Surface, SurfaceStart } from './surface.ts';
+import type { Shown } from './shown.ts';
+import type { Answer, Identity, Press, Surface } from './surface.ts';
 import { fromActivity, fromAdaptiveCard } from './teams-read.ts';
 
 /**
@@ -25,42 +25,17 @@ import { fromActivity, fromAdaptiveCard } from './teams-read.ts';
 
 export const teamsLocale = (locale: Identity['locale']) => (locale === 'en' ? 'en-US' : 'nb-NO');
 
-export class TeamsSurface implements Surface {
+export class TeamsSurface extends HttpSurface<BotConnectorCapture> implements Surface {
   readonly name = 'teams';
   readonly platform = 'teams';
-  capture!: BotConnectorCapture;
-  host: Host | undefined;
-  private cursor = 0;
   private last: Record<string, unknown> | undefined;
-  private seen: Seen[] = [];
 
-  async open(): Promise<void> {
-    this.capture = await startBotConnectorCapture();
+  protected openCapture(): Promise<BotConnectorCapture> {
+    return startBotConnectorCapture();
   }
 
-  async close(): Promise<void> {
-    await this.capture?.close();
-  }
-
-  get store(): Store {
-    if (!this.host) throw new Error('the kit has not started (call it inside a test)');
-    return this.host.store;
-  }
-
-  async start(options: SurfaceStart): Promise<void> {
-    this.capture.reset();
-    this.cursor = 0;
-    this.seen = [];
-    this.host = await startHost({
-      clock: options.clock,
-      settings: options.settings,
-      ...(options.prefix ? { prefix: options.prefix } : {}),
-    });
-  }
-
-  async stop(): Promise<void> {
-    await this.host?.close();
-    this.host = undefined;
+  protected hostOptions(): HostOptions {
+    return {};
   }
 
   identify(name: string, key: string, o: Pick<Identity, 'locale' | 'trust'>): Identity {
@@ -79,9 +54,8 @@ export class TeamsSurface implements Surface {
   }
 
   async post(activity: Record<string, unknown>): Promise<Answer> {
-    if (!this.host) throw new Error('the kit has not started');
     this.last = activity;
-    const res = await postActivity(this.host.port, activity);
+    const res = await postActivity(this.started().port, activity);
     return { status: res.status, body: res.body };
   }
 
@@ -93,13 +67,7 @@ export class TeamsSurface implements Surface {
     return this.post({ ...personalMessage(this.capture.serviceUrl, text), ...this.as(who) });
   }
 
-  async press(
-    who: Identity,
-    on: Shown,
-    button: ShownButton,
-    inputs: Record<string, unknown>,
-    picked: Record<string, Identity>,
-  ): Promise<Answer> {
+  async press(who: Identity, { on, button, inputs, picked }: Press): Promise<Answer> {
     const action = button.press as {
       verb?: string;
       data?: Record<string, unknown>;
@@ -132,7 +100,7 @@ export class TeamsSurface implements Surface {
     return this.post(this.last);
   }
 
-  private drainCapture(): void {
+  protected drainCapture(): void {
     const requests = this.capture.requests.slice(this.cursor);
     this.cursor = this.capture.requests.length;
     for (const c of requests) this.read(c);
@@ -147,10 +115,5 @@ export class TeamsSurface implements Surface {
       const message = fromActivity(c.body, c.activityId);
       this.seen.push({ kind: 'update', conversation, ref: c.activityId, message });
     }
-  }
-
-  drain(): Seen[] {
-    this.drainCapture();
-    return this.seen.splice(0);
   }
 }

@@ -30,6 +30,20 @@ function gatedEngine() {
   return { engine, started, release: (name: string) => gates.get(name)?.() };
 }
 
+/** The real turn runner (its lane) over the gated engine, on the embedded store. */
+function gatedRunner(options: { maxTextChars?: number } = {}) {
+  const { engine, started, release } = gatedEngine();
+  const runTurn = createTurnRunner({
+    engine,
+    senders: () => new Map(),
+    store: createMemoryStore({ clock }),
+    log,
+    metrics: createMetrics(),
+    ...options,
+  });
+  return { runTurn, started, release };
+}
+
 const event = (text: string, user: string): Inbound => ({
   platform: 'teams',
   user: { id: user, name: user },
@@ -46,14 +60,7 @@ async function until(check: () => boolean): Promise<void> {
 
 describe('the long-text lane', () => {
   it('runs one long turn at a time and lets a short turn in before the next long one', async () => {
-    const { engine, started, release } = gatedEngine();
-    const runTurn = createTurnRunner({
-      engine,
-      senders: () => new Map(),
-      store: createMemoryStore({ clock }),
-      log,
-      metrics: createMetrics(),
-    });
+    const { runTurn, started, release } = gatedRunner();
     const turns = [
       runTurn(event(long('L1'), 'a')),
       runTurn(event(long('L2'), 'b')),
@@ -80,14 +87,7 @@ describe('the long-text lane', () => {
   });
 
   it(`answers "try again" unread when ${LONG_LANE_MAX_WAITING} long turns already wait in the lane`, async () => {
-    const { engine, started, release } = gatedEngine();
-    const runTurn = createTurnRunner({
-      engine,
-      senders: () => new Map(),
-      store: createMemoryStore({ clock }),
-      log,
-      metrics: createMetrics(),
-    });
+    const { runTurn, started, release } = gatedRunner();
     const running = runTurn(event(long('R0'), 'r'));
     await until(() => started.includes('R0'));
     const waiting = Array.from({ length: LONG_LANE_MAX_WAITING }, (_, i) =>
@@ -106,15 +106,7 @@ describe('the long-text lane', () => {
   });
 
   it('answers text over MAX_TEXT_CHARS at once, without reading it or waiting in the lane', async () => {
-    const { engine, started } = gatedEngine();
-    const runTurn = createTurnRunner({
-      engine,
-      senders: () => new Map(),
-      store: createMemoryStore({ clock }),
-      log,
-      metrics: createMetrics(),
-      maxTextChars: 4000,
-    });
+    const { runTurn, started } = gatedRunner({ maxTextChars: 4000 });
     void runTurn(event(long('L1'), 'a'));
     await until(() => started.includes('L1'));
     const tooLong = await runTurn(event('x'.repeat(4001), 'b'));

@@ -1,13 +1,7 @@
-import { Writable } from 'node:stream';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { channelRef } from '../../faults/support.ts';
-import { loadCatalog } from '../../src/calls/load.ts';
-import { fixedClock } from '../../src/domain/clock.ts';
-import { type App, createApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
-import { createLogger } from '../../src/server/logger.ts';
-import { createMemoryStore } from '../../src/store/memory-store.ts';
-import { type BotConnectorCapture, startBotConnectorCapture } from '../support/bot-connector-capture.ts';
+import { linesLog, useTeamsHost } from '../kit/index.ts';
 import { personalMessage, postActivity, USER } from '../support/teams-fixtures.ts';
 
 /**
@@ -17,21 +11,16 @@ import { personalMessage, postActivity, USER } from '../support/teams-fixtures.t
  * activity is 403 before anything is processed or stored.
  */
 const LISTED = 'http://connector.invalid:9';
-let app: App;
-let capture: BotConnectorCapture;
-let port = 0;
 const logLines: string[] = [];
-
-beforeAll(async () => {
-  capture = await startBotConnectorCapture();
-  const clock = fixedClock('2022-10-01T08:00:00Z');
+const host = useTeamsHost(() => {
   const config = loadConfig({
     TEAMS_ALLOWED_SERVICE_URLS: `${LISTED}/`,
     OUTBOUND_TIMEOUT_SECONDS: '1',
     REMINDERS_ENABLED: 'false',
   });
   expect(config.nodeEnv).toBe('development');
-  app = createApp({
+  return {
+    at: '2022-10-01T08:00:00Z',
     config: {
       ...config,
       port: 0,
@@ -42,32 +31,15 @@ beforeAll(async () => {
         allowedServiceUrls: [...config.teams.allowedServiceUrls, 'http://169.254.169.254'],
       },
     },
-    store: createMemoryStore({ clock }),
-    catalog: loadCatalog('calls'),
-    clock,
-    log: createLogger({
-      level: 'info',
-      destination: new Writable({
-        write(chunk, _e, cb) {
-          logLines.push(String(chunk));
-          cb();
-        },
-      }),
-    }),
-  });
-  port = await app.listen(0);
+    log: linesLog(logLines),
+  };
 });
-afterAll(async () => {
-  await app.close();
-  await capture.close();
-});
-beforeEach(() => capture.reset());
 
 describe('no open relay without an app id', () => {
   it('answers at a loopback serviceUrl (the local playground and the tests)', async () => {
-    const res = await postActivity(port, personalMessage(capture.serviceUrl, 'hjelp'));
+    const res = await postActivity(host.port, personalMessage(host.capture.serviceUrl, 'hjelp'));
     expect(res.status).toBe(200);
-    expect(capture.posted()).toHaveLength(1);
+    expect(host.capture.posted()).toHaveLength(1);
   });
 
   it.each([
@@ -77,9 +49,9 @@ describe('no open relay without an app id', () => {
     'http://[fe80::1]/',
     'http://metadata.google.internal/',
   ])('refuses %s with 403, storing nothing', async (serviceUrl) => {
-    const res = await postActivity(port, personalMessage(serviceUrl, 'hjelp'));
+    const res = await postActivity(host.port, personalMessage(serviceUrl, 'hjelp'));
     expect(res).toEqual({ status: 403, body: { error: 'service-url-not-allowed' } });
-    const kept = await app.store.getPersonalRef('teams', USER.aadObjectId);
+    const kept = await host.app.store.getPersonalRef('teams', USER.aadObjectId);
     expect(kept?.data.serviceUrl).not.toBe(serviceUrl);
     expect(logLines.join('')).toContain('teams: serviceUrl refused');
   });
@@ -91,17 +63,21 @@ describe('no open relay without an app id', () => {
       'http://metadata.google.internal/',
     ]) {
       const key = `teams:19:stored-${encodeURIComponent(serviceUrl)}@thread.tacv2`;
-      await app.store.putConversationRef({
+      await host.app.store.putConversationRef({
         ...channelRef(key.slice('teams:'.length), serviceUrl),
       });
-      const sent = await app.senders.get('teams')?.sendToConversation(key, { kind: 'text', text: 'hei' });
+      const sent = await host.app.senders
+        .get('teams')
+        ?.sendToConversation(key, { kind: 'text', text: 'hei' });
       // Refused before any request: such a reference can never be answered, so it counts as gone.
       expect(sent).toEqual({ ok: false, reason: 'gone' });
     }
-    expect(capture.requests).toEqual([]);
+    expect(host.capture.requests).toEqual([]);
     // The same path to a loopback reference posts.
-    await app.store.putConversationRef(channelRef('19:stored-loopback@thread.tacv2', capture.serviceUrl));
-    const sender = app.senders.get('teams');
+    await host.app.store.putConversationRef(
+      channelRef('19:stored-loopback@thread.tacv2', host.capture.serviceUrl),
+    );
+    const sender = host.app.senders.get('teams');
     expect(
       await sender?.sendToConversation('teams:19:stored-loopback@thread.tacv2', {
         kind: 'text',
@@ -111,7 +87,7 @@ describe('no open relay without an app id', () => {
   });
 
   it('takes an origin listed in TEAMS_ALLOWED_SERVICE_URLS (here unreachable: answered 503, not 403)', async () => {
-    const res = await postActivity(port, personalMessage(`${LISTED}/teams/`, 'hjelp'));
+    const res = await postActivity(host.port, personalMessage(`${LISTED}/teams/`, 'hjelp'));
     expect(res.status).toBe(503);
     expect(res.body).toEqual({ error: 'answer-not-delivered' });
   });

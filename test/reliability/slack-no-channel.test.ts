@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { NOW_SECONDS, type SlackHost, startSlackHost } from '../slack/harness.ts';
-import { type SlackCapture, startSlackCapture } from '../support/slack-capture.ts';
+import { describe, expect, it } from 'vitest';
+import { useSlackHost } from '../kit/index.ts';
+import { NOW_SECONDS } from '../slack/harness.ts';
 import {
   appMention,
   CHANNEL,
@@ -13,17 +13,7 @@ import {
  * Issue 13: a correctly signed Slack payload without a channel is refused with a log line and a
  * count (never stored as a reference to `undefined`, never answered into nowhere), over real HTTP.
  */
-let capture: SlackCapture;
-let host: SlackHost;
-
-beforeAll(async () => {
-  capture = await startSlackCapture();
-  host = await startSlackHost({ capture, redisUrl: inject('redisUrl') });
-});
-afterAll(async () => {
-  await host.close();
-  await capture.close();
-});
+const host = useSlackHost(() => ({}), { resetEach: false });
 
 function withoutChannel(req: SlackRequest): SlackRequest {
   if (req.contentType === 'application/json') {
@@ -44,7 +34,7 @@ const refused = async () =>
 
 describe('a Slack payload without a channel', () => {
   it('is acknowledged, refused and counted; nothing is stored or posted', async () => {
-    capture.reset();
+    host.capture.reset();
     for (const req of [appMention('kan jeg søke?'), slashCommand('hjelp')]) {
       const res = await postSlack(host.port, withoutChannel(req), NOW_SECONDS);
       expect(res.status).toBe(200);
@@ -52,14 +42,14 @@ describe('a Slack payload without a channel', () => {
     await host.idle();
     expect(await refused()).toMatch(/ 2$/);
     expect(await host.store.getConversationRef('slack:undefined')).toBeNull();
-    expect(capture.of('chat.postMessage')).toEqual([]);
-    expect(capture.of('chat.postEphemeral')).toEqual([]);
+    expect(host.capture.of('chat.postMessage')).toEqual([]);
+    expect(host.capture.of('chat.postEphemeral')).toEqual([]);
   });
 
   it('the same mention with its channel is answered (the refusal is about the channel only)', async () => {
-    capture.reset();
+    host.capture.reset();
     expect((await postSlack(host.port, appMention('kan jeg søke?'), NOW_SECONDS)).status).toBe(200);
     await host.idle();
-    expect(capture.of('chat.postMessage').map((c) => c.args.channel)).toEqual([CHANNEL]);
+    expect(host.capture.of('chat.postMessage').map((c) => c.args.channel)).toEqual([CHANNEL]);
   });
 });

@@ -1,13 +1,9 @@
-import { Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { channelRef, FAULT_NOW, reminderFor } from '../../faults/support.ts';
-import { loadCatalog } from '../../src/calls/load.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
 import { createReminderLoop } from '../../src/scheduler/reminder-loop.ts';
-import { type App, createApp } from '../../src/server/app.ts';
-import { createLogger } from '../../src/server/logger.ts';
 import { createMemoryStore } from '../../src/store/memory-store.ts';
-import { type BotConnectorCapture, startBotConnectorCapture } from '../support/bot-connector-capture.ts';
+import { linesLog, useTeamsHost } from '../kit/index.ts';
 
 /**
  * Issue 13: a reminder tick that has run for more than three intervals shows in /readyz (503, with
@@ -15,67 +11,53 @@ import { type BotConnectorCapture, startBotConnectorCapture } from '../support/b
  * tick's elapsed time is the loop's monotonic clock, moved here by hand: nothing waits on wall time.
  */
 const CONVERSATION = '19:stalled@thread.tacv2';
-let app: App;
-let capture: BotConnectorCapture;
-let port = 0;
 let monotonic = 0;
 const logLines: string[] = [];
 
-beforeAll(async () => {
-  capture = await startBotConnectorCapture();
-  const clock = fixedClock(FAULT_NOW);
-  const store = createMemoryStore({ clock });
-  await store.putConversationRef(channelRef(CONVERSATION, capture.serviceUrl));
-  await store.enqueueReminders([reminderFor(CONVERSATION, 0)]);
-  capture.hang(CONVERSATION);
-  app = createApp({
-    config: { port: 0, nodeEnv: 'test', teams: {} },
-    store,
-    catalog: loadCatalog('calls'),
-    clock,
-    log: createLogger({
-      level: 'info',
-      destination: new Writable({
-        write(chunk, _e, cb) {
-          logLines.push(String(chunk));
-          cb();
-        },
-      }),
-    }),
-    background: [
-      (deps) =>
-        createReminderLoop({
-          store: deps.store,
-          catalog: deps.catalog,
-          clock,
-          log: deps.log,
-          senders: [...deps.senders.values()],
-          owner: 'stall-test',
-          intervalMs: 1_000,
-          sendDeadlineMs: 60_000,
-          monotonic: () => monotonic,
-          ...(deps.metrics ? { metrics: deps.metrics } : {}),
-        }),
-    ],
-  });
-  port = await app.listen(0);
-});
-afterAll(async () => {
-  capture.unhang(CONVERSATION);
-  await app.close();
-  await capture.close();
-});
+const host = useTeamsHost(
+  async (capture) => {
+    const clock = fixedClock(FAULT_NOW);
+    const store = createMemoryStore({ clock });
+    await store.putConversationRef(channelRef(CONVERSATION, capture.serviceUrl));
+    await store.enqueueReminders([reminderFor(CONVERSATION, 0)]);
+    capture.hang(CONVERSATION);
+    return {
+      clock,
+      store,
+      log: linesLog(logLines),
+      app: {
+        background: [
+          (deps) =>
+            createReminderLoop({
+              store: deps.store,
+              catalog: deps.catalog,
+              clock,
+              log: deps.log,
+              senders: [...deps.senders.values()],
+              owner: 'stall-test',
+              intervalMs: 1_000,
+              sendDeadlineMs: 60_000,
+              monotonic: () => monotonic,
+              ...(deps.metrics ? { metrics: deps.metrics } : {}),
+            }),
+        ],
+      },
+    };
+  },
+  { resetEach: false },
+);
+afterAll(() => host.capture.unhang(CONVERSATION));
 
 const ready = async () => {
-  const res = await fetch(`http://127.0.0.1:${port}/readyz`);
+  const res = await fetch(`http://127.0.0.1:${host.port}/readyz`);
   return { status: res.status, body: (await res.json()) as { reasons?: string[] } };
 };
 
 describe('a stalled reminder tick', () => {
   it('makes /readyz 503 with the reason and the item, counts it, and clears when the tick ends', async () => {
-    for (let i = 0; i < 400 && capture.faulted().length === 0; i++)
+    for (let i = 0; i < 400 && host.capture.faulted().length === 0; i++)
       await new Promise((r) => setTimeout(r, 5));
-    expect(capture.faulted()).toHaveLength(1);
+    expect(host.capture.faulted()).toHaveLength(1);
     expect((await ready()).status).toBe(200);
 
     monotonic += 3_001;
@@ -84,16 +66,16 @@ describe('a stalled reminder tick', () => {
     expect(stalled.body.reasons?.join(' ')).toMatch(
       /reminder loop stalled: tick running for 3 s \(fault\/0\//,
     );
-    const metrics = await app.metrics.render();
+    const metrics = await host.app.metrics.render();
     expect(metrics).toMatch(/^midlerbot_reminder_loop_stalled 1$/m);
     expect(metrics).toMatch(/^midlerbot_reminder_stalls_total 1$/m);
     expect(logLines.join('')).toContain('reminder loop stalled');
 
     // The connector gives up on the request: the send fails, the tick ends, the replica is ready again.
-    capture.unhang(CONVERSATION);
+    host.capture.unhang(CONVERSATION);
     for (let i = 0; i < 400 && (await ready()).status !== 200; i++)
       await new Promise((r) => setTimeout(r, 10));
     expect((await ready()).status).toBe(200);
-    expect(await app.metrics.render()).toMatch(/^midlerbot_reminder_loop_stalled 0$/m);
+    expect(await host.app.metrics.render()).toMatch(/^midlerbot_reminder_loop_stalled 0$/m);
   });
 });

@@ -1,17 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { parseDocument } from 'yaml';
-import { runCli } from '../../src/cli/main.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
 import { type App, createApp } from '../../src/server/app.ts';
 import { createLogger } from '../../src/server/logger.ts';
 import { createRedisStore } from '../../src/store/redis-store.ts';
-import { mutatedCall, removeTempDirs, tempCallsDir, writeCall } from '../calls/support.ts';
+import { mutatedCall, removeTempDirs, writeCall } from '../calls/support.ts';
+import { callsDirWithThisYear, reviewedDraft } from '../support/calls-dirs.ts';
 
-const NEW_TEXT = join(import.meta.dirname, '..', 'calls', 'fixtures', 'innovasjonsmidler-2024.txt');
 const clock = fixedClock('2023-09-04T08:00:00Z');
 
 let app: App | undefined;
@@ -52,27 +50,6 @@ async function startOn(dir: string) {
   return { app, lines, ready };
 }
 
-function callsDirWithThisYear(): string {
-  const dir = tempCallsDir();
-  for (const id of ['innovasjon-2023', 'pasientsikkerhet-2023-2024'])
-    writeCall(
-      dir,
-      id,
-      mutatedCall(id, () => {}),
-    );
-  return dir;
-}
-
-/** The reviewed draft of next year's innovation call, as the operator finishes it. */
-async function reviewedDraft(dir: string): Promise<string> {
-  await runCli(['calls', 'draft', '--from', 'innovasjon-2023', '--text', NEW_TEXT, '--calls', dir]);
-  const file = join(dir, 'drafts', 'innovasjon-2024.yaml');
-  const doc = parseDocument(readFileSync(file, 'utf8'));
-  const flags = (doc.toJS() as { review: { flags: unknown[] } }).review.flags;
-  for (let i = 0; i < flags.length; i++) doc.setIn(['review', 'flags', i, 'resolved'], true);
-  return doc.toString({ lineWidth: 0 });
-}
-
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 5_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
@@ -91,7 +68,7 @@ describe('live reload of the call files', () => {
     expect(before.versions.map((v) => v.id)).toEqual(before.calls);
     expect(before.versions[0]?.version).toMatch(/^[0-9a-f]{12}$/);
 
-    const draft = await reviewedDraft(dir);
+    const draft = (await reviewedDraft(dir)).text;
     writeFileSync(join(dir, 'innovasjon-2024.yaml'), draft);
     const after = await until(host.ready, (r) => r.calls.includes('innovasjon-2024'));
     expect(after.calls).toEqual(['innovasjon-2023', 'innovasjon-2024', 'pasientsikkerhet-2023-2024']);

@@ -1,15 +1,15 @@
 import { request } from 'node:http';
 import { Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/bot/engine-port.ts';
 import { loadCatalog } from '../../src/calls/load.ts';
 import { createCatalog } from '../../src/domain/catalog.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
-import { type App, createApp } from '../../src/server/app.ts';
+import { createApp } from '../../src/server/app.ts';
 import { createLogger } from '../../src/server/logger.ts';
 import { createMemoryStore } from '../../src/store/memory-store.ts';
 import { createRedisStore } from '../../src/store/redis-store.ts';
-import { type BotConnectorCapture, startBotConnectorCapture } from '../support/bot-connector-capture.ts';
+import { useTeamsHost } from '../kit/index.ts';
 import { personalMessage, postActivity } from '../support/teams-fixtures.ts';
 
 const clock = fixedClock('2023-09-04T08:00:00Z');
@@ -24,56 +24,46 @@ const flaky: Engine = {
   },
 };
 
-let app: App;
-let capture: BotConnectorCapture;
-let base = '';
-
-beforeAll(async () => {
-  capture = await startBotConnectorCapture();
-  app = createApp({
-    config: { port: 0, nodeEnv: 'test', bodyLimitBytes: 64 * 1024, teams: {} },
-    store: createMemoryStore({ clock }),
-    catalog: loadCatalog('calls'),
-    clock,
-    engine: flaky,
-    log: quiet(),
-  });
-  base = `http://127.0.0.1:${await app.listen(0)}`;
+const host = useTeamsHost(() => ({ clock, engine: flaky, config: { bodyLimitBytes: 64 * 1024 } }), {
+  resetEach: false,
 });
-afterAll(async () => {
-  await app.close();
-  await capture.close();
-});
+const origin = () => `http://127.0.0.1:${host.port}`;
 
 describe('HTTP host', () => {
   it('answers 400 for malformed JSON and for JSON that is not an activity', async () => {
-    const bad = await fetch(`${base}/api/messages`, {
+    const bad = await fetch(`${origin()}/api/messages`, {
       method: 'POST',
       body: '{"type": "message",',
       headers: { 'content-type': 'application/json' },
     });
     expect(bad.status).toBe(400);
-    const notActivity = await fetch(`${base}/api/messages`, { method: 'POST', body: '{"hello":"world"}' });
+    const notActivity = await fetch(`${origin()}/api/messages`, {
+      method: 'POST',
+      body: '{"hello":"world"}',
+    });
     expect(notActivity.status).toBe(400);
-    const array = await fetch(`${base}/api/messages`, { method: 'POST', body: '[1,2]' });
+    const array = await fetch(`${origin()}/api/messages`, { method: 'POST', body: '[1,2]' });
     expect(array.status).toBe(400);
   });
 
   it('answers 413 for a body over the limit', async () => {
-    const big = JSON.stringify({ ...personalMessage(capture.serviceUrl, 'x'), text: 'x'.repeat(100 * 1024) });
-    const res = await fetch(`${base}/api/messages`, {
+    const big = JSON.stringify({
+      ...personalMessage(host.capture.serviceUrl, 'x'),
+      text: 'x'.repeat(100 * 1024),
+    });
+    const res = await fetch(`${origin()}/api/messages`, {
       method: 'POST',
       body: big,
       headers: { 'content-type': 'application/json' },
     });
     expect(res.status).toBe(413);
-    expect(capture.requests).toHaveLength(0);
+    expect(host.capture.requests).toHaveLength(0);
   });
 
   it('answers 413 for a chunked body that grows over the limit', async () => {
     const status = await new Promise<number>((resolve, reject) => {
       const req = request(
-        `${base}/api/messages`,
+        `${origin()}/api/messages`,
         { method: 'POST', headers: { 'transfer-encoding': 'chunked' } },
         (res) => {
           res.resume();
@@ -88,47 +78,45 @@ describe('HTTP host', () => {
   });
 
   it('answers 404 for unknown routes and 405 for a wrong method', async () => {
-    expect((await fetch(`${base}/nope`)).status).toBe(404);
-    const wrong = await fetch(`${base}/api/messages`);
+    expect((await fetch(`${origin()}/nope`)).status).toBe(404);
+    const wrong = await fetch(`${origin()}/api/messages`);
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get('allow')).toBe('POST');
   });
 
   it('gives every response a request id', async () => {
-    const res = await fetch(`${base}/healthz`, { headers: { 'x-request-id': 'abc-123' } });
+    const res = await fetch(`${origin()}/healthz`, { headers: { 'x-request-id': 'abc-123' } });
     expect(res.headers.get('x-request-id')).toBe('abc-123');
-    const generated = await fetch(`${base}/healthz`, {
+    const generated = await fetch(`${origin()}/healthz`, {
       headers: { 'x-request-id': 'bad id with spaces and {braces}' },
     });
     expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('answers a failing turn politely and keeps serving', async () => {
-    const failed = await postActivity(port(), personalMessage(capture.serviceUrl, 'boom'));
+    const failed = await postActivity(port(), personalMessage(host.capture.serviceUrl, 'boom'));
     expect(failed.status).toBe(200);
-    expect(String(capture.posted().at(-1)?.body.text)).toMatch(/noe gikk galt/i);
-    const next = await postActivity(port(), personalMessage(capture.serviceUrl, 'hei'));
+    expect(String(host.capture.posted().at(-1)?.body.text)).toMatch(/noe gikk galt/i);
+    const next = await postActivity(port(), personalMessage(host.capture.serviceUrl, 'hei'));
     expect(next.status).toBe(200);
-    expect(capture.posted().at(-1)?.body.text).toBe('ok: hei');
-    expect(await app.metrics.turnErrors.get({ platform: 'teams' })).toBe(1);
+    expect(host.capture.posted().at(-1)?.body.text).toBe('ok: hei');
+    expect(await host.app.metrics.turnErrors.get({ platform: 'teams' })).toBe(1);
   });
 
   it('serves /healthz and /readyz, and no /metrics on this port without METRICS_TOKEN', async () => {
-    expect((await fetch(`${base}/healthz`)).status).toBe(200);
-    const ready = await fetch(`${base}/readyz`);
+    expect((await fetch(`${origin()}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${origin()}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({
       status: 'ready',
       calls: ['innovasjon-2023', 'pasientsikkerhet-2023-2024'],
     });
     // The series are served on the metrics listener or behind a token (test/server/metrics.test.ts).
-    expect((await fetch(`${base}/metrics`)).status).toBe(404);
+    expect((await fetch(`${origin()}/metrics`)).status).toBe(404);
   });
 });
 
-function port(): number {
-  return Number(new URL(base).port);
-}
+const port = () => host.port;
 
 describe('readiness', () => {
   it('is 503 with reasons when the store is unreachable and no calls are loaded', async () => {
@@ -188,7 +176,7 @@ describe('graceful shutdown', () => {
       background: [{ stop: async () => void events.push('loop stopped') }],
     });
     const p = await shutdownApp.listen(0);
-    const inFlight = postActivity(p, personalMessage(capture.serviceUrl, 'slow'));
+    const inFlight = postActivity(p, personalMessage(host.capture.serviceUrl, 'slow'));
     await inTurn;
     const closed = shutdownApp.close().then(() => events.push('closed'));
     await expect(fetch(`http://127.0.0.1:${p}/healthz`)).rejects.toThrow();
@@ -197,6 +185,6 @@ describe('graceful shutdown', () => {
     expect((await inFlight).status).toBe(200);
     await closed;
     expect(events).toEqual(['loop stopped', 'store closed', 'closed']);
-    expect(capture.posted().at(-1)?.body.text).toBe('finished');
+    expect(host.capture.posted().at(-1)?.body.text).toBe('finished');
   });
 });

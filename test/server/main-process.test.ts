@@ -1,11 +1,10 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { freePort, ROOT, SOURCE_MAIN } from '../support/process.ts';
 import { type SlackCapture, startSlackCapture } from '../support/slack-capture.ts';
 
 /**
@@ -13,8 +12,6 @@ import { type SlackCapture, startSlackCapture } from '../support/slack-capture.t
  * built `dist/` that `npm start` and the container run.
  */
 
-const root = resolve(import.meta.dirname, '..', '..');
-const loader = pathToFileURL(join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 // An empty working directory: no developer .env is picked up.
 const cwd = mkdtempSync(join(tmpdir(), 'midlerbot-main-'));
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
@@ -28,12 +25,10 @@ interface Running {
 
 /** Runs the TypeScript sources through tsx, or with `built` the compiled dist/ as `npm start` does. */
 function run(env: Record<string, string>, built = false): Running {
-  const entry = built
-    ? [join(root, 'dist', 'src', 'server', 'main.js')]
-    : ['--import', loader, join(root, 'src', 'server', 'main.ts')];
+  const entry = built ? [join(ROOT, 'dist', 'src', 'server', 'main.js')] : SOURCE_MAIN;
   const child = spawn(process.execPath, entry, {
     cwd,
-    env: { PATH: process.env.PATH ?? '', CALLS_DIR: join(root, 'calls'), ...env },
+    env: { PATH: process.env.PATH ?? '', CALLS_DIR: join(ROOT, 'calls'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: Record<string, unknown>[] = [];
@@ -90,18 +85,6 @@ async function waitForLine(r: Running, match: RegExp, ms = 90_000): Promise<Reco
     if (Date.now() - started > ms) throw new Error(`no log line ${match} within ${ms} ms`);
     await new Promise((t) => setTimeout(t, 50));
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
 }
 
 /** Slack's Web API for the child: the bot's ids are looked up there once at start-up. */
@@ -240,8 +223,8 @@ describe('the build (npm start, the container)', () => {
   it('compiles to dist/ when stale (prestart), and the compiled bot starts, serves and stops', async () => {
     // What `npm start`'s prestart runs: a no-op when dist/ is current, a tsc build otherwise (about
     // 25 s of CPU; minutes on a busy machine, hence the bound).
-    const build = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--if-stale'], {
-      cwd: root,
+    const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--if-stale'], {
+      cwd: ROOT,
       encoding: 'utf8',
     });
     expect(build.status, build.stderr + build.stdout).toBe(0);
@@ -250,7 +233,7 @@ describe('the build (npm start, the container)', () => {
     try {
       // The Lua scripts are read from beside the compiled store: a start with Redis proves they were copied.
       expect((await waitForLine(r, /^Midlerbot listening on /)).port).toBe(Number(env.PORT));
-      expect((await waitForLine(r, /^calls loaded: 2$/)).dir).toBe(join(root, 'calls'));
+      expect((await waitForLine(r, /^calls loaded: 2$/)).dir).toBe(join(ROOT, 'calls'));
       expect((await fetch(`http://127.0.0.1:${env.PORT}/readyz`)).status).toBe(200);
       await stops(r);
     } finally {

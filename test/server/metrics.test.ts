@@ -3,13 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/calls/load.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
 import { createReminderPlanner } from '../../src/scheduler/reminder-planner.ts';
-import { type App, createApp } from '../../src/server/app.ts';
+import type { App } from '../../src/server/app.ts';
 import { createLogger } from '../../src/server/logger.ts';
 import { listenMetrics, type MetricsListener } from '../../src/server/metrics-routes.ts';
 import { createMemoryStore } from '../../src/store/memory-store.ts';
+import { type Host, startHost } from '../kit/index.ts';
 import { INNO, subscription } from '../reminders/support.ts';
 import { type SlackCapture, startSlackCapture } from '../support/slack-capture.ts';
-import { postSlack, SIGNING_SECRET, slashCommand } from '../support/slack-fixtures.ts';
+import { postSlack, slackConfig, slashCommand } from '../support/slack-fixtures.ts';
 
 /**
  * /metrics over real HTTP: prom-client's process metrics and the bot's series after a real Slack
@@ -25,6 +26,7 @@ const quiet = () =>
   createLogger({ level: 'fatal', destination: new Writable({ write: (_c, _e, cb) => cb() }) });
 
 let slack: SlackCapture;
+let host: Host;
 let app: App;
 let listener: MetricsListener;
 let base = '';
@@ -35,27 +37,17 @@ beforeAll(async () => {
   const store = createMemoryStore({ clock });
   await store.putSubscription(subscription('slack:C0REMIND1', [INNO]));
   await createReminderPlanner({ store, catalog, clock, log: quiet() }).reconcile();
-  app = createApp({
+  host = await startHost({
+    clock,
+    store,
     config: {
-      port: 0,
-      nodeEnv: 'test',
-      teams: {},
-      slack: {
-        enabled: true,
-        socketMode: false,
-        botToken: 'xoxb-metrics-test',
-        signingSecret: SIGNING_SECRET,
-        apiUrl: slack.apiUrl,
-      },
+      slack: slackConfig(slack.apiUrl, 'xoxb-metrics-test'),
       reminders: { enabled: true },
       metrics: { token: TOKEN },
     },
-    store,
-    catalog,
-    clock,
-    log: quiet(),
   });
-  base = `http://127.0.0.1:${await app.listen(0)}`;
+  app = host.app;
+  base = `http://127.0.0.1:${host.port}`;
   listener = await listenMetrics({ metrics: app.metrics, log: quiet(), port: 0, host: '127.0.0.1' });
   // The reminder loop's first tick runs at listen: wait for its post.
   await slack.waitFor('chat.postMessage');
@@ -65,7 +57,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await listener?.close();
-  await app?.close();
+  await host?.close();
   await slack?.close();
 });
 
@@ -133,20 +125,14 @@ describe('/metrics on the public port', () => {
   });
 
   it('is not served at all without METRICS_TOKEN', async () => {
-    const open = createApp({
-      config: { port: 0, nodeEnv: 'test', teams: {} },
-      store: createMemoryStore({ clock }),
-      catalog: app.catalog,
-      clock,
-      log: quiet(),
-    });
-    const port = await open.listen(0);
+    const open = await startHost({ prefix: 'memory', clock });
+    const port = open.port;
     try {
       const res = await fetch(`http://127.0.0.1:${port}/metrics`, {
         headers: { authorization: `Bearer ${TOKEN}` },
       });
       expect(res.status).toBe(404);
-      expect(open.routes).not.toContain('GET /metrics');
+      expect(open.app.routes).not.toContain('GET /metrics');
     } finally {
       await open.close();
     }

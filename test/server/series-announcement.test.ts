@@ -3,14 +3,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { parseDocument } from 'yaml';
 import { slackPlatform } from '../../adapters/slack/platform.ts';
 import { runCli } from '../../src/cli/main.ts';
 import { type App, createApp } from '../../src/server/app.ts';
 import { createLogger } from '../../src/server/logger.ts';
 import { createRedisStore } from '../../src/store/redis-store.ts';
 import type { Store } from '../../src/store/store.ts';
-import { mutatedCall, removeTempDirs, tempCallsDir, writeCall } from '../calls/support.ts';
+import { removeTempDirs } from '../calls/support.ts';
+import { callsDirWithThisYear, reviewedDraft } from '../support/calls-dirs.ts';
 import { type SlackCapture, startSlackCapture } from '../support/slack-capture.ts';
 import { CHANNEL, SIGNING_SECRET } from '../support/slack-fixtures.ts';
 
@@ -20,7 +20,6 @@ import { CHANNEL, SIGNING_SECRET } from '../support/slack-fixtures.ts';
  * the Slack channel that follows the series is told once, through the local Slack Web API.
  */
 
-const NEW_TEXT = join(import.meta.dirname, '..', 'calls', 'fixtures', 'innovasjonsmidler-2024.txt');
 // A clock that runs, a year before the fixture's deadline: the senders' rate windows wait on it.
 const started = Date.now();
 const clock = () => new Date(Date.parse('2023-09-04T08:00:00Z') + Date.now() - started);
@@ -86,20 +85,10 @@ async function subscribe(store: Store, extra: { seriesOptOut?: string[] } = {}):
 }
 
 /** calls/ with this year's calls, and next year's innovation call drafted and reviewed beside it. */
-async function reviewedDraft(): Promise<{ dir: string; draft: string }> {
-  const dir = tempCallsDir();
-  for (const id of ['innovasjon-2023', 'pasientsikkerhet-2023-2024'])
-    writeCall(
-      dir,
-      id,
-      mutatedCall(id, () => {}),
-    );
-  await runCli(['calls', 'draft', '--from', 'innovasjon-2023', '--text', NEW_TEXT, '--calls', dir]);
-  const file = join(dir, 'drafts', 'innovasjon-2024.yaml');
-  const doc = parseDocument(readFileSync(file, 'utf8'));
-  const flags = (doc.toJS() as { review: { flags: unknown[] } }).review.flags;
-  for (let i = 0; i < flags.length; i++) doc.setIn(['review', 'flags', i, 'resolved'], true);
-  writeFileSync(file, doc.toString({ lineWidth: 0 }));
+async function nextYearsCall(): Promise<{ dir: string; draft: string }> {
+  const dir = callsDirWithThisYear();
+  const { file, text } = await reviewedDraft(dir);
+  writeFileSync(file, text);
   expect((await runCli(['calls', 'check', file])).exitCode).toBe(0);
   return { dir, draft: readFileSync(file, 'utf8') };
 }
@@ -112,7 +101,7 @@ const settle = () => new Promise((r) => setTimeout(r, 400));
 
 describe('a new call of a series, announced', () => {
   it('is loaded by the running replicas and posted once to the channel that follows the series, which is subscribed to it', async () => {
-    const { dir, draft } = await reviewedDraft();
+    const { dir, draft } = await nextYearsCall();
     const prefix = `t-series-${randomUUID()}:`;
     const a = await replica(dir, prefix);
     const b = await replica(dir, prefix);
@@ -145,7 +134,7 @@ describe('a new call of a series, announced', () => {
   });
 
   it('leaves a channel that opted out of the series alone', async () => {
-    const { dir, draft } = await reviewedDraft();
+    const { dir, draft } = await nextYearsCall();
     const a = await replica(dir, `t-series-${randomUUID()}:`);
     await subscribe(a.store, { seriesOptOut: ['innovasjonsmidler'] });
     writeFileSync(join(dir, 'innovasjon-2024.yaml'), draft);

@@ -1,33 +1,19 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { mutatedCall, removeTempDirs, tempCallsDir, writeCall } from '../calls/support.ts';
+import { mutatedCall, removeTempDirs, writeCall } from '../calls/support.ts';
+import { callsDirWithThisYear } from '../support/calls-dirs.ts';
+import { freePort, SOURCE_MAIN } from '../support/process.ts';
 
 /** SIGHUP to the real process reloads the call files (docs/calls-lifecycle.md). */
 
-const root = resolve(import.meta.dirname, '..', '..');
-const loader = pathToFileURL(join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 const cwd = mkdtempSync(join(tmpdir(), 'midlerbot-hup-'));
 afterAll(() => {
   rmSync(cwd, { recursive: true, force: true });
   removeTempDirs();
 });
-
-function freePort(): Promise<number> {
-  return new Promise((done, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}
 
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms: number): Promise<T> {
   const end = Date.now() + ms;
@@ -40,15 +26,9 @@ async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms: numbe
 
 describe('SIGHUP', { timeout: 120_000 }, () => {
   it('reloads the call files of the running process; a broken set is refused and the old set stays', async () => {
-    const dir = tempCallsDir();
-    for (const id of ['innovasjon-2023', 'pasientsikkerhet-2023-2024'])
-      writeCall(
-        dir,
-        id,
-        mutatedCall(id, () => {}),
-      );
+    const dir = callsDirWithThisYear();
     const port = await freePort();
-    const child = spawn(process.execPath, ['--import', loader, join(root, 'src', 'server', 'main.ts')], {
+    const child = spawn(process.execPath, SOURCE_MAIN, {
       cwd,
       env: {
         PATH: process.env.PATH ?? '',

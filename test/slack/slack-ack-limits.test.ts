@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodeModalMeta } from '../../adapters/slack/render-modal.ts';
 import type { Card, Inbound, Outbound } from '../../src/bot/messages.ts';
-import { type SlackCapture, startSlackCapture } from '../support/slack-capture.ts';
+import { useSlackHost } from '../kit/index.ts';
 import { CHANNEL, directMessage, postSlack, USER, viewSubmission } from '../support/slack-fixtures.ts';
 import { NOW_SECONDS, type SlackHost, scriptedEngine, startSlackHost, textsOf } from './harness.ts';
 import { RESPONSE_URL, slash } from './requests.ts';
@@ -59,34 +59,29 @@ async function script(event: Inbound): Promise<Outbound[]> {
   return [{ kind: 'text', text: 'ok' }];
 }
 
-let capture: SlackCapture;
-let host: SlackHost;
-let impatient: SlackHost;
 const engine = scriptedEngine(script);
+// A long ack bound: if the ack waited for the engine, the first test would hang and fail.
+const host = useSlackHost(() => ({ engine, ackTimeoutMs: 60_000 }));
+let impatient: SlackHost;
 
 beforeAll(async () => {
-  capture = await startSlackCapture();
-  // A long ack bound: if the ack waited for the engine, the first test would hang and fail.
-  host = await startSlackHost({ capture, redisUrl: inject('redisUrl'), engine, ackTimeoutMs: 60_000 });
-  impatient = await startSlackHost({ capture, redisUrl: inject('redisUrl'), engine, ackTimeoutMs: 1 });
+  impatient = await startSlackHost({ capture: host.capture, engine, ackTimeoutMs: 1 });
 });
 afterAll(async () => {
   slow.open();
-  await Promise.all([host.close(), impatient.close()]);
-  await capture.close();
+  await impatient.close();
 });
 beforeEach(() => {
-  capture.reset();
   order = [];
   slow = gate();
 });
 
 describe('acknowledging within Slack’s 3 seconds', () => {
   it('acks a slash command before the engine has finished; the answer follows through the Web API', async () => {
-    const res = await postSlack(host.port, slash(capture, 'slow'), NOW_SECONDS);
+    const res = await postSlack(host.port, slash(host.capture, 'slow'), NOW_SECONDS);
     order.push(`ack ${res.status}`);
     slow.open();
-    const [post] = await capture.waitFor(RESPONSE_URL);
+    const [post] = await host.capture.waitFor(RESPONSE_URL);
     await host.idle();
     // The engine may start before or after the ack; it can only finish after it (the gate opens then).
     expect(order.filter((o) => o !== 'engine started')).toEqual(['ack 200', 'engine finished']);
@@ -98,7 +93,7 @@ describe('acknowledging within Slack’s 3 seconds', () => {
     const res = await postSlack(host.port, directMessage('slow'), NOW_SECONDS);
     order.push(`ack ${res.status}`);
     slow.open();
-    await capture.waitFor('chat.postMessage');
+    await host.capture.waitFor('chat.postMessage');
     await host.idle();
     expect(order.indexOf('ack 200')).toBeLessThan(order.indexOf('engine finished'));
   });
@@ -113,7 +108,7 @@ describe('acknowledging within Slack’s 3 seconds', () => {
     order.push(`ack ${res.status} "${await res.text()}"`);
     slow.open();
     // From a channel, without a response_url to hand: chat.postEphemeral to the submitter.
-    const [post] = await capture.waitFor('chat.postEphemeral');
+    const [post] = await host.capture.waitFor('chat.postEphemeral');
     await impatient.idle();
     expect(order.filter((o) => o !== 'engine started')).toEqual(['ack 200 ""', 'engine finished']);
     expect(order).toContain('engine started');
@@ -124,9 +119,9 @@ describe('acknowledging within Slack’s 3 seconds', () => {
 describe('Block Kit limits for a very long status list', () => {
   it('splits 120 applications into messages of at most 50 blocks and texts within Slack’s limits', async () => {
     await postSlack(host.port, directMessage('status'), NOW_SECONDS);
-    await capture.waitFor('chat.postMessage');
+    await host.capture.waitFor('chat.postMessage');
     await host.idle();
-    const posts = capture.of('chat.postMessage');
+    const posts = host.capture.of('chat.postMessage');
     expect(posts.length).toBeGreaterThan(1);
     for (const post of posts) {
       const blocks = post.args.blocks as {

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { decodeModalMeta } from '../../adapters/slack/render-modal.ts';
 import type { Card, Inbound, Outbound } from '../../src/bot/messages.ts';
 import type { Application } from '../../src/domain/application.ts';
-import { type SlackCapture, startSlackCapture } from '../support/slack-capture.ts';
+import { useSlackHost } from '../kit/index.ts';
 import {
   appHomeOpened,
   blockActions,
@@ -11,7 +11,7 @@ import {
   USER,
   viewSubmission,
 } from '../support/slack-fixtures.ts';
-import { NOW_SECONDS, type SlackHost, scriptedEngine, startSlackHost } from './harness.ts';
+import { NOW_SECONDS, scriptedEngine } from './harness.ts';
 import { press, RESPONSE_URL, responses, slash } from './requests.ts';
 
 const form: Card = {
@@ -67,20 +67,9 @@ function script(event: Inbound): Outbound[] {
   ];
 }
 
-let capture: SlackCapture;
-let host: SlackHost;
 const engine = scriptedEngine(script);
-
-beforeAll(async () => {
-  capture = await startSlackCapture();
-  host = await startSlackHost({ capture, redisUrl: inject('redisUrl'), engine });
-});
-afterAll(async () => {
-  await host.close();
-  await capture.close();
-});
+const host = useSlackHost(() => ({ engine }));
 beforeEach(() => {
-  capture.reset();
   engine.seen.length = 0;
 });
 
@@ -95,7 +84,7 @@ describe('buttons (block_actions)', () => {
   it('hands the engine the action id, the button data, the input values and the message ref', async () => {
     const res = await postSlack(
       host.port,
-      press(capture, {
+      press(host.capture, {
         actionId: 'elig.answer#0',
         value: JSON.stringify({ a: 'elig.answer', d: { answer: 'yes', v: 2 } }),
         messageTs: '1693814400.000777',
@@ -114,11 +103,11 @@ describe('buttons (block_actions)', () => {
     expect(res.status).toBe(200);
     // A press on a public channel message is answered to the presser only (the bot, which posted
     // the message, is a member: chat.postEphemeral; the response_url stays unused).
-    const [reply] = await capture.waitFor('chat.postEphemeral');
+    const [reply] = await host.capture.waitFor('chat.postEphemeral');
     await host.idle();
     expect(reply?.args).toMatchObject({ channel: CHANNEL, user: USER });
-    expect(capture.of('chat.postMessage')).toEqual([]);
-    expect(responses(capture)).toEqual([]);
+    expect(host.capture.of('chat.postMessage')).toEqual([]);
+    expect(responses(host.capture)).toEqual([]);
     expect(engine.seen[0]?.action).toEqual({
       id: 'elig.answer',
       data: { answer: 'yes', v: 2 },
@@ -131,24 +120,24 @@ describe('buttons (block_actions)', () => {
   it('updates the card in place (chat.update) when the reply replaces the pressed message', async () => {
     await postSlack(
       host.port,
-      press(capture, {
+      press(host.capture, {
         actionId: 'endorse.approve#0',
         value: JSON.stringify({ a: 'endorse.approve', d: { id: 'app-1' } }),
         messageTs: '1693814400.000888',
       }),
       NOW_SECONDS,
     );
-    const [update] = await capture.waitFor('chat.update');
+    const [update] = await host.capture.waitFor('chat.update');
     await host.idle();
     expect(update?.args).toMatchObject({ channel: CHANNEL, ts: '1693814400.000888' });
     expect(JSON.stringify(update?.args.blocks)).toContain('Godkjent av deg.');
-    expect(capture.of('chat.postMessage')).toEqual([]);
+    expect(host.capture.of('chat.postMessage')).toEqual([]);
   });
 
   it('replaces an ephemeral message through the response_url (chat.update cannot edit ephemerals)', async () => {
     await postSlack(
       host.port,
-      press(capture, {
+      press(host.capture, {
         actionId: 'endorse.approve#0',
         value: JSON.stringify({ a: 'endorse.approve', d: { id: 'app-2' } }),
         messageTs: '1693814400.000999',
@@ -156,28 +145,28 @@ describe('buttons (block_actions)', () => {
       }),
       NOW_SECONDS,
     );
-    const [replace] = await capture.waitFor(RESPONSE_URL);
+    const [replace] = await host.capture.waitFor(RESPONSE_URL);
     await host.idle();
     expect(replace?.args).toMatchObject({ replace_original: true });
     expect(JSON.stringify(replace?.args.blocks)).toContain('Godkjent av deg.');
-    expect(capture.of('chat.update')).toEqual([]);
-    expect(capture.of('chat.postMessage')).toEqual([]);
+    expect(host.capture.of('chat.update')).toEqual([]);
+    expect(host.capture.of('chat.postMessage')).toEqual([]);
   });
 
   it('answers a press in a thread ephemerally in that thread', async () => {
     await postSlack(
       host.port,
-      press(capture, {
+      press(host.capture, {
         actionId: 'elig.answer#0',
         value: JSON.stringify({ a: 'elig.answer', d: { answer: 'no' } }),
         threadTs: '1693814400.000050',
       }),
       NOW_SECONDS,
     );
-    const [eph] = await capture.waitFor('chat.postEphemeral');
+    const [eph] = await host.capture.waitFor('chat.postEphemeral');
     await host.idle();
     expect(eph?.args).toMatchObject({ channel: CHANNEL, user: USER, thread_ts: '1693814400.000050' });
-    expect(capture.of('chat.postMessage')).toEqual([]);
+    expect(host.capture.of('chat.postMessage')).toEqual([]);
   });
 
   it('answers a Home tab button in the user DM', async () => {
@@ -190,9 +179,9 @@ describe('buttons (block_actions)', () => {
       }),
       NOW_SECONDS,
     );
-    const [post] = await capture.waitFor('chat.postMessage');
+    const [post] = await host.capture.waitFor('chat.postMessage');
     await host.idle();
-    expect(capture.of('conversations.open')[0]?.args.users).toBe(USER);
+    expect(host.capture.of('conversations.open')[0]?.args.users).toBe(USER);
     expect(post?.args.channel).toBe(`D${USER.slice(1)}`);
     expect(engine.seen[0]?.conversation.kind).toBe('personal');
   });
@@ -200,8 +189,8 @@ describe('buttons (block_actions)', () => {
 
 describe('forms as modals (views.open, view_submission)', () => {
   async function openForm(): Promise<View> {
-    await postSlack(host.port, slash(capture, 'form'), NOW_SECONDS);
-    const [open] = await capture.waitFor('views.open');
+    await postSlack(host.port, slash(host.capture, 'form'), NOW_SECONDS);
+    const [open] = await host.capture.waitFor('views.open');
     await host.idle();
     return open?.args.view as View;
   }
@@ -219,7 +208,7 @@ describe('forms as modals (views.open, view_submission)', () => {
 
   it('opens a card with several inputs as a modal with the command trigger id', async () => {
     const view = await openForm();
-    const open = capture.of('views.open')[0];
+    const open = host.capture.of('views.open')[0];
     expect(String(open?.args.trigger_id)).toMatch(/\.trigger\d+$/);
     expect(view.type).toBe('modal');
     expect(view.submit?.text).toBe('Regn ut');
@@ -234,15 +223,15 @@ describe('forms as modals (views.open, view_submission)', () => {
       k: 'channel',
     });
     // The text reply goes to the caller only (the command's response_url, kept for the modal's answers).
-    await capture.waitFor(RESPONSE_URL);
-    expect(responses(capture).map((p) => p.args.text)).toEqual(['Her er skjemaet.']);
+    await host.capture.waitFor(RESPONSE_URL);
+    expect(responses(host.capture).map((p) => p.args.text)).toEqual(['Her er skjemaet.']);
     expect(decodeModalMeta(view.private_metadata)?.r).toContain(RESPONSE_URL);
-    expect(capture.of('chat.postMessage')).toEqual([]);
+    expect(host.capture.of('chat.postMessage')).toEqual([]);
   });
 
   it('answers an invalid submit with response_action errors next to the input', async () => {
     const view = await openForm();
-    capture.reset();
+    host.capture.reset();
     const res = await postSlack(host.port, submit(view, 'abc'), NOW_SECONDS);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
@@ -250,7 +239,7 @@ describe('forms as modals (views.open, view_submission)', () => {
       errors: { total: 'Skriv et beløp, for eksempel 400 000.' },
     });
     await host.idle();
-    expect(capture.of('chat.postMessage')).toEqual([]);
+    expect(host.capture.of('chat.postMessage')).toEqual([]);
   });
 
   it('replaces the modal when the answer is the next form (response_action update)', async () => {
@@ -264,14 +253,14 @@ describe('forms as modals (views.open, view_submission)', () => {
 
   it('closes the modal on a valid submit and answers the submitter only', async () => {
     const view = await openForm();
-    capture.reset();
+    host.capture.reset();
     const res = await postSlack(host.port, submit(view, '400 000'), NOW_SECONDS);
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('');
-    const [reply] = await capture.waitFor(RESPONSE_URL);
+    const [reply] = await host.capture.waitFor(RESPONSE_URL);
     await host.idle();
     expect(reply?.args).toMatchObject({ response_type: 'ephemeral', text: 'Takk: 400 000 service' });
-    expect(capture.of('chat.postMessage')).toEqual([]);
+    expect(host.capture.of('chat.postMessage')).toEqual([]);
     expect(engine.seen.at(-1)?.action).toMatchObject({
       id: 'amount.submit',
       data: { v: 3 },
@@ -308,7 +297,7 @@ describe('App Home', () => {
       });
     }
     await postSlack(host.port, appHomeOpened('U0HOMEUSR'), NOW_SECONDS);
-    const [publish] = await capture.waitFor('views.publish');
+    const [publish] = await host.capture.waitFor('views.publish');
     await host.idle();
     const view = publish?.args.view as { type: string; blocks: unknown[] };
     expect(publish?.args.user_id).toBe('U0HOMEUSR');

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Card, Inbound, Outbound } from '../../src/bot/messages.ts';
-import { type SlackCapture, startSlackCapture } from '../support/slack-capture.ts';
+import { useSlackHost } from '../kit/index.ts';
 import { DM, postSlack, type SlackRequest } from '../support/slack-fixtures.ts';
-import { NOW, NOW_SECONDS, type SlackHost, scriptedEngine, startSlackHost } from './harness.ts';
+import { NOW, NOW_SECONDS, scriptedEngine } from './harness.ts';
 import { press, responses } from './requests.ts';
 
 /**
@@ -46,23 +46,13 @@ function script(event: Inbound): Outbound[] {
   }
 }
 
-let capture: SlackCapture;
-let host: SlackHost;
 const engine = scriptedEngine(script);
-
-beforeAll(async () => {
-  capture = await startSlackCapture();
+const host = useSlackHost(() => {
   // A clock that moves with real time from NOW: in-place updates wait for the channel's window.
   const start = Date.now();
-  const clock = () => new Date(NOW.getTime() + Date.now() - start);
-  host = await startSlackHost({ capture, redisUrl: inject('redisUrl'), engine, clock });
-});
-afterAll(async () => {
-  await host.close();
-  await capture.close();
+  return { engine, clock: () => new Date(NOW.getTime() + Date.now() - start) };
 });
 beforeEach(() => {
-  capture.reset();
   engine.seen.length = 0;
 });
 
@@ -78,7 +68,7 @@ async function send(req: SlackRequest) {
 }
 
 const dmPress = (action: string, ts: string, shown: unknown[] = STATUS_BLOCKS) =>
-  press(capture, {
+  press(host.capture, {
     actionId: `${action}#0`,
     value: JSON.stringify({ a: action, d: {} }),
     channel: DM,
@@ -90,36 +80,36 @@ describe('a press in the bot DM', () => {
   it('replaces the pressed message with the first card (chat.update with its ts); the rest follows as new posts', async () => {
     const ts = freshTs();
     await send(dmPress('progress.withdraw', ts));
-    const updates = capture.of('chat.update');
+    const updates = host.capture.of('chat.update');
     expect(updates).toHaveLength(1);
     expect(updates[0]?.args).toMatchObject({ channel: DM, ts, text: 'Trekke søknaden?' });
     expect(JSON.stringify(updates[0]?.args.blocks)).toContain('Ja, trekk søknaden');
-    expect(capture.of('chat.postMessage').map((c) => c.args.text)).toEqual(['Du kan angre.']);
+    expect(host.capture.of('chat.postMessage').map((c) => c.args.text)).toEqual(['Du kan angre.']);
   });
 
   it('a second press on the original rendering is answered with new messages, never over the new card', async () => {
     const ts = freshTs();
     await send(dmPress('progress.withdraw', ts));
-    expect(capture.of('chat.update')).toHaveLength(1);
+    expect(host.capture.of('chat.update')).toHaveLength(1);
     // The same (old) blocks again: a double click, or a client that had not redrawn the message.
     await send(dmPress('progress.withdraw', ts));
     expect(engine.seen).toHaveLength(2);
-    expect(capture.of('chat.update')).toHaveLength(1);
-    expect(capture.of('chat.postMessage').map((c) => c.args.text)).toEqual([
+    expect(host.capture.of('chat.update')).toHaveLength(1);
+    expect(host.capture.of('chat.postMessage').map((c) => c.args.text)).toEqual([
       'Du kan angre.',
       'Trekke søknaden?',
       'Du kan angre.',
     ]);
     // A press on the card as it is now (its new blocks) replaces it again.
-    const shown = capture.of('chat.update')[0]?.args.blocks as unknown[];
+    const shown = host.capture.of('chat.update')[0]?.args.blocks as unknown[];
     await send(dmPress('progress.withdraw', ts, shown));
-    expect(capture.of('chat.update').map((c) => c.args.ts)).toEqual([ts, ts]);
+    expect(host.capture.of('chat.update').map((c) => c.args.ts)).toEqual([ts, ts]);
   });
 
   it('an answer that starts with text is posted as before; the pressed message stays', async () => {
     await send(dmPress('progress.note', freshTs()));
-    expect(capture.of('chat.update')).toEqual([]);
-    expect(capture.of('chat.postMessage').map((c) => c.args.text)).toEqual([
+    expect(host.capture.of('chat.update')).toEqual([]);
+    expect(host.capture.of('chat.postMessage').map((c) => c.args.text)).toEqual([
       'Registrert.',
       'Trekke søknaden?',
     ]);
@@ -127,47 +117,47 @@ describe('a press in the bot DM', () => {
 
   it('a form opens as a modal and the pressed message stays', async () => {
     await send(dmPress('progress.edit', freshTs()));
-    expect(capture.of('views.open')).toHaveLength(1);
-    expect(capture.of('chat.update')).toEqual([]);
-    expect(capture.of('chat.postMessage')).toEqual([]);
+    expect(host.capture.of('views.open')).toHaveLength(1);
+    expect(host.capture.of('chat.update')).toEqual([]);
+    expect(host.capture.of('chat.postMessage')).toEqual([]);
   });
 
   it('a card that says what it replaces keeps its own way (one update of that message)', async () => {
     const ts = freshTs();
     await send(dmPress('endorse.approve', ts));
-    const updates = capture.of('chat.update');
+    const updates = host.capture.of('chat.update');
     expect(updates.map((c) => [c.args.ts, c.args.text])).toEqual([[ts, 'Godkjent']]);
-    expect(capture.of('chat.postMessage').map((c) => c.args.text)).toEqual(['Trekke søknaden?']);
+    expect(host.capture.of('chat.postMessage').map((c) => c.args.text)).toEqual(['Trekke søknaden?']);
   });
 });
 
 describe('a press in a channel', () => {
   it('on an ephemeral answer: the first card replaces it through the response_url', async () => {
     await send(
-      press(capture, {
+      press(host.capture, {
         actionId: 'progress.withdraw#0',
         value: JSON.stringify({ a: 'progress.withdraw', d: {} }),
         messageTs: freshTs(),
         ephemeral: true,
       }),
     );
-    const [replaced, ...rest] = responses(capture);
+    const [replaced, ...rest] = responses(host.capture);
     expect(replaced?.args).toMatchObject({ replace_original: true, text: 'Trekke søknaden?' });
     expect(rest.map((c) => [c.args.replace_original, c.args.text])).toEqual([[false, 'Du kan angre.']]);
-    expect(capture.of('chat.update')).toEqual([]);
+    expect(host.capture.of('chat.update')).toEqual([]);
   });
 
   it('on a public message: never replaced (it is everyone’s); the answer is ephemeral to the presser', async () => {
     await send(
-      press(capture, {
+      press(host.capture, {
         actionId: 'progress.withdraw#0',
         value: JSON.stringify({ a: 'progress.withdraw', d: {} }),
         messageTs: freshTs(),
       }),
     );
-    expect(capture.of('chat.update')).toEqual([]);
-    expect(responses(capture).filter((c) => c.args.replace_original === true)).toEqual([]);
-    expect(capture.of('chat.postEphemeral').map((c) => c.args.text)).toEqual([
+    expect(host.capture.of('chat.update')).toEqual([]);
+    expect(responses(host.capture).filter((c) => c.args.replace_original === true)).toEqual([]);
+    expect(host.capture.of('chat.postEphemeral').map((c) => c.args.text)).toEqual([
       'Trekke søknaden?',
       'Du kan angre.',
     ]);

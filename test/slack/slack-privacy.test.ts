@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { decodeModalMeta, encodeModalMeta } from '../../adapters/slack/render-modal.ts';
-import { type SlackCall, type SlackCapture, startSlackCapture } from '../support/slack-capture.ts';
+import { useSlackHost } from '../kit/index.ts';
+import type { SlackCall } from '../support/slack-capture.ts';
 import { blockActions, CHANNEL, postSlack, viewSubmission } from '../support/slack-fixtures.ts';
-import { NOW_SECONDS, type SlackHost, startSlackHost } from './harness.ts';
+import { NOW_SECONDS } from './harness.ts';
 import { mentionInThread, press, RESPONSE_URL, responses, slash } from './requests.ts';
 
 /** Who sees an answer, and where it goes (docs/slack.md), with the real engine over HTTP. */
-let capture: SlackCapture;
-let host: SlackHost;
-
-beforeAll(async () => {
-  capture = await startSlackCapture();
-  host = await startSlackHost({ capture, redisUrl: inject('redisUrl') });
-});
-afterAll(async () => {
-  await host.close();
-  await capture.close();
-});
-beforeEach(() => capture.reset());
+const host = useSlackHost();
 
 type Element = { type: string; action_id?: string; value?: string };
 type Block = { type: string; block_id?: string; elements?: Element[] };
@@ -56,7 +46,7 @@ async function pressEphemeral(
   ts += 1;
   await postSlack(
     host.port,
-    press(capture, {
+    press(host.capture, {
       actionId: String(el.action_id),
       value: String(el.value),
       user,
@@ -76,14 +66,14 @@ describe('slash commands in a DM between two people', () => {
   it('answers in the user DM with the bot, points there, and keeps only that DM as the personal reference', async () => {
     await postSlack(
       host.port,
-      slash(capture, 'hjelp', { user, channel: humanDm, channelName: 'directmessage' }),
+      slash(host.capture, 'hjelp', { user, channel: humanDm, channelName: 'directmessage' }),
       NOW_SECONDS,
     );
-    const [post] = await capture.waitFor('chat.postMessage');
-    const [note] = await capture.waitFor(RESPONSE_URL);
+    const [post] = await host.capture.waitFor('chat.postMessage');
+    const [note] = await host.capture.waitFor(RESPONSE_URL);
     await host.idle();
-    expect(capture.of('conversations.open').map((c) => c.args.users)).toEqual([user]);
-    expect(capture.of('chat.postMessage').map((p) => p.args.channel)).toEqual([botDm]);
+    expect(host.capture.of('conversations.open').map((c) => c.args.users)).toEqual([user]);
+    expect(host.capture.of('chat.postMessage').map((p) => p.args.channel)).toEqual([botDm]);
     expect(post?.args.channel).toBe(botDm);
     expect(note?.args).toMatchObject({ response_type: 'ephemeral' });
     expect(String(note?.args.text)).toContain('Midlerbot');
@@ -93,7 +83,7 @@ describe('slash commands in a DM between two people', () => {
     // Later proactive messages reach the user in the bot DM.
     const sent = await host.slack.sender.sendToUser(user, { kind: 'text', text: 'Påminnelse' });
     expect(sent.ok).toBe(true);
-    expect(capture.of('chat.postMessage').at(-1)?.args.channel).toBe(botDm);
+    expect(host.capture.of('chat.postMessage').at(-1)?.args.channel).toBe(botDm);
   });
 
   it('a personal reference that is gone (channel_not_found) falls back to the DM from conversations.open', async () => {
@@ -107,35 +97,41 @@ describe('slash commands in a DM between two people', () => {
       data: { channel: 'D0HUMANS1' },
       updatedAt: new Date(NOW_SECONDS * 1000).toISOString(),
     });
-    capture.failNext('chat.postMessage', { error: 'channel_not_found' });
+    host.capture.failNext('chat.postMessage', { error: 'channel_not_found' });
     const sent = await host.slack.sender.sendToUser(stale, { kind: 'text', text: 'Påminnelse' });
     expect(sent.ok).toBe(true);
-    expect(capture.of('chat.postMessage').map((p) => p.args.channel)).toEqual(['D0HUMANS1', 'D0STALE01']);
+    expect(host.capture.of('chat.postMessage').map((p) => p.args.channel)).toEqual([
+      'D0HUMANS1',
+      'D0STALE01',
+    ]);
   });
 
   it('an answer for a personal conversation that is not the bot DM goes to the bot DM instead of failing', async () => {
     // A modal opened before the fix from a DM between two people: its answers pointed at that DM.
     const meta = encodeModalMeta({ a: 'help.start', d: {}, c: 'D0HUMANS2', k: 'personal' });
-    capture.failNext('chat.postMessage', { error: 'channel_not_found' });
+    host.capture.failNext('chat.postMessage', { error: 'channel_not_found' });
     const res = await postSlack(
       host.port,
       viewSubmission({ privateMetadata: meta, blocks: [], values: {}, user: 'U0MODAL01' }),
       NOW_SECONDS,
     );
     expect(res.status).toBe(200);
-    await capture.waitFor('chat.postMessage', 2);
+    await host.capture.waitFor('chat.postMessage', 2);
     await host.idle();
-    expect(capture.of('chat.postMessage').map((p) => p.args.channel)).toEqual(['D0HUMANS2', 'D0MODAL01']);
+    expect(host.capture.of('chat.postMessage').map((p) => p.args.channel)).toEqual([
+      'D0HUMANS2',
+      'D0MODAL01',
+    ]);
   });
 });
 
 describe('slash commands in a channel are answered to the caller only', () => {
   it('/midler status is ephemeral: response_url, no chat.postMessage', async () => {
-    await postSlack(host.port, slash(capture, 'status', { user: 'U0STATUS1' }), NOW_SECONDS);
-    const [reply] = await capture.waitFor(RESPONSE_URL);
+    await postSlack(host.port, slash(host.capture, 'status', { user: 'U0STATUS1' }), NOW_SECONDS);
+    const [reply] = await host.capture.waitFor(RESPONSE_URL);
     await host.idle();
     expect(reply?.args).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-    expect(capture.of('chat.postMessage')).toEqual([]);
+    expect(host.capture.of('chat.postMessage')).toEqual([]);
     // The channel stays a channel: it is remembered for channel reminders, not as anyone's DM.
     expect((await host.store.getConversationRef(`slack:${CHANNEL}`))?.kind).toBe('channel');
     expect(await host.store.getPersonalRef('slack', 'U0STATUS1')).toBeNull();
@@ -143,11 +139,11 @@ describe('slash commands in a channel are answered to the caller only', () => {
 
   it('subscribes the channel to reminders from the channel, every step answered to the caller only', async () => {
     const user = 'U0REMIND1';
-    await postSlack(host.port, slash(capture, 'reminders', { user }), NOW_SECONDS);
-    const [overview] = await capture.waitFor(RESPONSE_URL);
+    await postSlack(host.port, slash(host.capture, 'reminders', { user }), NOW_SECONDS);
+    const [overview] = await host.capture.waitFor(RESPONSE_URL);
     await host.idle();
     await pressEphemeral(button(overview, 'reminders.choose'), user);
-    const [choose] = await capture.waitFor(RESPONSE_URL, 2).then((r) => r.slice(1));
+    const [choose] = await host.capture.waitFor(RESPONSE_URL, 2).then((r) => r.slice(1));
     await host.idle();
     const callsInput = ((choose?.args.blocks ?? []) as Block[]).find((b) => b.block_id === 'calls');
     expect(callsInput).toBeDefined();
@@ -156,21 +152,21 @@ describe('slash commands in a channel are answered to the caller only', () => {
         calls: { type: 'checkboxes', selected_options: [{ value: 'innovasjon-2023' }] },
       },
     });
-    await capture.waitFor(RESPONSE_URL, 3);
+    await host.capture.waitFor(RESPONSE_URL, 3);
     await host.idle();
     const sub = await host.store.getSubscription(`slack:${CHANNEL}`);
     expect(sub?.callIds).toEqual(['innovasjon-2023']);
     // Nothing of it was posted for the whole channel, and nothing tried chat.update on an ephemeral.
-    expect(capture.of('chat.postMessage')).toEqual([]);
-    expect(capture.of('chat.update')).toEqual([]);
-    for (const r of responses(capture)) expect(r.args.response_type ?? 'ephemeral').toBe('ephemeral');
+    expect(host.capture.of('chat.postMessage')).toEqual([]);
+    expect(host.capture.of('chat.update')).toEqual([]);
+    for (const r of responses(host.capture)) expect(r.args.response_type ?? 'ephemeral').toBe('ephemeral');
   });
 });
 
 describe('an @mention in a thread', () => {
   it('is answered in that thread', async () => {
     await postSlack(host.port, mentionInThread('hjelp', '1693814400.000042'), NOW_SECONDS);
-    const [post] = await capture.waitFor('chat.postMessage');
+    const [post] = await host.capture.waitFor('chat.postMessage');
     await host.idle();
     expect(post?.args).toMatchObject({ channel: CHANNEL, thread_ts: '1693814400.000042' });
   });
@@ -186,21 +182,21 @@ describe('buttons inside a modal that do not submit it (real amount dialog)', ()
 
   /** `/midler beløp` → call → category → cost lines: the lines card (2 inputs) opens as a modal. */
   async function openLinesModal(): Promise<View> {
-    await postSlack(host.port, slash(capture, 'beløp', { user }), NOW_SECONDS);
-    let [last] = await capture.waitFor(RESPONSE_URL);
+    await postSlack(host.port, slash(host.capture, 'beløp', { user }), NOW_SECONDS);
+    let [last] = await host.capture.waitFor(RESPONSE_URL);
     await host.idle();
     await pressEphemeral(
       buttons(last?.args.blocks).find((b) => JSON.parse(b.value ?? '{}').d?.callId === 'innovasjon-2023') ??
         button(last, 'amount.call'),
       user,
     );
-    last = (await capture.waitFor(RESPONSE_URL, 2)).at(-1);
+    last = (await host.capture.waitFor(RESPONSE_URL, 2)).at(-1);
     await host.idle();
     await pressEphemeral(button(last, 'amount.category'), user);
-    last = (await capture.waitFor(RESPONSE_URL, 3)).at(-1);
+    last = (await host.capture.waitFor(RESPONSE_URL, 3)).at(-1);
     await host.idle();
     await pressEphemeral(button(last, 'amount.lines-mode'), user);
-    const [open] = await capture.waitFor('views.open');
+    const [open] = await host.capture.waitFor('views.open');
     await host.idle();
     const view = open?.args.view as View;
     expect(view.blocks.filter((b) => b.type === 'input')).toHaveLength(2);
@@ -252,9 +248,9 @@ describe('buttons inside a modal that do not submit it (real amount dialog)', ()
     const lines = answer.view;
     expect(buttons(lines.blocks).map((b) => b.a)).toContain('amount.lines-done');
 
-    capture.reset();
+    host.capture.reset();
     await pressInModal(lines, 'amount.lines-done');
-    const [update] = await capture.waitFor('views.update');
+    const [update] = await host.capture.waitFor('views.update');
     await host.idle();
     expect(update?.args).toMatchObject({ view_id: 'V0LINES01', hash: '1693814400.hashmodal' });
     const next = update?.args.view as View;
@@ -262,14 +258,14 @@ describe('buttons inside a modal that do not submit it (real amount dialog)', ()
     expect(next.submit).toBeDefined();
     expect(next.blocks.some((b) => b.type === 'input' && b.block_id === 'own')).toBe(true);
     expect(decodeModalMeta(next.private_metadata)).toMatchObject({ c: CHANNEL, k: 'channel' });
-    expect(capture.of('chat.postMessage')).toEqual([]);
+    expect(host.capture.of('chat.postMessage')).toEqual([]);
   });
 
   it('"only the total" replaces the lines modal with the total card (one input)', async () => {
     const lines = await openLinesModal();
-    capture.reset();
+    host.capture.reset();
     await pressInModal(lines, 'amount.total-mode', 'V0LINES02');
-    const [total] = await capture.waitFor('views.update');
+    const [total] = await host.capture.waitFor('views.update');
     await host.idle();
     expect(total?.args.view_id).toBe('V0LINES02');
     expect(viewOf(total).blocks.some((b) => b.block_id === 'total')).toBe(true);
@@ -277,9 +273,9 @@ describe('buttons inside a modal that do not submit it (real amount dialog)', ()
 
   it('"back" replaces the modal with the step before', async () => {
     const view = await openLinesModal();
-    capture.reset();
+    host.capture.reset();
     await pressInModal(view, 'amount.back');
-    const [update] = await capture.waitFor('views.update');
+    const [update] = await host.capture.waitFor('views.update');
     await host.idle();
     const back = viewOf(update);
     expect(back.blocks.length).toBeGreaterThan(0);
@@ -288,14 +284,14 @@ describe('buttons inside a modal that do not submit it (real amount dialog)', ()
 
   it('an answer without inputs is shown in the modal (no stale form left open) and kept in the chat', async () => {
     const view = await openLinesModal();
-    capture.reset();
+    host.capture.reset();
     await pressInModal(view, 'amount.cancel');
-    const [update] = await capture.waitFor('views.update');
+    const [update] = await host.capture.waitFor('views.update');
     await host.idle();
     const shown = update?.args.view as View;
     expect(shown.submit).toBeUndefined();
     expect(shown.blocks.some((b) => b.type === 'input')).toBe(false);
-    expect(responses(capture).length).toBeGreaterThan(0);
-    expect(capture.of('chat.postMessage')).toEqual([]);
+    expect(responses(host.capture).length).toBeGreaterThan(0);
+    expect(host.capture.of('chat.postMessage')).toEqual([]);
   });
 });

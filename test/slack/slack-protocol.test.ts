@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { CAPTURE_BOT, type SlackCapture, startSlackCapture } from '../support/slack-capture.ts';
+import { describe, expect, it } from 'vitest';
+import { useSlackHost } from '../kit/index.ts';
+import { CAPTURE_BOT } from '../support/slack-capture.ts';
 import {
   appMention,
   CHANNEL,
@@ -10,22 +11,11 @@ import {
   USER,
   urlVerification,
 } from '../support/slack-fixtures.ts';
-import { NOW_SECONDS, type SlackHost, startSlackHost } from './harness.ts';
+import { NOW_SECONDS } from './harness.ts';
 import { RESPONSE_URL, slash } from './requests.ts';
 
 /** The real engine, dialogs and calls behind the real host, over HTTP, with a local Slack Web API. */
-let capture: SlackCapture;
-let host: SlackHost;
-
-beforeAll(async () => {
-  capture = await startSlackCapture();
-  host = await startSlackHost({ capture, redisUrl: inject('redisUrl') });
-});
-afterAll(async () => {
-  await host.close();
-  await capture.close();
-});
-beforeEach(() => capture.reset());
+const host = useSlackHost();
 
 type Block = {
   type: string;
@@ -45,34 +35,34 @@ describe('Slack requests over HTTP (real engine)', () => {
   });
 
   it('answers /midler hjelp (form-encoded) with an empty ack and a Block Kit reply only the caller sees', async () => {
-    const res = await postSlack(host.port, slash(capture, 'hjelp'), NOW_SECONDS);
+    const res = await postSlack(host.port, slash(host.capture, 'hjelp'), NOW_SECONDS);
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('');
-    const [reply] = await capture.waitFor(RESPONSE_URL);
+    const [reply] = await host.capture.waitFor(RESPONSE_URL);
     await host.idle();
     // Ephemeral through the command's response_url: nothing is posted for the whole channel.
     expect(reply?.args).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-    expect(capture.of('chat.postMessage')).toEqual([]);
+    expect(host.capture.of('chat.postMessage')).toEqual([]);
     const blocks = reply?.args.blocks as Block[];
     expect(blocks[0]).toMatchObject({ type: 'header', text: { text: 'Hei! Jeg er Midlerbot' } });
     const buttons = blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
     const start = buttons.find((b) => JSON.parse(b.value ?? '{}').a === 'eligibility.start');
     expect(start?.type).toBe('button');
     // users.info was asked once, with the locale; the name is cached for later turns.
-    expect(capture.of('users.info').map((c) => c.args)).toEqual([
+    expect(host.capture.of('users.info').map((c) => c.args)).toEqual([
       expect.objectContaining({ user: USER, include_locale: 'true' }),
     ]);
     expect((await host.store.getUser('slack', USER))?.name).toBe(`Display ${USER}`);
-    await postSlack(host.port, slash(capture, 'status'), NOW_SECONDS);
-    await capture.waitFor(RESPONSE_URL, 2);
+    await postSlack(host.port, slash(host.capture, 'status'), NOW_SECONDS);
+    await host.capture.waitFor(RESPONSE_URL, 2);
     await host.idle();
-    expect(capture.of('users.info')).toHaveLength(1);
-    expect(capture.of('chat.postMessage')).toEqual([]);
+    expect(host.capture.of('users.info')).toHaveLength(1);
+    expect(host.capture.of('chat.postMessage')).toEqual([]);
   });
 
   it('maps /midler sub-words to the engine words (sjekk starts the eligibility check)', async () => {
-    await postSlack(host.port, slash(capture, 'sjekk', { user: OTHER_USER }), NOW_SECONDS);
-    const [reply] = await capture.waitFor(RESPONSE_URL);
+    await postSlack(host.port, slash(host.capture, 'sjekk', { user: OTHER_USER }), NOW_SECONDS);
+    const [reply] = await host.capture.waitFor(RESPONSE_URL);
     await host.idle();
     const values = ((reply?.args.blocks ?? []) as Block[])
       .flatMap((b) => b.elements ?? [])
@@ -81,9 +71,9 @@ describe('Slack requests over HTTP (real engine)', () => {
   });
 
   it('answers in English when users.info says en-GB', async () => {
-    capture.setLocale('U0ENGLISH', 'en-GB');
+    host.capture.setLocale('U0ENGLISH', 'en-GB');
     await postSlack(host.port, directMessage('help', { user: 'U0ENGLISH' }), NOW_SECONDS);
-    const [post] = await capture.waitFor('chat.postMessage');
+    const [post] = await host.capture.waitFor('chat.postMessage');
     await host.idle();
     expect(post?.args.channel).toBe(DM);
     expect(((post?.args.blocks ?? []) as Block[])[0]).toMatchObject({
@@ -94,7 +84,7 @@ describe('Slack requests over HTTP (real engine)', () => {
 
   it('answers an @mention in the channel with the mention stripped', async () => {
     await postSlack(host.port, appMention('hjelp'), NOW_SECONDS);
-    const [post] = await capture.waitFor('chat.postMessage');
+    const [post] = await host.capture.waitFor('chat.postMessage');
     await host.idle();
     expect(post?.args.channel).toBe(CHANNEL);
     expect(((post?.args.blocks ?? []) as Block[])[0]?.type).toBe('header');
@@ -118,27 +108,27 @@ describe('Slack requests over HTTP (real engine)', () => {
     );
     expect([other.status, own.status, edited.status]).toEqual([200, 200, 200]);
     await host.idle();
-    expect(capture.of('chat.postMessage')).toEqual([]);
+    expect(host.capture.of('chat.postMessage')).toEqual([]);
     // The control: the same message from a person is answered.
     await postSlack(host.port, directMessage('hjelp'), NOW_SECONDS);
-    await capture.waitFor('chat.postMessage');
+    await host.capture.waitFor('chat.postMessage');
     await host.idle();
   });
 
   it('answers ephemerally with chat.postEphemeral when the response_url is used up', async () => {
-    capture.failNext(RESPONSE_URL, { error: 'used_url' });
-    await postSlack(host.port, slash(capture, 'hjelp'), NOW_SECONDS);
-    const [eph] = await capture.waitFor('chat.postEphemeral');
+    host.capture.failNext(RESPONSE_URL, { error: 'used_url' });
+    await postSlack(host.port, slash(host.capture, 'hjelp'), NOW_SECONDS);
+    const [eph] = await host.capture.waitFor('chat.postEphemeral');
     await host.idle();
     expect(eph?.args).toMatchObject({ channel: CHANNEL, user: USER });
-    expect(capture.of('chat.postMessage')).toEqual([]);
+    expect(host.capture.of('chat.postMessage')).toEqual([]);
   });
 
   it('falls back to the DM when neither ephemeral way works (a channel the bot is not in)', async () => {
-    capture.failNext(RESPONSE_URL, { error: 'expired_url' });
-    capture.failNext('chat.postEphemeral', { error: 'not_in_channel' });
-    await postSlack(host.port, slash(capture, 'hjelp', { channel: 'C0NOTIN01' }), NOW_SECONDS);
-    const [post] = await capture.waitFor('chat.postMessage');
+    host.capture.failNext(RESPONSE_URL, { error: 'expired_url' });
+    host.capture.failNext('chat.postEphemeral', { error: 'not_in_channel' });
+    await postSlack(host.port, slash(host.capture, 'hjelp', { channel: 'C0NOTIN01' }), NOW_SECONDS);
+    const [post] = await host.capture.waitFor('chat.postMessage');
     await host.idle();
     // The user's DM with the bot (known from their earlier DM message, else conversations.open).
     expect(post?.args.channel).toBe(`D${USER.slice(1)}`);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { type SlackCapture, startSlackCapture } from '../support/slack-capture.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useSlackHost } from '../kit/index.ts';
 import {
   appHomeOpened,
   appMention,
@@ -9,28 +9,17 @@ import {
   postSlack,
   slackHeaders,
 } from '../support/slack-fixtures.ts';
-import { NOW_SECONDS, type SlackHost, scriptedEngine, startSlackHost } from './harness.ts';
+import { NOW_SECONDS, scriptedEngine, startSlackHost } from './harness.ts';
 import { slash } from './requests.ts';
 
 /** Slash commands typed in the user's DM with the bot: answered there with chat.postMessage. */
 const inDm = { channel: DM, channelName: 'directmessage' };
 
-let capture: SlackCapture;
-let host: SlackHost;
 const engine = scriptedEngine((event) => [
   { kind: 'text', text: `echo: ${event.text ?? event.action?.id ?? ''}` },
 ]);
-
-beforeAll(async () => {
-  capture = await startSlackCapture();
-  host = await startSlackHost({ capture, redisUrl: inject('redisUrl'), engine });
-});
-afterAll(async () => {
-  await host.close();
-  await capture.close();
-});
+const host = useSlackHost(() => ({ engine }));
 beforeEach(() => {
-  capture.reset();
   engine.seen.length = 0;
 });
 
@@ -51,21 +40,21 @@ describe('Slack request signatures', () => {
   ];
   for (const [name, options] of cases) {
     it(`refuses ${name} with 401 and processes nothing`, async () => {
-      const req = slash(capture, 'hjelp', inDm);
+      const req = slash(host.capture, 'hjelp', inDm);
       const res = await postSlack(host.port, req, NOW_SECONDS, options(req));
       expect(res.status).toBe(401);
       await host.idle();
       expect(engine.seen).toEqual([]);
-      expect(capture.calls).toEqual([]);
+      expect(host.capture.calls).toEqual([]);
     });
   }
 
   it('accepts a timestamp just inside the window (4 minutes old)', async () => {
-    const res = await postSlack(host.port, slash(capture, 'hjelp', inDm), NOW_SECONDS, {
+    const res = await postSlack(host.port, slash(host.capture, 'hjelp', inDm), NOW_SECONDS, {
       timestamp: NOW_SECONDS - 4 * 60,
     });
     expect(res.status).toBe(200);
-    await capture.waitFor('chat.postMessage');
+    await host.capture.waitFor('chat.postMessage');
     await host.idle();
   });
 });
@@ -80,7 +69,7 @@ describe('one effect per delivery', () => {
     expect(retry.status).toBe(200);
     await host.idle();
     expect(engine.seen).toHaveLength(1);
-    expect(capture.of('chat.postMessage')).toHaveLength(1);
+    expect(host.capture.of('chat.postMessage')).toHaveLength(1);
   });
 
   it('the same event delivered twice at once has one effect', async () => {
@@ -92,13 +81,13 @@ describe('one effect per delivery', () => {
     expect(both.map((r) => r.status)).toEqual([200, 200]);
     await host.idle();
     expect(engine.seen).toHaveLength(1);
-    expect(capture.of('chat.postMessage')).toHaveLength(1);
+    expect(host.capture.of('chat.postMessage')).toHaveLength(1);
   });
 
   it('two replicas sharing Redis handle one delivery once', async () => {
     const prefix = `test-slack-replicas-${randomUUID()}:`;
-    const a = await startSlackHost({ capture, redisUrl: inject('redisUrl'), engine, prefix });
-    const b = await startSlackHost({ capture, redisUrl: inject('redisUrl'), engine, prefix });
+    const a = await startSlackHost({ capture: host.capture, engine, prefix });
+    const b = await startSlackHost({ capture: host.capture, engine, prefix });
     try {
       const req = appMention('status', { eventId: `Ev0REPLICA${Date.now()}` });
       const answers = await Promise.all([
@@ -108,7 +97,7 @@ describe('one effect per delivery', () => {
       expect(answers.map((r) => r.status)).toEqual([200, 200]);
       await Promise.all([a.idle(), b.idle()]);
       expect(engine.seen).toHaveLength(1);
-      expect(capture.of('chat.postMessage')).toHaveLength(1);
+      expect(host.capture.of('chat.postMessage')).toHaveLength(1);
       // The control: a different event id on either replica is handled.
       await postSlack(b.port, appMention('status'), NOW_SECONDS);
       await b.idle();
@@ -125,14 +114,14 @@ describe('one effect per delivery', () => {
       headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
     });
     await host.idle();
-    expect(capture.of('views.publish')).toHaveLength(1);
+    expect(host.capture.of('views.publish')).toHaveLength(1);
     await postSlack(host.port, appHomeOpened(), NOW_SECONDS);
     await host.idle();
-    expect(capture.of('views.publish')).toHaveLength(2);
+    expect(host.capture.of('views.publish')).toHaveLength(2);
   });
 
   it('a slash command sent twice (same trigger id) runs once', async () => {
-    const req = slash(capture, 'status', inDm);
+    const req = slash(host.capture, 'status', inDm);
     await postSlack(host.port, req, NOW_SECONDS);
     await postSlack(host.port, req, NOW_SECONDS);
     await host.idle();

@@ -5,8 +5,20 @@ import { CAPTURE_BOT } from './slack-capture.ts';
  * Requests shaped exactly as Slack sends them (docs.slack.dev: slash commands, Events API, interaction
  * payloads), with faked ids. One helper file for every payload, as bolt-js keeps its test factories.
  */
+/** When the Slack protocol tests happen: the host's clock and the signed requests' timestamps. */
+export const NOW = new Date('2023-09-04T08:00:00Z');
+export const NOW_SECONDS = Math.floor(NOW.getTime() / 1000);
 export const SIGNING_SECRET = 'test-signing-secret-8f14e45fceea167a5a36dedd4bea2543';
 export const TEAM = CAPTURE_BOT.teamId;
+
+/** Slack switched on over HTTP with its Web API at a capture (`apiUrl`), as the tests configure it. */
+export const slackConfig = (apiUrl: string, botToken = 'xoxb-test-token') => ({
+  enabled: true,
+  socketMode: false,
+  botToken,
+  signingSecret: SIGNING_SECRET,
+  apiUrl,
+});
 export const APP_ID = 'A0MIDLER01';
 export const USER = 'U0KARI001';
 export const OTHER_USER = 'U0OLA0002';

@@ -2,6 +2,67 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
+import type { Logger } from 'pino';
+import { afterAll, beforeAll } from 'vitest';
+import { loadConfig } from '../../src/server/config.ts';
+import type { HostConfig } from '../../src/server/host-config.ts';
+import { type HostOptions, type TeamsHost, useTeamsHost } from '../kit/host.ts';
+import { BOT_APP_ID } from './teams-fixtures.ts';
+
+export const APP_PASSWORD = 'Sup3r-Secret-App-Passw0rd';
+
+/**
+ * The host configured with an app id the way an operator does it (environment variables under
+ * botbuilder's names): inbound tokens checked against `issuer`, outbound tokens fetched at the
+ * capture's login URL. `env` adds or overrides variables.
+ */
+export function authenticatedConfig(
+  issuer: LocalIssuer,
+  capture: { loginUrl: string },
+  env: Record<string, string> = {},
+): HostConfig {
+  return loadConfig({
+    NODE_ENV: 'test',
+    MicrosoftAppId: BOT_APP_ID,
+    MicrosoftAppPassword: APP_PASSWORD,
+    ToBotFromChannelOpenIdMetadataUrl: issuer.openIdMetadataUrl,
+    ToBotFromChannelTokenIssuer: issuer.issuer,
+    ToChannelFromBotLoginUrl: capture.loginUrl,
+    REMINDERS_ENABLED: 'false',
+    ...env,
+  });
+}
+
+/**
+ * A file's host with an app id (authenticatedConfig, `env` added): a local issuer started first for
+ * its inbound tokens, then the host at `at` with the Bot Connector (and its login) captured.
+ */
+export function useAuthenticatedTeamsHost(
+  env: Record<string, string>,
+  options: { at: string; config?: Partial<HostConfig>; log?: Logger },
+): TeamsHost & { readonly issuer: LocalIssuer } {
+  let issuer: LocalIssuer | undefined;
+  beforeAll(async () => {
+    issuer = await startLocalIssuer();
+  });
+  afterAll(() => issuer?.close());
+  const host = useTeamsHost((capture): HostOptions => {
+    if (!issuer) throw new Error('the issuer starts first');
+    return {
+      at: options.at,
+      config: { ...authenticatedConfig(issuer, capture, env), port: 0, ...options.config },
+      ...(options.log ? { log: options.log } : {}),
+    };
+  });
+  return Object.create(host, {
+    issuer: {
+      get: () => {
+        if (!issuer) throw new Error('the issuer starts in beforeAll; read it inside a test');
+        return issuer;
+      },
+    },
+  });
+}
 
 /**
  * A local stand-in for the Bot Framework's token service on the inbound side: OpenID metadata and a

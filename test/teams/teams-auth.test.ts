@@ -1,13 +1,9 @@
-import { Writable } from 'node:stream';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/calls/load.ts';
-import { fixedClock } from '../../src/domain/clock.ts';
-import { type App, createApp } from '../../src/server/app.ts';
-import { loadConfig } from '../../src/server/config.ts';
-import { createLogger } from '../../src/server/logger.ts';
+import { createApp } from '../../src/server/app.ts';
 import { createMemoryStore } from '../../src/store/memory-store.ts';
-import { type BotConnectorCapture, startBotConnectorCapture } from '../support/bot-connector-capture.ts';
-import { type LocalIssuer, startLocalIssuer } from '../support/teams-auth.ts';
+import { linesLog } from '../kit/index.ts';
+import { APP_PASSWORD, useAuthenticatedTeamsHost } from '../support/teams-auth.ts';
 import {
   BOT_APP_ID,
   PERSONAL_CONVERSATION,
@@ -16,59 +12,17 @@ import {
   USER,
 } from '../support/teams-fixtures.ts';
 
-const PASSWORD = 'Sup3r-Secret-App-Passw0rd';
-let app: App;
-let capture: BotConnectorCapture;
-let issuer: LocalIssuer;
-let port = 0;
 const logLines: string[] = [];
-
-beforeAll(async () => {
-  capture = await startBotConnectorCapture();
-  issuer = await startLocalIssuer();
-  const clock = fixedClock('2023-09-04T08:00:00Z');
-  app = createApp({
-    // Configured the way an operator does it: environment variables under botbuilder's names.
-    config: {
-      ...loadConfig({
-        NODE_ENV: 'test',
-        MicrosoftAppId: BOT_APP_ID,
-        MicrosoftAppPassword: PASSWORD,
-        MicrosoftAppType: 'MultiTenant',
-        ToBotFromChannelOpenIdMetadataUrl: issuer.openIdMetadataUrl,
-        ToBotFromChannelTokenIssuer: issuer.issuer,
-        ToChannelFromBotLoginUrl: capture.loginUrl,
-        REMINDERS_ENABLED: 'false',
-      }),
-      port: 0,
-    },
-    store: createMemoryStore({ clock }),
-    catalog: loadCatalog('calls'),
-    clock,
-    log: createLogger({
-      level: 'debug',
-      destination: new Writable({
-        write(chunk, _e, cb) {
-          logLines.push(String(chunk));
-          cb();
-        },
-      }),
-    }),
-  });
-  port = await app.listen(0);
-});
-afterAll(async () => {
-  await app.close();
-  await capture.close();
-  await issuer.close();
-});
-beforeEach(() => capture.reset());
+const host = useAuthenticatedTeamsHost(
+  { MicrosoftAppType: 'MultiTenant' },
+  { at: '2023-09-04T08:00:00Z', log: linesLog(logLines, 'debug') },
+);
 
 async function rejected(token: string | undefined): Promise<number> {
-  const res = await postActivity(port, personalMessage(capture.serviceUrl, 'hjelp'), token);
+  const res = await postActivity(host.port, personalMessage(host.capture.serviceUrl, 'hjelp'), token);
   // Nothing was processed: no reply, no token fetched, no conversation reference kept.
-  expect(capture.requests).toHaveLength(0);
-  expect(await app.store.getPersonalRef('teams', USER.aadObjectId)).toBeNull();
+  expect(host.capture.requests).toHaveLength(0);
+  expect(await host.app.store.getPersonalRef('teams', USER.aadObjectId)).toBeNull();
   return res.status;
 }
 
@@ -78,9 +32,9 @@ describe('Bot Framework authentication with an app id', () => {
   });
 
   it('rejects an expired token (401), beyond the 5 minute skew', async () => {
-    const token = await issuer.sign({
+    const token = await host.issuer.sign({
       aud: BOT_APP_ID,
-      serviceurl: capture.serviceUrl,
+      serviceurl: host.capture.serviceUrl,
       issuedAgoSeconds: 7200,
       expiresInSeconds: 3600,
     });
@@ -88,9 +42,9 @@ describe('Bot Framework authentication with an app id', () => {
   });
 
   it('rejects a token from another issuer (401)', async () => {
-    const token = await issuer.sign({
+    const token = await host.issuer.sign({
       aud: BOT_APP_ID,
-      serviceurl: capture.serviceUrl,
+      serviceurl: host.capture.serviceUrl,
       iss: 'https://sts.example.org/',
     });
     expect(await rejected(token)).toBe(401);
@@ -102,60 +56,66 @@ describe('Bot Framework authentication with an app id', () => {
       'https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/',
       'https://login.microsoftonline.com/d6d49420-f39b-4df7-a1dc-d59a935871db/v2.0',
     ]) {
-      const token = await issuer.sign({ aud: BOT_APP_ID, serviceurl: capture.serviceUrl, iss });
+      const token = await host.issuer.sign({ aud: BOT_APP_ID, serviceurl: host.capture.serviceUrl, iss });
       expect(await rejected(token)).toBe(401);
     }
     expect(logLines.join('')).toContain('emulator tokens are not accepted');
   });
 
   it('rejects a token signed by a key not in the OpenID metadata (401)', async () => {
-    const token = await issuer.signWithForeignKey({ aud: BOT_APP_ID, serviceurl: capture.serviceUrl });
+    const token = await host.issuer.signWithForeignKey({
+      aud: BOT_APP_ID,
+      serviceurl: host.capture.serviceUrl,
+    });
     expect(await rejected(token)).toBe(401);
   });
 
   it('rejects a token for another bot (403)', async () => {
-    const token = await issuer.sign({
+    const token = await host.issuer.sign({
       aud: '11111111-2222-4333-8444-555555555555',
-      serviceurl: capture.serviceUrl,
+      serviceurl: host.capture.serviceUrl,
     });
     expect(await rejected(token)).toBe(403);
   });
 
   it('rejects a token whose serviceurl claim differs from the activity (403)', async () => {
-    const token = await issuer.sign({ aud: BOT_APP_ID, serviceurl: 'https://smba.trafficmanager.net/emea/' });
+    const token = await host.issuer.sign({
+      aud: BOT_APP_ID,
+      serviceurl: 'https://smba.trafficmanager.net/emea/',
+    });
     expect(await rejected(token)).toBe(403);
   });
 
   it('accepts a valid token and replies with a token from the login endpoint', async () => {
-    const token = await issuer.sign({ aud: BOT_APP_ID, serviceurl: capture.serviceUrl });
-    const res = await postActivity(port, personalMessage(capture.serviceUrl, 'hjelp'), token);
+    const token = await host.issuer.sign({ aud: BOT_APP_ID, serviceurl: host.capture.serviceUrl });
+    const res = await postActivity(host.port, personalMessage(host.capture.serviceUrl, 'hjelp'), token);
     expect(res.status).toBe(200);
-    const [tokenRequest] = capture.tokenRequests();
+    const [tokenRequest] = host.capture.tokenRequests();
     expect(tokenRequest?.body).toMatchObject({
       grant_type: 'client_credentials',
       client_id: BOT_APP_ID,
       scope: 'https://api.botframework.com/.default',
     });
-    const [reply] = capture.posted();
+    const [reply] = host.capture.posted();
     expect(reply?.conversationId).toBe(PERSONAL_CONVERSATION);
     expect(reply?.authorization).toMatch(/^Bearer local-token-/);
   });
 
   it('keeps the app password and tokens out of the logs', async () => {
-    const token = await issuer.sign({ aud: BOT_APP_ID, serviceurl: capture.serviceUrl });
-    app.log.info(
-      { config: { MicrosoftAppPassword: PASSWORD }, headers: { authorization: `Bearer ${token}` } },
+    const token = await host.issuer.sign({ aud: BOT_APP_ID, serviceurl: host.capture.serviceUrl });
+    host.app.log.info(
+      { config: { MicrosoftAppPassword: APP_PASSWORD }, headers: { authorization: `Bearer ${token}` } },
       'config dump',
     );
-    app.log.error(
+    host.app.log.error(
       { err: new Error(`upstream said no to Bearer ${token}`) },
       'failure with a token in the message',
     );
-    await postActivity(port, personalMessage(capture.serviceUrl, 'hjelp'), `${token}x`);
+    await postActivity(host.port, personalMessage(host.capture.serviceUrl, 'hjelp'), `${token}x`);
     const all = logLines.join('');
     expect(all).toContain('config dump');
     expect(all).toContain('request rejected by authentication');
-    expect(all).not.toContain(PASSWORD);
+    expect(all).not.toContain(APP_PASSWORD);
     expect(all).not.toContain(token);
     expect(all).not.toMatch(/local-token-/);
   });

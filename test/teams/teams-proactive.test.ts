@@ -1,12 +1,8 @@
-import { Writable } from 'node:stream';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/bot/engine-port.ts';
 import type { Outbound } from '../../src/bot/messages.ts';
-import { loadCatalog } from '../../src/calls/load.ts';
 import type { Clock } from '../../src/domain/clock.ts';
-import { type App, createApp } from '../../src/server/app.ts';
-import { createLogger } from '../../src/server/logger.ts';
-import { createRedisStore } from '../../src/store/redis-store.ts';
+import { type Host, type MovableClock, startHost } from '../kit/index.ts';
 import { type BotConnectorCapture, startBotConnectorCapture } from '../support/bot-connector-capture.ts';
 import {
   CHANNEL,
@@ -51,28 +47,27 @@ const notifying: Engine = {
 };
 
 let capture: BotConnectorCapture;
-let replicas: App[] = [];
+let replicas: Host[] = [];
+/** The host's clock: moved only by the sender's sleeps (and between tests). */
+const time: MovableClock = {
+  clock,
+  set: (at) => {
+    t = new Date(at).getTime();
+  },
+  advance: sleep,
+  seconds: () => Math.floor(t / 1000),
+};
 
 beforeAll(async () => {
   capture = await startBotConnectorCapture({ now: () => t });
-  const make = () =>
-    createApp({
-      config: { port: 0, nodeEnv: 'test', teams: {} },
-      store: createRedisStore({ url: inject('redisUrl'), prefix }),
-      catalog: loadCatalog('calls'),
-      clock,
-      sleep,
-      engine: notifying,
-      log: createLogger({ level: 'fatal', destination: new Writable({ write: (_c, _e, cb) => cb() }) }),
-    });
-  replicas = [make(), make()];
-  const port = await replicas[0]!.listen(0);
-  await replicas[1]!.listen(0);
+  const make = () => startHost({ clock: time, prefix, engine: notifying, app: { sleep } });
+  replicas = [await make(), await make()];
+  const port = replicas[0]!.port;
   expect((await postActivity(port, teamInstall(capture.serviceUrl))).status).toBe(200);
   expect((await postActivity(port, personalInstall(capture.serviceUrl))).status).toBe(200);
 });
 afterAll(async () => {
-  for (const app of replicas) await app.close();
+  for (const replica of replicas) await replica.close();
   await capture.close();
 });
 beforeEach(() => {
@@ -81,7 +76,7 @@ beforeEach(() => {
   t += 60_000;
 });
 
-const sender = (i: number) => replicas[i % 2]!.teams!.sender;
+const sender = (i: number) => replicas[i % 2]!.app.teams!.sender;
 const text = (s: string): Outbound => ({ kind: 'text', text: s });
 
 function maxInWindow(times: number[], windowMs: number): number {
@@ -169,15 +164,14 @@ describe('Teams proactive sender', () => {
   });
 
   it('delivers a turn’s notifications and still answers when a recipient cannot be reached', async () => {
-    const port = Number(
-      replicas[0]!.host.server.address() && (replicas[0]!.host.server.address() as { port: number }).port,
-    );
-    expect((await postActivity(port, personalMessage(capture.serviceUrl, 'notify'))).status).toBe(200);
+    expect(
+      (await postActivity(replicas[0]!.port, personalMessage(capture.serviceUrl, 'notify'))).status,
+    ).toBe(200);
     const texts = capture.posted().map((p) => p.body.text);
     expect(texts).toContain('done');
     expect(texts).toContain('your leader was asked');
     expect(
-      await replicas[0]!.metrics.proactiveSends.get({ platform: 'teams', result: 'not-installed' }),
+      await replicas[0]!.app.metrics.proactiveSends.get({ platform: 'teams', result: 'not-installed' }),
     ).toBe(1);
   });
 });

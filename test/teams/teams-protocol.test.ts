@@ -1,11 +1,5 @@
-import { Writable } from 'node:stream';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../src/calls/load.ts';
-import { fixedClock } from '../../src/domain/clock.ts';
-import { type App, createApp } from '../../src/server/app.ts';
-import { createLogger } from '../../src/server/logger.ts';
-import { createMemoryStore } from '../../src/store/memory-store.ts';
-import { type BotConnectorCapture, startBotConnectorCapture } from '../support/bot-connector-capture.ts';
+import { describe, expect, it } from 'vitest';
+import { useTeamsHost } from '../kit/index.ts';
 import {
   CHANNEL,
   cardInvoke,
@@ -21,27 +15,7 @@ import {
 } from '../support/teams-fixtures.ts';
 
 /** The real engine, dialogs and calls behind the real host, over HTTP, with a local Bot Connector. */
-let app: App;
-let capture: BotConnectorCapture;
-let port = 0;
-
-beforeAll(async () => {
-  capture = await startBotConnectorCapture();
-  const clock = fixedClock('2023-09-04T08:00:00Z');
-  app = createApp({
-    config: { port: 0, nodeEnv: 'test', teams: {} },
-    store: createMemoryStore({ clock }),
-    catalog: loadCatalog('calls'),
-    clock,
-    log: createLogger({ level: 'warn', destination: new Writable({ write: (_c, _e, cb) => cb() }) }),
-  });
-  port = await app.listen(0);
-});
-afterAll(async () => {
-  await app.close();
-  await capture.close();
-});
-beforeEach(() => capture.reset());
+const host = useTeamsHost(() => ({ at: '2023-09-04T08:00:00Z' }));
 
 type Action = {
   type: string;
@@ -54,10 +28,10 @@ type Action = {
 
 describe('Teams activities over HTTP (real engine)', () => {
   it('answers a personal message with an Adaptive Card 1.5 reply to that message', async () => {
-    const activity = personalMessage(capture.serviceUrl, 'hjelp');
-    const res = await postActivity(port, activity);
+    const activity = personalMessage(host.capture.serviceUrl, 'hjelp');
+    const res = await postActivity(host.port, activity);
     expect(res.status).toBe(200);
-    const [reply] = capture.posted();
+    const [reply] = host.capture.posted();
     expect(reply?.conversationId).toBe(PERSONAL_CONVERSATION);
     expect(reply?.activityId).toBe(activity.id);
     const card = cardOf(reply?.body ?? {});
@@ -73,77 +47,82 @@ describe('Teams activities over HTTP (real engine)', () => {
   });
 
   it('in a channel answers only when mentioned, without the mention text', async () => {
-    const res = await postActivity(port, channelMessage(capture.serviceUrl, 'hjelp', { mention: false }));
+    const res = await postActivity(
+      host.port,
+      channelMessage(host.capture.serviceUrl, 'hjelp', { mention: false }),
+    );
     expect(res.status).toBe(200);
-    expect(capture.posted()).toHaveLength(0);
+    expect(host.capture.posted()).toHaveLength(0);
 
-    const mentioned = channelMessage(capture.serviceUrl, 'hjelp');
-    expect((await postActivity(port, mentioned)).status).toBe(200);
-    const [reply] = capture.posted();
+    const mentioned = channelMessage(host.capture.serviceUrl, 'hjelp');
+    expect((await postActivity(host.port, mentioned)).status).toBe(200);
+    const [reply] = host.capture.posted();
     // The reply goes into the thread the mention came from.
     expect(reply?.conversationId).toBe(mentioned.conversation.id);
     expect(cardOf(reply?.body ?? {})?.type).toBe('AdaptiveCard');
   });
 
   it('stores the conversation reference on install and greets once', async () => {
-    const install = personalInstall(capture.serviceUrl);
-    expect((await postActivity(port, install)).status).toBe(200);
-    const ref = await app.store.getPersonalRef('teams', USER.aadObjectId);
+    const install = personalInstall(host.capture.serviceUrl);
+    expect((await postActivity(host.port, install)).status).toBe(200);
+    const ref = await host.app.store.getPersonalRef('teams', USER.aadObjectId);
     expect(ref?.key).toBe(`teams:${PERSONAL_CONVERSATION}`);
-    expect((ref?.data as { serviceUrl?: string } | undefined)?.serviceUrl).toBe(capture.serviceUrl);
-    expect(capture.posted()).toHaveLength(1);
+    expect((ref?.data as { serviceUrl?: string } | undefined)?.serviceUrl).toBe(host.capture.serviceUrl);
+    expect(host.capture.posted()).toHaveLength(1);
 
-    expect((await postActivity(port, personalInstall(capture.serviceUrl))).status).toBe(200);
-    expect(capture.posted()).toHaveLength(1);
+    expect((await postActivity(host.port, personalInstall(host.capture.serviceUrl))).status).toBe(200);
+    expect(host.capture.posted()).toHaveLength(1);
 
-    expect((await postActivity(port, teamInstall(capture.serviceUrl))).status).toBe(200);
-    const channelRef = await app.store.getConversationRef(`teams:${CHANNEL}`);
+    expect((await postActivity(host.port, teamInstall(host.capture.serviceUrl))).status).toBe(200);
+    const channelRef = await host.app.store.getConversationRef(`teams:${CHANNEL}`);
     expect(channelRef?.kind).toBe('channel');
-    expect(capture.posted().at(-1)?.conversationId).toBe(CHANNEL);
+    expect(host.capture.posted().at(-1)?.conversationId).toBe(CHANNEL);
   });
 
   it('replaces the clicked card in place for an adaptiveCard/action invoke, once', async () => {
     const invoke = cardInvoke(
-      capture.serviceUrl,
+      host.capture.serviceUrl,
       'amount.start',
       { midlerbot: { action: 'amount.start', data: {} } },
       {},
       '1:42',
     );
-    const first = await postActivity(port, invoke);
+    const first = await postActivity(host.port, invoke);
     expect(first.status).toBe(200);
     const body = first.body as { statusCode: number; type: string; value: { type: string; body: unknown[] } };
     expect(body.statusCode).toBe(200);
     expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(body.value.type).toBe('AdaptiveCard');
     // The card was updated through the invoke response: no new message for it.
-    expect(capture.posted()).toHaveLength(0);
-    const dialogAfterFirst = await app.store.getDialog(`teams:${PERSONAL_CONVERSATION}:${USER.aadObjectId}`);
+    expect(host.capture.posted()).toHaveLength(0);
+    const dialogAfterFirst = await host.app.store.getDialog(
+      `teams:${PERSONAL_CONVERSATION}:${USER.aadObjectId}`,
+    );
     expect(dialogAfterFirst?.dialog).toBe('amount');
 
     // Teams retries an invoke it did not see answered in time: same activity id, one effect.
-    const again = await postActivity(port, invoke);
+    const again = await postActivity(host.port, invoke);
     expect(again.status).toBe(200);
     expect((again.body as { type: string }).type).not.toBe('application/vnd.microsoft.card.adaptive');
-    expect(capture.posted()).toHaveLength(0);
-    expect(await app.store.getDialog(`teams:${PERSONAL_CONVERSATION}:${USER.aadObjectId}`)).toEqual(
+    expect(host.capture.posted()).toHaveLength(0);
+    expect(await host.app.store.getDialog(`teams:${PERSONAL_CONVERSATION}:${USER.aadObjectId}`)).toEqual(
       dialogAfterFirst,
     );
   });
 
   it('handles an Action.Submit fallback (message with value) like the invoke: the clicked card is updated', async () => {
     const submit = cardSubmit(
-      capture.serviceUrl,
+      host.capture.serviceUrl,
       { midlerbot: { action: 'eligibility.start', data: {} } },
       {},
       '1:43',
     );
-    expect((await postActivity(port, submit)).status).toBe(200);
-    const [update] = capture.updated();
+    expect((await postActivity(host.port, submit)).status).toBe(200);
+    const [update] = host.capture.updated();
     expect(update?.activityId).toBe('1:43');
     expect(update?.conversationId).toBe(PERSONAL_CONVERSATION);
     expect(cardOf(update?.body ?? {})?.type).toBe('AdaptiveCard');
-    expect(capture.posted()).toHaveLength(0);
+    expect(host.capture.posted()).toHaveLength(0);
   });
 
   it('walks a dialog by card actions until inputs, and the typed values reach the dialog', async () => {
@@ -151,9 +130,9 @@ describe('Teams activities over HTTP (real engine)', () => {
     let card = (
       (
         await postActivity(
-          port,
+          host.port,
           cardInvoke(
-            capture.serviceUrl,
+            host.capture.serviceUrl,
             'amount.start',
             { midlerbot: { action: 'amount.start', data: {} } },
             {},
@@ -167,8 +146,8 @@ describe('Teams activities over HTTP (real engine)', () => {
       const choice = (card.actions ?? []).find((a) => a.type === 'Action.Execute');
       expect(choice?.verb).toBeTruthy();
       const res = await postActivity(
-        port,
-        cardInvoke(capture.serviceUrl, choice?.verb ?? '', choice?.data ?? {}, {}, '1:50'),
+        host.port,
+        cardInvoke(host.capture.serviceUrl, choice?.verb ?? '', choice?.data ?? {}, {}, '1:50'),
       );
       card = (res.body as { value: CardBody }).value;
     }
@@ -178,9 +157,9 @@ describe('Teams activities over HTTP (real engine)', () => {
       (card.actions ?? []).find((a) => a.type === 'Action.Execute' && a.style === 'positive') ??
       (card.actions ?? []).find((a) => a.type === 'Action.Execute');
     const res = await postActivity(
-      port,
+      host.port,
       cardInvoke(
-        capture.serviceUrl,
+        host.capture.serviceUrl,
         submit?.verb ?? '',
         submit?.data ?? {},
         { [input?.id ?? '']: '1 200 000' },
@@ -188,7 +167,7 @@ describe('Teams activities over HTTP (real engine)', () => {
       ),
     );
     expect(res.status).toBe(200);
-    const dialog = await app.store.getDialog(`teams:${PERSONAL_CONVERSATION}:${USER.aadObjectId}`);
+    const dialog = await host.app.store.getDialog(`teams:${PERSONAL_CONVERSATION}:${USER.aadObjectId}`);
     expect(JSON.stringify(dialog?.answers)).toContain('1200000');
   });
 });
