@@ -3,7 +3,18 @@ import { z } from 'zod';
 import type { Platform } from '../domain/application.ts';
 import { MidlerError } from '../domain/errors.ts';
 import { parseRedisUrl } from '../store/redis-connection.ts';
-import { chiefs, empty, flag, int, jsonSetting, osloTime, personRef, text, url } from './config-fields.ts';
+import {
+  chiefs,
+  empty,
+  flag,
+  int,
+  jsonSetting,
+  list,
+  osloTime,
+  personRef,
+  text,
+  url,
+} from './config-fields.ts';
 import { isForbiddenHost } from './egress.ts';
 import { NO_PLATFORM_MESSAGE } from './platforms.ts';
 
@@ -137,24 +148,15 @@ const schema = z.object({
   ToBotFromChannelTokenIssuer: text(),
   ToChannelFromBotLoginUrl: url(),
   ToChannelFromBotOAuthScope: text(),
-  TEAMS_ALLOWED_SERVICE_URLS: z.preprocess(
-    (v) =>
-      typeof v === 'string'
-        ? v
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean)
-        : [],
-    z.array(
-      z
-        .string()
-        .refine((s) => URL.canParse(s) && /^https?:/.test(s), 'each entry must be an http(s) URL')
-        .refine(
-          (s) => !URL.canParse(s) || !isForbiddenHost(new URL(s).hostname),
-          'must not name a link-local or metadata address',
-        )
-        .transform((s) => new URL(s).origin),
-    ),
+  TEAMS_ALLOWED_SERVICE_URLS: list(
+    z
+      .string()
+      .refine((s) => URL.canParse(s) && /^https?:/.test(s), 'each entry must be an http(s) URL')
+      .refine(
+        (s) => !URL.canParse(s) || !isForbiddenHost(new URL(s).hostname),
+        'must not name a link-local or metadata address',
+      )
+      .transform((s) => new URL(s).origin),
   ),
   SLACK_BOT_TOKEN: z.preprocess(
     empty,
@@ -169,16 +171,7 @@ const schema = z.object({
   SLACK_API_URL: url(),
   PUBLIC_URL: url(),
   REMINDERS_ENABLED: flag(true),
-  REMINDER_ADMINS: z.preprocess(
-    (v) =>
-      typeof v === 'string'
-        ? v
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean)
-        : [],
-    z.array(personRef),
-  ),
+  REMINDER_ADMINS: list(personRef),
   TRUST_QUALITY_CHIEFS: jsonSetting(chiefs, {}),
   SHOW_PRIORITY_RANK: flag(false),
   TEAMS_PEOPLE_FILE: text(),

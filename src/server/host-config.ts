@@ -1,6 +1,7 @@
 import type { TeamsAuthSettings } from '../../adapters/teams/auth.ts';
 import type { DialogSettings } from '../bot/dialog.ts';
 import type { ReminderLoopDeps } from '../scheduler/reminder-loop.ts';
+import type { Config } from './config.ts';
 import type { TurnLeaseOptions } from './turn-lease.ts';
 
 /** What the host needs from configuration (a subset of loadConfig()'s result). */
@@ -36,14 +37,7 @@ export interface HostConfig {
   /** A turn's de-duplication lease (tests shorten it; docs/reliability.md). */
   turnLease?: TurnLeaseOptions;
   teams: TeamsAuthSettings;
-  slack?: {
-    enabled: boolean;
-    botToken?: string;
-    signingSecret?: string;
-    appToken?: string;
-    socketMode: boolean;
-    apiUrl?: string;
-  };
+  slack?: Config['slack'];
   reminders?: {
     enabled: boolean;
     admins?: DialogSettings['reminderAdmins'];
