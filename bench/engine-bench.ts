@@ -62,11 +62,7 @@ export async function playConcurrently(
 
 /** Three users first, untimed (JIT and lazy catalog work), then the timed `playConcurrently`. */
 export async function warmThenPlay(
-  section: string,
-  store: Store,
-  catalog: Catalog,
-  options: BenchOptions,
-  idPrefix: string,
+  ...[section, store, catalog, options, idPrefix]: Parameters<typeof playConcurrently>
 ): Promise<Row[]> {
   await playConcurrently(section, store, catalog, { ...options, users: 3, concurrency: 1 }, 'warm-');
   return playConcurrently(section, store, catalog, options, idPrefix);
