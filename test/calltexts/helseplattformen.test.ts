@@ -36,19 +36,19 @@ transcriptSuite(
       ],
     ] as const) {
       it(`${locale}: shown when the chosen area names Helseplattformen, not otherwise`, async () => {
-        const c = chat({ ...(locale === 'en' ? { locale } : {}) });
-        await play(c, [
+        const options = locale === 'en' ? { locale } : {};
+        const upToAreas = [
           { say: w.ask },
           { click: /Innovasjonsmidler 2023|Innovation funding 2023/ },
           { click: w.cat },
+        ];
+        await play(chat(options), [
+          ...upToAreas,
           { click: w.send, inputs: { areas: 'new-ways-of-working' }, expect: [w.said, QUOTE] },
         ]);
         await newStore();
-        const d = chat({ ...(locale === 'en' ? { locale } : {}) });
-        await play(d, [
-          { say: w.ask },
-          { click: /Innovasjonsmidler 2023|Innovation funding 2023/ },
-          { click: w.cat },
+        await play(chat(options), [
+          ...upToAreas,
           { click: w.send, inputs: { areas: 'patient-logistics' }, not: [w.said, QUOTE] },
         ]);
       });
