@@ -60,19 +60,19 @@ export async function playConcurrently(
   ];
 }
 
+/** Three users first, untimed (JIT and lazy catalog work), then the timed `playConcurrently`. */
+export async function warmThenPlay(
+  ...[section, store, catalog, options, idPrefix]: Parameters<typeof playConcurrently>
+): Promise<Row[]> {
+  await playConcurrently(section, store, catalog, { ...options, users: 3, concurrency: 1 }, 'warm-');
+  return playConcurrently(section, store, catalog, options, idPrefix);
+}
+
 /** Engine turns on the embedded MemoryStore: the engine and dialogs with (almost) no storage cost. */
 export async function engineRows(catalog: Catalog, options: BenchOptions): Promise<Row[]> {
   const store = createMemoryStore({ clock: () => new Date(BENCH_AT.getTime()) });
   try {
-    // Warm-up: JIT and lazy catalog work, not timed.
-    await playConcurrently(
-      'engine/memory',
-      store,
-      catalog,
-      { ...options, users: 3, concurrency: 1 },
-      'warm-',
-    );
-    return await playConcurrently('engine/memory', store, catalog, options, 'mem-');
+    return await warmThenPlay('engine/memory', store, catalog, options, 'mem-');
   } finally {
     await store.close();
   }

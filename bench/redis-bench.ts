@@ -2,7 +2,7 @@ import type { Catalog } from '../src/domain/catalog.ts';
 import { createRedisStore } from '../src/store/redis-store.ts';
 import { BenchUser, ROUND_TRIP_SCRIPT, stepLabel } from './conversation.ts';
 import { CostTable, openCountingStore, type RoundTripStat } from './counting-store.ts';
-import { benchEngine, playConcurrently } from './engine-bench.ts';
+import { benchEngine, warmThenPlay } from './engine-bench.ts';
 import type { BenchOptions } from './options.ts';
 import { acquireRedis, type RedisTarget } from './redis-target.ts';
 import { countRoleRoundTrips } from './round-trips-roles.ts';
@@ -71,14 +71,7 @@ export async function redisRows(catalog: Catalog, options: BenchOptions): Promis
     let rows: SectionResult['rows'];
     try {
       await store.ping();
-      await playConcurrently(
-        'engine/redis',
-        store,
-        catalog,
-        { ...options, users: 3, concurrency: 1 },
-        'warm-',
-      );
-      rows = await playConcurrently('engine/redis', store, catalog, options, 'u-');
+      rows = await warmThenPlay('engine/redis', store, catalog, options, 'u-');
     } finally {
       await store.close();
     }

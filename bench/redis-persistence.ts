@@ -33,6 +33,12 @@ export interface PersistenceRow {
   afterRestart: { applications: number; subscriptions: number; reminders: number };
 }
 
+/** Redis' default snapshots: stopped cleanly, then killed. */
+const RDB = {
+  name: 'RDB snapshots only (Redis defaults, appendonly no)',
+  options: ['--save', '3600 1 300 100 60 10000', '--appendonly', 'no'],
+};
+
 export const CASES: PersistenceCase[] = [
   {
     id: 'none',
@@ -40,18 +46,8 @@ export const CASES: PersistenceCase[] = [
     options: ['--save', '', '--appendonly', 'no'],
     stop: 'SIGTERM',
   },
-  {
-    id: 'rdb-clean',
-    name: 'RDB snapshots only (Redis defaults, appendonly no)',
-    options: ['--save', '3600 1 300 100 60 10000', '--appendonly', 'no'],
-    stop: 'SIGTERM',
-  },
-  {
-    id: 'rdb-crash',
-    name: 'RDB snapshots only (Redis defaults, appendonly no)',
-    options: ['--save', '3600 1 300 100 60 10000', '--appendonly', 'no'],
-    stop: 'SIGKILL',
-  },
+  { id: 'rdb-clean', ...RDB, stop: 'SIGTERM' },
+  { id: 'rdb-crash', ...RDB, stop: 'SIGKILL' },
   {
     id: 'aof-crash',
     name: 'append-only (appendonly yes, appendfsync everysec; compose.yaml)',

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
+import { eachFlag } from '../adapters/console/args.ts';
 import { loadCatalog } from '../src/calls/load.ts';
 import { formatLocal } from '../src/domain/timeline.ts';
 import { tryItStart } from '../src/domain/try-it-date.ts';
@@ -30,13 +31,7 @@ function usage(ids: readonly string[]): string {
 
 function parseOptions(argv: readonly string[], ids: readonly string[]): Options {
   const options: Options = { as: ids[0] ?? 'applicant', botPort: Number(process.env.PORT ?? 3978) };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${flag} needs a value`);
-      return v;
-    };
+  eachFlag(argv, (flag, value) => {
     if (flag === '--as') options.as = value();
     else if (flag === '--bot-port') options.botPort = Number(value());
     else if (flag === '--port') options.uiPort = Number(value());
@@ -44,7 +39,7 @@ function parseOptions(argv: readonly string[], ids: readonly string[]): Options 
       console.log(usage(ids));
       process.exit(0);
     } else throw new Error(`unknown option ${flag}\n${usage(ids)}`);
-  }
+  });
   if (!ids.includes(options.as))
     throw new Error(`--as: no such person "${options.as}" (one of: ${ids.join(', ')})`);
   for (const [name, port] of [

@@ -12,13 +12,7 @@ export interface ConsoleArgs {
 /** `--as NAME`, `--locale en|nb`, `--at ISO-DATE`, `--help`. Throws a readable message on bad input. */
 export function parseArgs(argv: readonly string[]): ConsoleArgs {
   const args: ConsoleArgs = { as: 'Kari Nordmann', help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${flag} needs a value`);
-      return v;
-    };
+  eachFlag(argv, (flag, value) => {
     if (flag === '--as') args.as = value();
     else if (flag === '--locale') {
       const v = value();
@@ -34,8 +28,23 @@ export function parseArgs(argv: readonly string[]): ConsoleArgs {
       args.at = v;
     } else if (flag === '--help' || flag === '-h') args.help = true;
     else throw new Error(`unknown option ${flag}`);
-  }
+  });
   return args;
+}
+
+/**
+ * Walks a command line flag by flag; `value()` takes the next word as the flag's value (a flag
+ * without one throws "--x needs a value"). The console and the playground script read theirs so.
+ */
+export function eachFlag(argv: readonly string[], on: (flag: string, value: () => string) => void): void {
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i] ?? '';
+    on(flag, () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${flag} needs a value`);
+      return v;
+    });
+  }
 }
 
 /**

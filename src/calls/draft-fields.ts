@@ -1,6 +1,6 @@
 import { formatPath } from '../domain/call-references.ts';
 import type { CallFileData } from '../domain/call-schema.ts';
-import type { FactKind, Sentence, TextFact } from './text-facts.ts';
+import { type FactKind, NB_MONTHS, type Sentence, type TextFact } from './text-facts.ts';
 
 /**
  * The values of a call that a call text sets (milestone dates, caps, own-financing shares, award
@@ -34,30 +34,18 @@ export function fieldsOf(call: CallFileData): Field[] {
   });
   call.categories.forEach((c, i) => {
     const quotes = c.rules.flatMap((r) => ruleQuote(r) ?? []);
-    if (c.maxAmount !== undefined)
-      fields.push({
-        path: ['categories', i, 'maxAmount'],
-        kind: 'amount',
-        old: c.maxAmount,
-        label: `${c.name.en}: cap`,
-        quotes,
-      });
-    if (c.maxAwards !== undefined)
-      fields.push({
-        path: ['categories', i, 'maxAwards'],
-        kind: 'count',
-        old: c.maxAwards,
-        label: `${c.name.en}: award limit`,
-        quotes,
-      });
-    if (c.ownFinancingPercent > 0)
-      fields.push({
-        path: ['categories', i, 'ownFinancingPercent'],
-        kind: 'percent',
-        old: c.ownFinancingPercent,
-        label: `${c.name.en}: own financing`,
-        quotes,
-      });
+    const add = (
+      key: 'maxAmount' | 'maxAwards' | 'ownFinancingPercent',
+      kind: Field['kind'],
+      what: string,
+    ) => {
+      const old = c[key];
+      if (old !== undefined)
+        fields.push({ path: ['categories', i, key], kind, old, label: `${c.name.en}: ${what}`, quotes });
+    };
+    add('maxAmount', 'amount', 'cap');
+    add('maxAwards', 'count', 'award limit');
+    if (c.ownFinancingPercent > 0) add('ownFinancingPercent', 'percent', 'own financing');
   });
   call.questions.forEach((q, i) => {
     const quote = ruleQuote(q.rule);
@@ -166,20 +154,6 @@ export function spellings(field: Field): string[] {
   const [date = ''] = String(field.old).split('T');
   const [y, m, d] = date.split('-').map(Number);
   if (date.endsWith('-01-01') || date.endsWith('-12-31')) return [String(y)];
-  const nb = [
-    'januar',
-    'februar',
-    'mars',
-    'april',
-    'mai',
-    'juni',
-    'juli',
-    'august',
-    'september',
-    'oktober',
-    'november',
-    'desember',
-  ];
   const en = [
     'January',
     'February',
@@ -194,7 +168,7 @@ export function spellings(field: Field): string[] {
     'November',
     'December',
   ];
-  return [`${d}. ${nb[(m ?? 1) - 1]}`, `${d} ${en[(m ?? 1) - 1]}`];
+  return [`${d}. ${NB_MONTHS[(m ?? 1) - 1]}`, `${d} ${en[(m ?? 1) - 1]}`];
 }
 
 /** Paths of the call's nb/en texts that contain one of `words` (a flag lists them to update). */

@@ -24,7 +24,8 @@ export interface Sentence {
   start: number;
 }
 
-const MONTHS = [
+/** The month names as the Norwegian texts write them, January first. */
+export const NB_MONTHS = [
   'januar',
   'februar',
   'mars',
@@ -58,9 +59,9 @@ const PATTERNS: readonly Pattern[] = [
   },
   {
     kind: 'date',
-    re: new RegExp(`\\b(\\d{1,2})\\.\\s?(${MONTHS.join('|')})(?:\\s(\\d{4}))?`, 'gi'),
+    re: new RegExp(`\\b(\\d{1,2})\\.\\s?(${NB_MONTHS.join('|')})(?:\\s(\\d{4}))?`, 'gi'),
     value: (m) => {
-      const md = `${two(MONTHS.indexOf(m[2]!.toLowerCase()) + 1)}-${two(m[1]!)}`;
+      const md = `${two(NB_MONTHS.indexOf(m[2]!.toLowerCase()) + 1)}-${two(m[1]!)}`;
       return m[3] ? `${m[3]}-${md}` : md;
     },
   },

@@ -5,7 +5,7 @@ import type { Call, Locale } from '../domain/call.ts';
 import { isMidlerError } from '../domain/errors.ts';
 import { formatMoney, type MoneyErrorCode, parseMoney } from '../domain/money.ts';
 import { t } from '../i18n/t.ts';
-import { type CliOutput, failure, success, usageError } from './output.ts';
+import { type CliOutput, failure, flag, success, usageError, value } from './output.ts';
 
 export const USAGE = [
   'Usage: midlerbot amount --call ID --category CATEGORY --total NOK [--own NOK] [--other NOK]',
@@ -156,16 +156,16 @@ function parse(args: string[]) {
     strict: true,
     allowPositionals: true,
     options: {
-      call: { type: 'string' },
-      category: { type: 'string' },
-      total: { type: 'string' },
-      own: { type: 'string' },
-      other: { type: 'string' },
-      'prior-awards': { type: 'string' },
-      line: { type: 'string', multiple: true },
-      json: { type: 'boolean' },
-      locale: { type: 'string' },
-      calls: { type: 'string' },
+      call: value,
+      category: value,
+      total: value,
+      own: value,
+      other: value,
+      'prior-awards': value,
+      line: { ...value, multiple: true },
+      json: flag,
+      locale: value,
+      calls: value,
     },
   });
 }

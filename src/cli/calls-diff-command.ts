@@ -1,10 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { diffCalls } from '../domain/call-diff.ts';
 import { CallFile, type CallFileData } from '../domain/call-schema.ts';
-import { type CliOutput, failure, success, usageError } from './output.ts';
+import { type CliOutput, failure, flag, isOutput, readArgs, success, usageError, value } from './output.ts';
 
 export const DIFF_USAGE = [
   'Usage: midlerbot calls diff OLD NEW [--locale nb|en] [--json] [--calls DIR]',
@@ -35,17 +34,8 @@ function read(file: string): { ok: true; call: CallFileData } | { ok: false; mes
 }
 
 export async function diffCommand(args: string[]): Promise<CliOutput> {
-  let parsed: { values: { locale?: string; json?: boolean; calls?: string }; positionals: string[] };
-  try {
-    parsed = parseArgs({
-      args,
-      options: { locale: { type: 'string' }, json: { type: 'boolean' }, calls: { type: 'string' } },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (e) {
-    return usageError((e as Error).message, DIFF_USAGE);
-  }
+  const parsed = readArgs(args, { locale: value, json: flag, calls: value }, DIFF_USAGE, true);
+  if (isOutput(parsed)) return parsed;
   const { values, positionals } = parsed;
   if (positionals.length !== 2) return usageError('Give two calls: OLD and NEW.', DIFF_USAGE);
   const locale = values.locale ?? 'en';

@@ -1,12 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { buildDraft, type Draft, nextId } from '../calls/draft.ts';
 import { readCallFile, sourcesDirOf } from '../calls/load.ts';
 import { describeProblem } from '../calls/problems.ts';
 import { CallFile } from '../domain/call-schema.ts';
-import { type CliOutput, failure, success, usageError } from './output.ts';
+import { type CliOutput, failure, flag, isOutput, readArgs, success, usageError, value } from './output.ts';
 
 export const DRAFT_USAGE = [
   'Usage: midlerbot calls draft --from ID --text FILE [--id NEW-ID] [--calls DIR] [--json]',
@@ -21,23 +20,13 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** `midlerbot calls draft`: checks everything first, so bad input writes nothing. */
 export async function draftCommand(args: string[]): Promise<CliOutput> {
-  let values: { from?: string; text?: string; id?: string; calls?: string; json?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        from: { type: 'string' },
-        text: { type: 'string' },
-        id: { type: 'string' },
-        calls: { type: 'string' },
-        json: { type: 'boolean' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (e) {
-    return usageError((e as Error).message, DRAFT_USAGE);
-  }
+  const parsed = readArgs(
+    args,
+    { from: value, text: value, id: value, calls: value, json: flag },
+    DRAFT_USAGE,
+  );
+  if (isOutput(parsed)) return parsed;
+  const { values } = parsed;
   if (!values.from) return usageError('Missing --from ID (last year’s call).', DRAFT_USAGE);
   if (!values.text) return usageError('Missing --text FILE (the new call text).', DRAFT_USAGE);
   const dir = values.calls ?? 'calls';

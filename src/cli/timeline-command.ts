@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { enGB, nb } from 'date-fns/locale';
@@ -16,7 +15,7 @@ import {
   type TimelineEntry,
 } from '../domain/timeline.ts';
 import { formatDate, formatDaysLeft } from '../i18n/format.ts';
-import { type CliOutput, failure, success, usageError } from './output.ts';
+import { type CliOutput, failure, flag, isOutput, readArgs, success, usageError, value } from './output.ts';
 
 export const USAGE = [
   'Usage: midlerbot timeline --call ID [--at TIME] [--trust ID] [--json] [--locale nb|en] [--calls DIR]',
@@ -31,31 +30,13 @@ export { parseAt };
 /** Builds the command with a clock; `run` below uses the real one (this is the edge). */
 export function createTimelineCommand(clock: Clock): (args: string[]) => Promise<CliOutput> {
   return async (args) => {
-    let values: {
-      call?: string;
-      at?: string;
-      trust?: string;
-      json?: boolean;
-      locale?: string;
-      calls?: string;
-    };
-    try {
-      ({ values } = parseArgs({
-        args,
-        options: {
-          call: { type: 'string' },
-          at: { type: 'string' },
-          trust: { type: 'string' },
-          json: { type: 'boolean' },
-          locale: { type: 'string' },
-          calls: { type: 'string' },
-        },
-        strict: true,
-        allowPositionals: false,
-      }));
-    } catch (e) {
-      return usageError((e as Error).message, USAGE);
-    }
+    const parsed = readArgs(
+      args,
+      { call: value, at: value, trust: value, json: flag, locale: value, calls: value },
+      USAGE,
+    );
+    if (isOutput(parsed)) return parsed;
+    const { values } = parsed;
     if (!values.call) return usageError('Missing --call ID.', USAGE);
     const locale = values.locale ?? 'nb';
     if (locale !== 'nb' && locale !== 'en') return usageError(`Unknown locale: ${locale} (nb or en)`, USAGE);

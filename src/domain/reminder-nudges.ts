@@ -1,7 +1,7 @@
 import type { Application, ApplicationStep, Person } from './application.ts';
 import type { Call } from './call.ts';
 import { noteSays } from './call-lookup.ts';
-import type { StepData, StepKind } from './call-schema.ts';
+import { type StepData, StepKind } from './call-schema.ts';
 import { isTypedPerson } from './endorsement-request.ts';
 import { afterWorkingDays, daysBeforeInstant, workingDaysBeforeInstant } from './reminder-days.ts';
 import { type DatedMilestone, reminder } from './reminder-milestones.ts';
@@ -18,14 +18,9 @@ import {
 import { INTERNAL_DEADLINE_ID, localDate, localToInstant, milestoneInstant } from './timeline.ts';
 
 /** Steps that must happen before the application goes in: the ones an applicant is nudged about. */
-const BEFORE_SUBMISSION: ReadonlySet<StepKind> = new Set([
-  'eligibility',
-  'draft',
-  'category',
-  'endorsement',
-  'prioritisation',
-  'submission',
-]);
+const BEFORE_SUBMISSION: ReadonlySet<StepKind> = new Set(
+  StepKind.options.slice(0, StepKind.options.indexOf('submission') + 1),
+);
 const OPEN = new Set(['not-started', 'waiting', 'declined']);
 const FINISHED = new Set(['done', 'not-needed']);
 

@@ -33,6 +33,18 @@ function endorsementStep(app: Application, call: Call, stepId: string): [StepDat
   return [data, step];
 }
 
+/** The endorsement step the applicant acts on (ask, answer, replace): theirs, and still a draft. */
+function applicantsDraftStep(
+  app: Application,
+  call: Call,
+  input: { step: string; by: Person },
+): ApplicationStep {
+  const [, step] = endorsementStep(app, call, input.step);
+  requireApplicant(app, input.by);
+  requireStatus(app, 'draft', 'not-draft');
+  return step;
+}
+
 /** Nothing is asked for after the deadline: an endorsement then could not help the application. */
 function requireBeforeDeadline(call: Call, now: Date, reason: 'deadline-passed' | 'after-deadline'): void {
   const deadline = callDeadline(call);
@@ -47,31 +59,51 @@ function cleared(step: ApplicationStep): ApplicationStep {
   return rest;
 }
 
+/** A leader can be asked: not the applicant themself, and not after the deadline. */
+function requireAskable(
+  app: Application,
+  call: Call,
+  step: ApplicationStep,
+  leader: Person,
+  now: Date,
+): void {
+  if (samePerson(leader, app.applicant)) {
+    refuse('leader-is-applicant', 'an applicant cannot endorse their own application', { step: step.id });
+  }
+  requireBeforeDeadline(call, now, 'deadline-passed');
+}
+
+/** The step waits on `leader` from now, as a new round (a request, or the same one sent to someone else). */
+function newRound(
+  step: ApplicationStep,
+  leader: Person,
+  now: Date,
+  note: string | undefined,
+): ApplicationStep {
+  const next: ApplicationStep = {
+    ...cleared(step),
+    state: 'waiting',
+    waitingOn: leader,
+    since: now.toISOString(),
+    round: (step.round ?? 0) + 1,
+  };
+  if (note) next.note = note;
+  return next;
+}
+
 export function requestEndorsement(
   app: Application,
   call: Call,
   input: { step: string; leader: Person; by: Person; note?: string },
   now: Date,
 ): Transition {
-  const [, step] = endorsementStep(app, call, input.step);
-  requireApplicant(app, input.by);
-  requireStatus(app, 'draft', 'not-draft');
+  const step = applicantsDraftStep(app, call, input);
   if (step.state === 'waiting')
     refuse('already-requested', `${step.id} already waits on someone`, { step: step.id });
   if (step.state === 'done') refuse('already-done', `${step.id} is already approved`, { step: step.id });
-  if (samePerson(input.leader, app.applicant)) {
-    refuse('leader-is-applicant', 'an applicant cannot endorse their own application', { step: step.id });
-  }
-  requireBeforeDeadline(call, now, 'deadline-passed');
+  requireAskable(app, call, step, input.leader, now);
   requireDone(app, call, step.id);
-  const next: ApplicationStep = {
-    ...cleared(step),
-    state: 'waiting',
-    waitingOn: input.leader,
-    since: now.toISOString(),
-    round: (step.round ?? 0) + 1,
-  };
-  if (input.note) next.note = input.note;
+  const next = newRound(step, input.leader, now, input.note);
   return transition(app, withStep(app, next), input.by, 'endorsement.request', now, input.note);
 }
 
@@ -142,9 +174,7 @@ export function answerQuestion(
   input: { step: string; by: Person; answer: string },
   now: Date,
 ): Transition {
-  const [, step] = endorsementStep(app, call, input.step);
-  requireApplicant(app, input.by);
-  requireStatus(app, 'draft', 'not-draft');
+  const step = applicantsDraftStep(app, call, input);
   if (step.state !== 'waiting') refuse('not-waiting', `${step.id} is ${step.state}`, { step: step.id });
   if (step.question === undefined)
     refuse('no-question', `${step.id} has no open question`, { step: step.id });
@@ -174,24 +204,11 @@ export function replaceLeader(
   input: { step: string; leader: Person; by: Person; note?: string },
   now: Date,
 ): Transition {
-  const [, step] = endorsementStep(app, call, input.step);
-  requireApplicant(app, input.by);
-  requireStatus(app, 'draft', 'not-draft');
+  const step = applicantsDraftStep(app, call, input);
   if (step.state !== 'waiting') refuse('not-waiting', `${step.id} is ${step.state}`, { step: step.id });
   if (samePerson(step.waitingOn, input.leader))
     refuse('same-leader', `${step.id} already waits on them`, { step: step.id });
-  if (samePerson(input.leader, app.applicant)) {
-    refuse('leader-is-applicant', 'an applicant cannot endorse their own application', { step: step.id });
-  }
-  requireBeforeDeadline(call, now, 'deadline-passed');
-  const next: ApplicationStep = {
-    ...cleared(step),
-    state: 'waiting',
-    waitingOn: input.leader,
-    since: now.toISOString(),
-    round: (step.round ?? 0) + 1,
-  };
-  const note = input.note ?? step.note;
-  if (note) next.note = note;
+  requireAskable(app, call, step, input.leader, now);
+  const next = newRound(step, input.leader, now, input.note ?? step.note);
   return transition(app, withStep(app, next), input.by, 'endorsement.replace-leader', now, input.note);
 }

@@ -36,6 +36,18 @@ export const int = (fallback: number, min: number, max: number) =>
       .transform(Number)
       .refine((n) => n >= min && n <= max, `must be between ${min} and ${max}`),
   );
+/** A comma-separated list, each entry trimmed and read by `item`; unset is an empty list. */
+export const list = <T extends z.ZodType>(item: T) =>
+  z.preprocess(
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [],
+    z.array(item),
+  );
 export const url = () =>
   z.preprocess(
     empty,

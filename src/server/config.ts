@@ -16,6 +16,7 @@ import {
   flag,
   int,
   jsonSetting,
+  list,
   optionalFlag,
   osloTime,
   personRef,
@@ -159,24 +160,15 @@ const schema = z.object({
   ToBotFromChannelTokenIssuer: text(),
   ToChannelFromBotLoginUrl: url(),
   ToChannelFromBotOAuthScope: text(),
-  TEAMS_ALLOWED_SERVICE_URLS: z.preprocess(
-    (v) =>
-      typeof v === 'string'
-        ? v
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean)
-        : [],
-    z.array(
-      z
-        .string()
-        .refine((s) => URL.canParse(s) && /^https?:/.test(s), 'each entry must be an http(s) URL')
-        .refine(
-          (s) => !URL.canParse(s) || !isForbiddenHost(new URL(s).hostname),
-          'must not name a link-local or metadata address',
-        )
-        .transform((s) => new URL(s).origin),
-    ),
+  TEAMS_ALLOWED_SERVICE_URLS: list(
+    z
+      .string()
+      .refine((s) => URL.canParse(s) && /^https?:/.test(s), 'each entry must be an http(s) URL')
+      .refine(
+        (s) => !URL.canParse(s) || !isForbiddenHost(new URL(s).hostname),
+        'must not name a link-local or metadata address',
+      )
+      .transform((s) => new URL(s).origin),
   ),
   SLACK_BOT_TOKEN: z.preprocess(
     empty,
@@ -191,16 +183,7 @@ const schema = z.object({
   SLACK_API_URL: url(),
   PUBLIC_URL: url(),
   REMINDERS_ENABLED: flag(true),
-  REMINDER_ADMINS: z.preprocess(
-    (v) =>
-      typeof v === 'string'
-        ? v
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean)
-        : [],
-    z.array(personRef),
-  ),
+  REMINDER_ADMINS: list(personRef),
   TRUST_QUALITY_CHIEFS: jsonSetting(chiefs, {}),
   SHOW_PRIORITY_RANK: flag(false),
   TEAMS_PEOPLE_FILE: text(),

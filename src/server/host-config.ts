@@ -3,6 +3,7 @@ import type { GraphInstallSettings } from '../../adapters/teams/graph-install.ts
 import type { TypingSettings } from '../../adapters/teams/typing.ts';
 import type { DialogSettings } from '../bot/dialog.ts';
 import type { ReminderLoopDeps } from '../scheduler/reminder-loop.ts';
+import type { Config } from './config.ts';
 import type { TurnLeaseOptions } from './turn-lease.ts';
 
 /** What the host needs from configuration (a subset of loadConfig()'s result). */
@@ -45,14 +46,7 @@ export interface HostConfig {
   teamsGraphInstall?: GraphInstallSettings;
   /** Teams: the typing indicator of message turns slower than `afterMs` (TEAMS_TYPING_INDICATOR). Absent: none. */
   teamsTyping?: TypingSettings;
-  slack?: {
-    enabled: boolean;
-    botToken?: string;
-    signingSecret?: string;
-    appToken?: string;
-    socketMode: boolean;
-    apiUrl?: string;
-  };
+  slack?: Config['slack'];
   reminders?: {
     enabled: boolean;
     admins?: DialogSettings['reminderAdmins'];

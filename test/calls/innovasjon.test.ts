@@ -1,14 +1,8 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCallFile } from '../../src/calls/load.ts';
 import { deadlineOf } from '../../src/cli/calls-command.ts';
+import { byId, realCall } from './support.ts';
 
-const call = loadCallFile(join(import.meta.dirname, '../../calls/innovasjon-2023.yaml'));
-const byId = <T extends { id: string }>(list: readonly T[], id: string): T => {
-  const found = list.find((x) => x.id === id);
-  if (!found) throw new Error(`no ${id}`);
-  return found;
-};
+const call = realCall('innovasjon-2023');
 
 describe('innovasjon-2023: the call as data', () => {
   it('is identified by its file name and names its source text', () => {

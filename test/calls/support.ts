@@ -2,9 +2,21 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
+import { loadCallFile } from '../../src/calls/load.ts';
+import type { Call } from '../../src/domain/call.ts';
 
 export const root = join(import.meta.dirname, '../..');
 export const callsDir = join(root, 'calls');
+
+/** A real call file as the bot loads it (`calls/<name>.yaml`). */
+export const realCall = (name: string): Call => loadCallFile(join(callsDir, `${name}.yaml`));
+
+/** The entry of a call's list with this id; fails the test when there is none. */
+export function byId<T extends { id: string }>(list: readonly T[], id: string): T {
+  const found = list.find((x) => x.id === id);
+  if (!found) throw new Error(`no ${id}`);
+  return found;
+}
 
 const created: string[] = [];
 

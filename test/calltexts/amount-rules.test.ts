@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Person } from '../../src/domain/application.ts';
 import { createdAudit, newApplication } from '../../src/domain/tracker.ts';
-import type { Store } from '../../src/store/store.ts';
 import { type Actor, shown, World } from '../endorsement/world.ts';
-import { Chat, play, realCatalog, transcriptStores } from '../support/transcript.ts';
+import { play, realCatalog } from '../support/transcript.ts';
+import { transcriptSuite } from '../transcripts/suite.ts';
 
 /**
  * Issue 15, item 1: the patient-safety call sets no amount. The bot says so (and that the trust ranks
@@ -15,15 +15,9 @@ const AT = '2022-10-10T08:00:00Z';
 const KARI = '11111111-1111-4111-8111-111111111111';
 const NILS = '22222222-2222-4222-8222-222222222222';
 
-describe.each(transcriptStores('amount-rules'))('calls without an amount rule on $name', ({ make }) => {
-  let store: Store;
-  afterEach(async () => {
-    await store?.close();
-  });
-
+transcriptSuite('amount-rules', 'calls without an amount rule', AT, ({ chat, store }) => {
   it('nb: the calculator names no limit for patient safety and says the trust ranks', async () => {
-    store = make();
-    await play(new Chat({ store, at: AT }), [
+    await play(chat(), [
       { say: 'hvor mye kan jeg søke om' },
       { click: /Pasientsikkerhetsmidler/, expect: ['samlede prosjektbudsjettet'] },
       {
@@ -47,8 +41,7 @@ describe.each(transcriptStores('amount-rules'))('calls without an amount rule on
   });
 
   it('en: the same in English', async () => {
-    store = make();
-    await play(new Chat({ store, at: AT, locale: 'en' }), [
+    await play(chat({ locale: 'en' }), [
       { say: 'how much can I apply for' },
       { click: /Patient safety/ },
       {
@@ -60,8 +53,7 @@ describe.each(transcriptStores('amount-rules'))('calls without an amount rule on
   });
 
   it('nb: the category list does not say "ingen øvre grense"', async () => {
-    store = make();
-    await play(new Chat({ store, at: AT }), [{ say: 'kan jeg søke', not: ['øvre grense'] }]);
+    await play(chat(), [{ say: 'kan jeg søke', not: ['øvre grense'] }]);
   });
 
   async function draftWithoutAmount(world: World, kari: Person) {
@@ -79,13 +71,12 @@ describe.each(transcriptStores('amount-rules'))('calls without an amount rule on
       },
       world.now(),
     );
-    return store.createApplication(app, createdAudit(app, kari));
+    return store().createApplication(app, createdAudit(app, kari));
   }
 
   for (const locale of ['nb', 'en'] as const) {
     it(`${locale}: leaders can be asked without an amount; the edit form has no own financing; the leader sees none`, async () => {
-      store = make();
-      const world = new World(store, AT);
+      const world = new World(store(), AT);
       const kari: Actor = world.person(KARI, 'Kari Nordmann');
       const nils = world.person(NILS, 'Nils Leder');
       await draftWithoutAmount(world, kari.person);

@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/store.ts';
+import { expect, it } from 'vitest';
 import { shown, World } from '../endorsement/world.ts';
-import { Chat, realCatalog, transcriptStores } from '../support/transcript.ts';
+import { Chat, realCatalog } from '../support/transcript.ts';
+import { transcriptSuite } from '../transcripts/suite.ts';
 
 /**
  * Issue 15, item 8: one boundary everywhere (open means now < deadline; closed from 15:00:00.000
@@ -12,16 +12,10 @@ const KARI = '11111111-1111-4111-8111-111111111111';
 const AT_DEADLINE = '2022-10-20T13:00:00.000Z'; // 15:00:00.000 CEST
 const JUST_BEFORE = '2022-10-20T12:59:59.999Z';
 
-describe.each(transcriptStores('boundary'))('the innovation deadline boundary on $name', ({ make }) => {
-  let store: Store;
-  afterEach(async () => {
-    await store?.close();
-  });
-
+transcriptSuite('boundary', 'the innovation deadline boundary', AT_DEADLINE, ({ store }) => {
   for (const locale of ['nb', 'en'] as const) {
     it(`${locale}: at 15:00:00.000 the menu and the application card both say closed; a millisecond before, both open`, async () => {
-      store = make();
-      const world = new World(store, AT_DEADLINE);
+      const world = new World(store(), AT_DEADLINE);
       const kari = world.person(KARI, 'Kari Nordmann');
       const call = realCatalog().get('innovasjon-2023');
       if (!call) throw new Error('call missing');
@@ -41,8 +35,7 @@ describe.each(transcriptStores('boundary'))('the innovation deadline boundary on
   }
 
   it('nb: times are written as the call writes them, «kl. 15.00», never «15:00»', async () => {
-    store = make();
-    const c = new Chat({ store, at: '2022-10-01T10:00:00Z' });
+    const c = new Chat({ store: store(), at: '2022-10-01T10:00:00Z' });
     await c.say('kan jeg søke');
     expect(c.lastText()).toContain('20. oktober 2022 kl. 15.00');
     expect(c.lastText()).not.toContain('15:00');

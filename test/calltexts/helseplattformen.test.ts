@@ -1,6 +1,6 @@
-import { afterEach, describe, it } from 'vitest';
-import type { Store } from '../../src/store/store.ts';
-import { Chat, play, transcriptStores } from '../support/transcript.ts';
+import { it } from 'vitest';
+import { play } from '../support/transcript.ts';
+import { transcriptSuite } from '../transcripts/suite.ts';
 
 /**
  * Issue 15, "never shown": the innovation text encourages applicants to contact Helseplattformen
@@ -10,13 +10,11 @@ import { Chat, play, transcriptStores } from '../support/transcript.ts';
 
 const QUOTE = '> søkere oppfordres til å ta kontakt med Helseplattformen';
 
-describe.each(transcriptStores('helseplattformen'))(
-  'the Helseplattformen encouragement on $name',
-  ({ make }) => {
-    let store: Store;
-    afterEach(async () => {
-      await store?.close();
-    });
+transcriptSuite(
+  'helseplattformen',
+  'the Helseplattformen encouragement',
+  '2022-09-15T10:00:00Z',
+  ({ chat, newStore }) => {
     for (const [locale, w] of [
       [
         'nb',
@@ -38,21 +36,19 @@ describe.each(transcriptStores('helseplattformen'))(
       ],
     ] as const) {
       it(`${locale}: shown when the chosen area names Helseplattformen, not otherwise`, async () => {
-        store = make();
-        const c = new Chat({ store, at: '2022-09-15T10:00:00Z', ...(locale === 'en' ? { locale } : {}) });
-        await play(c, [
+        const options = locale === 'en' ? { locale } : {};
+        const upToAreas = [
           { say: w.ask },
           { click: /Innovasjonsmidler 2023|Innovation funding 2023/ },
           { click: w.cat },
+        ];
+        await play(chat(options), [
+          ...upToAreas,
           { click: w.send, inputs: { areas: 'new-ways-of-working' }, expect: [w.said, QUOTE] },
         ]);
-        await store.close();
-        store = make();
-        const d = new Chat({ store, at: '2022-09-15T10:00:00Z', ...(locale === 'en' ? { locale } : {}) });
-        await play(d, [
-          { say: w.ask },
-          { click: /Innovasjonsmidler 2023|Innovation funding 2023/ },
-          { click: w.cat },
+        await newStore();
+        await play(chat(options), [
+          ...upToAreas,
           { click: w.send, inputs: { areas: 'patient-logistics' }, not: [w.said, QUOTE] },
         ]);
       });

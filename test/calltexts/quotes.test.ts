@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/store.ts';
-import { Chat, play, transcriptStores } from '../support/transcript.ts';
+import { expect, it } from 'vitest';
+import { play } from '../support/transcript.ts';
+import { transcriptSuite } from '../transcripts/suite.ts';
 
 /**
  * Issue 15, items 6 and 7: every "no" shows the sentence that supports it, once; the aims "no" quotes
@@ -11,19 +11,10 @@ import { Chat, play, transcriptStores } from '../support/transcript.ts';
 const count = (text: string, part: string) => text.split(part).length - 1;
 const AIMS = 'Det kan søkes om midler til prosjekter som skal: • Redusere pasientskader';
 
-describe.each(transcriptStores('quotes'))('quotes behind every "no" on $name', ({ make }) => {
-  let store: Store;
-  afterEach(async () => {
-    await store?.close();
-  });
-  const chat = (at: string, locale?: 'nb' | 'en') => {
-    store = make();
-    return new Chat({ store, at, ...(locale ? { locale } : {}) });
-  };
-
+transcriptSuite('quotes', 'quotes behind every "no"', '2022-09-15T10:00:00Z', ({ chat, newStore }) => {
   for (const locale of ['nb', 'en'] as const) {
     it(`${locale}: the aims "no" quotes the aims, once`, async () => {
-      const c = chat('2022-10-10T08:00:00Z', locale);
+      const c = chat({ at: '2022-10-10T08:00:00Z', locale });
       await play(c, [
         { say: locale === 'nb' ? 'kan jeg søke' : 'can I apply' },
         { click: /Pasientsikkerhetsmidler|Patient safety/ },
@@ -39,7 +30,7 @@ describe.each(transcriptStores('quotes'))('quotes behind every "no" on $name', (
     });
 
     it(`${locale}: a deadline "no" quotes the deadline sentence`, async () => {
-      const c = chat('2022-10-21T08:00:00Z', locale);
+      const c = chat({ at: '2022-10-21T08:00:00Z', locale });
       // An ended call is no longer offered in the picker (issue 19); named, it is still checked.
       await play(c, [
         { say: locale === 'nb' ? 'kan jeg søke på innovasjonsmidler' : 'can I apply for innovation funding' },
@@ -55,7 +46,7 @@ describe.each(transcriptStores('quotes'))('quotes behind every "no" on $name', (
     });
 
     it(`${locale}: own financing has no invented advice; the bot's advice is marked as its own`, async () => {
-      const c = chat('2022-09-15T10:00:00Z', locale);
+      const c = chat({ at: '2022-09-15T10:00:00Z', locale });
       await play(c, [
         { say: locale === 'nb' ? 'kan jeg søke' : 'can I apply' },
         { click: /Innovasjonsmidler 2023|Innovation funding 2023/ },
@@ -70,7 +61,8 @@ describe.each(transcriptStores('quotes'))('quotes behind every "no" on $name', (
         },
       ]);
       expect(count(c.lastText(), '> det stilles krav om 25 % egenfinansiering')).toBe(1);
-      const c2 = chat('2022-09-15T10:00:00Z', locale);
+      await newStore();
+      const c2 = chat({ at: '2022-09-15T10:00:00Z', locale });
       await play(c2, [
         { say: locale === 'nb' ? 'kan jeg søke' : 'can I apply' },
         { click: /Innovasjonsmidler 2023|Innovation funding 2023/ },

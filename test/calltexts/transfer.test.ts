@@ -1,6 +1,6 @@
-import { afterEach, describe, it } from 'vitest';
-import type { Store } from '../../src/store/store.ts';
-import { Chat, play, transcriptStores } from '../support/transcript.ts';
+import { it } from 'vitest';
+import { play } from '../support/transcript.ts';
+import { transcriptSuite } from '../transcripts/suite.ts';
 
 /**
  * Issue 15, items 2 and 3: the transfer category allows one award «I denne kategorien er det kun mulig
@@ -12,16 +12,7 @@ const AT = '2022-09-15T10:00:00Z';
 const ONE_AWARD = '> I denne kategorien er det kun mulig med én tildeling';
 const THREE_AWARDS = 'Et prosjekt kan få kun tre tildelinger';
 
-describe.each(transcriptStores('transfer'))('the transfer category on $name', ({ make }) => {
-  let store: Store;
-  afterEach(async () => {
-    await store?.close();
-  });
-  const chat = (locale?: 'en') => {
-    store = make();
-    return new Chat({ store, at: AT, ...(locale ? { locale } : {}) });
-  };
-
+transcriptSuite('transfer', 'the transfer category', AT, ({ chat }) => {
   it('nb: the check asks about earlier transfer awards for this transfer; a "no" quotes the one-award sentence once', async () => {
     await play(chat(), [
       { say: 'kan jeg søke' },
@@ -35,7 +26,7 @@ describe.each(transcriptStores('transfer'))('the transfer category on $name', ({
   });
 
   it('en: the same in English', async () => {
-    await play(chat('en'), [
+    await play(chat({ locale: 'en' }), [
       { say: 'can I apply' },
       { click: 'Innovation funding 2023' },
       { click: 'Transfer of a service innovation from another health trust' },
@@ -60,11 +51,7 @@ describe.each(transcriptStores('transfer'))('the transfer category on $name', ({
   });
 });
 
-describe.each(transcriptStores('transfer-areas'))('priority areas of transfer on $name', ({ make }) => {
-  let store: Store;
-  afterEach(async () => {
-    await store?.close();
-  });
+transcriptSuite('transfer-areas', 'priority areas of transfer', AT, ({ chat }) => {
   for (const [locale, words] of [
     [
       'nb',
@@ -88,8 +75,7 @@ describe.each(transcriptStores('transfer-areas'))('priority areas of transfer on
     ],
   ] as const) {
     it(`${locale}: transfer is not said to have no priority areas, and no product quote is shown for it`, async () => {
-      store = make();
-      await play(new Chat({ store, at: AT, ...(locale === 'en' ? { locale } : {}) }), [
+      await play(chat({ ...(locale === 'en' ? { locale } : {}) }), [
         { say: words.ask },
         { click: words.call },
         { click: words.cat, expect: [words.said], not: [words.invented, 'produktinnovasjon er det ingen'] },

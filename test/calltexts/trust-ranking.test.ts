@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/store.ts';
+import { expect, it } from 'vitest';
 import { shown, World } from '../endorsement/world.ts';
-import { realCatalog, transcriptStores } from '../support/transcript.ts';
+import { realCatalog } from '../support/transcript.ts';
+import { transcriptSuite } from '../transcripts/suite.ts';
 
 /**
  * Issue 15, item 4: the text gives the trust's prioritisation no date and does not say the trust
@@ -10,19 +10,13 @@ import { realCatalog, transcriptStores } from '../support/transcript.ts';
 
 const KARI = '11111111-1111-4111-8111-111111111111';
 
-describe.each(transcriptStores('trust-ranking'))('the trust ranking step on $name', ({ make }) => {
-  let store: Store;
-  afterEach(async () => {
-    await store?.close();
-  });
-
+transcriptSuite('trust-ranking', 'the trust ranking step', '2022-10-10T08:00:00Z', ({ store }) => {
   for (const [locale, label] of [
     ['nb', 'Helseforetaket prioriterer søknadene'],
     ['en', 'The trust ranks its applications'],
   ] as const) {
     it(`${locale}: the card shows the trust's ranking without the deadline's date`, async () => {
-      store = make();
-      const world = new World(store, '2022-10-10T08:00:00Z');
+      const world = new World(store(), '2022-10-10T08:00:00Z');
       const kari = world.person(KARI, 'Kari Nordmann');
       const call = realCatalog().get('pasientsikkerhet-2023-2024');
       if (!call) throw new Error('call missing');

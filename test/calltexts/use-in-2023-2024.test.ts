@@ -1,6 +1,6 @@
-import { afterEach, describe, it } from 'vitest';
-import type { Store } from '../../src/store/store.ts';
-import { Chat, play, transcriptStores } from '../support/transcript.ts';
+import { it } from 'vitest';
+import { play } from '../support/transcript.ts';
+import { transcriptSuite } from '../transcripts/suite.ts';
 
 /**
  * Issue 15, "never shown": the patient-safety funds are «til bruk i 2023-2024». A project that ends
@@ -10,13 +10,11 @@ import { Chat, play, transcriptStores } from '../support/transcript.ts';
 
 const QUOTE = '> pasientsikkerhetsmidler til bruk i 2023-2024';
 
-describe.each(transcriptStores('use-in-2023-2024'))(
-  'the patient-safety use in 2023–2024 on $name',
-  ({ make }) => {
-    let store: Store;
-    afterEach(async () => {
-      await store?.close();
-    });
+transcriptSuite(
+  'use-in-2023-2024',
+  'the patient-safety use in 2023–2024',
+  '2022-10-10T08:00:00Z',
+  ({ chat, newStore }) => {
     for (const [locale, w] of [
       [
         'nb',
@@ -49,14 +47,12 @@ describe.each(transcriptStores('use-in-2023-2024'))(
         { click: w.yes },
       ];
       it(`${locale}: a project ending in 2022 gets a "no" quoting the use in 2023–2024; one ending in 2024 does not`, async () => {
-        store = make();
-        await play(new Chat({ store, at: '2022-10-10T08:00:00Z', ...(locale === 'en' ? { locale } : {}) }), [
+        await play(chat({ ...(locale === 'en' ? { locale } : {}) }), [
           ...upToEnd,
           { say: '2022-12-15', expect: [w.said, QUOTE], not: [w.ok] },
         ]);
-        await store.close();
-        store = make();
-        await play(new Chat({ store, at: '2022-10-10T08:00:00Z', ...(locale === 'en' ? { locale } : {}) }), [
+        await newStore();
+        await play(chat({ ...(locale === 'en' ? { locale } : {}) }), [
           ...upToEnd,
           { say: '2024-06-30', not: [w.said, QUOTE] },
         ]);

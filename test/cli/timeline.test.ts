@@ -153,17 +153,9 @@ describe('timeline command (in process, with a clock)', () => {
 
     it('adds the internal deadline for --trust, before the regional one', async () => {
       expect(yaml).toContain('internalDeadline: 2022-10-13T12:00');
-      const out = await command([
-        '--call',
-        'innovasjon-2023',
-        '--calls',
-        dir,
-        '--trust',
-        'hemit',
-        '--at',
-        '2022-10-01',
-        '--json',
-      ]);
+      const hemitAt = (at: string) =>
+        command(['--call', 'innovasjon-2023', '--calls', dir, '--trust', 'hemit', '--at', at, '--json']);
+      const out = await hemitAt('2022-10-01');
       const json = JSON.parse(out.stdout) as { trust: string; milestones: JsonEntry[]; next: JsonEntry };
       expect(json.trust).toBe('hemit');
       expect(json.milestones.map((m) => m.id).slice(0, 3)).toEqual([
@@ -176,17 +168,7 @@ describe('timeline command (in process, with a clock)', () => {
         utc: '2022-10-13T10:00:00.000Z',
         daysLeft: 12,
       });
-      const other = await command([
-        '--call',
-        'innovasjon-2023',
-        '--calls',
-        dir,
-        '--trust',
-        'hemit',
-        '--at',
-        '2022-10-14',
-        '--json',
-      ]);
+      const other = await hemitAt('2022-10-14');
       expect((JSON.parse(other.stdout) as { next: JsonEntry }).next.id).toBe('deadline');
     });
   });

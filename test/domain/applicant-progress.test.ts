@@ -2,33 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { applicantActions } from '../../src/domain/applicant-actions.ts';
 import type { Application } from '../../src/domain/application.ts';
 import {
-  decideEndorsement,
   editApplication,
   markStepDone,
   newApplication,
   prioritise,
   recordAward,
   recordEligibility,
-  requestEndorsement,
   submit,
   withdrawApplication,
 } from '../../src/domain/tracker.ts';
-import {
-  applicant,
-  apply,
-  at,
-  clinicLeader,
-  innovation,
-  innovationDraft,
-  nearestLeader,
-  OCT_1,
-  patientDraft,
-  patientSafety,
-  qualityChief,
-  reasonOf,
-  stateOf,
-  stranger,
-} from './tracker-fixtures.ts';
+import { innovation, patientSafety } from './eligibility-support.ts';
+import { applicant, clinicLeader, nearestLeader, qualityChief, stranger } from './people.ts';
+import { apply, at, innovationDraft, OCT_1, patientDraft, reasonOf, stateOf } from './tracker-fixtures.ts';
+import { approved, asked, endorsedByBoth, written } from './walks.ts';
 
 /** Created with "ny søknad" before any check: no answers, no verdict. */
 const unchecked = () =>
@@ -59,9 +45,7 @@ describe('recordEligibility: a check run for an existing draft', () => {
   });
 
   it('a failing re-check reopens the step, so the draft and submission wait again', () => {
-    const app = apply(
-      markStepDone(patientDraft('ps-r'), patientSafety, { step: 'draft', by: applicant }, OCT_1),
-    );
+    const app = written(patientDraft('ps-r'));
     const t = recordEligibility(
       app,
       patientSafety,
@@ -74,16 +58,10 @@ describe('recordEligibility: a check run for an existing draft', () => {
   });
 
   it('different answers after an endorsement ask the leaders again; the same answers do not', () => {
-    let app = apply(
-      markStepDone(patientDraft('ps-e'), patientSafety, { step: 'draft', by: applicant }, OCT_1),
-    );
+    let app = written(patientDraft('ps-e'));
     const step = 'endorse-nearest-leader';
-    app = apply(
-      requestEndorsement(app, patientSafety, { step, leader: nearestLeader, by: applicant }, OCT_1),
-    );
-    app = apply(
-      decideEndorsement(app, patientSafety, { step, decision: 'approve', by: nearestLeader }, OCT_1),
-    );
+    app = asked(app, step, nearestLeader);
+    app = approved(app, step, nearestLeader);
     const input = { category: 'project', verdict: 'eligible' as const, by: applicant };
     const same = recordEligibility(app, patientSafety, { ...input, answers: app.answers }, OCT_1);
     expect(stateOf(same.app, step)).toBe('done');
@@ -120,16 +98,10 @@ describe('applicantActions: what the applicant can do next, from the draft to th
     expect(kinds(app)).toEqual(['check:eligibility', 'edit', 'withdraw']);
     app = patientDraft('ps-a');
     expect(kinds(app)).toEqual(['done:draft', 'edit', 'withdraw']);
-    app = apply(markStepDone(app, patientSafety, { step: 'draft', by: applicant }, OCT_1));
+    app = written(app);
     // Endorsements are asked from their own dialog: no applicant action here but withdrawing.
     expect(kinds(app)).toEqual(['edit', 'withdraw']);
-    for (const [step, leader] of [
-      ['endorse-nearest-leader', nearestLeader],
-      ['endorse-clinic-leader', clinicLeader],
-    ] as const) {
-      app = apply(requestEndorsement(app, patientSafety, { step, leader, by: applicant }, OCT_1));
-      app = apply(decideEndorsement(app, patientSafety, { step, decision: 'approve', by: leader }, OCT_1));
-    }
+    app = endorsedByBoth(app, nearestLeader, clinicLeader);
     expect(kinds(app)).toEqual(['submit:submission', 'edit', 'withdraw']);
     // After the deadline (23:59 on 4 Nov 2022 local) nothing can be submitted, but a submission made
     // in time and not recorded here can be recorded with its day.
@@ -147,16 +119,7 @@ describe('applicantActions: what the applicant can do next, from the draft to th
   });
 
   it('after the announcement the award settles a prioritisation never confirmed in chat', () => {
-    let app = apply(
-      markStepDone(patientDraft('ps-n'), patientSafety, { step: 'draft', by: applicant }, OCT_1),
-    );
-    for (const [step, leader] of [
-      ['endorse-nearest-leader', nearestLeader],
-      ['endorse-clinic-leader', clinicLeader],
-    ] as const) {
-      app = apply(requestEndorsement(app, patientSafety, { step, leader, by: applicant }, OCT_1));
-      app = apply(decideEndorsement(app, patientSafety, { step, decision: 'approve', by: leader }, OCT_1));
-    }
+    let app = endorsedByBoth(written(patientDraft('ps-n')), nearestLeader, clinicLeader);
     app = apply(submit(app, patientSafety, { by: applicant }, OCT_1));
     // Before the announcement (16 Dec 2022) the trust's order is still awaited.
     const before = at('2022-12-15T10:00:00Z');
@@ -182,31 +145,10 @@ describe('applicantActions: what the applicant can do next, from the draft to th
 describe('editApplication: title, amount asked for and own financing on a draft', () => {
   const by = applicant;
   const endorsedOnce = () => {
-    let app = apply(markStepDone(patientDraft('e1'), patientSafety, { step: 'draft', by }, OCT_1));
-    app = apply(
-      requestEndorsement(
-        app,
-        patientSafety,
-        { step: 'endorse-nearest-leader', leader: nearestLeader, by },
-        OCT_1,
-      ),
-    );
-    app = apply(
-      decideEndorsement(
-        app,
-        patientSafety,
-        { step: 'endorse-nearest-leader', decision: 'approve', by: nearestLeader },
-        OCT_1,
-      ),
-    );
-    return apply(
-      requestEndorsement(
-        app,
-        patientSafety,
-        { step: 'endorse-clinic-leader', leader: clinicLeader, by },
-        OCT_1,
-      ),
-    );
+    let app = written(patientDraft('e1'));
+    app = asked(app, 'endorse-nearest-leader', nearestLeader);
+    app = approved(app, 'endorse-nearest-leader', nearestLeader);
+    return asked(app, 'endorse-clinic-leader', clinicLeader);
   };
 
   it('saves the new values, and endorsements given or pending for the old text are asked again', () => {
@@ -291,14 +233,7 @@ describe('editApplication: title, amount asked for and own financing on a draft'
       ),
     ).toBe('deadline-passed');
     let app = endorsedOnce();
-    app = apply(
-      decideEndorsement(
-        app,
-        patientSafety,
-        { step: 'endorse-clinic-leader', decision: 'approve', by: clinicLeader },
-        OCT_1,
-      ),
-    );
+    app = approved(app, 'endorse-clinic-leader', clinicLeader);
     const [ranked] = prioritise([app], patientSafety, { by: qualityChief }, OCT_1).map((t) => t.app);
     if (!ranked) throw new Error('not prioritised');
     expect(reasonOf(() => editApplication(ranked, patientSafety, { ...input, by }, OCT_1))).toBe(

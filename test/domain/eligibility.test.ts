@@ -27,32 +27,21 @@ function ruleOf(callId: string, ruleId: string) {
   return rule;
 }
 
+/** Product and service innovation ask the same questions. */
+const OWN_INNOVATION = [
+  'trust',
+  'position-share',
+  'prior-awards',
+  'own-financing',
+  'clinic-chief-anchoring',
+  'large-equipment',
+  'project-end-date',
+];
+
 describe('questions asked only when they apply (real calls)', () => {
   it.each([
-    [
-      'product',
-      [
-        'trust',
-        'position-share',
-        'prior-awards',
-        'own-financing',
-        'clinic-chief-anchoring',
-        'large-equipment',
-        'project-end-date',
-      ],
-    ],
-    [
-      'service',
-      [
-        'trust',
-        'position-share',
-        'prior-awards',
-        'own-financing',
-        'clinic-chief-anchoring',
-        'large-equipment',
-        'project-end-date',
-      ],
-    ],
+    ['product', OWN_INNOVATION],
+    ['service', OWN_INNOVATION],
     [
       'transfer',
       [

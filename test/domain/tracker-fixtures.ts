@@ -1,40 +1,20 @@
-import { join } from 'node:path';
 import { expect } from 'vitest';
-import { loadCallFile } from '../../src/calls/load.ts';
-import type { Application, Person } from '../../src/domain/application.ts';
-import type { Call } from '../../src/domain/call.ts';
+import type { Application } from '../../src/domain/application.ts';
 import { isMidlerError } from '../../src/domain/errors.ts';
 import type { Transition } from '../../src/domain/tracker.ts';
-import { newApplication } from '../../src/domain/tracker.ts';
-
-const calls = join(import.meta.dirname, '../../calls');
-export const innovation: Call = loadCallFile(join(calls, 'innovasjon-2023.yaml'));
-export const patientSafety: Call = loadCallFile(join(calls, 'pasientsikkerhet-2023-2024.yaml'));
-
-export const applicant: Person & { trust: string } = {
-  platform: 'teams',
-  userId: 'aad-kari',
-  name: 'Kari Nordmann',
-  trust: 'st-olavs-hospital',
-};
-export const nearestLeader: Person = { platform: 'teams', userId: 'aad-nils', name: 'Nils Leder' };
-export const clinicLeader: Person = { platform: 'teams', userId: 'aad-klara', name: 'Klara Klinikk' };
-export const clinicChief: Person = { platform: 'slack', userId: 'U0CHIEF', name: 'Sjur Sjef' };
-export const qualityChief: Person = { platform: 'teams', userId: 'aad-kvalitet', name: 'Kvalitetssjef' };
-export const stranger: Person = { platform: 'teams', userId: 'aad-other', name: 'Ola Annen' };
-export const region: Person = { platform: 'console', userId: 'rhf-admin', name: 'HMN RHF' };
+import { type DraftInput, draftOf } from '../kit/applications.ts';
+import { innovation, patientSafety } from './eligibility-support.ts';
+import { applicant } from './people.ts';
 
 /** A local Oslo time as an instant, the way a test reads best. */
 export const at = (iso: string) => new Date(iso);
 export const OCT_1 = at('2022-10-01T08:00:00Z');
 
-export function patientDraft(
-  id = 'ps-1',
-  overrides: Partial<Parameters<typeof newApplication>[1]> = {},
-): Application {
-  return newApplication(
-    patientSafety,
+/** A patient-safety draft from the one builder (test/kit), with both leaders' approvals still to come. */
+export function patientDraft(id = 'ps-1', overrides: Partial<DraftInput> = {}): Application {
+  return draftOf(
     {
+      call: patientSafety,
       id,
       applicant,
       category: 'project',
@@ -45,22 +25,25 @@ export function patientDraft(
         'clinic-leader-approval': 'not-yet',
       },
       verdict: 'eligible-with-todos',
+      amount: undefined,
       ...overrides,
     },
     OCT_1,
   );
 }
 
+/** An innovation draft from the same builder, its anchoring with the clinic chief still to come. */
 export function innovationDraft(id = 'inn-1', category = 'product'): Application {
-  return newApplication(
-    innovation,
+  return draftOf(
     {
+      call: innovation,
       id,
       applicant,
       category,
       title: 'Smart seng',
       answers: { trust: 'st-olavs-hospital', 'clinic-chief-anchoring': 'not-yet' },
       verdict: 'eligible-with-todos',
+      amount: undefined,
     },
     OCT_1,
   );

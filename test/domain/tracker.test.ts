@@ -3,28 +3,15 @@ import type { Call } from '../../src/domain/call.ts';
 import { isMidlerError } from '../../src/domain/errors.ts';
 import {
   createdAudit,
-  decideEndorsement,
-  markStepDone,
   newApplication,
   nextStep,
   openSteps,
-  requestEndorsement,
   stepsWaitingOn,
 } from '../../src/domain/tracker.ts';
-import {
-  applicant,
-  apply,
-  at,
-  clinicChief,
-  clinicLeader,
-  innovation,
-  innovationDraft,
-  nearestLeader,
-  OCT_1,
-  patientDraft,
-  patientSafety,
-  stateOf,
-} from './tracker-fixtures.ts';
+import { innovation, patientSafety } from './eligibility-support.ts';
+import { applicant, clinicChief, clinicLeader, nearestLeader } from './people.ts';
+import { at, innovationDraft, OCT_1, patientDraft, stateOf } from './tracker-fixtures.ts';
+import { approved, asked, written } from './walks.ts';
 
 /** The calls with the question→step links docs/tracker.md asks the call files for. */
 const linked = (call: Call, links: Record<string, string>): Call => ({
@@ -158,27 +145,13 @@ describe('nextStep', () => {
   });
 
   it('after the draft, asks the applicant to request an endorsement, and then waits on the named leader', () => {
-    let app = apply(markStepDone(patientDraft(), patientSafety, { step: 'draft', by: applicant }, OCT_1));
+    let app = written(patientDraft());
     expect(nextStep(app, patientSafety, OCT_1)).toMatchObject({ actor: 'applicant', role: 'nearest-leader' });
     expect(nextStep(app, patientSafety, OCT_1)?.step.id).toBe('endorse-nearest-leader');
-    app = apply(
-      requestEndorsement(
-        app,
-        patientSafety,
-        { step: 'endorse-nearest-leader', leader: nearestLeader, by: applicant },
-        OCT_1,
-      ),
-    );
+    app = asked(app, 'endorse-nearest-leader', nearestLeader);
     // The applicant can still ask the clinic leader: that comes before waiting.
     expect(nextStep(app, patientSafety, OCT_1)?.step.id).toBe('endorse-clinic-leader');
-    app = apply(
-      requestEndorsement(
-        app,
-        patientSafety,
-        { step: 'endorse-clinic-leader', leader: clinicLeader, by: applicant },
-        OCT_1,
-      ),
-    );
+    app = asked(app, 'endorse-clinic-leader', clinicLeader);
     const waiting = nextStep(app, patientSafety, at('2022-10-03T08:00:00Z'));
     expect(waiting).toMatchObject({
       actor: 'nearest-leader',
@@ -208,21 +181,17 @@ describe('nextStep', () => {
   });
 
   it('innovation: anchoring with the clinic chief, then submission, then the award by the region', () => {
-    let app = apply(markStepDone(innovationDraft(), innovation, { step: 'draft', by: applicant }, OCT_1));
+    let app = written(innovationDraft());
     expect(nextStep(app, innovation, OCT_1)?.step.id).toBe('anchoring');
-    app = apply(
-      requestEndorsement(app, innovation, { step: 'anchoring', leader: clinicChief, by: applicant }, OCT_1),
-    );
+    app = asked(app, 'anchoring', clinicChief);
     expect(nextStep(app, innovation, OCT_1)).toMatchObject({ actor: 'clinic-chief', waitingOn: clinicChief });
-    app = apply(
-      decideEndorsement(app, innovation, { step: 'anchoring', decision: 'approve', by: clinicChief }, OCT_1),
-    );
+    app = approved(app, 'anchoring', clinicChief);
     expect(nextStep(app, innovation, OCT_1)?.step.id).toBe('submission');
   });
 
   it('several applications per person are independent', () => {
     const a = patientDraft('a');
-    const b = apply(markStepDone(patientDraft('b'), patientSafety, { step: 'draft', by: applicant }, OCT_1));
+    const b = written(patientDraft('b'));
     expect(nextStep(a, patientSafety, OCT_1)?.step.id).toBe('draft');
     expect(nextStep(b, patientSafety, OCT_1)?.step.id).toBe('endorse-nearest-leader');
   });

@@ -8,32 +8,19 @@ import {
   requestEndorsement,
   withdrawRequest,
 } from '../../src/domain/tracker.ts';
-import {
-  applicant,
-  apply,
-  at,
-  clinicChief,
-  clinicLeader,
-  innovation,
-  innovationDraft,
-  nearestLeader,
-  OCT_1,
-  patientDraft,
-  patientSafety,
-  reasonOf,
-  stateOf,
-  stranger,
-} from './tracker-fixtures.ts';
+import { innovation, patientSafety } from './eligibility-support.ts';
+import { applicant, clinicChief, clinicLeader, nearestLeader, stranger } from './people.ts';
+import { apply, at, innovationDraft, OCT_1, patientDraft, reasonOf, stateOf } from './tracker-fixtures.ts';
+import { asked, written } from './walks.ts';
 
 const STEP = 'endorse-nearest-leader';
 const LATER = at('2022-10-03T09:00:00Z');
 
 /** A patient-safety draft written and waiting on the nearest leader. */
-function asked(): Application {
-  const written = apply(markStepDone(patientDraft(), patientSafety, { step: 'draft', by: applicant }, OCT_1));
+function waiting(): Application {
   return apply(
     requestEndorsement(
-      written,
+      written(patientDraft()),
       patientSafety,
       { step: STEP, leader: nearestLeader, by: applicant, note: 'Se vedlegg' },
       OCT_1,
@@ -43,11 +30,9 @@ function asked(): Application {
 
 describe('requesting an endorsement', () => {
   it('waits on the named leader, since now, round 1, with an audit entry', () => {
-    const written = apply(
-      markStepDone(patientDraft(), patientSafety, { step: 'draft', by: applicant }, OCT_1),
-    );
+    const draft = written(patientDraft());
     const { app, audit } = requestEndorsement(
-      written,
+      draft,
       patientSafety,
       { step: STEP, leader: nearestLeader, by: applicant, note: 'Se vedlegg' },
       OCT_1,
@@ -59,7 +44,7 @@ describe('requesting an endorsement', () => {
       round: 1,
       note: 'Se vedlegg',
     });
-    expect(app.version).toBe(written.version);
+    expect(app.version).toBe(draft.version);
     expect(audit).toMatchObject({
       action: 'endorsement.request',
       actor: applicant,
@@ -84,16 +69,14 @@ describe('requesting an endorsement', () => {
     ['someone else asks', { by: stranger, leader: nearestLeader }, 'not-the-applicant'],
     ['the applicant names themself', { by: applicant, leader: applicant }, 'leader-is-applicant'],
   ])('is refused when %s', (_what, who, reason) => {
-    const written = apply(
-      markStepDone(patientDraft(), patientSafety, { step: 'draft', by: applicant }, OCT_1),
-    );
-    expect(reasonOf(() => requestEndorsement(written, patientSafety, { step: STEP, ...who }, OCT_1))).toBe(
+    const draft = written(patientDraft());
+    expect(reasonOf(() => requestEndorsement(draft, patientSafety, { step: STEP, ...who }, OCT_1))).toBe(
       reason,
     );
   });
 
   it('is refused twice, on a non-endorsement step, and after the deadline', () => {
-    const app = asked();
+    const app = waiting();
     expect(
       reasonOf(() =>
         requestEndorsement(app, patientSafety, { step: STEP, leader: clinicLeader, by: applicant }, OCT_1),
@@ -125,7 +108,7 @@ describe('requesting an endorsement', () => {
 
 describe('deciding', () => {
   it('approve: only the named leader, and the step is done with who and when', () => {
-    const app = asked();
+    const app = waiting();
     for (const who of [stranger, applicant, clinicLeader, { ...nearestLeader, platform: 'slack' as const }]) {
       expect(
         reasonOf(() =>
@@ -165,7 +148,7 @@ describe('deciding', () => {
   });
 
   it('decline needs a comment and reopens the draft; the applicant edits and asks again', () => {
-    const app = asked();
+    const app = waiting();
     expect(
       reasonOf(() =>
         decideEndorsement(app, patientSafety, { step: STEP, decision: 'decline', by: nearestLeader }, LATER),
@@ -214,7 +197,7 @@ describe('deciding', () => {
   });
 
   it('more-info keeps the request waiting with the question; the applicant answers; the leader then decides', () => {
-    const app = asked();
+    const app = waiting();
     expect(
       reasonOf(() => answerQuestion(app, patientSafety, { step: STEP, by: applicant, answer: 'x' }, LATER)),
     ).toBe('no-question');
@@ -253,16 +236,14 @@ describe('deciding', () => {
   });
 
   it('no decision after the call deadline (exact to the minute for innovation)', () => {
-    let app = apply(markStepDone(innovationDraft(), innovation, { step: 'draft', by: applicant }, OCT_1));
-    app = apply(
-      requestEndorsement(app, innovation, { step: 'anchoring', leader: clinicChief, by: applicant }, OCT_1),
-    );
+    let app = written(innovationDraft());
+    app = asked(app, 'anchoring', clinicChief);
     const decide = (now: Date) =>
       decideEndorsement(app, innovation, { step: 'anchoring', decision: 'approve', by: clinicChief }, now);
     expect(reasonOf(() => decide(at('2022-10-20T13:00:00Z')))).toBe('after-deadline');
     expect(stateOf(apply(decide(at('2022-10-20T12:59:00Z'))), 'anchoring')).toBe('done');
     // Patient safety: the date-only deadline lasts until 23:59:59 local.
-    const ps = asked();
+    const ps = waiting();
     const decidePs = (now: Date) =>
       decideEndorsement(ps, patientSafety, { step: STEP, decision: 'approve', by: nearestLeader }, now);
     expect(stateOf(apply(decidePs(at('2022-11-04T22:59:00Z'))), STEP)).toBe('done');
@@ -272,7 +253,7 @@ describe('deciding', () => {
 
 describe('withdrawing and replacing a request', () => {
   it('withdraw: only the applicant; the step is open again and the old card decides nothing', () => {
-    const app = asked();
+    const app = waiting();
     expect(
       reasonOf(() => withdrawRequest(app, patientSafety, { step: STEP, by: nearestLeader }, LATER)),
     ).toBe('not-the-applicant');
@@ -301,7 +282,7 @@ describe('withdrawing and replacing a request', () => {
   });
 
   it('replace: waits on the new leader as a new round; the old leader and the old card are refused', () => {
-    const app = asked();
+    const app = waiting();
     expect(
       reasonOf(() =>
         replaceLeader(app, patientSafety, { step: STEP, leader: nearestLeader, by: applicant }, LATER),

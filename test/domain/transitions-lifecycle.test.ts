@@ -10,47 +10,21 @@ import {
   submit,
   withdrawApplication,
 } from '../../src/domain/tracker.ts';
-import {
-  applicant,
-  apply,
-  at,
-  clinicChief,
-  clinicLeader,
-  innovation,
-  innovationDraft,
-  nearestLeader,
-  OCT_1,
-  patientDraft,
-  patientSafety,
-  qualityChief,
-  reasonOf,
-  region,
-  stateOf,
-} from './tracker-fixtures.ts';
+import { innovation, patientSafety } from './eligibility-support.ts';
+import { applicant, clinicChief, clinicLeader, nearestLeader, qualityChief, region } from './people.ts';
+import { apply, at, innovationDraft, OCT_1, patientDraft, reasonOf, stateOf } from './tracker-fixtures.ts';
+import { approved, asked, endorsedByBoth, written } from './walks.ts';
 
 /** Innovation: written and anchored with the clinic chief, ready to submit. */
 function anchored(id = 'inn-1'): Application {
-  let app = apply(markStepDone(innovationDraft(id), innovation, { step: 'draft', by: applicant }, OCT_1));
-  app = apply(
-    requestEndorsement(app, innovation, { step: 'anchoring', leader: clinicChief, by: applicant }, OCT_1),
-  );
-  return apply(
-    decideEndorsement(app, innovation, { step: 'anchoring', decision: 'approve', by: clinicChief }, OCT_1),
-  );
+  let app = written(innovationDraft(id));
+  app = asked(app, 'anchoring', clinicChief);
+  return approved(app, 'anchoring', clinicChief);
 }
 
 /** Patient safety: written and approved by both leaders. */
 function endorsed(id = 'ps-1', owner: Person & { trust: string } = applicant): Application {
-  let app = patientDraft(id, { applicant: owner });
-  app = apply(markStepDone(app, patientSafety, { step: 'draft', by: owner }, OCT_1));
-  for (const [step, leader] of [
-    ['endorse-nearest-leader', nearestLeader],
-    ['endorse-clinic-leader', clinicLeader],
-  ] as const) {
-    app = apply(requestEndorsement(app, patientSafety, { step, leader, by: owner }, OCT_1));
-    app = apply(decideEndorsement(app, patientSafety, { step, decision: 'approve', by: leader }, OCT_1));
-  }
-  return app;
+  return endorsedByBoth(written(patientDraft(id, { applicant: owner })), nearestLeader, clinicLeader);
 }
 
 describe('submission', () => {
@@ -80,23 +54,9 @@ describe('submission', () => {
   });
 
   it('is refused without the required endorsements, naming what is missing', () => {
-    let app = apply(markStepDone(patientDraft(), patientSafety, { step: 'draft', by: applicant }, OCT_1));
-    app = apply(
-      requestEndorsement(
-        app,
-        patientSafety,
-        { step: 'endorse-nearest-leader', leader: nearestLeader, by: applicant },
-        OCT_1,
-      ),
-    );
-    app = apply(
-      decideEndorsement(
-        app,
-        patientSafety,
-        { step: 'endorse-nearest-leader', decision: 'approve', by: nearestLeader },
-        OCT_1,
-      ),
-    );
+    let app = written(patientDraft());
+    app = asked(app, 'endorse-nearest-leader', nearestLeader);
+    app = approved(app, 'endorse-nearest-leader', nearestLeader);
     let missing: unknown;
     try {
       submit(app, patientSafety, { by: applicant }, OCT_1);
@@ -180,9 +140,7 @@ describe('trust prioritisation (patient safety)', () => {
 
   it('requires both approvals, one trust, one call, no duplicates, something to rank', () => {
     const ready = endorsed('a');
-    const halfway = apply(
-      markStepDone(patientDraft('h'), patientSafety, { step: 'draft', by: applicant }, OCT_1),
-    );
+    const halfway = written(patientDraft('h'));
     expect(reasonOf(() => prioritise([ready, halfway], patientSafety, { by: qualityChief }, OCT_1))).toBe(
       'requires-not-done',
     );
@@ -273,15 +231,8 @@ describe('award and reports', () => {
   });
 
   it('the applicant may withdraw; pending requests stop waiting', () => {
-    let app = apply(markStepDone(patientDraft(), patientSafety, { step: 'draft', by: applicant }, OCT_1));
-    app = apply(
-      requestEndorsement(
-        app,
-        patientSafety,
-        { step: 'endorse-nearest-leader', leader: nearestLeader, by: applicant },
-        OCT_1,
-      ),
-    );
+    let app = written(patientDraft());
+    app = asked(app, 'endorse-nearest-leader', nearestLeader);
     const withdrawn = apply(withdrawApplication(app, { by: applicant }, OCT_1));
     expect(withdrawn.status).toBe('withdrawn');
     expect(stateOf(withdrawn, 'endorse-nearest-leader')).toBe('not-started');

@@ -1,21 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/store.ts';
-import { Chat, play, transcriptStores } from '../support/transcript.ts';
+import { expect, it } from 'vitest';
+import { play } from '../support/transcript.ts';
+import { transcriptSuite } from '../transcripts/suite.ts';
 
 /** Questions through the real engine: commands vs questions, with and without a dialog waiting. */
 const AT = '2022-10-03T08:00:00Z';
 
-describe.each(transcriptStores('questions'))('questions about the calls on $name', ({ make }) => {
-  let store: Store | undefined;
-  afterEach(async () => {
-    await store?.close();
-    store = undefined;
-  });
-  const chat = (locale?: 'en') => {
-    store ??= make();
-    return new Chat({ store, at: AT, ...(locale ? { locale } : {}) });
-  };
-
+transcriptSuite('questions', 'questions about the calls', AT, ({ chat, store }) => {
   it('nb: a deadline question is answered for both calls, not as "my applications"', async () => {
     await play(chat(), [
       {
@@ -36,7 +26,7 @@ describe.each(transcriptStores('questions'))('questions about the calls on $name
   });
 
   it('en: a question naming a category needs no "which call?", and its button opens the calculator there', async () => {
-    await play(chat('en'), [
+    await play(chat({ locale: 'en' }), [
       {
         say: 'How much can a transfer project get?',
         expect: ['up to NOK 350,000', 'no own financing required', '[Work out the amount]'],
@@ -90,7 +80,7 @@ describe.each(transcriptStores('questions'))('questions about the calls on $name
       { click: 'Bruk det som svar', expect: ['Hvilket helseforetak'] },
     ]);
     await play(c, [{ click: 'Hemit HF', expect: ['«Hvordan kan vi redusere fall?» er opprettet'] }]);
-    expect(await store!.listApplicationsByUser('console', 'u1')).toHaveLength(1);
+    expect(await store().listApplicationsByUser('console', 'u1')).toHaveLength(1);
   });
 
   it('"spør …" makes anything a question; unsure gets the two nearest topics; nothing near gets help', async () => {

@@ -1,16 +1,10 @@
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { loadCatalog } from '../../src/calls/load.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
-import { type App, createApp } from '../../src/server/app.ts';
-import { createLogger } from '../../src/server/logger.ts';
-import { createRedisStore } from '../../src/store/redis-store.ts';
+import { useKit } from '../kit/index.ts';
 import { type SlackHost, startSlackHost } from '../slack/harness.ts';
 import { RESPONSE_URL, slash } from '../slack/requests.ts';
-import { type BotConnectorCapture, startBotConnectorCapture } from '../support/bot-connector-capture.ts';
 import { type SlackCapture, startSlackCapture } from '../support/slack-capture.ts';
 import { appMention, CHANNEL, DM, directMessage, postSlack } from '../support/slack-fixtures.ts';
-import { cardOf, personalMessage, postActivity } from '../support/teams-fixtures.ts';
 
 /**
  * Questions typed in Teams and Slack over real HTTP, with the clock inside the 2022 application
@@ -25,32 +19,13 @@ const NOW_SECONDS = Math.floor(Date.parse(NOW) / 1000);
 const all = (node: unknown): string => JSON.stringify(node);
 
 describe('questions in Teams over HTTP', () => {
-  let app: App;
-  let capture: BotConnectorCapture;
-  let port = 0;
-  beforeAll(async () => {
-    capture = await startBotConnectorCapture();
-    const clock = fixedClock(NOW);
-    app = createApp({
-      config: { port: 0, nodeEnv: 'test', teams: {} },
-      store: createRedisStore({ url: inject('redisUrl'), prefix: `q-teams-${process.pid}-${Date.now()}:` }),
-      catalog: loadCatalog('calls'),
-      clock,
-      log: createLogger({ level: 'warn', destination: new Writable({ write: (_c, _e, cb) => cb() }) }),
-    });
-    port = await app.listen(0);
-  });
-  afterAll(async () => {
-    await app.close();
-    await capture.close();
-  });
-  beforeEach(() => capture.reset());
+  const kit = useKit('teams', { at: NOW });
+  const kari = kit.user('Kari Nordmann');
 
   it('answers a deadline question for both calls: weekday, time, days left, then the quote', async () => {
-    const res = await postActivity(port, personalMessage(capture.serviceUrl, 'Når er søknadsfristen?'));
-    expect(res.status).toBe(200);
-    const cards = capture.posted().map((p) => cardOf(p.body));
-    const text = all(cards);
+    await kari.says('Når er søknadsfristen?');
+    expect(kari.answer.status).toBe(200);
+    const text = all(kari.replies.map((r) => r.raw));
     expect(text).toContain('torsdag 20. oktober 2022 kl. 15.00 (om 17 dager)');
     expect(text).toContain('Søknadsfrist er torsdag 20. oktober klokken 15.00');
     expect(text).toContain('fredag 4. november 2022 (om 32 dager)');
@@ -61,14 +36,13 @@ describe('questions in Teams over HTTP', () => {
   });
 
   it('answers "how much can a transfer project get" with the amount and a button into the calculator', async () => {
-    await postActivity(port, personalMessage(capture.serviceUrl, 'Hvor mye kan et overføringsprosjekt få?'));
-    const card = cardOf(capture.posted()[0]?.body ?? {});
-    const text = all(card);
+    await kari.says('Hvor mye kan et overføringsprosjekt få?');
+    const [card] = kari.replies;
+    const text = all(card?.raw);
     expect(text).toContain('inntil 350 000 kr');
     expect(text).toContain('det foreligger ikke krav om egenfinansiering');
     expect(text).not.toContain('Hvilken utlysning');
-    const verbs = ((card?.actions ?? []) as { verb?: string; data?: unknown }[]).map((a) => a.verb);
-    expect(verbs).toContain('amount.start');
+    expect(card?.buttons.map((b) => b.action)).toContain('amount.start');
   });
 });
 

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SendOptions, SendResult } from '../../src/bot/ports.ts';
-import { createReminderLoop } from '../../src/scheduler/reminder-loop.ts';
 import type { QueuedReminder } from '../../src/store/store.ts';
 import { catalog, PS } from '../reminders/support.ts';
-import { collectingLog, recordingSender, storeKinds, testClock } from './support.ts';
+import { collectingLog, loopOn, recordingSender, storeKinds, testClock } from './support.ts';
 
 /**
  * A burst to many channels: the loop asks its senders not to wait for a channel's window (noWait);
@@ -52,14 +51,7 @@ describe.each(storeKinds())('a burst paced by the adapters on $name', (kind) => 
       return record(key, message, options);
     };
     const log = collectingLog();
-    const loop = createReminderLoop({
-      store,
-      senders: [slack.sender],
-      catalog,
-      clock: c.clock,
-      owner: 'r1',
-      log: log.log,
-    });
+    const loop = loopOn(store, c, [slack.sender], { log: log.log });
 
     const first = await loop.tickOnce();
     expect(Object.fromEntries(first.outcomes.map((o) => [o.id, o.outcome]))).toEqual({
@@ -94,14 +86,7 @@ describe.each(storeKinds())('a burst paced by the adapters on $name', (kind) => 
       asked += 1;
       return { ok: true, messageRef: 'm' };
     });
-    const loop = createReminderLoop({
-      store,
-      senders: [slack.sender],
-      catalog,
-      clock: c.clock,
-      owner: 'r1',
-      log: collectingLog().log,
-    });
+    const loop = loopOn(store, c, [slack.sender]);
     const report = await loop.tickOnce();
     // The loop's own per-channel window (Slack: 1 per second) lets one through; the rest wait for it.
     expect(report.outcomes.map((o) => o.outcome)).toEqual(['sent', 'throttled', 'throttled']);

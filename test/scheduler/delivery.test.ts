@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { planReminders } from '../../src/domain/reminder-plan.ts';
-import { createReminderLoop, type ReminderLoop } from '../../src/scheduler/reminder-loop.ts';
+import type { ReminderLoop } from '../../src/scheduler/reminder-loop.ts';
 import { createReminderPlanner, toQueued } from '../../src/scheduler/reminder-planner.ts';
 import type { Store } from '../../src/store/store.ts';
 import { call, catalog, INNO, PS, subscription } from '../reminders/support.ts';
-import { collectingLog, recordingSender, storeKinds, type TestClock, testClock, textOf } from './support.ts';
+import {
+  collectingLog,
+  loopOn,
+  recordingSender,
+  storeKinds,
+  type TestClock,
+  testClock,
+  textOf,
+} from './support.ts';
 
 const LEASE = 60_000;
 
@@ -14,16 +22,12 @@ function loop(
   senders: ReturnType<typeof recordingSender>[],
   owner = 'r1',
 ): ReminderLoop {
-  return createReminderLoop({
+  return loopOn(
     store,
-    senders: senders.map((s) => s.sender),
-    catalog,
-    clock: c.clock,
-    owner,
-    leaseMs: LEASE,
-    batch: 50,
-    log: collectingLog().log,
-  });
+    c,
+    senders.map((s) => s.sender),
+    { owner, leaseMs: LEASE, batch: 50 },
+  );
 }
 
 describe.each(storeKinds())('reminder delivery on $name', (kind) => {
@@ -142,16 +146,7 @@ describe.each(storeKinds())('reminder delivery on $name', (kind) => {
     c.set('2022-11-03T09:00:00Z');
     const slack = recordingSender('slack', c.clock);
     const { log, lines } = collectingLog();
-    const l = createReminderLoop({
-      store,
-      senders: [slack.sender],
-      catalog,
-      clock: c.clock,
-      owner: 'r1',
-      leaseMs: LEASE,
-      batch: 50,
-      log,
-    });
+    const l = loopOn(store, c, [slack.sender], { leaseMs: LEASE, batch: 50, log });
     const tick = await l.tickOnce();
     const outcome = (o: string) =>
       tick.outcomes.filter((x) => x.outcome === o).map((x) => x.id.split('/').slice(-3).join('/'));
@@ -196,14 +191,8 @@ describe.each(storeKinds())('reminder delivery on $name', (kind) => {
       { ok: false as const, reason: 'error' as const },
     ];
     const teams = recordingSender('teams', c.clock, (_to, n) => answers[n] ?? { ok: true, messageRef: 'm' });
-    const l = createReminderLoop({
-      store,
-      senders: [teams.sender],
-      catalog,
-      clock: c.clock,
-      owner: 'r1',
+    const l = loopOn(store, c, [teams.sender], {
       leaseMs: LEASE,
-      log: collectingLog().log,
       backoff: { baseMs: 30_000, maxDelayMs: 60_000, totalMs: 3_600_000 },
       // The back-off's jitter pinned to its top: the waits below are exact.
       random: () => 1,

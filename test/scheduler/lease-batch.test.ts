@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SendResult } from '../../src/bot/ports.ts';
-import { createReminderLoop } from '../../src/scheduler/reminder-loop.ts';
 import { createReminderPlanner } from '../../src/scheduler/reminder-planner.ts';
 import { catalog, PS, subscription } from '../reminders/support.ts';
-import { collectingLog, recordingSender, storeKinds, testClock } from './support.ts';
+import { collectingLog, loopOn, recordingSender, storeKinds, testClock } from './support.ts';
 
 const LEASE = 60_000;
 
@@ -20,17 +19,11 @@ describe.each(storeKinds())('a claimed batch and its lease on $name', (kind) => 
       c.advance(25_000);
       return { ok: true, messageRef: 'm' };
     });
-    const loop = createReminderLoop({
-      store,
-      senders: [slow.sender],
-      catalog,
-      clock: c.clock,
-      owner: 'r1',
+    const loop = loopOn(store, c, [slow.sender], {
       leaseMs: LEASE,
       batch: 10,
       // One lane at a time, so the batch is reached in turn and the later items find their lease short.
       concurrency: 1,
-      log: collectingLog().log,
     });
 
     const ticks: { at: number; outcomes: string[] }[] = [];

@@ -4,10 +4,16 @@ import { afterEach, inject } from 'vitest';
 import type { Outbound } from '../../src/bot/messages.ts';
 import type { Sender, SendResult } from '../../src/bot/ports.ts';
 import type { Platform } from '../../src/domain/application.ts';
-import type { SchedulerLog } from '../../src/scheduler/reminder-loop.ts';
+import {
+  createReminderLoop,
+  type ReminderLoop,
+  type ReminderLoopDeps,
+  type SchedulerLog,
+} from '../../src/scheduler/reminder-loop.ts';
 import { createMemoryStore } from '../../src/store/memory-store.ts';
 import { createRedisStore } from '../../src/store/redis-store.ts';
 import type { Store } from '../../src/store/store.ts';
+import { catalog } from '../reminders/support.ts';
 import { deletePrefix } from '../store/redis-harness.ts';
 
 /** A clock the test moves by hand: leases, rate windows and "now" never depend on wall time. */
@@ -122,4 +128,22 @@ export function textOf(message: Outbound): string {
     return '';
   });
   return [message.title ?? '', ...blocks, ...(message.buttons ?? []).map((b) => `[${b.label}]`)].join('\n');
+}
+
+/** A delivery loop on the real calls as these tests drive it: replica `r1` and a quiet log unless `deps` say otherwise. */
+export function loopOn(
+  store: Store,
+  c: TestClock,
+  senders: readonly Sender[],
+  deps: Partial<ReminderLoopDeps> = {},
+): ReminderLoop {
+  return createReminderLoop({
+    store,
+    senders,
+    catalog,
+    clock: c.clock,
+    owner: 'r1',
+    log: collectingLog().log,
+    ...deps,
+  });
 }

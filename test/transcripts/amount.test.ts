@@ -1,19 +1,10 @@
-import { afterEach, describe, it } from 'vitest';
-import type { Store } from '../../src/store/store.ts';
-import { Chat, play, transcriptStores } from '../support/transcript.ts';
+import { it } from 'vitest';
+import { play } from '../support/transcript.ts';
+import { transcriptSuite } from './suite.ts';
 
 const AT = '2022-09-15T10:00:00Z';
 
-describe.each(transcriptStores('amount'))('amount transcripts on $name', ({ make }) => {
-  let store: Store;
-  afterEach(async () => {
-    await store?.close();
-  });
-  const chat = (locale?: 'en') => {
-    store = make();
-    return new Chat({ store, at: AT, ...(locale ? { locale } : {}) });
-  };
-
+transcriptSuite('amount', 'amount transcripts', AT, ({ chat }) => {
   it('nb: own financing binds; amounts typed the Norwegian way, unreadable ones re-asked with an example', async () => {
     await play(chat(), [
       { say: 'Hvor mye kan jeg søke om?', expect: ['Hvilken utlysning gjelder det?'] },
@@ -93,7 +84,7 @@ describe.each(transcriptStores('amount'))('amount transcripts on $name', ({ make
   });
 
   it('en: the calculator in English; an earlier award in the transfer category leaves nothing to ask for', async () => {
-    await play(chat('en'), [
+    await play(chat({ locale: 'en' }), [
       { say: 'how much can I ask for?', expect: ['Which call is it for?'] },
       { click: 'Innovation funding 2023' },
       {

@@ -1,20 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/store.ts';
-import { Chat, play, transcriptStores } from '../support/transcript.ts';
+import { expect, it } from 'vitest';
+import { play } from '../support/transcript.ts';
+import { transcriptSuite } from './suite.ts';
 
 const AT = '2022-09-15T10:00:00Z';
 
-describe.each(transcriptStores('app'))('application and status transcripts on $name', ({ make }) => {
-  let store: Store | undefined;
-  afterEach(async () => {
-    await store?.close();
-    store = undefined;
-  });
-  const chat = (locale?: 'en', userId = 'u1') => {
-    store ??= make();
-    return new Chat({ store, at: AT, userId, ...(locale ? { locale } : {}) });
-  };
-  const stored = () => store!;
+transcriptSuite('app', 'application and status transcripts', AT, ({ chat, store }) => {
   it('nb: empty status, then an application that reuses the check (call, category, trust asked once)', async () => {
     const c = chat();
     await play(c, [
@@ -47,7 +37,7 @@ describe.each(transcriptStores('app'))('application and status transcripts on $n
       },
       { say: 'neste steg', expect: ['Dine søknader (1)', 'Hjelp til selvhjelp', 'om 35 dager'] },
     ]);
-    const apps = await stored().listApplicationsByUser('console', 'u1');
+    const apps = await store().listApplicationsByUser('console', 'u1');
     expect(apps).toHaveLength(1);
     expect(apps[0]).toMatchObject({
       callId: 'innovasjon-2023',
@@ -56,11 +46,11 @@ describe.each(transcriptStores('app'))('application and status transcripts on $n
       verdict: 'eligible',
     });
     expect(apps[0]?.applicant.trust).toBe('helse-nord-trondelag');
-    expect(await stored().readAudit(apps[0]!.id)).toHaveLength(1);
+    expect(await store().readAudit(apps[0]!.id)).toHaveLength(1);
   });
 
   it('en: a fresh application asks call, category, title and trust; "back" changes the call', async () => {
-    const c = chat('en', 'u2');
+    const c = chat({ locale: 'en', userId: 'u2' });
     await play(c, [
       { say: 'new application', expect: ['Which call do you want to apply to?'] },
       // Patient safety has one category: nothing to choose, straight to the title.
@@ -85,7 +75,7 @@ describe.each(transcriptStores('app'))('application and status transcripts on $n
   });
 
   it('after the deadline no application is created; status counts the days since', async () => {
-    const c = chat(undefined, 'u3');
+    const c = chat({ userId: 'u3' });
     await play(c, [
       { say: 'ny søknad' },
       { click: 'Innovasjonsmidler 2023' },
@@ -110,11 +100,11 @@ describe.each(transcriptStores('app'))('application and status transcripts on $n
         ],
       },
     ]);
-    expect(await stored().listApplicationsByUser('console', 'u3')).toHaveLength(1);
+    expect(await store().listApplicationsByUser('console', 'u3')).toHaveLength(1);
   });
 
   it('cancelling at the title leaves no application and makes the old card stale', async () => {
-    const c = chat(undefined, 'u4');
+    const c = chat({ userId: 'u4' });
     await play(c, [
       { say: 'ny søknad' },
       { click: 'Innovasjonsmidler 2023' },
@@ -122,6 +112,6 @@ describe.each(transcriptStores('app'))('application and status transcripts on $n
       { say: 'avbryt', expect: ['jeg avbrøt'] },
       { click: 'Send', turnsAgo: 1, inputs: { title: 'Sent too late' }, expect: ['ikke lenger aktuelt'] },
     ]);
-    expect(await stored().listApplicationsByUser('console', 'u4')).toHaveLength(0);
+    expect(await store().listApplicationsByUser('console', 'u4')).toHaveLength(0);
   });
 });

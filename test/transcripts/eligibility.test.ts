@@ -1,19 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/store.ts';
-import { Chat, play, transcriptStores } from '../support/transcript.ts';
+import { expect, it } from 'vitest';
+import { Chat, play } from '../support/transcript.ts';
+import { transcriptSuite } from './suite.ts';
 
 const AT = '2022-09-15T10:00:00Z';
 
-describe.each(transcriptStores('elig'))('eligibility transcripts on $name', ({ make }) => {
-  let store: Store;
-  afterEach(async () => {
-    await store?.close();
-  });
-  const chat = (locale?: 'en') => {
-    store = make();
-    return new Chat({ store, at: AT, ...(locale ? { locale } : {}) });
-  };
-
+transcriptSuite('elig', 'eligibility transcripts', AT, ({ chat, store }) => {
   it('nb: one question at a time, unreadable numbers, a to-do with its date, back, and the verdict', async () => {
     const c = chat();
     await play(c, [
@@ -70,7 +61,7 @@ describe.each(transcriptStores('elig'))('eligibility transcripts on $name', ({ m
   });
 
   it('en: the same check in English, with a transfer project that does not qualify', async () => {
-    const c = chat('en');
+    const c = chat({ locale: 'en' });
     await play(c, [
       { say: 'can I apply?', expect: ['Which call do you want to check?'] },
       { click: 'Innovation funding 2023', expect: ['Which category'] },
@@ -93,7 +84,7 @@ describe.each(transcriptStores('elig'))('eligibility transcripts on $name', ({ m
   });
 
   it('en: eligible with to-dos lists them with their dates', async () => {
-    const c = chat('en');
+    const c = chat({ locale: 'en' });
     await play(c, [
       { say: 'am I eligible', expect: ['Which call'] },
       { click: 'Innovation funding 2023' },
@@ -119,7 +110,7 @@ describe.each(transcriptStores('elig'))('eligibility transcripts on $name', ({ m
   });
 
   it('en: patient safety, a multiple-choice question answered with a form', async () => {
-    await play(chat('en'), [
+    await play(chat({ locale: 'en' }), [
       { say: 'eligibility', expect: ['Which call'] },
       { click: 'Patient safety funding 2023–2024', expect: ['Which health trust are you employed at?'] },
       { click: 'St. Olavs hospital HF', expect: ['both the project leader and the project owner'] },
@@ -162,10 +153,9 @@ describe.each(transcriptStores('elig'))('eligibility transcripts on $name', ({ m
   });
 
   it('after the deadline: the rules are met but nothing can be handed in, and no application is offered', async () => {
-    store = make();
     // An ended call is not offered for a new check (docs/calls-lifecycle.md): this check began on
     // the morning of the deadline and is finished the day after.
-    const c = new Chat({ store, at: '2022-10-20T08:00:00Z' });
+    const c = new Chat({ store: store(), at: '2022-10-20T08:00:00Z' });
     await play(c, [
       { say: 'kan jeg søke' },
       { click: 'Innovasjonsmidler 2023' },
@@ -194,7 +184,7 @@ describe.each(transcriptStores('elig'))('eligibility transcripts on $name', ({ m
         not: ['[Innovasjonsmidler 2023]'],
       },
     ]);
-    const en = new Chat({ store, at: '2022-10-21T08:00:00Z', locale: 'en', userId: 'u-en' });
+    const en = new Chat({ store: store(), at: '2022-10-21T08:00:00Z', locale: 'en', userId: 'u-en' });
     await play(en, [
       { say: 'how much can I ask for' },
       { click: 'Innovation funding 2023' },

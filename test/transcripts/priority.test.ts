@@ -1,19 +1,10 @@
-import { afterEach, describe, it } from 'vitest';
-import type { Store } from '../../src/store/store.ts';
-import { Chat, play, transcriptStores } from '../support/transcript.ts';
+import { it } from 'vitest';
+import { play } from '../support/transcript.ts';
+import { transcriptSuite } from './suite.ts';
 
 const AT = '2022-09-15T10:00:00Z';
 
-describe.each(transcriptStores('prio'))('priority-area transcripts on $name', ({ make }) => {
-  let store: Store;
-  afterEach(async () => {
-    await store?.close();
-  });
-  const chat = (locale?: 'en') => {
-    store = make();
-    return new Chat({ store, at: AT, ...(locale ? { locale } : {}) });
-  };
-
+transcriptSuite('prio', 'priority-area transcripts', AT, ({ chat }) => {
   it('nb: service innovation, two areas picked, quoted; product innovation has none', async () => {
     await play(chat(), [
       { say: 'satsingsområder', expect: ['Hvilken utlysning'] },
@@ -48,7 +39,7 @@ describe.each(transcriptStores('prio'))('priority-area transcripts on $name', ({
   });
 
   it('en: the areas of the patient safety call, cancelled midway', async () => {
-    await play(chat('en'), [
+    await play(chat({ locale: 'en' }), [
       { say: 'priority areas', expect: ['Which call is it for?'] },
       {
         click: 'Patient safety funding 2023–2024',

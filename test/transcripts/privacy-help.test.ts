@@ -1,19 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/store.ts';
-import { Chat, play, transcriptStores } from '../support/transcript.ts';
+import { expect, it } from 'vitest';
+import { Chat, play } from '../support/transcript.ts';
+import { transcriptSuite } from './suite.ts';
 
 const AT = '2022-09-15T10:00:00Z';
 
-describe.each(transcriptStores('privacy'))('help, language and privacy transcripts on $name', ({ make }) => {
-  let store: Store;
-  afterEach(async () => {
-    await store?.close();
-  });
-  const chat = (locale?: 'en', userId = 'u1') => {
-    store = make();
-    return new Chat({ store, at: AT, userId, ...(locale ? { locale } : {}) });
-  };
-
+transcriptSuite('privacy', 'help, language and privacy transcripts', AT, ({ chat, store }) => {
   it('nb/en: help lists what the bot does and the calls with deadlines; unknown text gets help with buttons', async () => {
     const c = chat();
     await play(c, [
@@ -75,21 +66,21 @@ describe.each(transcriptStores('privacy'))('help, language and privacy transcrip
       { click: 'Nei, behold', expect: ['ingenting ble slettet'] },
       { click: 'Ja, slett alt', turnsAgo: 1, expect: ['ikke lenger aktuelt'] },
     ]);
-    expect(await store.listApplicationsByUser('console', 'u1')).toHaveLength(1);
+    expect(await store().listApplicationsByUser('console', 'u1')).toHaveLength(1);
     await play(c, [
       { say: 'slett mine data', expect: ['# Slette alle dataene dine?'] },
       { click: 'Ja, slett alt', expect: ['# Dataene dine er slettet', 'Søknader: 1', 'Profil: slettet'] },
     ]);
-    expect(await store.listApplicationsByUser('console', 'u1')).toHaveLength(0);
-    expect(await store.getUser('console', 'u1')).toBeNull();
-    expect(await store.getDialog('console:c-u1:u1')).toBeNull();
+    expect(await store().listApplicationsByUser('console', 'u1')).toHaveLength(0);
+    expect(await store().getUser('console', 'u1')).toBeNull();
+    expect(await store().getDialog('console:c-u1:u1')).toBeNull();
     // The confirmation card again, after the data is gone: answered, nothing recreated.
     await play(c, [{ click: 'Ja, slett alt', turnsAgo: 1, expect: ['ikke lenger aktuelt'] }]);
-    expect(await store.getDialog('console:c-u1:u1')).toBeNull();
+    expect(await store().getDialog('console:c-u1:u1')).toBeNull();
   });
 
   it('en: delete my data with nothing stored', async () => {
-    await play(chat('en', 'u9'), [
+    await play(chat({ locale: 'en', userId: 'u9' }), [
       { say: 'delete my data', expect: ['# Delete all your data?', 'your applications (0)'] },
       { say: 'cancel', expect: ['OK, I stopped there'] },
       { say: 'privacy', expect: ['# What I store about you'] },
@@ -99,11 +90,10 @@ describe.each(transcriptStores('privacy'))('help, language and privacy transcrip
   });
 
   it('the privacy text gives the lifetime this deployment configured (DIALOG_TTL_SECONDS)', async () => {
-    store = make();
     const settings = { dialogLifetimeSeconds: 86_400 };
-    const nb = new Chat({ store, at: AT, config: { dialogTtlSeconds: 86_400, settings } });
+    const nb = new Chat({ store: store(), at: AT, config: { dialogTtlSeconds: 86_400, settings } });
     await play(nb, [{ say: 'personvern', expect: ['slettes automatisk etter 24 timer uten aktivitet'] }]);
-    const en = new Chat({ store, at: AT, locale: 'en', userId: 'u-en', config: { settings } });
+    const en = new Chat({ store: store(), at: AT, locale: 'en', userId: 'u-en', config: { settings } });
     await play(en, [{ say: 'privacy', expect: ['deleted automatically after 24 hours without activity'] }]);
   });
 });

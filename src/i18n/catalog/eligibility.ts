@@ -9,8 +9,14 @@ export const eligibility = {
     nb: 'Hvilken kategori søker du i?',
     en: 'Which category are you applying in?',
   },
-  'eligibility.progress': { nb: 'Spørsmål {n} av {total}', en: 'Question {n} of {total}' },
-  'eligibility.title': { nb: 'Kan du søke? {call}', en: 'Can you apply? {call}' },
+  'eligibility.progress': {
+    nb: 'Spørsmål {n} av {total}',
+    en: 'Question {n} of {total}',
+  },
+  'eligibility.title': {
+    nb: 'Kan du søke? {call}',
+    en: 'Can you apply? {call}',
+  },
   'eligibility.type-number': {
     nb: 'Skriv et tall, for eksempel 1.',
     en: 'Type a number, for example 1.',
@@ -43,15 +49,30 @@ export const eligibility = {
     nb: 'Velg ett av alternativene under.',
     en: 'Please pick one of the options below.',
   },
-  'eligibility.answer-label': { nb: 'Svar', en: 'Answer' },
-  'eligibility.no.title': { nb: 'Dette stopper søknaden', en: 'This stops the application' },
-  'eligibility.no.change': { nb: 'Endre svaret', en: 'Change the answer' },
+  'eligibility.answer-label': {
+    nb: 'Svar',
+    en: 'Answer',
+  },
+  'eligibility.no.title': {
+    nb: 'Dette stopper søknaden',
+    en: 'This stops the application',
+  },
+  'eligibility.no.change': {
+    nb: 'Endre svaret',
+    en: 'Change the answer',
+  },
   'eligibility.todo.noted': {
     nb: 'Notert som gjøremål: {todo} Frist: {due}.',
     en: 'Noted as a to-do: {todo} Due: {due}.',
   },
-  'eligibility.todo.no-date': { nb: 'før søknaden sendes', en: 'before you submit' },
-  'eligibility.verdict.eligible': { nb: 'Ja, du kan søke', en: 'Yes, you can apply' },
+  'eligibility.todo.no-date': {
+    nb: 'før søknaden sendes',
+    en: 'before you submit',
+  },
+  'eligibility.verdict.eligible': {
+    nb: 'Ja, du kan søke',
+    en: 'Yes, you can apply',
+  },
   'eligibility.verdict.eligible-with-todos': {
     nb: 'Ja, du kan søke – når gjøremålene er på plass',
     en: 'Yes, you can apply – once the to-dos are done',
@@ -68,16 +89,40 @@ export const eligibility = {
     nb: 'Jeg trenger flere svar før jeg kan si noe sikkert',
     en: 'I need more answers before I can say for sure',
   },
-  'eligibility.why-not': { nb: 'Hvorfor ikke', en: 'Why not' },
-  'eligibility.todos': { nb: 'Dette må gjøres', en: 'What still has to be done' },
+  'eligibility.why-not': {
+    nb: 'Hvorfor ikke',
+    en: 'Why not',
+  },
+  'eligibility.todos': {
+    nb: 'Dette må gjøres',
+    en: 'What still has to be done',
+  },
   'eligibility.alternatives': {
     nb: 'Midlerbots råd (ikke fra utlysningen)',
     en: "Midlerbot's advice (not from the call)",
   },
-  'eligibility.button.amount': { nb: 'Regn ut beløpet', en: 'Work out the amount' },
-  'eligibility.button.apply': { nb: 'Start søknad', en: 'Start an application' },
-  'eligibility.button.status': { nb: 'Se søknaden', en: 'See the application' },
-  'eligibility.button.open-calls': { nb: 'Se åpne utlysninger', en: 'See the open calls' },
-  'eligibility.button.again': { nb: 'Sjekk på nytt', en: 'Check again' },
-  'eligibility.button.other-category': { nb: 'Prøv en annen kategori', en: 'Try another category' },
+  'eligibility.button.amount': {
+    nb: 'Regn ut beløpet',
+    en: 'Work out the amount',
+  },
+  'eligibility.button.apply': {
+    nb: 'Start søknad',
+    en: 'Start an application',
+  },
+  'eligibility.button.status': {
+    nb: 'Se søknaden',
+    en: 'See the application',
+  },
+  'eligibility.button.open-calls': {
+    nb: 'Se åpne utlysninger',
+    en: 'See the open calls',
+  },
+  'eligibility.button.again': {
+    nb: 'Sjekk på nytt',
+    en: 'Check again',
+  },
+  'eligibility.button.other-category': {
+    nb: 'Prøv en annen kategori',
+    en: 'Try another category',
+  },
 } as const satisfies CatalogPart;

@@ -10,8 +10,14 @@ export const endorsement = {
     nb: 'hva venter på meg|venter på meg|til godkjenning|mine godkjenninger',
     en: 'pending|what is waiting on me|waiting on me|what is waiting for me|waiting for me|my approvals',
   },
-  'endorsement.button.request': { nb: 'Be om godkjenning', en: 'Ask for approval' },
-  'endorsement.title': { nb: 'Godkjenning fra leder', en: 'Approval from your leaders' },
+  'endorsement.button.request': {
+    nb: 'Be om godkjenning',
+    en: 'Ask for approval',
+  },
+  'endorsement.title': {
+    nb: 'Godkjenning fra leder',
+    en: 'Approval from your leaders',
+  },
   'endorsement.choose-application': {
     nb: 'Hvilken søknad vil du be om godkjenning for?',
     en: 'Which application do you want to ask for approval for?',
@@ -65,7 +71,10 @@ export const endorsement = {
     nb: 'Før du ber om godkjenning må dette være gjort: {steps}. Er søknaden klar til å vises til lederen?',
     en: 'Before you ask for approval this must be done: {steps}. Is the application ready to show the leader?',
   },
-  'endorsement.button.ready': { nb: 'Ja, søknaden er klar', en: 'Yes, it is ready' },
+  'endorsement.button.ready': {
+    nb: 'Ja, søknaden er klar',
+    en: 'Yes, it is ready',
+  },
   'endorsement.step.done': {
     nb: '✅ {step}: godkjent av {name} {date}',
     en: '✅ {step}: approved by {name} {date}',
@@ -78,13 +87,22 @@ export const endorsement = {
     nb: '❌ {step}: avslått av {name}: «{comment}». Rediger søknaden og be om godkjenning på nytt.',
     en: '❌ {step}: declined by {name}: “{comment}”. Edit the application and ask again.',
   },
-  'endorsement.step.open': { nb: '{step}: ikke sendt ennå', en: '{step}: not asked yet' },
+  'endorsement.step.open': {
+    nb: '{step}: ikke sendt ennå',
+    en: '{step}: not asked yet',
+  },
   'endorsement.step.question': {
     nb: '{name} spør: «{question}»',
     en: '{name} asks: “{question}”',
   },
-  'endorsement.step.answered': { nb: 'Ditt svar: «{answer}»', en: 'Your answer: “{answer}”' },
-  'endorsement.input.person': { nb: '{role}: velg personen', en: '{role}: pick the person' },
+  'endorsement.step.answered': {
+    nb: 'Ditt svar: «{answer}»',
+    en: 'Your answer: “{answer}”',
+  },
+  'endorsement.input.person': {
+    nb: '{role}: velg personen',
+    en: '{role}: pick the person',
+  },
   'endorsement.input.name': {
     nb: '{role}: eller skriv navnet hvis du ikke finner personen',
     en: '{role}: or type the name if you cannot find them',
@@ -93,11 +111,26 @@ export const endorsement = {
     nb: 'Kort melding til lederen (valgfritt)',
     en: 'A short note to the leader (optional)',
   },
-  'endorsement.button.send': { nb: 'Send forespørselen', en: 'Send the request' },
-  'endorsement.button.withdraw': { nb: 'Trekk tilbake: {role}', en: 'Withdraw: {role}' },
-  'endorsement.button.replace': { nb: 'Bytt leder: {role}', en: 'Replace: {role}' },
-  'endorsement.button.answer': { nb: 'Svar {name}', en: 'Answer {name}' },
-  'endorsement.button.resend': { nb: 'Send på nytt til {name}', en: 'Send again to {name}' },
+  'endorsement.button.send': {
+    nb: 'Send forespørselen',
+    en: 'Send the request',
+  },
+  'endorsement.button.withdraw': {
+    nb: 'Trekk tilbake: {role}',
+    en: 'Withdraw: {role}',
+  },
+  'endorsement.button.replace': {
+    nb: 'Bytt leder: {role}',
+    en: 'Replace: {role}',
+  },
+  'endorsement.button.answer': {
+    nb: 'Svar {name}',
+    en: 'Answer {name}',
+  },
+  'endorsement.button.resend': {
+    nb: 'Send på nytt til {name}',
+    en: 'Send again to {name}',
+  },
   'endorsement.error.no-person': {
     nb: 'Velg eller skriv inn minst én person.',
     en: 'Pick or type at least one person.',
@@ -138,7 +171,10 @@ export const endorsement = {
     nb: 'Forespørselen til {name} er trukket tilbake.',
     en: 'The request to {name} has been withdrawn.',
   },
-  'endorsement.replace.title': { nb: 'Bytt leder: {step}', en: 'Replace the leader: {step}' },
+  'endorsement.replace.title': {
+    nb: 'Bytt leder: {step}',
+    en: 'Replace the leader: {step}',
+  },
   'endorsement.replace.text': {
     nb: 'Forespørselen venter nå på {name}. Hvem skal få den i stedet?',
     en: 'The request now waits on {name}. Who should get it instead?',
@@ -147,14 +183,26 @@ export const endorsement = {
     nb: 'Forespørselen er flyttet fra {old} til {name}.',
     en: 'The request has moved from {old} to {name}.',
   },
-  'endorsement.answer.title': { nb: 'Svar til {name}', en: 'Answer to {name}' },
-  'endorsement.input.answer': { nb: 'Ditt svar', en: 'Your answer' },
-  'endorsement.button.send-answer': { nb: 'Send svaret', en: 'Send the answer' },
+  'endorsement.answer.title': {
+    nb: 'Svar til {name}',
+    en: 'Answer to {name}',
+  },
+  'endorsement.input.answer': {
+    nb: 'Ditt svar',
+    en: 'Your answer',
+  },
+  'endorsement.button.send-answer': {
+    nb: 'Send svaret',
+    en: 'Send the answer',
+  },
   'endorsement.error.answer-required': {
     nb: 'Skriv et svar før du sender.',
     en: 'Type an answer before sending.',
   },
-  'endorsement.answered': { nb: 'Svaret er sendt til {name}.', en: 'Your answer has been sent to {name}.' },
+  'endorsement.answered': {
+    nb: 'Svaret er sendt til {name}.',
+    en: 'Your answer has been sent to {name}.',
+  },
   'endorsement.refused.deadline-passed': {
     nb: 'Fristen for utlysningen har gått ut, så det kan ikke bes om godkjenning lenger.',
     en: 'The call’s deadline has passed, so no approval can be asked for any more.',
@@ -179,45 +227,102 @@ export const endorsement = {
     nb: '❓ {name} ber om mer informasjon om «{title}» ({step}): «{question}»',
     en: '❓ {name} asks for more information about “{title}” ({step}): “{question}”',
   },
-  'endorsement.notice.comment': { nb: 'Kommentar: «{comment}»', en: 'Comment: “{comment}”' },
+  'endorsement.notice.comment': {
+    nb: 'Kommentar: «{comment}»',
+    en: 'Comment: “{comment}”',
+  },
   'endorsement.notice.answer': {
     nb: '{name} har svart på spørsmålet ditt om «{title}»: «{answer}»',
     en: '{name} has answered your question about “{title}”: “{answer}”',
   },
-  'endorsement.leader.title': { nb: 'Godkjenning: {title}', en: 'Approval: {title}' },
+  'endorsement.leader.title': {
+    nb: 'Godkjenning: {title}',
+    en: 'Approval: {title}',
+  },
   'endorsement.leader.asks': {
     nb: '{name} ber deg om: {step}',
     en: '{name} asks you for: {step}',
   },
-  'endorsement.leader.fact.applicant': { nb: 'Søker', en: 'Applicant' },
-  'endorsement.leader.fact.project': { nb: 'Prosjekt', en: 'Project' },
-  'endorsement.leader.fact.call': { nb: 'Utlysning', en: 'Call' },
-  'endorsement.leader.fact.category': { nb: 'Kategori', en: 'Category' },
-  'endorsement.leader.fact.amount': { nb: 'Beløp det søkes om', en: 'Amount requested' },
-  'endorsement.leader.fact.max': { nb: 'Høyeste mulige beløp', en: 'Largest possible amount' },
-  'endorsement.leader.fact.own': { nb: 'Egenfinansiering', en: 'Own financing' },
-  'endorsement.leader.fact.verdict': { nb: 'Vurdering av om de kan søke', en: 'Eligibility check' },
-  'endorsement.leader.fact.verdict-none': { nb: 'Ikke sjekket i Midlerbot', en: 'Not checked in Midlerbot' },
-  'endorsement.leader.fact.deadline': { nb: 'Søknadsfrist', en: 'Deadline' },
+  'endorsement.leader.fact.applicant': {
+    nb: 'Søker',
+    en: 'Applicant',
+  },
+  'endorsement.leader.fact.project': {
+    nb: 'Prosjekt',
+    en: 'Project',
+  },
+  'endorsement.leader.fact.call': {
+    nb: 'Utlysning',
+    en: 'Call',
+  },
+  'endorsement.leader.fact.category': {
+    nb: 'Kategori',
+    en: 'Category',
+  },
+  'endorsement.leader.fact.amount': {
+    nb: 'Beløp det søkes om',
+    en: 'Amount requested',
+  },
+  'endorsement.leader.fact.max': {
+    nb: 'Høyeste mulige beløp',
+    en: 'Largest possible amount',
+  },
+  'endorsement.leader.fact.own': {
+    nb: 'Egenfinansiering',
+    en: 'Own financing',
+  },
+  'endorsement.leader.fact.verdict': {
+    nb: 'Vurdering av om de kan søke',
+    en: 'Eligibility check',
+  },
+  'endorsement.leader.fact.verdict-none': {
+    nb: 'Ikke sjekket i Midlerbot',
+    en: 'Not checked in Midlerbot',
+  },
+  'endorsement.leader.fact.deadline': {
+    nb: 'Søknadsfrist',
+    en: 'Deadline',
+  },
   'endorsement.leader.fact.internal': {
     nb: 'Helseforetakets interne frist',
     en: 'The trust’s internal deadline',
   },
-  'endorsement.leader.fact.none': { nb: 'Ikke oppgitt', en: 'Not given' },
-  'endorsement.leader.note': { nb: 'Melding fra søkeren: «{note}»', en: 'Note from the applicant: “{note}”' },
+  'endorsement.leader.fact.none': {
+    nb: 'Ikke oppgitt',
+    en: 'Not given',
+  },
+  'endorsement.leader.note': {
+    nb: 'Melding fra søkeren: «{note}»',
+    en: 'Note from the applicant: “{note}”',
+  },
   'endorsement.leader.question': {
     nb: 'Du spurte: «{question}»',
     en: 'You asked: “{question}”',
   },
-  'endorsement.leader.no-answer': { nb: 'Svaret kommer hit.', en: 'The answer will appear here.' },
-  'endorsement.leader.answer': { nb: 'Svar fra {name}: «{answer}»', en: 'Answer from {name}: “{answer}”' },
+  'endorsement.leader.no-answer': {
+    nb: 'Svaret kommer hit.',
+    en: 'The answer will appear here.',
+  },
+  'endorsement.leader.answer': {
+    nb: 'Svar fra {name}: «{answer}»',
+    en: 'Answer from {name}: “{answer}”',
+  },
   'endorsement.leader.input.comment': {
     nb: 'Kommentar (må fylles ut ved avslag og spørsmål)',
     en: 'Comment (needed to decline or to ask)',
   },
-  'endorsement.leader.button.approve': { nb: 'Godkjenn', en: 'Approve' },
-  'endorsement.leader.button.decline': { nb: 'Avslå', en: 'Decline' },
-  'endorsement.leader.button.more-info': { nb: 'Be om mer informasjon', en: 'Ask for more information' },
+  'endorsement.leader.button.approve': {
+    nb: 'Godkjenn',
+    en: 'Approve',
+  },
+  'endorsement.leader.button.decline': {
+    nb: 'Avslå',
+    en: 'Decline',
+  },
+  'endorsement.leader.button.more-info': {
+    nb: 'Be om mer informasjon',
+    en: 'Ask for more information',
+  },
   'endorsement.leader.error.comment-required': {
     nb: 'Skriv en kort begrunnelse når du avslår, så søkeren vet hva som må endres.',
     en: 'Add a short reason when you decline, so the applicant knows what to change.',

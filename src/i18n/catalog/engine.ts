@@ -10,12 +10,18 @@ export const engine = {
     nb: 'Jeg får ikke tak i lagringen min akkurat nå. Prøv igjen om et øyeblikk.',
     en: 'I cannot reach my storage right now. Please try again in a moment.',
   },
-  'engine.stale.title': { nb: 'Dette kortet er ikke lenger aktuelt', en: 'That card is no longer current' },
+  'engine.stale.title': {
+    nb: 'Dette kortet er ikke lenger aktuelt',
+    en: 'That card is no longer current',
+  },
   'engine.stale.text': {
     nb: 'Knappen hører til en samtale som er avsluttet eller erstattet. Du kan fortsette der du er, eller starte på nytt.',
     en: 'The button belongs to a conversation that has ended or been replaced. You can continue where you are, or start again.',
   },
-  'engine.stale.restart': { nb: 'Start på nytt', en: 'Start again' },
+  'engine.stale.restart': {
+    nb: 'Start på nytt',
+    en: 'Start again',
+  },
   'engine.personal.sent': {
     nb: '{name}, jeg har sendt deg en personlig melding – det tar vi der, mellom oss to.',
     en: '{name}, I have sent you a personal message – we will take it there, just the two of us.',
@@ -40,7 +46,10 @@ export const engine = {
     nb: 'Det er ikke noe tidligere spørsmål å gå tilbake til.',
     en: 'There is no earlier question to go back to.',
   },
-  'engine.unknown.title': { nb: 'Det forsto jeg ikke helt', en: 'I did not quite get that' },
+  'engine.unknown.title': {
+    nb: 'Det forsto jeg ikke helt',
+    en: 'I did not quite get that',
+  },
   'engine.unknown.text': {
     nb: 'Jeg kan hjelpe med disse tingene. Velg en knapp, eller skriv for eksempel «kan jeg søke?».',
     en: 'I can help with these things. Pick a button, or type for example "can I apply?".',

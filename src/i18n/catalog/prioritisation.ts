@@ -10,7 +10,10 @@ export const prioritisation = {
     nb: '«{title}» fra {name} har fått alle godkjenningene og venter på helseforetakets prioritering.',
     en: '"{title}" from {name} has every approval and waits for the trust’s prioritisation.',
   },
-  'prioritisation.ready.button': { nb: 'Prioriter søknadene', en: 'Prioritise the applications' },
+  'prioritisation.ready.button': {
+    nb: 'Prioriter søknadene',
+    en: 'Prioritise the applications',
+  },
   'prioritisation.phrases': {
     nb: 'prioriter søknadene|prioriter søknader|prioritering av søknader|rangering|rangere søknader',
     en: 'prioritise applications|prioritize applications|prioritisation|rank applications|ranking',
@@ -31,7 +34,10 @@ export const prioritisation = {
     nb: 'Søknader som fortsatt venter på godkjenning fra leder, er ikke med her: {count}.',
     en: 'Applications still waiting for a leader’s approval, not listed: {count}.',
   },
-  'prioritisation.item': { nb: '{rank}. {title} – {name}', en: '{rank}. {title} – {name}' },
+  'prioritisation.item': {
+    nb: '{rank}. {title} – {name}',
+    en: '{rank}. {title} – {name}',
+  },
   'prioritisation.explain': {
     nb: 'Flytt søknadene til rekkefølgen helseforetaket prioriterer dem i, og bekreft.',
     en: 'Move the applications into the order the trust prioritises them in, then confirm.',
@@ -40,8 +46,14 @@ export const prioritisation = {
     nb: 'Rekkefølgen ble sist bekreftet {date}. Endringer blir loggført.',
     en: 'The order was last confirmed {date}. Changes are recorded in the audit trail.',
   },
-  'prioritisation.button.up': { nb: 'Flytt opp: {title}', en: 'Move up: {title}' },
-  'prioritisation.button.confirm': { nb: 'Bekreft rekkefølgen', en: 'Confirm the order' },
+  'prioritisation.button.up': {
+    nb: 'Flytt opp: {title}',
+    en: 'Move up: {title}',
+  },
+  'prioritisation.button.confirm': {
+    nb: 'Bekreft rekkefølgen',
+    en: 'Confirm the order',
+  },
   'prioritisation.changed-list': {
     nb: 'Listen har endret seg siden kortet ble vist. Se over rekkefølgen og bekreft igjen.',
     en: 'The list has changed since the card was shown. Check the order and confirm again.',
@@ -62,5 +74,8 @@ export const prioritisation = {
     nb: '🏥 {trust} har prioritert søknaden «{title}» som nummer {rank} av {count}.',
     en: '🏥 {trust} has prioritised the application “{title}” as number {rank} of {count}.',
   },
-  'prioritisation.choose-call': { nb: 'Hvilken utlysning gjelder det?', en: 'Which call is it for?' },
+  'prioritisation.choose-call': {
+    nb: 'Hvilken utlysning gjelder det?',
+    en: 'Which call is it for?',
+  },
 } as const satisfies CatalogPart;
