@@ -204,6 +204,7 @@ export function createApp(options: CreateAppOptions): App {
         outboundTimeoutMs,
         ...(config.teamsAnswerWithinMs ? { answerWithinMs: config.teamsAnswerWithinMs } : {}),
         ...(config.teamsPeopleFile ? { directory: loadDirectory(config.teamsPeopleFile) } : {}),
+        ...(config.teamsSendPath ? { sendPath: config.teamsSendPath } : {}),
         ...(options.sleep ? { sleep: options.sleep } : {}),
       })
     : undefined;
