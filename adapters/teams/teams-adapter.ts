@@ -268,7 +268,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     path: '/api/messages',
     json: true,
     async handler(req) {
-      const body: unknown = JSON.parse(req.rawBody.toString('utf8'));
+      const body: unknown = req.json ?? JSON.parse(req.rawBody.toString('utf8'));
       const parsed = TeamsActivity.safeParse(body);
       if (!parsed.success) {
         req.log.warn(
