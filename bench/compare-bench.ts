@@ -18,6 +18,8 @@ import { fmt, percentile, type SectionResult } from './stats.ts';
 
 interface Running {
   port: number;
+  /** CPU time the target's process has used so far (ms). */
+  cpuMs(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -33,6 +35,11 @@ async function startChild(kind: TargetKind, slackApiUrl: string): Promise<Runnin
   });
   return {
     port,
+    cpuMs: () =>
+      new Promise((resolve) => {
+        lines.once('line', (line) => resolve((JSON.parse(line) as { cpuMs: number }).cpuMs));
+        child.stdin?.write('cpu\n');
+      }),
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());
@@ -105,7 +112,12 @@ export async function compareRows(options: BenchOptions): Promise<SectionResult>
     // The project's clock is fixed at the bench instant; plain Bolt checks signatures against the wall.
     const slackRun = (port: number, signedAt: () => number) =>
       slackOpenLoop(port, slack, signedAt, sizes.slackRate, sizes.slackSeconds);
-    const teamsRun = (port: number) => teamsConversations(port, teams, sizes.conversations, sizes.messages);
+    /** One Teams run, with the CPU it cost the target's own process per turn. */
+    const teamsRun = async (target: Running) => {
+      const before = await target.cpuMs();
+      const result = await teamsConversations(target.port, teams, sizes.conversations, sizes.messages);
+      return { result, cpuPerTurn: ((await target.cpuMs()) - before) / result.latencies.length };
+    };
     const wall = () => Math.floor(Date.now() / 1000);
     // Warm-up, not timed: JIT, first-contact writes, the Slack bot look-up.
     await slackOpenLoop(project.port, slack, () => BENCH_SECONDS, 50, 1);
@@ -131,21 +143,32 @@ export async function compareRows(options: BenchOptions): Promise<SectionResult>
       project: [],
       baseline: [],
     };
+    const tcpu: Figure = {
+      what: 'Teams CPU ms per turn, target process',
+      higherIsBetter: false,
+      project: [],
+      baseline: [],
+    };
     for (let pair = 0; pair < sizes.pairs; pair++) {
       ack.project.push(p99(checked(await slackRun(project.port, () => BENCH_SECONDS), 'project Slack')));
       ack.baseline.push(p99(checked(await slackRun(bolt.port, wall), 'plain Bolt')));
-      const a = checked(await teamsRun(project.port), 'project Teams');
-      const b = checked(await teamsRun(echo.port), 'echo bot');
-      tps.project.push(perSecond(a));
-      tps.baseline.push(perSecond(b));
-      tp99.project.push(p99(a));
-      tp99.baseline.push(p99(b));
+      const a = await teamsRun(project);
+      const b = await teamsRun(echo);
+      checked(a.result, 'project Teams');
+      checked(b.result, 'echo bot');
+      tps.project.push(perSecond(a.result));
+      tps.baseline.push(perSecond(b.result));
+      tp99.project.push(p99(a.result));
+      tp99.baseline.push(p99(b.result));
+      tcpu.project.push(a.cpuPerTurn);
+      tcpu.baseline.push(b.cpuPerTurn);
     }
     return {
       rows: [],
       notes: [
         `Project vs baselines, ${sizes.pairs} alternating pair(s); Slack baseline: plain @slack/bolt app (ack, then respond); Teams baseline: bare botbuilder echo bot; memory store, loopback capture servers.`,
-        ...table([ack, tps, tp99]),
+        ...table([ack, tps, tp99, tcpu]),
+        '(CPU per turn is what the target process itself used, read from it before and after each run: unlike the rates it does not move with whatever else shares the machine)',
         '(ratio = project / baseline per pair; ↑ higher is better, ↓ lower is better)',
       ],
     };

@@ -1,5 +1,9 @@
-import { type Activity, CloudAdapter, type TurnContext } from 'botbuilder';
-import type { AuthenticateRequestResult } from 'botframework-connector';
+import { type Activity, CloudAdapter, type ResourceResponse, type TurnContext } from 'botbuilder';
+import type {
+  AuthenticateRequestResult,
+  BotFrameworkAuthentication,
+  ConnectorClient,
+} from 'botframework-connector';
 import type { Logger } from 'pino';
 import type { TurnReplies, TurnRunner } from '../../src/bot/engine-port.ts';
 import type { Inbound } from '../../src/bot/messages.ts';
@@ -16,6 +20,7 @@ import { type Directory, directoryChoices, withDirectoryNames } from './director
 import { createGraphInstaller, type GraphInstallSettings } from './graph-install.ts';
 import { invokeAnswerFor } from './invoke-answers.ts';
 import { withPickedNames } from './people.ts';
+import { createPlainConnector, type PlainConnector } from './plain-connector.ts';
 import { createTeamsSender } from './proactive-sender.ts';
 import { createRateGate, realSleep, type Sleep } from './rate-limit.ts';
 import { type ReplyDeps, sendReplies } from './replies.ts';
@@ -49,6 +54,12 @@ export interface TeamsAdapterOptions {
   typing?: TypingSettings;
   /** The typing indicator's timer (tests pass one they release); default real, unref'd timers. */
   typingWait?: Sleep;
+  /**
+   * How replies and proactive messages reach the Bot Connector: `plain` (the default) posts them as
+   * plain HTTP (plain-connector.ts); `sdk` through botbuilder's connector client. The tests compare
+   * the two; the SDK path is kept for that and as a fallback.
+   */
+  sendPath?: 'plain' | 'sdk';
 }
 
 export interface TeamsAdapter extends PlatformAdapter {
@@ -57,10 +68,59 @@ export interface TeamsAdapter extends PlatformAdapter {
   readonly authenticated: boolean;
 }
 
-/** CloudAdapter whose protected processActivity takes our pre-authenticated result. */
+/**
+ * CloudAdapter whose protected processActivity takes our pre-authenticated result, and whose message
+ * posts and updates go over plain HTTP when given a PlainConnector. Everything else stays
+ * botbuilder's: the turn context, the conversation reference applied to each reply, the connector
+ * client (its credentials sign the plain requests), invoke responses, delays and traces.
+ */
 class HostedCloudAdapter extends CloudAdapter {
+  constructor(
+    authentication: BotFrameworkAuthentication,
+    private readonly plain: PlainConnector | undefined,
+  ) {
+    super(authentication);
+  }
+
   run(auth: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
     return this.processActivity(auth, activity, logic);
+  }
+
+  private clientOf(context: TurnContext): ConnectorClient {
+    const client = context.turnState.get<ConnectorClient | undefined>(this.ConnectorClientKey);
+    if (!client) throw new Error('Unable to extract ConnectorClient from turn context.');
+    return client;
+  }
+
+  override async sendActivities(
+    context: TurnContext,
+    activities: Partial<Activity>[],
+  ): Promise<ResourceResponse[]> {
+    const plain = this.plain;
+    if (!plain) return super.sendActivities(context, activities);
+    const responses: ResourceResponse[] = [];
+    for (const activity of activities) {
+      // What CloudAdapterBase does without a connector call (a delay, the invoke response, a trace).
+      const local =
+        activity.type === 'delay' ||
+        activity.type === 'invokeResponse' ||
+        (activity.type === 'trace' && activity.channelId !== 'emulator');
+      if (local) {
+        responses.push(...(await super.sendActivities(context, [activity])));
+        continue;
+      }
+      delete activity.id;
+      responses.push(await plain.send(this.clientOf(context), activity));
+    }
+    return responses;
+  }
+
+  override async updateActivity(
+    context: TurnContext,
+    activity: Partial<Activity>,
+  ): Promise<ResourceResponse | undefined> {
+    if (!this.plain) return (await super.updateActivity(context, activity)) ?? undefined;
+    return this.plain.update(this.clientOf(context), activity);
   }
 }
 
@@ -76,7 +136,10 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   const log = options.log.child({ platform: 'teams' });
   const auth = createTeamsAuth(options.settings, options.production, options.outboundTimeoutMs ?? 10_000);
   const answerWithinMs = options.answerWithinMs ?? 12_000;
-  const cloud = new HostedCloudAdapter(auth.authentication);
+  const cloud = new HostedCloudAdapter(
+    auth.authentication,
+    options.sendPath === 'sdk' ? undefined : createPlainConnector(options.outboundTimeoutMs ?? 10_000),
+  );
   const store = options.store;
   const sleep = options.sleep ?? realSleep;
   const sender = createTeamsSender({
@@ -238,7 +301,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     path: '/api/messages',
     json: true,
     async handler(req) {
-      const body: unknown = JSON.parse(req.rawBody.toString('utf8'));
+      const body: unknown = req.json ?? JSON.parse(req.rawBody.toString('utf8'));
       const parsed = TeamsActivity.safeParse(body);
       if (!parsed.success) {
         req.log.warn(

@@ -206,6 +206,7 @@ export function createApp(options: CreateAppOptions): App {
         outboundTimeoutMs,
         ...(config.teamsAnswerWithinMs ? { answerWithinMs: config.teamsAnswerWithinMs } : {}),
         ...(config.teamsPeopleFile ? { directory: loadDirectory(config.teamsPeopleFile) } : {}),
+        ...(config.teamsSendPath ? { sendPath: config.teamsSendPath } : {}),
         ...(options.sleep ? { sleep: options.sleep } : {}),
         ...(config.teamsGraphInstall ? { graphInstall: config.teamsGraphInstall } : {}),
         ...(config.teamsTyping ? { typing: config.teamsTyping } : {}),

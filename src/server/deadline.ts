@@ -32,19 +32,25 @@ export function withDeadline<T>(
   work: (signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
   const controller = new AbortController();
+  const signal = controller.signal;
   const outer = current.getStore();
-  const signal = outer ? AbortSignal.any([outer, controller.signal]) : controller.signal;
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    if (signal.aborted) {
-      onAbort();
+    if (outer?.aborted) {
+      reject(outer.reason);
       return;
     }
+    // The enclosing deadline aborts this one with its own reason while the work runs. A listener,
+    // removed when the work settles, rather than AbortSignal.any: every Teams turn nests the
+    // connector call's deadline in the turn's, and `any` cost more than the call's own signal
+    // (docs/performance.md).
+    const onOuterAbort = () => controller.abort(outer?.reason);
+    outer?.addEventListener('abort', onOuterAbort, { once: true });
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
     const timer = setTimeout(
       () => controller.abort(new MidlerError('outbound.timeout', `${what}: no answer within ${ms} ms`)),
       ms,
     );
-    signal.addEventListener('abort', onAbort, { once: true });
     current
       // Inside a promise, so a synchronous throw is a rejection too (and the timer is cleared).
       .run(signal, () => new Promise<T>((run) => run(work(signal))))
@@ -52,6 +58,7 @@ export function withDeadline<T>(
       .finally(() => {
         clearTimeout(timer);
         signal.removeEventListener('abort', onAbort);
+        outer?.removeEventListener('abort', onOuterAbort);
       });
   });
 }

@@ -38,6 +38,8 @@ export interface HostConfig {
   teamsAnswerWithinMs?: number;
   /** A turn's de-duplication lease (tests shorten it; docs/reliability.md). */
   turnLease?: TurnLeaseOptions;
+  /** Teams: how messages reach the Bot Connector (default plain HTTP; tests compare it with `sdk`). */
+  teamsSendPath?: 'plain' | 'sdk';
   teams: TeamsAuthSettings;
   /**
    * Teams: install the app through Microsoft Graph for a user without it (TEAMS_GRAPH_INSTALL, off by

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { HostRequest, HostResponse, Route } from './http-types.ts';
+import { lazyChild } from './lazy-log.ts';
 import type { Metrics } from './metrics.ts';
 
 export interface HttpHostOptions {
@@ -62,12 +63,15 @@ function requestIdOf(req: IncomingMessage): string {
   return typeof given === 'string' && /^[A-Za-z0-9._:-]{1,100}$/.test(given) ? given : randomUUID();
 }
 
-function isJsonObject(raw: Buffer): boolean {
+/** The body parsed, when it is a JSON object; undefined otherwise. */
+function jsonObjectOf(raw: Buffer): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(raw.toString('utf8'));
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -96,7 +100,7 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = requestIdOf(req);
     const url = new URL(req.url ?? '/', 'http://host');
-    const log = options.log.child({ reqId: requestId });
+    const log = lazyChild(options.log, { reqId: requestId });
     const method = req.method ?? 'GET';
     const routes = byPath.get(url.pathname);
     const route = routes?.find((r) => r.method === method);
@@ -135,7 +139,9 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
       finish({ status: 400, body: { error: 'bad-request' } }, route.path);
       return;
     }
-    if (route.json && !isJsonObject(rawBody)) {
+    // Parsed once here; a JSON route gets the object and does not parse the body again.
+    const json = route.json ? jsonObjectOf(rawBody) : undefined;
+    if (route.json && !json) {
       log.warn({ path: url.pathname }, 'malformed JSON body');
       finish({ status: 400, body: { error: 'malformed-json' } }, route.path);
       return;
@@ -146,6 +152,7 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
       query: url.searchParams,
       headers: req.headers,
       rawBody,
+      ...(json ? { json } : {}),
       requestId,
       log,
     };

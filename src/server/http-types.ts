@@ -11,6 +11,8 @@ export interface HostRequest {
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   rawBody: Buffer;
+  /** The body as parsed by the host, on a `json` route (a JSON object, checked). */
+  json?: Record<string, unknown>;
   requestId: string;
   log: Logger;
 }

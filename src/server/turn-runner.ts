@@ -9,6 +9,7 @@ import type { Platform } from '../domain/application.ts';
 import { isMidlerError } from '../domain/errors.ts';
 import { t } from '../i18n/t.ts';
 import type { Store } from '../store/store.ts';
+import { lazyChild } from './lazy-log.ts';
 import type { Metrics } from './metrics.ts';
 import { openTurnLease, TURN_LEASE, type TurnLeaseOptions } from './turn-lease.ts';
 
@@ -98,7 +99,7 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
   async function runTurn(event: Inbound): Promise<TurnReplies> {
     const labels = { platform: event.platform };
     const started = performance.now();
-    const log = deps.log.child({ platform: event.platform, conversation: event.conversation.id });
+    const log = lazyChild(deps.log, { platform: event.platform, conversation: event.conversation.id });
     deps.metrics.turns.inc(labels);
     const locale = event.user.locale ?? 'nb';
     if ((event.text?.length ?? 0) > maxText) {

@@ -10,6 +10,8 @@ export interface Captured {
   /** The activity id from the URL (replies and updates). */
   activityId?: string;
   authorization?: string;
+  /** Which client sent it (botbuilder's connector pipeline or the adapter's plain HTTP). */
+  userAgent?: string;
   body: Record<string, unknown>;
   /** Capture order, and the value of `now()` when captured (an injected clock in rate tests). */
   seq: number;
@@ -122,6 +124,7 @@ export async function startBotConnectorCapture(options: CaptureOptions = {}): Pr
       ...(match?.[1] ? { conversationId: decodeURIComponent(match[1]) } : {}),
       ...(match?.[2] ? { activityId: decodeURIComponent(match[2]) } : {}),
       ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+      ...(req.headers['user-agent'] ? { userAgent: req.headers['user-agent'] } : {}),
     };
     if (url.pathname.endsWith('/oauth2/v2.0/token')) {
       const tokenFault = tokenFaults.shift();
