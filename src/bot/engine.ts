@@ -233,11 +233,10 @@ export function createEngine(deps: EngineDeps): Engine {
     const none = { notify: [], next: session };
     switch (plan.kind) {
       case 'run': {
-        if (
-          plan.dialog.personal &&
-          plan.event.kind === 'start' &&
-          input.event.conversation.kind !== 'personal'
-        )
+        // Where the channel would see the answers; Slack's ephemeral answers and modals are private.
+        const { conversation } = input.event;
+        const seenByOthers = conversation.kind !== 'personal' && conversation.private !== true;
+        if (plan.dialog.personal && plan.event.kind === 'start' && seenByOthers)
           return inPersonalChat(plan.dialog, plan.event.args, input);
         const fresh = plan.event.kind === 'start' || plan.dialog.transient === true;
         const current = !fresh && isActive(session) ? stepOf(session) : null;

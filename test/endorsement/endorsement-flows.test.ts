@@ -195,7 +195,7 @@ describe.each(transcriptStores('endorsement-flows'))('endorsement transcripts on
     const { kari, nils, app } = await setUp();
     await ask(kari);
     const posted = nils.lastInbox();
-    const replies = await kari.click('Trekk tilbake: Godkjenning fra nærmeste leder');
+    const replies = await kari.click('Trekk tilbake: Nærmeste leder');
     expect(shown(replies)).toContain('Forespørselen til Nils Leder er trukket tilbake');
     expect(shown(posted.message)).toContain('gjelder ikke lenger');
     expect(posted.updates).toBe(1);
@@ -211,7 +211,7 @@ describe.each(transcriptStores('endorsement-flows'))('endorsement transcripts on
     await ask(kari);
     const old = nils.lastInbox();
     const oldCard = old.message;
-    await kari.click('Bytt leder: Godkjenning fra nærmeste leder');
+    await kari.click('Bytt leder: Nærmeste leder');
     const replies = await kari.click('Send', { [nearest.person]: OLA, [nearest.name]: 'Ola Annen' });
     expect(shown(replies)).toContain('Forespørselen er flyttet fra Nils Leder til Ola Annen');
     expect(shown(old.message)).toContain('gjelder ikke lenger');

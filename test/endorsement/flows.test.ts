@@ -162,9 +162,9 @@ describe.each(PLATFORMS)('endorsement flows on %s', (surface) => {
 
   it('withdraw: the leader’s card is updated to “no longer current”; pressing it changes nothing', async () => {
     const { app, card } = await ask();
-    const overview = kari.target('Trekk tilbake: Godkjenning fra nærmeste leder');
+    const overview = kari.target('Trekk tilbake: Nærmeste leder');
 
-    await kari.presses('Trekk tilbake: Godkjenning fra nærmeste leder');
+    await kari.presses('Trekk tilbake: Nærmeste leder');
     expect(kari.received('Forespørselen til Nils Leder er trukket tilbake')).toHaveLength(1);
     // Teams answers the press with the overview in place of the pressed one.
     if (kit.teams) expect(kari.now(overview).text).not.toContain('venter på Nils Leder');
@@ -191,9 +191,7 @@ describe.each(PLATFORMS)('endorsement flows on %s', (surface) => {
   it('replace the leader (a modal on Slack): the old card goes stale, the old leader is refused, the new one decides', async () => {
     const { app, card } = await ask();
 
-    await kari
-      .presses('Bytt leder: Godkjenning fra nærmeste leder')
-      .sees('Forespørselen venter nå på Nils Leder');
+    await kari.presses('Bytt leder: Nærmeste leder').sees('Forespørselen venter nå på Nils Leder');
     expect(kari.card.kind).toBe(surface === 'slack' ? 'modal' : 'card');
     await kari.presses('Send', { 'leader-endorse-nearest-leader': ola });
     // Slack: the submission's ack closes the modal (no response_action).

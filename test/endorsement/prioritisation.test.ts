@@ -136,7 +136,7 @@ describe.each(transcriptStores('prioritisation'))('trust prioritisation on $name
     );
     expect(shown(applicants[0]?.lastInbox().message ?? [])).not.toContain('nummer');
 
-    await deputy.say('prioritise applications');
+    await deputy.say('prioriter søknadene');
     const again = await deputy.click('Bekreft rekkefølgen');
     expect(shown(again)).toContain('Rekkefølgen er den samme som før');
     await deputy.click('Flytt opp: Trygg utskrivning');

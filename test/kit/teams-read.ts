@@ -1,4 +1,4 @@
-import { ACTION_KEY } from '../../adapters/teams/activity-parse.ts';
+import { ACTION_KEY, CHOICE_INPUT } from '../../adapters/teams/activity-parse.ts';
 import { render, type Shown, type ShownButton, type ShownInput, stepLine, unbold } from './shown.ts';
 
 /** Reads what Teams shows back from the activities and Adaptive Cards the bot sent. */
@@ -41,11 +41,13 @@ export function cardOfActivity(activity: Record<string, unknown>): AdaptiveCardJ
 export function fromActivity(activity: Record<string, unknown>, ref: string): Shown {
   const card = cardOfActivity(activity);
   if (card) return fromAdaptiveCard(card, ref);
-  const text = String(activity.text ?? '');
+  const text = plain(String(activity.text ?? ''));
   return { ref, kind: 'text', text: unbold(text), buttons: [], inputs: [], updates: 0, raw: activity };
 }
 
-const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+/** The no-break space the renderer puts after "4." (markdownSafe) reads as a space. */
+const plain = (text: string) => text.replaceAll('\u00a0', ' ');
+const str = (v: unknown) => (typeof v === 'string' ? plain(v) : undefined);
 
 /** Steps are a Container of "icon label" lines, each with its detail in a subtle line under it. */
 function stepLines(items: Element[]): string[] | undefined {
@@ -75,6 +77,8 @@ function readBody(elements: Element[], lines: string[], inputs: ShownInput[]): v
       else if (e.style === 'emphasis' && items.length === 2)
         lines.push(`> ${str(items[0]?.text)?.replace(/^«|»$/g, '')} (${str(items[1]?.text)})`);
       else readBody(items, lines, inputs);
+    } else if (type.startsWith('Input.') && e.id === CHOICE_INPUT) {
+      // The answers' list (card-actions.ts) reads as the answers' buttons: see buttonsOf.
     } else if (type.startsWith('Input.')) {
       inputs.push({
         id: str(e.id) ?? '',
@@ -86,6 +90,38 @@ function readBody(elements: Element[], lines: string[], inputs: ShownInput[]): v
       for (const c of (e.choices as { title: string }[] | undefined) ?? []) lines.push(`( ) ${c.title}`);
     }
   }
+}
+
+const asButton = (a: Element): ShownButton => ({
+  label: str(a.title) ?? '',
+  ...actionOf(a),
+  ...(STYLE[str(a.style) ?? ''] ? { style: STYLE[str(a.style) ?? ''] } : {}),
+  press: a,
+});
+
+/**
+ * The buttons as a person sees them: rows in the body first, then the card's own row. Long answers
+ * shown as one list with an "Answer" button read as one button per answer, whose press is what Teams
+ * sends for that choice: the Answer button's data with the chosen index beside it.
+ */
+function buttonsOf(card: AdaptiveCardJson): ShownButton[] {
+  const body = card.body ?? [];
+  const rows = body.filter((e) => e.type === 'ActionSet').flatMap((e) => (e.actions as Element[]) ?? []);
+  const own = card.actions ?? [];
+  const list = body.find((e) => e.id === CHOICE_INPUT);
+  const submit = own.find(
+    (a) => (a.data as Record<string, { action?: string }>)?.[ACTION_KEY]?.action === 'teams.choose',
+  );
+  if (!list || !submit) return [...rows, ...own].map(asButton);
+  const answers = ((list.choices as { title: string; value: string }[]) ?? []).map((c, i) => {
+    const options = (
+      actionOf(submit).data as { options?: { action: string; data: Record<string, unknown> }[] }
+    ).options;
+    const chosen = options?.[i] ?? { action: '', data: {} };
+    const press = { ...submit, data: { ...(submit.data as Element), [CHOICE_INPUT]: c.value } };
+    return { label: plain(c.title), ...chosen, press };
+  });
+  return [...answers, ...rows.map(asButton), ...own.filter((a) => a !== submit).map(asButton)];
 }
 
 export function fromAdaptiveCard(card: AdaptiveCardJson, ref: string): Shown {
@@ -110,12 +146,7 @@ export function fromAdaptiveCard(card: AdaptiveCardJson, ref: string): Shown {
     }
     readBody([e], lines, inputs);
   }
-  const buttons: ShownButton[] = (card.actions ?? []).map((a) => ({
-    label: str(a.title) ?? '',
-    ...actionOf(a),
-    ...(STYLE[str(a.style) ?? ''] ? { style: STYLE[str(a.style) ?? ''] } : {}),
-    press: a,
-  }));
+  const buttons = buttonsOf(card);
   return {
     ref,
     kind: 'card',

@@ -89,7 +89,7 @@ async function clickSlack(button: SlackElement, values = {}) {
 }
 
 async function subscribeSlackChannel(callId: string): Promise<void> {
-  await postSlack(h.port, slackMention('påminnelser'), seconds());
+  await postSlack(h.port, slackMention('reminders'), seconds());
   const [overview] = await h.slack.waitFor('chat.postMessage');
   await h.slackAdapter.idle();
   const form = await clickSlack(slackButton(overview, 'reminders.choose'));
@@ -137,7 +137,8 @@ describe('reminders through the real Teams and Slack adapters', () => {
     );
     expect(teamsPost?.conversationId).toBe(TEAMS_CHANNEL);
     const card = cardOf(teamsPost?.body ?? {});
-    const cardText = JSON.stringify(card);
+    // A date opening a line carries a no-break space on Teams (markdownSafe): read it as a space.
+    const cardText = JSON.stringify(card).replaceAll('\u00a0', ' ');
     expect(cardText).toContain('Søknadsfrist');
     expect(cardText).toContain('Innovasjonsmidler 2023');
     expect(cardText).toContain('20. oktober 2022 kl. 15.00 (om 14 dager)');

@@ -114,7 +114,7 @@ describe('buttons (block_actions)', () => {
       inputs: { trust: 'st-olavs', total: '1 200 000' },
       messageRef: `${CHANNEL}/1693814400.000777`,
     });
-    expect(engine.seen[0]?.conversation).toEqual({ id: CHANNEL, kind: 'channel' });
+    expect(engine.seen[0]?.conversation).toEqual({ id: CHANNEL, kind: 'channel', private: true });
   });
 
   it('updates the card in place (chat.update) when the reply replaces the pressed message', async () => {

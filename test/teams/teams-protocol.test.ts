@@ -37,7 +37,14 @@ describe('Teams activities over HTTP (real engine)', () => {
     const card = cardOf(reply?.body ?? {});
     expect(card?.type).toBe('AdaptiveCard');
     expect(card?.version).toBe('1.5');
-    const actions = (card?.actions ?? []) as Action[];
+    // Seven menu buttons: a row in the body and the card's own row (Teams shows six to a row).
+    const rows = (card?.body ?? []).filter((e) => (e as { type?: string }).type === 'ActionSet');
+    const actions = [
+      ...rows.flatMap((r) => (r as { actions: Action[] }).actions),
+      ...((card?.actions ?? []) as Action[]),
+    ];
+    expect(actions.length).toBeGreaterThan(6);
+    expect(rows.every((r) => (r as { actions: Action[] }).actions.length <= 6)).toBe(true);
     const eligibility = actions.find((a) => a.verb === 'eligibility.start');
     expect(eligibility?.type).toBe('Action.Execute');
     expect(eligibility?.fallback?.type).toBe('Action.Submit');
