@@ -44,7 +44,12 @@ export const statusDialog: Dialog = {
     const unreachable = message(ctx.t('status.private.unreachable'));
     return {
       state: null,
-      replies: [message(ctx.t('status.private.sent'))],
+      replies: [
+        {
+          ...message(ctx.t('status.private.sent', { name: ctx.user.name })),
+          mentions: [{ userId: ctx.user.id, name: ctx.user.name }],
+        },
+      ],
       notify: replies.map((m, i) => ({
         to,
         message: m,

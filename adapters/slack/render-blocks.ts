@@ -1,5 +1,6 @@
-import type { Block, Button, Card, Outbound } from '../../src/bot/messages.ts';
+import type { Block, Button, Card, Mention, Outbound } from '../../src/bot/messages.ts';
 import type { Locale } from '../../src/domain/call.ts';
+import type { types } from '@slack/bolt';
 import type { ActionsBlock, SlackBlock, SlackMessage } from './block-kit.ts';
 import { plain } from './block-kit.ts';
 import { encodeButtonValue } from './button-value.ts';
@@ -157,6 +158,25 @@ function fallbackOf(out: Outbound): string {
   return truncate(toPlain(first), LIMITS.fallbackText);
 }
 
+/** The first place `name` stands in `text` as Slack's mention of the user. */
+function mentionOnce(text: string, name: string, userId: string): string {
+  const at = name ? text.indexOf(name) : -1;
+  return at < 0 ? text : `${text.slice(0, at)}<@${userId}>${text.slice(at + name.length)}`;
+}
+
+/** Each person mentioned in the first section that names them. */
+function withMentions(blocks: SlackBlock[], mentions: readonly Mention[]): SlackBlock[] {
+  for (const m of mentions) {
+    const name = toMrkdwn(m.name);
+    const section = blocks.find(
+      (b): b is types.SectionBlock & { text: types.MrkdwnElement } =>
+        b.type === 'section' && b.text?.type === 'mrkdwn' && b.text.text.includes(name),
+    );
+    if (section) section.text = { ...section.text, text: mentionOnce(section.text.text, name, m.userId) };
+  }
+  return blocks;
+}
+
 export interface RenderOptions {
   locale: Locale;
 }
@@ -167,15 +187,18 @@ export interface RenderOptions {
  * modals instead when a trigger id is at hand (see render-modal.ts).
  */
 export function renderMessages(out: Outbound, options: RenderOptions): SlackMessage[] {
-  const text = fallbackOf(out);
+  const mentions = out.mentions ?? [];
+  // The notification text carries the mentions too: Slack notifies from either.
+  const text = mentions.reduce((t, m) => mentionOnce(t, toPlain(m.name), m.userId), fallbackOf(out));
   if (out.kind === 'text') {
-    return paginate(sections(toMrkdwn(out.text)), []).map((blocks) => ({ text, blocks }));
+    const body = mentions.reduce((t, m) => mentionOnce(t, toMrkdwn(m.name), m.userId), toMrkdwn(out.text));
+    return paginate(sections(body), []).map((blocks) => ({ text, blocks }));
   }
   const interactive: SlackBlock[] = [
     ...(out.inputs ?? []).map((input) => renderInput(input, out.errors?.[input.id])),
     ...actionsBlocks(out.buttons ?? []),
   ];
-  const pages = paginate(cardInfoBlocks(out), interactive);
+  const pages = paginate(withMentions(cardInfoBlocks(out), mentions), interactive);
   return pages.map((blocks, i) => ({
     text: i === 0 ? text : `${text} ${slackText(options.locale, 'page.continued')}`,
     blocks,

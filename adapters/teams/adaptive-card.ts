@@ -2,6 +2,7 @@ import type { Block, Card, Input, Outbound } from '../../src/bot/messages.ts';
 import type { Locale } from '../../src/domain/call.ts';
 import { t } from '../../src/i18n/t.ts';
 import { layOutButtons } from './card-actions.ts';
+import { type MentionEntity, mentionIn, mentionInCard } from './mentions.ts';
 
 /** Adaptive Card JSON is open-ended; elements are plain objects. */
 export type Element = Record<string, unknown>;
@@ -287,9 +288,23 @@ export function renderOutbound(
   message: Outbound,
   options: RenderOptions = {},
 ): { type: 'message'; [key: string]: unknown }[] {
-  if (message.kind === 'text')
-    return [{ type: 'message', text: markdownSafe(message.text), textFormat: 'markdown' }];
-  return renderCard(message, MAX_CARD_BYTES, options).map((content, i) => ({
+  if (message.kind === 'text') {
+    let text = markdownSafe(message.text);
+    const entities: MentionEntity[] = [];
+    for (const m of message.mentions ?? []) {
+      const done = mentionIn(text, m);
+      text = done.text;
+      if (done.entity) entities.push(done.entity);
+    }
+    return [{ type: 'message', text, textFormat: 'markdown', ...(entities.length ? { entities } : {}) }];
+  }
+  const cards = renderCard(message, MAX_CARD_BYTES, options);
+  const first = cards[0];
+  if (first && message.mentions?.length) {
+    const entities = mentionInCard(first.body, message.mentions);
+    if (entities.length) first.msteams = { ...(first.msteams as object), entities };
+  }
+  return cards.map((content, i) => ({
     type: 'message',
     ...(i === 0 && message.title ? { summary: message.title } : {}),
     attachments: [{ contentType: ADAPTIVE_CARD, content }],

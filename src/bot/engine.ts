@@ -214,7 +214,13 @@ export function createEngine(deps: EngineDeps): Engine {
       [button(startAction(dialog.name), label, args, 'primary')],
     );
     return {
-      replies: [message(t(locale, 'engine.personal.sent', { name: event.user.name }))],
+      // The channel line names the person, and @mentions them so they know where to look.
+      replies: [
+        {
+          ...message(t(locale, 'engine.personal.sent', { name: event.user.name })),
+          mentions: [{ userId: event.user.id, name: event.user.name }],
+        },
+      ],
       notify: [
         {
           to: { platform: event.platform, userId: event.user.id },

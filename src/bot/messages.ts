@@ -156,6 +156,8 @@ export interface Card {
    * once decided) instead of posting a new one.
    */
   replaces?: string;
+  /** People the card names, to @mention in a channel (see Mention). */
+  mentions?: Mention[];
   /** A stable id for the card (endorsement request id), so later updates can find it. */
   cardId?: string;
 }
@@ -164,6 +166,17 @@ export interface Card {
 export interface TextMessage {
   kind: 'text';
   text: string;
+  mentions?: Mention[];
+}
+
+/**
+ * A person a message names, @mentioned where it is posted so they are notified: set only on messages
+ * to a channel or group chat (a personal chat never mentions third parties). The adapters turn the
+ * first place the name stands in the text into the platform's mention (Teams `<at>`, Slack `<@U…>`).
+ */
+export interface Mention {
+  userId: string;
+  name: string;
 }
 
 export type Outbound = TextMessage | Card;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { useTeamsHost } from '../kit/index.ts';
+import { useSlackHost, useTeamsHost } from '../kit/index.ts';
+import {
+  appMention,
+  NOW_SECONDS,
+  postSlack,
+  CHANNEL as SLACK_CHANNEL,
+  USER as SLACK_USER,
+} from '../support/slack-fixtures.ts';
 import {
   CHANNEL,
   cardInvoke,
@@ -8,6 +15,7 @@ import {
   PERSONAL_CONVERSATION,
   personalInstall,
   postActivity,
+  USER,
 } from '../support/teams-fixtures.ts';
 
 /** A check started where the whole channel would see it is taken to the person's own chat. */
@@ -31,7 +39,18 @@ describe('a personal dialog started in a Teams channel', () => {
     const inChannel = host.capture.posted().filter((r) => r.conversationId?.startsWith(CHANNEL));
     const personal = host.capture.posted().filter((r) => r.conversationId === PERSONAL_CONVERSATION);
     expect(inChannel).toHaveLength(1);
-    expect(JSON.stringify(inChannel[0]?.body)).toContain('jeg har sendt deg en personlig melding');
+    // The channel line @mentions the person: Teams' <at> text with its mention entity.
+    const line = inChannel[0]?.body as { text?: string; entities?: unknown[] };
+    expect(line.text).toBe(
+      '<at>Kari Nordmann</at>, jeg har sendt deg en personlig melding – det tar vi der, mellom oss to.',
+    );
+    expect(line.entities).toEqual([
+      {
+        type: 'mention',
+        text: '<at>Kari Nordmann</at>',
+        mentioned: { id: USER.aadObjectId, name: 'Kari Nordmann' },
+      },
+    ]);
     // Nothing of the check itself is in the channel.
     expect(JSON.stringify(inChannel[0]?.body)).not.toContain('Hvilken utlysning');
     const card = cardOf(personal[0]?.body ?? {});
@@ -49,5 +68,23 @@ describe('a personal dialog started in a Teams channel', () => {
     );
     const answer = await postActivity(host.port, press);
     expect(JSON.stringify(answer.body)).toContain('Hvilken utlysning vil du sjekke?');
+  });
+});
+
+describe('a personal dialog started by a mention in a Slack channel', () => {
+  const slack = useSlackHost(() => ({}));
+
+  it('goes to the DM, and the channel line @mentions the person', async () => {
+    expect((await postSlack(slack.port, appMention('kan jeg søke?'), NOW_SECONDS)).status).toBe(200);
+    await slack.idle();
+    const posts = slack.capture.of('chat.postMessage');
+    const inChannel = posts.filter((c) => c.args.channel === SLACK_CHANNEL);
+    expect(inChannel).toHaveLength(1);
+    expect(String(inChannel[0]?.args.text)).toMatch(new RegExp(`^<@${SLACK_USER}>, jeg har sendt deg`));
+    expect(JSON.stringify(inChannel[0]?.args.blocks)).toContain(`<@${SLACK_USER}>`);
+    const dm = posts.filter((c) => c.args.channel !== SLACK_CHANNEL);
+    expect(JSON.stringify(dm.at(-1)?.args.blocks)).toContain('eligibility.start');
+    // The DM names nobody: a personal message mentions no one.
+    expect(JSON.stringify(dm.at(-1)?.args)).not.toContain('<@');
   });
 });

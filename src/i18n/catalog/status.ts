@@ -2,8 +2,8 @@ import type { CatalogPart } from '../message.ts';
 
 export const status = {
   'status.private.sent': {
-    nb: 'Jeg har sendt deg søknadene dine i en personlig melding.',
-    en: 'I have sent you your applications in a personal message.',
+    nb: '{name}, jeg har sendt deg søknadene dine i en personlig melding.',
+    en: '{name}, I have sent you your applications in a personal message.',
   },
   'status.private.unreachable': {
     nb: 'Søknadene dine vises bare i en personlig chat med Midlerbot. Åpne Midlerbot der og skriv «status».',
