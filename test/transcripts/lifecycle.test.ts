@@ -510,8 +510,8 @@ describe('status outside a personal chat', () => {
       clock: () => new Date('2022-10-20T08:00:00Z'),
     });
     for (const [locale, said] of [
-      ['nb', 'Jeg har sendt deg søknadene dine i en personlig melding.'],
-      ['en', 'I have sent you your applications in a personal message.'],
+      ['nb', 'Kari Nordmann, jeg har sendt deg søknadene dine i en personlig melding.'],
+      ['en', 'Kari Nordmann, I have sent you your applications in a personal message.'],
     ] as const) {
       const result = await engine.handle({
         platform: 'teams',
