@@ -1,6 +1,6 @@
+import type { types } from '@slack/bolt';
 import type { Block, Button, Card, Mention, Outbound } from '../../src/bot/messages.ts';
 import type { Locale } from '../../src/domain/call.ts';
-import type { types } from '@slack/bolt';
 import type { ActionsBlock, SlackBlock, SlackMessage } from './block-kit.ts';
 import { plain } from './block-kit.ts';
 import { encodeButtonValue } from './button-value.ts';

@@ -55,9 +55,20 @@ export class PlaygroundPage {
    */
   async presses(label: string): Promise<void> {
     const before = await this.signature();
-    await this.onFailure(`press-${label}`, () =>
-      this.page.getByRole('button', { name: label, exact: true }).last().click({ timeout: 15_000 }),
-    );
+    await this.onFailure(`press-${label}`, async () => {
+      // Answers too long for a button are a list with one "Svar" button (adapters/teams/card-actions.ts):
+      // pressing such an answer is choosing it and sending.
+      const radio = this.page.getByRole('radio', { name: label, exact: true });
+      const button = this.page.getByRole('button', { name: label, exact: true });
+      if ((await button.count()) === 0 && (await radio.count()) > 0) {
+        await radio.last().check();
+        return this.page
+          .getByRole('button', { name: /^(Svar|Answer)$/ })
+          .last()
+          .click({ timeout: 15_000 });
+      }
+      return button.last().click({ timeout: 15_000 });
+    });
     await this.onFailure(`answer-to-${label}`, () => this.answered(before));
   }
 
@@ -86,12 +97,15 @@ export class PlaygroundPage {
     await this.onFailure(`pick-${option}`, async () => {
       const box = this.page.getByRole('checkbox', { name: option, exact: true });
       if ((await box.count()) > 0) return box.last().check();
+      const radio = this.page.getByRole('radio', { name: option, exact: true });
+      if ((await radio.count()) > 0) return radio.last().check();
       // The renderer labels its boxes apart from the inputs: click the text in the newest card with boxes.
       const withBoxes = this.page
         .locator('.ac-adaptiveCard')
         .filter({ has: this.page.locator('input[type=checkbox], input[type=radio]') })
         .filter({ hasText: option });
-      if ((await withBoxes.count()) > 0) return withBoxes.last().getByText(option, { exact: true }).click();
+      if ((await withBoxes.count()) > 0)
+        return withBoxes.last().getByText(option, { exact: true }).last().click();
       await this.page.getByLabel(input).last().click();
       await this.page.getByText(option, { exact: true }).last().click({ timeout: 15_000 });
       await this.page.keyboard.press('Escape');

@@ -31,9 +31,9 @@ describe.skipIf(!browser && !process.env.CI)('the walk-through in Microsoft 365 
     await kari.says('norsk');
     await kari.says('kan jeg søke?');
     await kari.presses('Innovasjonsmidler 2023');
-    // One category's name is too long for a Teams button: the categories are a list with one button.
-    await kari.picks('Produktinnovasjon', 'Velg ett svar');
-    await kari.presses('Svar');
+    // One category's name is too long for a Teams button: the categories are a list with one button
+    // (the driver chooses it and presses "Svar").
+    await kari.presses('Produktinnovasjon');
     await kari.presses('St. Olavs hospital HF');
     await kari.fills('Svar', '50');
     await kari.presses('Send');
