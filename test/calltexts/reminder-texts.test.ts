@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Application } from '../../src/domain/application.ts';
-import { planReminders } from '../../src/domain/reminder-plan.ts';
 import { renderReminder } from '../../src/scheduler/render-reminder.ts';
-import { applicant, call, INNO, PS, psDraft, subscription } from '../reminders/support.ts';
+import { applicant, INNO, PS, planFor, psDraft, subscription } from '../reminders/support.ts';
 import { textOf } from '../scheduler/support.ts';
 import { render } from '../support/transcript.ts';
 
@@ -10,22 +9,6 @@ import { render } from '../support/transcript.ts';
  * Issue 15, item 5: the innovation text says the projects are carried out in 2023 and an award is
  * for one year; a channel reminder must not say they must be finished by 31 December 2023.
  */
-
-type PlanInput = Parameters<typeof planReminders>[0];
-
-/** The reminders planned for one call at `now`, with only the subscriptions and applications a test names. */
-function planFor(
-  callId: string,
-  now: string,
-  given: Partial<Pick<PlanInput, 'subscriptions' | 'applications'>>,
-) {
-  return planReminders({
-    calls: [call(callId)],
-    subscriptions: given.subscriptions ?? [],
-    applications: given.applications ?? [],
-    now: new Date(now),
-  });
-}
 
 const steps = (state: 'done' | 'not-started', ...ids: string[]) => ids.map((id) => ({ id, state }));
 
