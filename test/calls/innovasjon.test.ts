@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deadlineOf } from '../../src/cli/calls-command.ts';
-import { byId, realCall } from './support.ts';
+import { byId, itDatesMilestones, realCall } from './support.ts';
 
 const call = realCall('innovasjon-2023');
 
@@ -53,14 +53,12 @@ describe('innovasjon-2023: the call as data', () => {
     ]);
   });
 
-  it.each([
-    ['published', 'published', '2022-08-29', 'on'],
-    ['deadline', 'deadline', '2022-10-20T15:00', 'by'],
-    ['project-start', 'project-start', '2023-01-01', 'on'],
-    ['project-end', 'project-end', '2023-12-31', 'by'],
-  ])('milestone %s (%s) is at %s (%s)', (id, kind, at, precision) => {
-    expect(byId(call.milestones, id)).toMatchObject({ kind, at, precision });
-  });
+  itDatesMilestones(call, [
+    ['published', '2022-08-29', 'on'],
+    ['deadline', '2022-10-20T15:00', 'by'],
+    ['project-start', '2023-01-01', 'on'],
+    ['project-end', '2023-12-31', 'by'],
+  ]);
 
   it('leaves the award undated (the text gives no date): after the deadline, with a note', () => {
     const award = byId(call.milestones, 'award');

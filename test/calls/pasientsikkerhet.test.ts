@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deadlineOf } from '../../src/cli/calls-command.ts';
-import { byId, realCall } from './support.ts';
+import { byId, itDatesMilestones, realCall } from './support.ts';
 
 const call = realCall('pasientsikkerhet-2023-2024');
 
@@ -42,16 +42,14 @@ describe('pasientsikkerhet-2023-2024: the call as data', () => {
     expect(project?.maxAwards).toBeUndefined();
   });
 
-  it.each([
-    ['published', 'published', '2022-10-04', 'on'],
-    ['updated', 'updated', '2022-10-07', 'on'],
-    ['deadline', 'deadline', '2022-11-04', 'by'],
-    ['award', 'award', '2022-12-16', 'by'],
-    ['status-report', 'status-report', '2023-09-01', 'by'],
-    ['project-end', 'project-end', '2024-10-01', 'by'],
-  ])('milestone %s (%s) is at %s (%s)', (id, kind, at, precision) => {
-    expect(byId(call.milestones, id)).toMatchObject({ kind, at, precision });
-  });
+  itDatesMilestones(call, [
+    ['published', '2022-10-04', 'on'],
+    ['updated', '2022-10-07', 'on'],
+    ['deadline', '2022-11-04', 'by'],
+    ['award', '2022-12-16', 'by'],
+    ['status-report', '2023-09-01', 'by'],
+    ['project-end', '2024-10-01', 'by'],
+  ]);
 
   it('has the final report undated, after project end ("etter avslutning")', () => {
     const final = byId(call.milestones, 'final-report');

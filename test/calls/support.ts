@@ -1,6 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { loadCallFile } from '../../src/calls/load.ts';
 import type { Call } from '../../src/domain/call.ts';
@@ -16,6 +17,16 @@ export function byId<T extends { id: string }>(list: readonly T[], id: string): 
   const found = list.find((x) => x.id === id);
   if (!found) throw new Error(`no ${id}`);
   return found;
+}
+
+/** One test per dated milestone of a call, `[id, at, precision]`: each of these milestones is of the kind its id names. */
+export function itDatesMilestones(
+  call: Call,
+  table: [id: string, at: string, precision: 'on' | 'by'][],
+): void {
+  it.each(table)('milestone %s is at %s (%s)', (id, at, precision) => {
+    expect(byId(call.milestones, id)).toMatchObject({ kind: id, at, precision });
+  });
 }
 
 const created: string[] = [];

@@ -1,6 +1,6 @@
-import { describe, it } from 'vitest';
+import { it } from 'vitest';
 import { callOf, INNOVATION, PATIENT_SAFETY } from '../kit/applications.ts';
-import { useKit } from '../kit/index.ts';
+import { inBothLocales } from './both-locales.ts';
 
 /**
  * Issue 15, "never shown": what the call texts say beside the steps is on the application card with
@@ -44,77 +44,88 @@ const WORDS = {
   },
 } as const;
 
-describe.each(['nb', 'en'] as const)('what the call says, on the card and in help (%s)', (locale) => {
-  const kit = useKit('engine', { at: '2022-10-10T08:00:00Z', store: 'memory' });
-  const w = WORDS[locale];
-
-  it('innovation: rejection of incomplete applications with a checklist, internal deadline, institution, eSøknad, guidance', async () => {
-    const kari = kit.user('Kari Nordmann', { locale });
-    await kari.applies({ call: callOf(INNOVATION), title: 'Smart seng' });
-    await kari
-      .says(w.status)
-      .sees(
-        w.checklist,
-        w.template,
-        w.anchoring,
-        w.position,
-        '> en ufullstendig søknad, eller en søknad som ikke overholder formatkrav, vil bli avvist',
-        '> det enkelte helseforetak kan ha sin egen interne søknadsfrist for forankring',
-        w.institution,
-        '> Søknaden skal fremmes gjennom søkerinstitusjonen',
-        w.esoknad,
-        w.guidance,
-      );
-  });
-
-  it('patient safety: the portal and its form, collaboration, spread, who decides, reporting, contact', async () => {
-    const kari = kit.user('Kari Nordmann', { locale });
-    await kari.applies({ call: callOf(PATIENT_SAFETY), title: 'Trygg utskrivning' });
-    await kari
-      .says(w.status)
-      .sees(
-        w.form,
-        '> Samarbeid lokalt og regionalt vektlegges i vurderingen av alle prosjektsøknader',
-        '> Det vil tilstrebes god geografisk spredning forutsatt at kvaliteten på prosjektene er god',
-        w.decides,
-        w.reporting,
-        w.contact,
-        '> Kvalitetssjef eller tilsvarende, eventuelt fagdirektør i det enkelte helseforetaket, skal prioritere søknadene',
-        '> Tildeling kunngjøres innen 16. desember 2022',
-      )
-      .notSees(w.checklist);
-  });
-
-  it('after submission the card keeps who decides and reporting, not what to do before submitting', async () => {
-    const kari = kit.user('Kari Nordmann', { locale });
-    const [nils, lise] = [kit.user('Nils Leder'), kit.user('Lise Klinikk')];
-    await kari.applies({
-      title: 'Trygg utskrivning',
-      stage: 'submitted',
-      leaders: [nils.person, lise.person],
+inBothLocales(
+  'what the call says, on the card and in help (%s)',
+  WORDS,
+  '2022-10-10T08:00:00Z',
+  ({ kit, w, locale }) => {
+    it.each([
+      {
+        name: 'innovation: rejection of incomplete applications with a checklist, internal deadline, institution, eSøknad, guidance',
+        call: INNOVATION,
+        title: 'Smart seng',
+        shown: [
+          w.checklist,
+          w.template,
+          w.anchoring,
+          w.position,
+          '> en ufullstendig søknad, eller en søknad som ikke overholder formatkrav, vil bli avvist',
+          '> det enkelte helseforetak kan ha sin egen interne søknadsfrist for forankring',
+          w.institution,
+          '> Søknaden skal fremmes gjennom søkerinstitusjonen',
+          w.esoknad,
+          w.guidance,
+        ],
+        hidden: [],
+      },
+      {
+        name: 'patient safety: the portal and its form, collaboration, spread, who decides, reporting, contact',
+        call: PATIENT_SAFETY,
+        title: 'Trygg utskrivning',
+        shown: [
+          w.form,
+          '> Samarbeid lokalt og regionalt vektlegges i vurderingen av alle prosjektsøknader',
+          '> Det vil tilstrebes god geografisk spredning forutsatt at kvaliteten på prosjektene er god',
+          w.decides,
+          w.reporting,
+          w.contact,
+          '> Kvalitetssjef eller tilsvarende, eventuelt fagdirektør i det enkelte helseforetaket, skal prioritere søknadene',
+          '> Tildeling kunngjøres innen 16. desember 2022',
+        ],
+        hidden: [w.checklist],
+      },
+    ])('$name', async ({ call, title, shown, hidden }) => {
+      const kari = kit.user('Kari Nordmann', { locale });
+      await kari.applies({ call: callOf(call), title });
+      await kari
+        .says(w.status)
+        .sees(...shown)
+        .notSees(...hidden);
     });
-    await kari
-      .says(w.status)
-      .sees(w.decides, w.reporting)
-      .notSees('> Samarbeid lokalt og regionalt vektlegges', w.form);
-  });
 
-  it('the category and priority-area cards say what the text says of categories and areas', async () => {
-    const kari = kit.user('Kari Nordmann', { locale });
-    await kari
-      .says(locale === 'nb' ? 'kan jeg søke' : 'can I apply')
-      .presses(/Innovasjonsmidler 2023|Innovation funding 2023/)
-      .sees('> Kategoriene har ulike maler for prosjektbeskrivelse og vil vurderes ut i fra ulike kriterier');
-    const ola = kit.user('Ola Nordmann', { locale });
-    await ola
-      .says(locale === 'nb' ? 'satsingsområder' : 'priority areas')
-      .presses(/Pasientsikkerhetsmidler|Patient safety/)
-      .presses(/Pasientsikkerhetsprosjekt|Patient safety project/)
-      .sees('> I årets utlysning vil Helse Midt-Norge RHF prioritere prosjekter innen følgende to områder');
-  });
+    it('after submission the card keeps who decides and reporting, not what to do before submitting', async () => {
+      const kari = kit.user('Kari Nordmann', { locale });
+      const [nils, lise] = [kit.user('Nils Leder'), kit.user('Lise Klinikk')];
+      await kari.applies({
+        title: 'Trygg utskrivning',
+        stage: 'submitted',
+        leaders: [nils.person, lise.person],
+      });
+      await kari
+        .says(w.status)
+        .sees(w.decides, w.reporting)
+        .notSees('> Samarbeid lokalt og regionalt vektlegges', w.form);
+    });
 
-  it('help names each call with its guidance and contact', async () => {
-    const kari = kit.user('Kari Nordmann', { locale });
-    await kari.says(w.help).sees(w.guidance, w.contact);
-  });
-});
+    it('the category and priority-area cards say what the text says of categories and areas', async () => {
+      const kari = kit.user('Kari Nordmann', { locale });
+      await kari
+        .says(locale === 'nb' ? 'kan jeg søke' : 'can I apply')
+        .presses(/Innovasjonsmidler 2023|Innovation funding 2023/)
+        .sees(
+          '> Kategoriene har ulike maler for prosjektbeskrivelse og vil vurderes ut i fra ulike kriterier',
+        );
+      const ola = kit.user('Ola Nordmann', { locale });
+      await ola
+        .says(locale === 'nb' ? 'satsingsområder' : 'priority areas')
+        .presses(/Pasientsikkerhetsmidler|Patient safety/)
+        .presses(/Pasientsikkerhetsprosjekt|Patient safety project/)
+        .sees('> I årets utlysning vil Helse Midt-Norge RHF prioritere prosjekter innen følgende to områder');
+    });
+
+    it('help names each call with its guidance and contact', async () => {
+      const kari = kit.user('Kari Nordmann', { locale });
+      await kari.says(w.help).sees(w.guidance, w.contact);
+    });
+  },
+);

@@ -1,5 +1,5 @@
-import { describe, it } from 'vitest';
-import { useKit } from '../kit/index.ts';
+import { it } from 'vitest';
+import { inBothLocales } from './both-locales.ts';
 
 /**
  * Issue 15, the chat: a quality and patient safety lead's "hva venter på meg?" lists the trust's
@@ -20,10 +20,7 @@ const W = {
   },
 } as const;
 
-describe.each(['nb', 'en'] as const)("a quality lead's waiting list (%s)", (locale) => {
-  const kit = useKit('engine', { at: '2022-10-20T08:00:00Z', store: 'memory' });
-  const w = W[locale];
-
+inBothLocales("a quality lead's waiting list (%s)", W, '2022-10-20T08:00:00Z', ({ kit, w, locale }) => {
   it('lists the applications waiting for the ranking, for the chief only', async () => {
     const chief = kit.user('Kjersti Kvalitet', { locale });
     const other = kit.user('Ola Annen', { locale });

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { useKit } from '../kit/index.ts';
+import { expect, it } from 'vitest';
+import { inBothLocales } from './both-locales.ts';
 
 /**
  * Issue 15, the terminal chat and every surface: someone who submitted in the portal before the
@@ -24,26 +24,28 @@ const W = {
   },
 } as const;
 
-describe.each(['nb', 'en'] as const)('recording a submission after the deadline (%s)', (locale) => {
-  const kit = useKit('engine', { at: '2022-11-10T08:00:00Z', store: 'memory' });
-  const w = W[locale];
-
-  it('is offered, asks the day, refuses a day after the deadline and records one before it', async () => {
-    const kari = kit.user('Kari Nordmann', { locale });
-    const [nils, lise] = [kit.user('Nils Leder'), kit.user('Lise Klinikk')];
-    kit.at('2022-10-20T08:00:00Z');
-    const app = await kari.applies({
-      title: 'Trygg utskrivning',
-      stage: 'endorsed',
-      leaders: [nils.person, lise.person],
+inBothLocales(
+  'recording a submission after the deadline (%s)',
+  W,
+  '2022-11-10T08:00:00Z',
+  ({ kit, w, locale }) => {
+    it('is offered, asks the day, refuses a day after the deadline and records one before it', async () => {
+      const kari = kit.user('Kari Nordmann', { locale });
+      const [nils, lise] = [kit.user('Nils Leder'), kit.user('Lise Klinikk')];
+      kit.at('2022-10-20T08:00:00Z');
+      const app = await kari.applies({
+        title: 'Trygg utskrivning',
+        stage: 'endorsed',
+        leaders: [nils.person, lise.person],
+      });
+      kit.at('2022-11-10T08:00:00Z');
+      await kari.says('status').presses(w.submit).sees(w.late);
+      await kari.presses(w.confirm, { submittedOn: '2022-11-05' }).sees(w.bad);
+      expect((await kit.reload(app.id)).status).toBe('draft');
+      await kari.presses(w.confirm, { submittedOn: '2022-11-03' }).sees(w.recorded);
+      const after = await kit.reload(app.id);
+      expect(after.status).toBe('submitted');
+      expect(after.steps.find((s) => s.id === 'submission')?.since).toBe('2022-11-03T22:59:59.000Z');
     });
-    kit.at('2022-11-10T08:00:00Z');
-    await kari.says('status').presses(w.submit).sees(w.late);
-    await kari.presses(w.confirm, { submittedOn: '2022-11-05' }).sees(w.bad);
-    expect((await kit.reload(app.id)).status).toBe('draft');
-    await kari.presses(w.confirm, { submittedOn: '2022-11-03' }).sees(w.recorded);
-    const after = await kit.reload(app.id);
-    expect(after.status).toBe('submitted');
-    expect(after.steps.find((s) => s.id === 'submission')?.since).toBe('2022-11-03T22:59:59.000Z');
-  });
-});
+  },
+);

@@ -11,6 +11,14 @@ import { transcriptSuite } from '../transcripts/suite.ts';
 const count = (text: string, part: string) => text.split(part).length - 1;
 const AIMS = 'Det kan søkes om midler til prosjekter som skal: • Redusere pasientskader';
 
+/** The check for an innovation category, in `locale`, up to the question after the trust. */
+const innovationCheck = (locale: 'nb' | 'en', category: { nb: string; en: string }) => [
+  { say: locale === 'nb' ? 'kan jeg søke' : 'can I apply' },
+  { click: /Innovasjonsmidler 2023|Innovation funding 2023/ },
+  { click: category[locale] },
+  { click: 'St. Olavs hospital HF' },
+];
+
 transcriptSuite('quotes', 'quotes behind every "no"', '2022-09-15T10:00:00Z', ({ chat, newStore }) => {
   for (const locale of ['nb', 'en'] as const) {
     it(`${locale}: the aims "no" quotes the aims, once`, async () => {
@@ -48,10 +56,7 @@ transcriptSuite('quotes', 'quotes behind every "no"', '2022-09-15T10:00:00Z', ({
     it(`${locale}: own financing has no invented advice; the bot's advice is marked as its own`, async () => {
       const c = chat({ at: '2022-09-15T10:00:00Z', locale });
       await play(c, [
-        { say: locale === 'nb' ? 'kan jeg søke' : 'can I apply' },
-        { click: /Innovasjonsmidler 2023|Innovation funding 2023/ },
-        { click: locale === 'nb' ? 'Tjenesteinnovasjon' : 'Service innovation' },
-        { click: 'St. Olavs hospital HF' },
+        ...innovationCheck(locale, { nb: 'Tjenesteinnovasjon', en: 'Service innovation' }),
         { say: '50' },
         { say: '0', not: ['arbeidstid fra egen avdeling', 'working time from your own department'] },
         {
@@ -64,10 +69,7 @@ transcriptSuite('quotes', 'quotes behind every "no"', '2022-09-15T10:00:00Z', ({
       await newStore();
       const c2 = chat({ at: '2022-09-15T10:00:00Z', locale });
       await play(c2, [
-        { say: locale === 'nb' ? 'kan jeg søke' : 'can I apply' },
-        { click: /Innovasjonsmidler 2023|Innovation funding 2023/ },
-        { click: locale === 'nb' ? 'Produktinnovasjon' : 'Product innovation' },
-        { click: 'St. Olavs hospital HF' },
+        ...innovationCheck(locale, { nb: 'Produktinnovasjon', en: 'Product innovation' }),
         {
           say: '10',
           expect: [

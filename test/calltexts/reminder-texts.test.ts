@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Application } from '../../src/domain/application.ts';
-import { planReminders } from '../../src/domain/reminder-plan.ts';
 import { renderReminder } from '../../src/scheduler/render-reminder.ts';
-import { applicant, call, INNO, PS, psDraft, subscription } from '../reminders/support.ts';
+import { applicant, INNO, PS, planFor, psDraft, subscription } from '../reminders/support.ts';
 import { textOf } from '../scheduler/support.ts';
 import { render } from '../support/transcript.ts';
 
@@ -11,14 +10,13 @@ import { render } from '../support/transcript.ts';
  * for one year; a channel reminder must not say they must be finished by 31 December 2023.
  */
 
+const steps = (state: 'done' | 'not-started', ...ids: string[]) => ids.map((id) => ({ id, state }));
+
 describe('the innovation project year in channel reminders', () => {
   for (const locale of ['nb', 'en'] as const) {
     it(`${locale}: the project-year reminder says what the text says, not a finish-by date`, () => {
-      const planned = planReminders({
-        calls: [call(INNO)],
+      const planned = planFor(INNO, '2023-12-01T00:00:00Z', {
         subscriptions: [subscription('teams:19:x', [INNO], { locale })],
-        applications: [],
-        now: new Date('2023-12-01T00:00:00Z'),
       }).filter((r) => r.payload.milestone === 'project-end');
       expect(planned.length).toBeGreaterThan(0);
       const text = textOf(renderReminder(planned[0]!.payload, new Date('2023-12-17T08:00:00Z')));
@@ -48,23 +46,16 @@ const innovationDraft: Application = {
   category: 'product',
   applicant,
   steps: [
-    { id: 'eligibility', state: 'done' },
-    { id: 'category', state: 'done' },
-    { id: 'draft', state: 'done' },
-    { id: 'anchoring', state: 'not-started' },
-    { id: 'submission', state: 'not-started' },
-    { id: 'award', state: 'not-started' },
+    ...steps('done', 'eligibility', 'category', 'draft'),
+    ...steps('not-started', 'anchoring', 'submission', 'award'),
   ],
 };
 
 describe('what the call says, in the personal reminders', () => {
   for (const locale of ['nb', 'en'] as const) {
     it(`${locale}: a report reminder says reporting is electronic in the portal after the RHF's instructions`, () => {
-      const [report] = planReminders({
-        calls: [call(PS)],
-        subscriptions: [],
+      const [report] = planFor(PS, '2023-01-10T00:00:00Z', {
         applications: [psDraft('app1', { status: 'awarded' })],
-        now: new Date('2023-01-10T00:00:00Z'),
       }).filter((r) => r.kind === 'report-reminder');
       expect(report).toBeDefined();
       const text = render(renderReminder(report!.payload, new Date('2023-08-18T07:00:00Z'), locale));
@@ -79,12 +70,9 @@ describe('what the call says, in the personal reminders', () => {
     });
 
     it(`${locale}: a nudge while the sign-off is open warns of the trust's internal deadline`, () => {
-      const nudges = planReminders({
-        calls: [call(INNO)],
-        subscriptions: [],
-        applications: [innovationDraft],
-        now: new Date('2022-10-01T00:00:00Z'),
-      }).filter((r) => r.kind === 'applicant-nudge');
+      const nudges = planFor(INNO, '2022-10-01T00:00:00Z', { applications: [innovationDraft] }).filter(
+        (r) => r.kind === 'applicant-nudge',
+      );
       expect(nudges.length).toBeGreaterThan(0);
       const text = render(renderReminder(nudges[0]!.payload, new Date('2022-10-06T07:00:00Z'), locale));
       expect(text).toContain(
@@ -101,12 +89,9 @@ describe('what the call says, in the personal reminders', () => {
           s.id === 'anchoring' ? { ...s, state: 'done' as const } : s,
         ),
       };
-      const later = planReminders({
-        calls: [call(INNO)],
-        subscriptions: [],
-        applications: [signedOff],
-        now: new Date('2022-10-01T00:00:00Z'),
-      }).filter((r) => r.kind === 'applicant-nudge');
+      const later = planFor(INNO, '2022-10-01T00:00:00Z', { applications: [signedOff] }).filter(
+        (r) => r.kind === 'applicant-nudge',
+      );
       for (const n of later)
         expect(render(renderReminder(n.payload, new Date('2022-10-06T07:00:00Z'), locale))).not.toContain(
           'interne søknadsfrist',

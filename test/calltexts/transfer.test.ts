@@ -13,29 +13,39 @@ const ONE_AWARD = '> I denne kategorien er det kun mulig med én tildeling';
 const THREE_AWARDS = 'Et prosjekt kan få kun tre tildelinger';
 
 transcriptSuite('transfer', 'the transfer category', AT, ({ chat }) => {
-  it('nb: the check asks about earlier transfer awards for this transfer; a "no" quotes the one-award sentence once', async () => {
-    await play(chat(), [
-      { say: 'kan jeg søke' },
-      { click: 'Innovasjonsmidler 2023' },
-      { click: 'Overføring av tjenesteinnovasjon fra annet helseforetak' },
-      { click: 'St. Olavs hospital HF' },
-      { say: '50' },
-      { click: 'Ja', expect: ['denne overføringen fått midler i kategorien overføring av innovasjon før'] },
-      { say: '1', expect: [ONE_AWARD], not: [THREE_AWARDS, 'nytt formål'] },
-    ]);
-  });
-
-  it('en: the same in English', async () => {
-    await play(chat({ locale: 'en' }), [
-      { say: 'can I apply' },
-      { click: 'Innovation funding 2023' },
-      { click: 'Transfer of a service innovation from another health trust' },
-      { click: 'St. Olavs hospital HF' },
-      { say: '50' },
-      { click: 'Yes', expect: ['this transfer been awarded funding in the transfer category before'] },
-      { say: '1', expect: [ONE_AWARD], not: [THREE_AWARDS, 'new purpose'] },
-    ]);
-  });
+  it.each([
+    {
+      locale: 'nb' as const,
+      ask: 'kan jeg søke',
+      call: 'Innovasjonsmidler 2023',
+      category: 'Overføring av tjenesteinnovasjon fra annet helseforetak',
+      yes: 'Ja',
+      asked: 'denne overføringen fått midler i kategorien overføring av innovasjon før',
+      newPurpose: 'nytt formål',
+    },
+    {
+      locale: 'en' as const,
+      ask: 'can I apply',
+      call: 'Innovation funding 2023',
+      category: 'Transfer of a service innovation from another health trust',
+      yes: 'Yes',
+      asked: 'this transfer been awarded funding in the transfer category before',
+      newPurpose: 'new purpose',
+    },
+  ])(
+    '$locale: the check asks about earlier transfer awards for this transfer; a "no" quotes the one-award sentence once',
+    async ({ locale, ask, call, category, yes, asked, newPurpose }) => {
+      await play(chat(locale === 'en' ? { locale } : {}), [
+        { say: ask },
+        { click: call },
+        { click: category },
+        { click: 'St. Olavs hospital HF' },
+        { say: '50' },
+        { click: yes, expect: [asked] },
+        { say: '1', expect: [ONE_AWARD], not: [THREE_AWARDS, newPurpose] },
+      ]);
+    },
+  );
 
   it('nb: the amount calculator asks about earlier transfer awards, and never says transfer has no priority areas', async () => {
     await play(chat(), [

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/amount-command.ts';
 import { runCli } from '../../src/cli/main.ts';
+import { argv } from '../support/cli-args.ts';
 
 const root = join(import.meta.dirname, '../..');
 const bin = join(root, 'bin/midlerbot.js');
@@ -18,15 +19,9 @@ const innovation = ['--call', 'innovasjon-2023'];
 
 describe('midlerbot amount (a real subprocess)', () => {
   it('prints the result as JSON with the rules and their quotes', () => {
-    const out = midlerbot([
-      'amount',
-      ...innovation,
-      '--category',
-      'product',
-      '--total',
-      '1 000 000',
-      '--json',
-    ]);
+    const out = midlerbot(
+      argv('amount', { call: 'innovasjon-2023', category: 'product', total: '1 000 000', json: true }),
+    );
     expect(out.stderr).toBe('');
     expect(out.exitCode).toBe(0);
     const json = JSON.parse(out.stdout);
@@ -52,16 +47,9 @@ describe('midlerbot amount (a real subprocess)', () => {
   });
 
   it('reads Norwegian amounts and explains in Norwegian without --json', () => {
-    const out = midlerbot([
-      'amount',
-      ...innovation,
-      '--category',
-      'service',
-      '--total',
-      '999.999',
-      '--own',
-      '100k',
-    ]);
+    const out = midlerbot(
+      argv('amount', { call: 'innovasjon-2023', category: 'service', total: '999.999', own: '100k' }),
+    );
     expect(out.exitCode).toBe(0);
     expect(out.stdout).toContain('Du kan søke om inntil 749 999 kr');
     expect(out.stdout).toMatch(/Mangler i egenfinansiering: +150 000 kr/);
@@ -237,15 +225,9 @@ describe('amount command (in process)', () => {
   });
 
   it('is registered in the CLI', async () => {
-    const out = await runCli([
-      'amount',
-      ...innovation,
-      '--category',
-      'service',
-      '--total',
-      '1000000',
-      '--json',
-    ]);
+    const out = await runCli(
+      argv('amount', { call: 'innovasjon-2023', category: 'service', total: '1000000', json: true }),
+    );
     expect(JSON.parse(out.stdout).maxRequest).toBe(750_000);
     expect((await runCli(['--help'])).stdout).toContain('midlerbot amount --call ID');
   });

@@ -10,6 +10,7 @@ import { planReminders, toQueued } from '../../src/domain/reminder-plan.ts';
 import { createRedisStore, type RedisStore } from '../../src/store/redis-store.ts';
 import type { QueuedReminder } from '../../src/store/store.ts';
 import { deletePrefix } from '../store/redis-harness.ts';
+import { argv } from '../support/cli-args.ts';
 
 const root = join(import.meta.dirname, '../..');
 const url = inject('redisUrl');
@@ -419,15 +420,9 @@ describe('midlerbot reminders queue: usage', () => {
     expect((await runCli(['reminders'])).exitCode).toBe(2);
     expect((await runCli(['reminders', 'list'])).stderr).toContain('Unknown: reminders list');
     // `plan` still goes where it went.
-    const plan = await runCli([
-      'reminders',
-      'plan',
-      '--call',
-      'innovasjon-2023',
-      '--from',
-      '2022-09-01',
-      '--json',
-    ]);
+    const plan = await runCli(
+      argv('reminders plan', { call: 'innovasjon-2023', from: '2022-09-01', json: true }),
+    );
     expect(plan.exitCode).toBe(0);
   });
 });

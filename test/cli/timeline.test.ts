@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTimelineCommand, parseAt } from '../../src/cli/timeline-command.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
+import { argv } from '../support/cli-args.ts';
 
 const root = join(import.meta.dirname, '../..');
 const exec = promisify(execFile);
@@ -72,13 +73,7 @@ describe('midlerbot timeline (subprocess)', () => {
 
   it('prints a readable list without --json, and refuses an unknown call with exit code 1', async () => {
     const text = await midlerbot(
-      'timeline',
-      '--call',
-      'pasientsikkerhet-2023-2024',
-      '--at',
-      '2022-11-05T00:00',
-      '--locale',
-      'en',
+      ...argv('timeline', { call: 'pasientsikkerhet-2023-2024', at: '2022-11-05T00:00', locale: 'en' }),
     );
     expect(text.exitCode).toBe(0);
     expect(text.stdout).toContain('✓ Application deadline: 4 November 2022 (yesterday)');

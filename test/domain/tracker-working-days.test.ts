@@ -13,6 +13,10 @@ import {
 } from '../../src/domain/working-days.ts';
 
 const oslo = (local: string) => localToInstant(local);
+/** The instant of an Oslo wall-clock time, as ISO, to compare the functions' answers against. */
+const osloIso = (local: string) => oslo(local).toISOString();
+const afterWorkingDays = (from: string, n: number) => addWorkingDays(oslo(from), n).toISOString();
+const beforeWorkingDay = (from: string) => previousWorkingDay(oslo(from)).toISOString();
 
 describe('Norwegian public holidays', () => {
   it.each([
@@ -70,55 +74,37 @@ describe('working days as instants (judged by the Oslo date)', () => {
   });
 
   it('two working days after a Friday request fall on Tuesday, same local time', () => {
-    expect(addWorkingDays(oslo('2022-10-14T10:00'), 2).toISOString()).toBe(
-      oslo('2022-10-18T10:00').toISOString(),
-    );
-    expect(addWorkingDays(oslo('2022-10-14T10:00'), 0).toISOString()).toBe(
-      oslo('2022-10-14T10:00').toISOString(),
-    );
+    expect(afterWorkingDays('2022-10-14T10:00', 2)).toBe(osloIso('2022-10-18T10:00'));
+    expect(afterWorkingDays('2022-10-14T10:00', 0)).toBe(osloIso('2022-10-14T10:00'));
   });
 
   it('skips Easter and keeps 09:00 local across the spring change', () => {
     // Wednesday 5 April 2023 -> Thursday, Friday, Monday are holidays -> Tuesday 11, Wednesday 12.
-    expect(addWorkingDays(oslo('2023-04-05T09:00'), 2).toISOString()).toBe(
-      oslo('2023-04-12T09:00').toISOString(),
-    );
+    expect(afterWorkingDays('2023-04-05T09:00', 2)).toBe(osloIso('2023-04-12T09:00'));
     // Friday 24 March 2023 (CET) + 1 -> Monday 27 March (CEST), still 09:00 local.
-    expect(addWorkingDays(oslo('2023-03-24T09:00'), 1).toISOString()).toBe('2023-03-27T07:00:00.000Z');
+    expect(afterWorkingDays('2023-03-24T09:00', 1)).toBe('2023-03-27T07:00:00.000Z');
   });
 
   it('skips Ascension and Whit Monday', () => {
-    expect(addWorkingDays(oslo('2024-05-08T09:00'), 1).toISOString()).toBe(
-      oslo('2024-05-10T09:00').toISOString(),
-    );
-    expect(addWorkingDays(oslo('2024-05-17T09:00'), 1).toISOString()).toBe(
-      oslo('2024-05-21T09:00').toISOString(),
-    );
+    expect(afterWorkingDays('2024-05-08T09:00', 1)).toBe(osloIso('2024-05-10T09:00'));
+    expect(afterWorkingDays('2024-05-17T09:00', 1)).toBe(osloIso('2024-05-21T09:00'));
   });
 
   it('previousWorkingDay goes strictly back, past weekends and holidays', () => {
-    expect(previousWorkingDay(oslo('2022-12-27T09:00')).toISOString()).toBe(
-      oslo('2022-12-23T09:00').toISOString(),
-    );
-    expect(previousWorkingDay(oslo('2023-04-11T09:00')).toISOString()).toBe(
-      oslo('2023-04-05T09:00').toISOString(),
-    );
-    expect(previousWorkingDay(oslo('2022-10-31T09:00')).toISOString()).toBe(
-      oslo('2022-10-28T09:00').toISOString(),
-    );
+    expect(beforeWorkingDay('2022-12-27T09:00')).toBe(osloIso('2022-12-23T09:00'));
+    expect(beforeWorkingDay('2023-04-11T09:00')).toBe(osloIso('2023-04-05T09:00'));
+    expect(beforeWorkingDay('2022-10-31T09:00')).toBe(osloIso('2022-10-28T09:00'));
   });
 
   it('workingDayOnOrBefore keeps a working day and moves a holiday earlier', () => {
     const tuesday = oslo('2022-10-18T09:00');
     expect(workingDayOnOrBefore(tuesday)).toBe(tuesday);
-    expect(workingDayOnOrBefore(oslo('2023-05-17T09:00')).toISOString()).toBe(
-      oslo('2023-05-16T09:00').toISOString(),
-    );
+    expect(workingDayOnOrBefore(oslo('2023-05-17T09:00')).toISOString()).toBe(osloIso('2023-05-16T09:00'));
   });
 
   it('subtractWorkingDays: two working days before the patient-safety deadline', () => {
     // Deadline Friday 4 Nov 2022 23:59:59 -> Wednesday 2 Nov, same local time.
-    expect(subtractWorkingDays(oslo('2022-11-04'), 2).toISOString()).toBe(oslo('2022-11-02').toISOString());
+    expect(subtractWorkingDays(oslo('2022-11-04'), 2).toISOString()).toBe(osloIso('2022-11-02'));
   });
 
   it('refuses a negative or fractional count', () => {

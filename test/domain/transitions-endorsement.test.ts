@@ -16,6 +16,18 @@ import { asked, written } from './walks.ts';
 const STEP = 'endorse-nearest-leader';
 const LATER = at('2022-10-03T09:00:00Z');
 
+type Request = Parameters<typeof requestEndorsement>[2];
+/** Why a patient-safety endorsement request is refused: the applicant asks for STEP unless `request` says otherwise. */
+const requestRefusal = (app: Application, request: Partial<Request>, clock = OCT_1) =>
+  reasonOf(() =>
+    requestEndorsement(
+      app,
+      patientSafety,
+      { step: STEP, leader: nearestLeader, by: applicant, ...request },
+      clock,
+    ),
+  );
+
 /** A patient-safety draft written and waiting on the nearest leader. */
 function waiting(): Application {
   return apply(
@@ -58,11 +70,7 @@ describe('requesting an endorsement', () => {
 
   it('needs the draft written first (the call data: endorsements require the draft)', () => {
     const fresh = patientDraft();
-    expect(
-      reasonOf(() =>
-        requestEndorsement(fresh, patientSafety, { step: STEP, leader: nearestLeader, by: applicant }, OCT_1),
-      ),
-    ).toBe('requires-not-done');
+    expect(requestRefusal(fresh, {})).toBe('requires-not-done');
   });
 
   it.each([
@@ -70,39 +78,18 @@ describe('requesting an endorsement', () => {
     ['the applicant names themself', { by: applicant, leader: applicant }, 'leader-is-applicant'],
   ])('is refused when %s', (_what, who, reason) => {
     const draft = written(patientDraft());
-    expect(reasonOf(() => requestEndorsement(draft, patientSafety, { step: STEP, ...who }, OCT_1))).toBe(
-      reason,
-    );
+    expect(requestRefusal(draft, who)).toBe(reason);
   });
 
   it('is refused twice, on a non-endorsement step, and after the deadline', () => {
     const app = waiting();
-    expect(
-      reasonOf(() =>
-        requestEndorsement(app, patientSafety, { step: STEP, leader: clinicLeader, by: applicant }, OCT_1),
-      ),
-    ).toBe('already-requested');
-    expect(
-      reasonOf(() =>
-        requestEndorsement(app, patientSafety, { step: 'draft', leader: clinicLeader, by: applicant }, OCT_1),
-      ),
-    ).toBe('wrong-step-kind');
-    expect(
-      reasonOf(() =>
-        requestEndorsement(app, patientSafety, { step: 'nope', leader: clinicLeader, by: applicant }, OCT_1),
-      ),
-    ).toBe('unknown-step');
+    expect(requestRefusal(app, { leader: clinicLeader })).toBe('already-requested');
+    expect(requestRefusal(app, { step: 'draft', leader: clinicLeader })).toBe('wrong-step-kind');
+    expect(requestRefusal(app, { step: 'nope', leader: clinicLeader })).toBe('unknown-step');
     const lateCall = at('2022-11-04T23:00:00Z');
-    expect(
-      reasonOf(() =>
-        requestEndorsement(
-          app,
-          patientSafety,
-          { step: 'endorse-clinic-leader', leader: clinicLeader, by: applicant },
-          lateCall,
-        ),
-      ),
-    ).toBe('deadline-passed');
+    expect(requestRefusal(app, { step: 'endorse-clinic-leader', leader: clinicLeader }, lateCall)).toBe(
+      'deadline-passed',
+    );
   });
 });
 
@@ -176,16 +163,7 @@ describe('deciding', () => {
     expect(audit.comment).toBe('Budsjettet er for høyt');
     expect(audit.changes?.['steps.draft.state']).toEqual({ before: 'done', after: 'not-started' });
     // Asking again before the draft is done again is refused; after editing it goes through as round 2.
-    expect(
-      reasonOf(() =>
-        requestEndorsement(
-          declined,
-          patientSafety,
-          { step: STEP, leader: nearestLeader, by: applicant },
-          LATER,
-        ),
-      ),
-    ).toBe('requires-not-done');
+    expect(requestRefusal(declined, {}, LATER)).toBe('requires-not-done');
     const edited = apply(markStepDone(declined, patientSafety, { step: 'draft', by: applicant }, LATER));
     const again = apply(
       requestEndorsement(edited, patientSafety, { step: STEP, leader: nearestLeader, by: applicant }, LATER),

@@ -59,28 +59,29 @@ describe('questions in Slack over HTTP', () => {
   });
   beforeEach(() => capture.reset());
 
-  it('answers a question in the DM with the fact and the quote', async () => {
-    await postSlack(
-      host.port,
-      directMessage('Hvem tar den endelige beslutningen om pasientsikkerhetsmidler?'),
-      NOW_SECONDS,
-    );
+  it.each([
+    {
+      name: 'a question in the DM with the fact and the quote',
+      event: () => directMessage('Hvem tar den endelige beslutningen om pasientsikkerhetsmidler?'),
+      channel: DM,
+      texts: [
+        'Fagdirektør i Helse Midt-Norge RHF',
+        'Fagdirektør i Helse Midt-Norge RHF tar beslutning om endelig tildeling',
+      ],
+    },
+    {
+      name: 'an @mention in a channel',
+      event: () => appMention('where do I submit an innovation application?'),
+      channel: CHANNEL,
+      texts: ['eSøknad', 'Søknaden leveres elektronisk i eSøknad.'],
+    },
+  ])('answers $name', async ({ event, channel, texts }) => {
+    await postSlack(host.port, event(), NOW_SECONDS);
     const [post] = await capture.waitFor('chat.postMessage');
     await host.idle();
-    expect(post?.args.channel).toBe(DM);
+    expect(post?.args.channel).toBe(channel);
     const text = all(post?.args.blocks);
-    expect(text).toContain('Fagdirektør i Helse Midt-Norge RHF');
-    expect(text).toContain('Fagdirektør i Helse Midt-Norge RHF tar beslutning om endelig tildeling');
-  });
-
-  it('answers an @mention in a channel', async () => {
-    await postSlack(host.port, appMention('where do I submit an innovation application?'), NOW_SECONDS);
-    const [post] = await capture.waitFor('chat.postMessage');
-    await host.idle();
-    expect(post?.args.channel).toBe(CHANNEL);
-    const text = all(post?.args.blocks);
-    expect(text).toContain('eSøknad');
-    expect(text).toContain('Søknaden leveres elektronisk i eSøknad.');
+    for (const t of texts) expect(text).toContain(t);
   });
 
   it('answers `/midler spør …` only to the person who asked, as a question even without a question word', async () => {

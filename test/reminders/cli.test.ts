@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
+import { argv } from '../support/cli-args.ts';
+
+/** `midlerbot reminders plan` for a call between two dates, with more flags. */
+const plan = (call: string, from: string, to: string, more: Record<string, string | true>) =>
+  runCli(argv('reminders plan', { call, from, to, ...more }));
 
 describe('midlerbot reminders plan', () => {
   it('prints the planned channel reminders as JSON, UTC and local', async () => {
-    const out = await runCli([
-      'reminders',
-      'plan',
-      '--call',
-      'pasientsikkerhet-2023-2024',
-      '--from',
-      '2022-10-01',
-      '--to',
-      '2022-11-30',
-      '--json',
-    ]);
+    const out = await plan('pasientsikkerhet-2023-2024', '2022-10-01', '2022-11-30', { json: true });
     expect(out.exitCode).toBe(0);
     const data = JSON.parse(out.stdout) as {
       reminders: { id: string; dueAt: string; dueLocal: string; targetKind: string; milestone: string }[];
@@ -30,22 +25,8 @@ describe('midlerbot reminders plan', () => {
   });
 
   it('takes the schedule and a trust, and prints a table', async () => {
-    const out = await runCli([
-      'reminders',
-      'plan',
-      '--call',
-      'innovasjon-2023',
-      '--from',
-      '2022-10-01',
-      '--to',
-      '2022-10-31',
-      '--days',
-      '7,0',
-      '--time',
-      '08:30',
-      '--trust',
-      'hemit',
-    ]);
+    const schedule = { days: '7,0', time: '08:30', trust: 'hemit' };
+    const out = await plan('innovasjon-2023', '2022-10-01', '2022-10-31', schedule);
     expect(out.exitCode).toBe(0);
     expect(out.stdout).toContain('2 reminders for innovasjon-2023 (days before: 7, 0; at 08:30 Europe/Oslo)');
     expect(out.stdout).toContain('2022-10-13 08:30  2022-10-13T06:30:00.000Z  deadline');

@@ -2,12 +2,27 @@ import { loadCatalog } from '../../src/calls/load.ts';
 import type { Application, Person } from '../../src/domain/application.ts';
 import type { Call } from '../../src/domain/call.ts';
 import type { Catalog } from '../../src/domain/catalog.ts';
+import { planReminders } from '../../src/domain/reminder-plan.ts';
 import type { Subscription } from '../../src/store/store.ts';
 
 /** The real call files: the plan is tested against the data the bot ships with. */
 export const catalog: Catalog = loadCatalog('calls');
 export const PS = 'pasientsikkerhet-2023-2024';
 export const INNO = 'innovasjon-2023';
+
+/** The reminders planned for one call at `now`, with only the subscriptions and applications a test names. */
+export function planFor(
+  callId: string,
+  now: string | Date,
+  given: { subscriptions?: Subscription[]; applications?: Application[] },
+) {
+  return planReminders({
+    calls: [call(callId)],
+    subscriptions: given.subscriptions ?? [],
+    applications: given.applications ?? [],
+    now: new Date(now),
+  });
+}
 
 export function call(id: string): Call {
   const c = catalog.get(id);

@@ -1,18 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { planReminders } from '../../src/domain/reminder-plan.ts';
 import { renderReminder } from '../../src/scheduler/render-reminder.ts';
-import { call, INNO, PS, psDraft, subscription } from '../reminders/support.ts';
+import { INNO, PS, planFor, psDraft, subscription } from '../reminders/support.ts';
 import { textOf } from './support.ts';
 
 const now = new Date('2022-10-20T12:00:00Z');
+/** What is planned on 20 October for the patient-safety draft that waits on its nearest leader. */
+const plannedForDraft = () => planFor(PS, now, { applications: [psDraft('app1')] });
 
 describe('rendering reminders', () => {
   it('a channel reminder in English says what, when, what to do, and offers the three buttons', () => {
-    const [r] = planReminders({
-      calls: [call(INNO)],
+    const [r] = planFor(INNO, '2022-10-01T00:00:00Z', {
       subscriptions: [subscription('teams:19:x', [INNO], { locale: 'en' })],
-      applications: [],
-      now: new Date('2022-10-01T00:00:00Z'),
     });
     const text = textOf(renderReminder(r!.payload, new Date('2022-10-06T07:00:00Z')));
     expect(text).toContain('Application deadline – Innovation funding 2023');
@@ -22,12 +20,7 @@ describe('rendering reminders', () => {
   });
 
   it("a leader nudge names the applicant, the step and the deadline, in the leader's language", () => {
-    const nudge = planReminders({
-      calls: [call(PS)],
-      subscriptions: [],
-      applications: [psDraft('app1')],
-      now,
-    }).find((r) => r.kind === 'leader-nudge' && r.payload.reason === 'waited');
+    const nudge = plannedForDraft().find((r) => r.kind === 'leader-nudge' && r.payload.reason === 'waited');
     const nb = textOf(renderReminder(nudge!.payload, new Date('2022-10-31T09:00:00Z')));
     expect(nb).toContain('Venter på deg: Trygg medisinering');
     expect(nb).toContain(
@@ -42,12 +35,7 @@ describe('rendering reminders', () => {
   });
 
   it('an applicant nudge lists what is missing and who it waits on', () => {
-    const nudge = planReminders({
-      calls: [call(PS)],
-      subscriptions: [],
-      applications: [psDraft('app1')],
-      now,
-    }).find((r) => r.kind === 'applicant-nudge');
+    const nudge = plannedForDraft().find((r) => r.kind === 'applicant-nudge');
     const text = textOf(renderReminder(nudge!.payload, new Date('2022-11-01T08:00:00Z')));
     expect(text).toContain('Dette mangler fortsatt før søknadsfrist 4. november 2022 (om 3 dager):');
     expect(text).toContain(

@@ -26,12 +26,17 @@ afterAll(async () => {
   await redis.app.close();
 });
 
+/** Fetches a page from the memory host and checks it is served as HTML; returns its text. */
+async function htmlPage(path: string): Promise<string> {
+  const res = await fetch(`${memory.base}${path}`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+  return res.text();
+}
+
 describe('GET /privacy', () => {
   it('is an HTML page in Norwegian with English below, saying what is stored, where and how long', async () => {
-    const res = await fetch(`${memory.base}/privacy`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    const html = await res.text();
+    const html = await htmlPage('/privacy');
     expect(html.indexOf('<section lang="nb">')).toBeLessThan(html.indexOf('<section lang="en">'));
     for (const text of [
       'Hva som lagres',
@@ -64,10 +69,7 @@ describe('GET /privacy', () => {
 
 describe('GET /terms', () => {
   it('is an HTML page in Norwegian with English below, linking to the privacy page', async () => {
-    const res = await fetch(`${memory.base}/terms`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    const html = await res.text();
+    const html = await htmlPage('/terms');
     expect(html).toContain('vilkår for bruk');
     expect(html).toContain('terms of use');
     expect(html).toContain('href="/privacy"');

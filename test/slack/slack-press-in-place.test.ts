@@ -131,16 +131,18 @@ describe('a press in the bot DM', () => {
   });
 });
 
+/** "Withdraw" pressed on a fresh message in the channel, ephemeral or public. */
+const channelWithdraw = (ephemeral: boolean) =>
+  press(host.capture, {
+    actionId: 'progress.withdraw#0',
+    value: JSON.stringify({ a: 'progress.withdraw', d: {} }),
+    messageTs: freshTs(),
+    ...(ephemeral ? { ephemeral } : {}),
+  });
+
 describe('a press in a channel', () => {
   it('on an ephemeral answer: the first card replaces it through the response_url', async () => {
-    await send(
-      press(host.capture, {
-        actionId: 'progress.withdraw#0',
-        value: JSON.stringify({ a: 'progress.withdraw', d: {} }),
-        messageTs: freshTs(),
-        ephemeral: true,
-      }),
-    );
+    await send(channelWithdraw(true));
     const [replaced, ...rest] = responses(host.capture);
     expect(replaced?.args).toMatchObject({ replace_original: true, text: 'Trekke søknaden?' });
     expect(rest.map((c) => [c.args.replace_original, c.args.text])).toEqual([[false, 'Du kan angre.']]);
@@ -148,13 +150,7 @@ describe('a press in a channel', () => {
   });
 
   it('on a public message: never replaced (it is everyone’s); the answer is ephemeral to the presser', async () => {
-    await send(
-      press(host.capture, {
-        actionId: 'progress.withdraw#0',
-        value: JSON.stringify({ a: 'progress.withdraw', d: {} }),
-        messageTs: freshTs(),
-      }),
-    );
+    await send(channelWithdraw(false));
     expect(host.capture.of('chat.update')).toEqual([]);
     expect(responses(host.capture).filter((c) => c.args.replace_original === true)).toEqual([]);
     expect(host.capture.of('chat.postEphemeral').map((c) => c.args.text)).toEqual([

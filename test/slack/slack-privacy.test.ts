@@ -226,6 +226,15 @@ describe('buttons inside a modal that do not submit it (real amount dialog)', ()
     );
   }
 
+  /** Presses `action` in the modal with a fresh capture; the modal's `views.update` that answers it. */
+  async function updateAfterPress(view: View, action: string, id?: string) {
+    host.capture.reset();
+    await pressInModal(view, action, id);
+    const [update] = await host.capture.waitFor('views.update');
+    await host.idle();
+    return update;
+  }
+
   it('"lines done" replaces the modal with the next step (views.update)', async () => {
     const view = await openLinesModal();
     // Add one line through the modal's submit: the lines card comes back as the next form.
@@ -248,10 +257,7 @@ describe('buttons inside a modal that do not submit it (real amount dialog)', ()
     const lines = answer.view;
     expect(buttons(lines.blocks).map((b) => b.a)).toContain('amount.lines-done');
 
-    host.capture.reset();
-    await pressInModal(lines, 'amount.lines-done');
-    const [update] = await host.capture.waitFor('views.update');
-    await host.idle();
+    const update = await updateAfterPress(lines, 'amount.lines-done');
     expect(update?.args).toMatchObject({ view_id: 'V0LINES01', hash: '1693814400.hashmodal' });
     const next = update?.args.view as View;
     // The next step (own financing) asks for input: it is the modal now, with a submit.
@@ -263,20 +269,14 @@ describe('buttons inside a modal that do not submit it (real amount dialog)', ()
 
   it('"only the total" replaces the lines modal with the total card (one input)', async () => {
     const lines = await openLinesModal();
-    host.capture.reset();
-    await pressInModal(lines, 'amount.total-mode', 'V0LINES02');
-    const [total] = await host.capture.waitFor('views.update');
-    await host.idle();
+    const total = await updateAfterPress(lines, 'amount.total-mode', 'V0LINES02');
     expect(total?.args.view_id).toBe('V0LINES02');
     expect(viewOf(total).blocks.some((b) => b.block_id === 'total')).toBe(true);
   });
 
   it('"back" replaces the modal with the step before', async () => {
     const view = await openLinesModal();
-    host.capture.reset();
-    await pressInModal(view, 'amount.back');
-    const [update] = await host.capture.waitFor('views.update');
-    await host.idle();
+    const update = await updateAfterPress(view, 'amount.back');
     const back = viewOf(update);
     expect(back.blocks.length).toBeGreaterThan(0);
     expect(back.blocks.some((b) => b.block_id === 'costType')).toBe(false);
@@ -284,10 +284,7 @@ describe('buttons inside a modal that do not submit it (real amount dialog)', ()
 
   it('an answer without inputs is shown in the modal (no stale form left open) and kept in the chat', async () => {
     const view = await openLinesModal();
-    host.capture.reset();
-    await pressInModal(view, 'amount.cancel');
-    const [update] = await host.capture.waitFor('views.update');
-    await host.idle();
+    const update = await updateAfterPress(view, 'amount.cancel');
     const shown = update?.args.view as View;
     expect(shown.submit).toBeUndefined();
     expect(shown.blocks.some((b) => b.type === 'input')).toBe(false);
