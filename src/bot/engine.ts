@@ -165,7 +165,10 @@ export function createEngine(deps: EngineDeps): Engine {
       ];
     }
     // A text answer carries the button itself: a card with nothing but a button reads as empty.
-    if (last?.kind === 'text') return [...replies.slice(0, -1), card(undefined, [text(last.text)], [resume])];
+    if (last?.kind === 'text') {
+      const carried = card(undefined, [text(last.text)], [resume]);
+      return [...replies.slice(0, -1), last.mentions ? { ...carried, mentions: last.mentions } : carried];
+    }
     return replies;
   }
 
