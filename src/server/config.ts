@@ -1,11 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
-import {
-  DEFAULT_GRAPH_SCOPE,
-  DEFAULT_GRAPH_URL,
-  DEFAULT_LOGIN_URL,
-  type GraphInstallSettings,
-} from '../../adapters/teams/graph-install.ts';
+import type { GraphInstallSettings } from '../../adapters/teams/graph-install.ts';
 import { DEFAULT_TYPING, type TypingSettings } from '../../adapters/teams/typing.ts';
 import type { Platform } from '../domain/application.ts';
 import { MidlerError } from '../domain/errors.ts';
@@ -23,6 +18,7 @@ import {
   text,
   url,
 } from './config-fields.ts';
+import { graphInstallOf, graphInstallProblems } from './config-graph.ts';
 import { isForbiddenHost } from './egress.ts';
 import { NO_PLATFORM_MESSAGE } from './platforms.ts';
 
@@ -197,7 +193,7 @@ const schema = z.object({
   MIDLERBOT_NOW: osloTime(),
 });
 
-type Env = z.output<typeof schema>;
+export type Env = z.output<typeof schema>;
 
 /** Every variable the configuration reads (.env.example must list each one). */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
@@ -243,54 +239,6 @@ function crossCheck(e: Env): string[] {
   }
   problems.push(...graphInstallProblems(e));
   return problems;
-}
-
-/** TEAMS_GRAPH_INSTALL=true needs the catalog id, the bot's credentials and a tenant (docs/teams.md). */
-function graphInstallProblems(e: Env): string[] {
-  if (!e.TEAMS_GRAPH_INSTALL) return [];
-  const problems: string[] = [];
-  if (!e.TEAMS_APP_CATALOG_ID) {
-    problems.push(
-      "TEAMS_APP_CATALOG_ID: is required when TEAMS_GRAPH_INSTALL=true (the app's id in your organisation's app catalog, GET /appCatalogs/teamsApps?$filter=externalId eq '<manifest id>'; docs/teams.md)",
-    );
-  }
-  if (!e.MicrosoftAppId || !e.MicrosoftAppPassword) {
-    problems.push(
-      'TEAMS_GRAPH_INSTALL: needs MicrosoftAppId and MicrosoftAppPassword (the app-only Microsoft Graph token is requested with them)',
-    );
-  }
-  if (!e.TEAMS_GRAPH_TENANT_ID && !e.MicrosoftAppTenantId) {
-    problems.push(
-      'TEAMS_GRAPH_TENANT_ID: is required when TEAMS_GRAPH_INSTALL=true (the tenant the app is installed in), unless MicrosoftAppTenantId is set',
-    );
-  }
-  if (e.NODE_ENV === 'production') {
-    for (const [name, value] of [
-      ['TEAMS_GRAPH_URL', e.TEAMS_GRAPH_URL],
-      ['TEAMS_GRAPH_LOGIN_URL', e.TEAMS_GRAPH_LOGIN_URL],
-    ] as const) {
-      if (value && !value.startsWith('https://'))
-        problems.push(`${name}: must be an https URL in production`);
-    }
-  }
-  return problems;
-}
-
-/** The Graph install settings, once crossCheck has passed. */
-function graphInstallOf(e: Env): GraphInstallSettings | undefined {
-  const tenantId = e.TEAMS_GRAPH_TENANT_ID ?? e.MicrosoftAppTenantId;
-  if (!e.TEAMS_GRAPH_INSTALL || !e.TEAMS_APP_CATALOG_ID || !tenantId) return undefined;
-  const graphUrl = (e.TEAMS_GRAPH_URL ?? DEFAULT_GRAPH_URL).replace(/\/+$/, '');
-  return {
-    catalogAppId: e.TEAMS_APP_CATALOG_ID,
-    tenantId,
-    clientId: e.MicrosoftAppId ?? '',
-    clientSecret: e.MicrosoftAppPassword ?? '',
-    graphUrl,
-    loginUrl: e.TEAMS_GRAPH_LOGIN_URL ?? DEFAULT_LOGIN_URL,
-    // A national cloud's Graph (https://graph.microsoft.us/v1.0) has its own scope.
-    scope: graphUrl.startsWith('https://') ? `${new URL(graphUrl).origin}/.default` : DEFAULT_GRAPH_SCOPE,
-  };
 }
 
 const opt = <K extends string, V>(key: K, value: V | undefined) =>
