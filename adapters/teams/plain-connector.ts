@@ -16,7 +16,7 @@ import { ForbiddenServiceUrl } from './connector-guard.ts';
  *   the token is fetched and cached exactly as botbuilder does (AppCredentials' cache), and a failing
  *   token endpoint fails the call the same way;
  * - a deadline (OUTBOUND_TIMEOUT_SECONDS) covers the token and the request, nested in the turn's
- *   (deadline.ts), and cancels the request when it passes;
+ *   (deadline.ts, handed down from the turn context), and cancels the request when it passes;
  * - link-local and metadata addresses are never contacted, by URL or after DNS (guardedAgents);
  * - nothing is retried here: a failure throws an error that `readConnectorFailure` reads as it reads
  *   the SDK's (`statusCode`, `response.headers['retry-after']`, a network `code`), and the one retry
@@ -157,9 +157,13 @@ function flatHeaders(res: IncomingMessage): Record<string, string> {
 
 export interface PlainConnector {
   /** POST: a reply to `replyToId` when the activity has one, else a new message in the conversation. */
-  send(client: ConnectorClient, activity: Partial<Activity>): Promise<ResourceResponse>;
+  send(client: ConnectorClient, activity: Partial<Activity>, outer?: AbortSignal): Promise<ResourceResponse>;
   /** PUT: replaces the activity `activity.id` in its conversation. */
-  update(client: ConnectorClient, activity: Partial<Activity>): Promise<ResourceResponse | undefined>;
+  update(
+    client: ConnectorClient,
+    activity: Partial<Activity>,
+    outer?: AbortSignal,
+  ): Promise<ResourceResponse | undefined>;
 }
 
 export function createPlainConnector(timeoutMs: number): PlainConnector {
@@ -169,6 +173,7 @@ export function createPlainConnector(timeoutMs: number): PlainConnector {
     path: string,
     body: string,
     extraHeaders: Record<string, string>,
+    outer: AbortSignal | undefined,
   ): Promise<{ id?: unknown } | undefined> {
     const { baseUri, credentials } = partsOf(client);
     const url = `${baseUri.endsWith('/') ? baseUri : `${baseUri}/`}${path}`;
@@ -176,39 +181,44 @@ export function createPlainConnector(timeoutMs: number): PlainConnector {
     if (isForbiddenHost(target.hostname)) throw new ForbiddenServiceUrl(url);
     const https = target.protocol === 'https:';
     // Outermost: the deadline also covers the token fetch signing the request.
-    return withDeadline(timeoutMs, `teams ${method} ${target.pathname}`, async (signal) => {
-      const authorization = await authorizationOf(credentials, method, url);
-      const payload = Buffer.from(body, 'utf8');
-      const options: RequestOptions = {
-        method,
-        agent: https ? guardedAgents.https : guardedAgents.http,
-        signal,
-        headers: {
-          'content-type': 'application/json; charset=utf-8',
-          accept: '*/*',
-          'user-agent': USER_AGENT,
-          'x-ms-client-request-id': randomUUID(),
-          'content-length': String(payload.length),
-          ...extraHeaders,
-          ...(authorization ? { authorization } : {}),
-        },
-      };
-      const res = await new Promise<IncomingMessage>((resolve, reject) => {
-        const req = (https ? httpsRequest : httpRequest)(target, options, resolve);
-        req.on('error', reject);
-        req.end(payload);
-      });
-      const text = await collect(res);
-      const status = res.statusCode ?? 0;
-      if (status < 200 || status >= 300)
-        throw new ConnectorHttpError(method, url, status, flatHeaders(res), text);
-      return parseJson(text) as { id?: unknown } | undefined;
-    });
+    return withDeadline(
+      timeoutMs,
+      `teams ${method} ${target.pathname}`,
+      async (signal) => {
+        const authorization = await authorizationOf(credentials, method, url);
+        const payload = Buffer.from(body, 'utf8');
+        const options: RequestOptions = {
+          method,
+          agent: https ? guardedAgents.https : guardedAgents.http,
+          signal,
+          headers: {
+            'content-type': 'application/json; charset=utf-8',
+            accept: '*/*',
+            'user-agent': USER_AGENT,
+            'x-ms-client-request-id': randomUUID(),
+            'content-length': String(payload.length),
+            ...extraHeaders,
+            ...(authorization ? { authorization } : {}),
+          },
+        };
+        const res = await new Promise<IncomingMessage>((resolve, reject) => {
+          const req = (https ? httpsRequest : httpRequest)(target, options, resolve);
+          req.on('error', reject);
+          req.end(payload);
+        });
+        const text = await collect(res);
+        const status = res.statusCode ?? 0;
+        if (status < 200 || status >= 300)
+          throw new ConnectorHttpError(method, url, status, flatHeaders(res), text);
+        return parseJson(text) as { id?: unknown } | undefined;
+      },
+      outer,
+    );
   }
 
   const enc = encodeURIComponent;
   return {
-    async send(client, activity) {
+    async send(client, activity, outer) {
       const conversationId = activity.conversation?.id ?? '';
       const replyTo = activity.replyToId;
       const answer = replyTo
@@ -218,6 +228,7 @@ export function createPlainConnector(timeoutMs: number): PlainConnector {
             `v3/conversations/${enc(conversationId)}/activities/${enc(replyTo)}`,
             activityBody(activity),
             { 'x-ms-conversation-id': conversationId },
+            outer,
           )
         : await call(
             client,
@@ -225,10 +236,11 @@ export function createPlainConnector(timeoutMs: number): PlainConnector {
             `v3/conversations/${enc(conversationId)}/activities`,
             activityBody(activity),
             {},
+            outer,
           );
       return { id: typeof answer?.id === 'string' ? answer.id : (activity.id ?? '') };
     },
-    async update(client, activity) {
+    async update(client, activity, outer) {
       const conversationId = activity.conversation?.id ?? '';
       const answer = await call(
         client,
@@ -236,6 +248,7 @@ export function createPlainConnector(timeoutMs: number): PlainConnector {
         `v3/conversations/${enc(conversationId)}/activities/${enc(activity.id ?? '')}`,
         activityBody(activity),
         {},
+        outer,
       );
       return typeof answer?.id === 'string' && answer.id ? { id: answer.id } : undefined;
     },

@@ -35,7 +35,8 @@ class PlainHttpAppCredentials extends AppCredentials {
         client_secret: this.password,
         scope,
       }),
-      // OUTBOUND_TIMEOUT_SECONDS, and the deadline of the connector call it signs.
+      // OUTBOUND_TIMEOUT_SECONDS, and a reminder send's ambient deadline. In a turn, the connector
+      // call it signs settles at its own deadline whatever this fetch does (deadline.ts).
       signal: callSignal(this.timeoutMs),
     });
     // With its status, so the retry policy reads it like a connector answer: a 5xx or 429 from the

@@ -4,6 +4,7 @@ import type { Outbound } from '../../src/bot/messages.ts';
 import { RETRY, type RetryDeps, retrying } from '../../src/server/retry-policy.ts';
 import { ADAPTIVE_CARD, type RenderOptions, renderOutbound } from './adaptive-card.ts';
 import { readConnectorFailure } from './connector-errors.ts';
+import { turnDeadlineOf } from './turn-deadline.ts';
 
 /** How a turn's replies are sent: the retry policy's in-turn profile over the Bot Connector. */
 export interface ReplyDeps extends Omit<RetryDeps, 'onRetry'> {
@@ -39,6 +40,7 @@ export async function sendReplies(
   const call = <T>(what: string, work: () => Promise<T>) =>
     retrying(RETRY.inTurn, work, (e) => readConnectorFailure(e, deps.now()), {
       ...deps,
+      signal: turnDeadlineOf(context),
       onRetry: (failure, waitMs, attempt) => {
         deps.onFailure?.(what, failure.reason);
         deps.log.info({ call: what, reason: failure.reason, waitMs, attempt }, 'teams: retrying a reply');

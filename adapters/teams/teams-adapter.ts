@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import type { TurnReplies, TurnRunner } from '../../src/bot/engine-port.ts';
 import type { Inbound } from '../../src/bot/messages.ts';
 import type { Clock } from '../../src/domain/clock.ts';
-import { isDeadlineError, withDeadline } from '../../src/server/deadline.ts';
+import { isDeadlineError, withAmbientDeadline, withDeadline } from '../../src/server/deadline.ts';
 import type { PlatformAdapter, Route } from '../../src/server/http-types.ts';
 import type { Metrics } from '../../src/server/metrics.ts';
 import type { Store } from '../../src/store/store.ts';
@@ -25,6 +25,7 @@ import { createTeamsSender } from './proactive-sender.ts';
 import { createRateGate, realSleep, type Sleep } from './rate-limit.ts';
 import { type ReplyDeps, sendReplies } from './replies.ts';
 import { checkInbound } from './service-url.ts';
+import { setTurnDeadline, turnDeadlineOf } from './turn-deadline.ts';
 import { startTyping, type TypingSettings, unrefSleep } from './typing.ts';
 
 export interface TeamsAdapterOptions {
@@ -110,7 +111,7 @@ class HostedCloudAdapter extends CloudAdapter {
         continue;
       }
       delete activity.id;
-      responses.push(await plain.send(this.clientOf(context), activity));
+      responses.push(await plain.send(this.clientOf(context), activity, turnDeadlineOf(context)));
     }
     return responses;
   }
@@ -120,7 +121,7 @@ class HostedCloudAdapter extends CloudAdapter {
     activity: Partial<Activity>,
   ): Promise<ResourceResponse | undefined> {
     if (!this.plain) return (await super.updateActivity(context, activity)) ?? undefined;
-    return this.plain.update(this.clientOf(context), activity);
+    return this.plain.update(this.clientOf(context), activity, turnDeadlineOf(context));
   }
 }
 
@@ -335,8 +336,14 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
       const conversation = parsed.data.conversation.id;
       const pending: Pending = {};
       try {
-        const response = await withDeadline(answerWithinMs, 'teams turn', () =>
-          cloud.run(outcome.result, body as Activity, (context) => handleTurn(context, parsed.data, pending)),
+        // The SDK send path reads the turn's deadline from async context (deadline.ts); the plain
+        // one from the turn context, which keeps the process free of promise hooks.
+        const deadline = options.sendPath === 'sdk' ? withAmbientDeadline : withDeadline;
+        const response = await deadline(answerWithinMs, 'teams turn', (signal) =>
+          cloud.run(outcome.result, body as Activity, (context) => {
+            setTurnDeadline(context, signal);
+            return handleTurn(context, parsed.data, pending);
+          }),
         );
         return {
           status: response?.status ?? 200,

@@ -3,7 +3,7 @@ import type { Platform } from '../domain/application.ts';
 import { channelIdPrefix } from '../domain/reminder-plan.ts';
 import { isPersonalReminder, personKey, recheckPersonal } from '../domain/reminder-recheck.ts';
 import { parseTargetKey, type ReminderPayload, type ReminderTarget } from '../domain/reminder-types.ts';
-import { isDeadlineError, withDeadline } from '../server/deadline.ts';
+import { isDeadlineError, withAmbientDeadline } from '../server/deadline.ts';
 import { backoffMs, RETRY } from '../server/retry-policy.ts';
 import type { ClaimedReminder } from '../store/store.ts';
 import { type PersonalView, readPersonal, supersededIn } from './batch-reads.ts';
@@ -73,7 +73,7 @@ export function createReminderLoop(deps: ReminderLoopDeps): ReminderLoop {
     try {
       // The deadline cancels the send's platform calls (src/server/deadline.ts); no answer in time is
       // an unclear result: retried, never recorded as delivered.
-      return await withDeadline(sendDeadlineMs, `reminder ${id}`, () =>
+      return await withAmbientDeadline(sendDeadlineMs, `reminder ${id}`, () =>
         target.kind === 'conversation'
           ? sender.sendToConversation(target.key, message, once)
           : sender.sendToUser(target.userId, message, once),

@@ -114,6 +114,8 @@ export interface RetryDeps {
   /** Milliseconds of the clock the sleeps move (the injected one in tests). */
   now: () => number;
   random?: () => number;
+  /** The enclosing deadline: no further attempt once it has fired (default: the ambient one). */
+  signal?: AbortSignal | undefined;
   /** Called before each wait (logging, metrics). */
   onRetry?: (failure: FailedAttempt, waitMs: number, attempt: number) => void;
 }
@@ -136,7 +138,7 @@ export async function retrying<T>(
       return await call();
     } catch (e) {
       const failure = read(e);
-      if (failure.verdict === 'refused' || deadlineSignal()?.aborted) throw e;
+      if (failure.verdict === 'refused' || (deps.signal ?? deadlineSignal())?.aborted) throw e;
       const wait = waitBefore(policy, attempt, failure.retryAfterMs, deps.random);
       if (!fits(policy, deps.now() - started, wait, attempt)) throw e;
       deps.onRetry?.(failure, wait, attempt);
