@@ -193,7 +193,7 @@ function renderInput(input: Input, options: RenderOptions = {}): Element {
 }
 
 /** Data.Query (the organisation-wide people picker) came with Adaptive Cards 1.6; the rest is 1.5. */
-const usesQuery = (body: Element[]) => JSON.stringify(body).includes('"Data.Query"');
+const usesQuery = (body: Element[]) => body.some((e) => e['choices.data'] !== undefined);
 
 function shell(body: Element[], actions: Element[]): AdaptiveCard {
   return {
@@ -206,7 +206,11 @@ function shell(body: Element[], actions: Element[]): AdaptiveCard {
   };
 }
 
-const byteSize = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
+/** A UTF-8 character is at most three bytes: most cards are that far under the limit, uncounted. */
+function fits(value: unknown, maxBytes: number): boolean {
+  const json = JSON.stringify(value);
+  return json.length * 3 <= maxBytes || Buffer.byteLength(json) <= maxBytes;
+}
 
 /** Long facts and step lists are cut into pieces so one piece never exceeds a card alone. */
 function splitLongBlocks(blocks: Block[], chunk = 40): Block[] {
@@ -263,19 +267,19 @@ export function renderCard(
   // Rows of buttons beyond the card's own row close the body, after the inputs they send.
   inputs.push(...laid.body);
   const whole = shell([...title, ...card.blocks.flatMap(renderBlock), ...inputs], actions);
-  if (byteSize(whole) <= maxBytes) return [whole];
+  if (fits(whole, maxBytes)) return [whole];
 
   const cards: AdaptiveCard[] = [];
   let body: Element[] = [...title];
   for (const block of splitLongBlocks(card.blocks)) {
     const elements = renderBlock(block);
-    if (body.length > 0 && byteSize(shell([...body, ...elements], [])) > maxBytes) {
+    if (body.length > 0 && !fits(shell([...body, ...elements], []), maxBytes)) {
       cards.push(shell(body, []));
       body = [];
     }
     body.push(...elements);
   }
-  if (body.length > 0 && byteSize(shell([...body, ...inputs], actions)) > maxBytes) {
+  if (body.length > 0 && !fits(shell([...body, ...inputs], actions), maxBytes)) {
     cards.push(shell(body, []));
     body = [];
   }
