@@ -2,8 +2,9 @@ import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Outbound } from '../../src/bot/messages.ts';
 import type { Locale } from '../../src/domain/call.ts';
-import { callSignal } from '../../src/server/deadline.ts';
+import { deadlineSignal } from '../../src/server/deadline.ts';
 import { isForbiddenHost } from '../../src/server/egress.ts';
+import { plainRequest } from '../../src/server/plain-http.ts';
 import type { SlackMessage } from './block-kit.ts';
 import { renderMessages } from './render-blocks.ts';
 
@@ -32,15 +33,18 @@ export const responseUrlTimeout = { ms: 10_000 };
 
 /** POSTs a message to a response_url; throws unless Slack accepted it (`ok`, or `{"ok":true}`). */
 export async function postToResponseUrl(url: string, body: Record<string, unknown>): Promise<void> {
-  if (isForbiddenHost(new URL(url).hostname)) throw new Error('response_url: link-local or metadata address');
-  const res = await fetch(url, {
+  const target = new URL(url);
+  if (isForbiddenHost(target.hostname)) throw new Error('response_url: link-local or metadata address');
+  // Cancelled at its own deadline, or at a reminder send's (the ambient one), whichever is first.
+  const { status, text } = await plainRequest(target, {
     method: 'POST',
     headers: { 'content-type': 'application/json; charset=utf-8' },
     body: JSON.stringify(body),
-    signal: callSignal(responseUrlTimeout.ms),
+    timeoutMs: responseUrlTimeout.ms,
+    signal: deadlineSignal(),
   });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`response_url answered ${res.status}: ${text.slice(0, 100)}`);
+  if (status < 200 || status >= 300)
+    throw new Error(`response_url answered ${status}: ${text.slice(0, 100)}`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

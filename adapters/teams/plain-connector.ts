@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { performance } from 'node:perf_hooks';
 import type { Activity, ResourceResponse } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
-import { withDeadline } from '../../src/server/deadline.ts';
-import { guardedAgents, isForbiddenHost } from '../../src/server/egress.ts';
+import { MidlerError } from '../../src/domain/errors.ts';
+import { isForbiddenHost } from '../../src/server/egress.ts';
+import { plainRequest } from '../../src/server/plain-http.ts';
 import { ForbiddenServiceUrl } from './connector-guard.ts';
 
 /**
@@ -15,8 +15,9 @@ import { ForbiddenServiceUrl } from './connector-guard.ts';
  * - the Authorization header comes from the connector client's own credentials (`signRequest`), so
  *   the token is fetched and cached exactly as botbuilder does (AppCredentials' cache), and a failing
  *   token endpoint fails the call the same way;
- * - a deadline (OUTBOUND_TIMEOUT_SECONDS) covers the token and the request, nested in the turn's
- *   (deadline.ts, handed down from the turn context), and cancels the request when it passes;
+ * - a deadline (OUTBOUND_TIMEOUT_SECONDS) covers the token and the request (the token fetch has its
+ *   own, the request gets what is left), and the request ends with the turn's deadline too (handed
+ *   down from the turn context, deadline.ts): either destroys it when it passes;
  * - link-local and metadata addresses are never contacted, by URL or after DNS (guardedAgents);
  * - nothing is retried here: a failure throws an error that `readConnectorFailure` reads as it reads
  *   the SDK's (`statusCode`, `response.headers['retry-after']`, a network `code`), and the one retry
@@ -134,27 +135,6 @@ async function authorizationOf(
   return headers.get('authorization');
 }
 
-function collect(res: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (chunk: Buffer) => chunks.push(chunk));
-    res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    res.on('error', reject);
-    // Cut off mid-answer (a reset, or the deadline's abort): not an answer.
-    res.on('close', () => {
-      if (!res.complete) reject(Object.assign(new Error('connector answer cut off'), { code: 'ECONNRESET' }));
-    });
-  });
-}
-
-function flatHeaders(res: IncomingMessage): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(res.headers)) {
-    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return out;
-}
-
 export interface PlainConnector {
   /** POST: a reply to `replyToId` when the activity has one, else a new message in the conversation. */
   send(client: ConnectorClient, activity: Partial<Activity>, outer?: AbortSignal): Promise<ResourceResponse>;
@@ -179,41 +159,32 @@ export function createPlainConnector(timeoutMs: number): PlainConnector {
     const url = `${baseUri.endsWith('/') ? baseUri : `${baseUri}/`}${path}`;
     const target = new URL(url);
     if (isForbiddenHost(target.hostname)) throw new ForbiddenServiceUrl(url);
-    const https = target.protocol === 'https:';
-    // Outermost: the deadline also covers the token fetch signing the request.
-    return withDeadline(
-      timeoutMs,
-      `teams ${method} ${target.pathname}`,
-      async (signal) => {
-        const authorization = await authorizationOf(credentials, method, url);
-        const payload = Buffer.from(body, 'utf8');
-        const options: RequestOptions = {
-          method,
-          agent: https ? guardedAgents.https : guardedAgents.http,
-          signal,
-          headers: {
-            'content-type': 'application/json; charset=utf-8',
-            accept: '*/*',
-            'user-agent': USER_AGENT,
-            'x-ms-client-request-id': randomUUID(),
-            'content-length': String(payload.length),
-            ...extraHeaders,
-            ...(authorization ? { authorization } : {}),
-          },
-        };
-        const res = await new Promise<IncomingMessage>((resolve, reject) => {
-          const req = (https ? httpsRequest : httpRequest)(target, options, resolve);
-          req.on('error', reject);
-          req.end(payload);
-        });
-        const text = await collect(res);
-        const status = res.statusCode ?? 0;
-        if (status < 200 || status >= 300)
-          throw new ConnectorHttpError(method, url, status, flatHeaders(res), text);
-        return parseJson(text) as { id?: unknown } | undefined;
+    if (outer?.aborted) throw outer.reason;
+    // One deadline over the token fetch signing the request and the request itself. The token fetch
+    // has its own (plain-http-credentials.ts) and is cached between turns, so the request gets what
+    // is left; no AbortController per call (they cost more than the call on Node 20).
+    const started = performance.now();
+    const authorization = await authorizationOf(credentials, method, url);
+    const left = timeoutMs - (performance.now() - started);
+    const what = `teams ${method} ${target.pathname}`;
+    if (left <= 0) throw new MidlerError('outbound.timeout', `${what}: no answer within ${timeoutMs} ms`);
+    const res = await plainRequest(target, {
+      method,
+      headers: {
+        'content-type': 'application/json; charset=utf-8',
+        accept: '*/*',
+        'user-agent': USER_AGENT,
+        'x-ms-client-request-id': randomUUID(),
+        ...extraHeaders,
+        ...(authorization ? { authorization } : {}),
       },
-      outer,
-    );
+      body,
+      timeoutMs: left,
+      signal: outer,
+    });
+    if (res.status < 200 || res.status >= 300)
+      throw new ConnectorHttpError(method, url, res.status, res.headers, res.text);
+    return parseJson(res.text) as { id?: unknown } | undefined;
   }
 
   const enc = encodeURIComponent;
