@@ -22,6 +22,9 @@ class PlainHttpAppCredentials extends AppCredentials {
   ) {
     super(appId, undefined, scope);
     this.oAuthEndpoint = loginUrl.replace(/\/+$/, '');
+    // botbuilder caches tokens process-wide by app id and scope; a token one login endpoint issued
+    // is no token for another (each local endpoint is its own issuer).
+    this.tokenCacheKey = `${this.tokenCacheKey}@${this.oAuthEndpoint}`;
   }
 
   protected async refreshToken(): Promise<AuthenticatorResult> {
