@@ -1,6 +1,6 @@
 import { answerButton, button, card, facts, message, text } from '../src/bot/cards.ts';
 import type { Dialog, DialogContext, DialogEvent, StepResult, StepState } from '../src/bot/dialog.ts';
-import type { Outbound } from '../src/bot/messages.ts';
+import type { Button, Outbound } from '../src/bot/messages.ts';
 import { type CostLine, categoryRules, computeAmount } from '../src/domain/amount.ts';
 import type { Call } from '../src/domain/call.ts';
 import { hasAmountRule } from '../src/domain/call-lookup.ts';
@@ -109,67 +109,43 @@ function render(ctx: DialogContext, p: Progress, notes: Outbound[] = []): StepRe
   const title = ctx.t('amount.title');
   const head = text(`${say(ctx, call.title)} – ${say(ctx, category.name)}`, 'subtle');
   const first = !!onlyCall(ctx) && !!onlyCategory(call);
-  if (p.mode !== 'lines' && p.total === undefined) {
-    return {
-      state: asState('total', p, 'total'),
-      replies: [
-        ...notes,
-        card(
-          title,
-          [head, text(ctx.t('amount.ask-total')), text(ctx.t('amount.example'), 'subtle')],
-          [
-            button(`${D}.total`, ctx.t('common.send'), undefined, 'primary'),
-            answerButton(`${D}.lines-mode`, ctx.t('amount.button.lines')),
-            ...back(first),
-          ],
-          [amountInput(ctx, 'total', 'amount.input.total')],
-        ),
-      ],
-    };
-  }
+  // The sums are asked alike: typed in one field, or one button for the answer without a sum.
+  const ask = (field: 'total' | 'own' | 'other', question: string, instead: Button, isFirst: boolean) => ({
+    state: asState(field, p, field),
+    replies: [
+      ...notes,
+      card(
+        title,
+        [head, text(question), text(ctx.t('amount.example'), 'subtle')],
+        [button(`${D}.${field}`, ctx.t('common.send'), undefined, 'primary'), instead, ...back(isFirst)],
+        [amountInput(ctx, field, `amount.input.${field}`)],
+      ),
+    ],
+  });
+  if (p.mode !== 'lines' && p.total === undefined)
+    return ask(
+      'total',
+      ctx.t('amount.ask-total'),
+      answerButton(`${D}.lines-mode`, ctx.t('amount.button.lines')),
+      first,
+    );
   if (p.mode === 'lines' && !p.linesDone)
     return { state: asState('lines', p), replies: [...notes, linesCard(ctx, call, category.id, p)] };
-  if (category.ownFinancingPercent > 0 && p.own === undefined) {
-    return {
-      state: asState('own', p, 'own'),
-      replies: [
-        ...notes,
-        card(
-          title,
-          [
-            head,
-            text(ctx.t('amount.ask-own', { percent: category.ownFinancingPercent })),
-            text(ctx.t('amount.example'), 'subtle'),
-          ],
-          [
-            button(`${D}.own`, ctx.t('common.send'), undefined, 'primary'),
-            answerButton(`${D}.own`, ctx.t('amount.button.unknown'), { unknown: true }),
-            ...back(false),
-          ],
-          [amountInput(ctx, 'own', 'amount.input.own')],
-        ),
-      ],
-    };
-  }
+  if (category.ownFinancingPercent > 0 && p.own === undefined)
+    return ask(
+      'own',
+      ctx.t('amount.ask-own', { percent: category.ownFinancingPercent }),
+      answerButton(`${D}.own`, ctx.t('amount.button.unknown'), { unknown: true }),
+      false,
+    );
   // Other funding only matters to a cap or an own-financing share; a call without either is not asked it.
-  if (p.other === undefined && hasAmountRule(category)) {
-    return {
-      state: asState('other', p, 'other'),
-      replies: [
-        ...notes,
-        card(
-          title,
-          [head, text(ctx.t('amount.ask-other')), text(ctx.t('amount.example'), 'subtle')],
-          [
-            button(`${D}.other`, ctx.t('common.send'), undefined, 'primary'),
-            answerButton(`${D}.other`, ctx.t('amount.button.none'), { value: 0 }),
-            ...back(false),
-          ],
-          [amountInput(ctx, 'other', 'amount.input.other')],
-        ),
-      ],
-    };
-  }
+  if (p.other === undefined && hasAmountRule(category))
+    return ask(
+      'other',
+      ctx.t('amount.ask-other'),
+      answerButton(`${D}.other`, ctx.t('amount.button.none'), { value: 0 }),
+      false,
+    );
   if (category.maxAwards !== undefined && p.prior === undefined) {
     const counts = Array.from({ length: category.maxAwards + 1 }, (_, i) => i);
     return {

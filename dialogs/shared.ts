@@ -18,6 +18,20 @@ export function num(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 }
 
+/**
+ * The values of a multi-select: an array, or "a,b" as Adaptive Cards submit it (an empty submit is an
+ * empty list, "none of these"); undefined for anything else.
+ */
+export function list(v: unknown): string[] | undefined {
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string' && x !== '');
+  return typeof v === 'string'
+    ? v
+        .split(',')
+        .map((x) => x.trim())
+        .filter((x) => x !== '')
+    : undefined;
+}
+
 export function record(v: unknown): Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }
@@ -45,6 +59,22 @@ export function deadlineQuotes(ctx: DialogContext, call: Call): Block[] {
   if (rule) quotes.push(rule.cite.quote);
   const source = ctx.t('common.source', { call: say(ctx, call.title) });
   return quotes.map((q) => ({ kind: 'quote', text: q, source }));
+}
+
+/**
+ * After the call's deadline: the notice that nothing can be handed in, with the call's own sentences
+ * behind it; before it (or with no deadline), nothing.
+ */
+export function closedNotice(ctx: DialogContext, call: Call): Block[] {
+  const deadline = deadlineOf(call);
+  if (deadline === null || !hasPassed(deadline, ctx.now)) return [];
+  return [
+    text(
+      ctx.t('application.closed', { call: say(ctx, call.title), date: formatDate(deadline, ctx.locale) }),
+      'attention',
+    ),
+    ...deadlineQuotes(ctx, call),
+  ];
 }
 
 /** "Frist 20. oktober 2022 kl. 15:00 (om 3 dager)" or "Fristen gikk ut …". */
