@@ -8,14 +8,15 @@ import type { CategoryData } from '../src/domain/call-schema.ts';
 import { formatMoney, parseMoney } from '../src/domain/money.ts';
 import { amountResultCard } from './amount-cards.ts';
 import {
+  choiceHead,
   chooseCallCard,
   chooseCategoryCard,
+  choseCallOrCategory,
   navButtons,
   num,
-  onlyCall,
-  onlyCategory,
   record,
   say,
+  startingChoice,
   str,
 } from './shared.ts';
 
@@ -84,7 +85,7 @@ function render(ctx: DialogContext, p: Progress, notes: Outbound[] = []): StepRe
   if (!call)
     return {
       state: asState('call', p),
-      replies: [...notes, chooseCallCard(ctx, D, ctx.t('amount.choose-call'), back(true))],
+      replies: [...notes, chooseCallCard(ctx, D, ctx.t('amount.choose-call'))],
     };
   // A call with one category has nothing to choose, however the call was picked.
   const category =
@@ -93,22 +94,12 @@ function render(ctx: DialogContext, p: Progress, notes: Outbound[] = []): StepRe
   if (!category) {
     return {
       state: asState('category', p),
-      replies: [
-        ...notes,
-        chooseCategoryCard(
-          ctx,
-          D,
-          call,
-          ctx.t('amount.choose-category'),
-          call.categories,
-          back(!!onlyCall(ctx)),
-        ),
-      ],
+      replies: [...notes, chooseCategoryCard(ctx, D, call, ctx.t('amount.choose-category'))],
     };
   }
   const title = ctx.t('amount.title');
-  const head = text(`${say(ctx, call.title)} – ${say(ctx, category.name)}`, 'subtle');
-  const first = !!onlyCall(ctx) && !!onlyCategory(call);
+  const head = choiceHead(ctx, call, category);
+  const first = !choseCallOrCategory(ctx, call);
   // The sums are asked alike: typed in one field, or one button for the answer without a sum.
   const ask = (field: 'total' | 'own' | 'other', question: string, instead: Button, isFirst: boolean) => ({
     state: asState(field, p, field),
@@ -263,12 +254,7 @@ function withAmount(
 }
 
 function start(ctx: DialogContext, args: Record<string, unknown>): StepResult {
-  const callId = str(args.callId) ?? ctx.memory.callId ?? onlyCall(ctx)?.id;
-  const call = callId ? ctx.catalog.get(callId) : undefined;
-  if (!call) return render(ctx, { lines: [] });
-  const fromMemory = ctx.memory.callId === call.id ? ctx.memory.category : undefined;
-  const category = str(args.category) ?? fromMemory ?? onlyCategory(call);
-  return render(ctx, { callId: call.id, ...(category ? { category } : {}), lines: [] });
+  return render(ctx, { ...startingChoice(ctx, args, ctx.memory.callId), lines: [] });
 }
 
 export const amountDialog: Dialog = {
