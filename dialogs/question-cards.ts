@@ -122,7 +122,7 @@ export function topicLabel(ctx: DialogContext, call: Call, topic: string): strin
 }
 
 function nextButton(ctx: DialogContext, step: NextStep, answer: TopicAnswer, primary: boolean): Button {
-  // Reminders and status are about all of the user's applications, not this call's.
+  // Reminders and status start without a call: neither is about one call.
   const where =
     step === 'reminders' || step === 'status'
       ? undefined
