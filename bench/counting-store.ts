@@ -1,8 +1,8 @@
 import { createRedisStore } from '../src/store/redis-store.ts';
 import type { Store } from '../src/store/store.ts';
 import type { RedisTarget } from './redis-target.ts';
-import { startRoundTripProxy } from './round-trip-proxy.ts';
-import { traceStore } from './store-trace.ts';
+import { type RoundTripProxy, startRoundTripProxy } from './round-trip-proxy.ts';
+import { type StoreTrace, traceStore } from './store-trace.ts';
 
 /** What one measured piece of work cost in Redis. */
 export interface Cost {
@@ -20,6 +20,24 @@ export interface CountingStore {
   close(): Promise<void>;
 }
 
+/**
+ * Runs `work` alone on a store traced by `trace` behind `proxy`, and reports what it cost. The done-mark
+ * written after the answer went out (`finishTurn`, docs/reliability.md) is outside the round-trip
+ * budget (issue 3); the pattern still shows it.
+ */
+export async function costOf(
+  proxy: RoundTripProxy,
+  trace: StoreTrace,
+  work: () => Promise<unknown>,
+): Promise<Cost> {
+  proxy.reset();
+  trace.reset();
+  await work();
+  const pattern = trace.pattern();
+  const doneMarks = pattern.split(' → ').filter((wave) => wave === 'finishTurn').length;
+  return { trips: proxy.roundTrips - doneMarks, pattern };
+}
+
 export async function openCountingStore(target: RedisTarget, prefix: string): Promise<CountingStore> {
   if (!target.direct)
     throw new Error('round trips are counted through a TCP relay: needs a plain redis:// URL');
@@ -30,16 +48,7 @@ export async function openCountingStore(target: RedisTarget, prefix: string): Pr
   await inner.ping();
   return {
     store: trace.store,
-    async measure(work) {
-      proxy.reset();
-      trace.reset();
-      await work();
-      // The done-mark written after the answer went out (`finishTurn`, docs/reliability.md) is outside
-      // the budget, as in test/bench/round-trip-budget.test.ts; the pattern still shows it.
-      const pattern = trace.pattern();
-      const doneMarks = pattern.split(' → ').filter((wave) => wave === 'finishTurn').length;
-      return { trips: proxy.roundTrips - doneMarks, pattern };
-    },
+    measure: (work) => costOf(proxy, trace, work),
     async close() {
       await inner.close();
       await proxy.close();

@@ -5,10 +5,8 @@ import type { AmountResult } from '../src/domain/amount.ts';
 import type { Call } from '../src/domain/call.ts';
 import { hasAmountRule } from '../src/domain/call-lookup.ts';
 import { formatMoney } from '../src/domain/money.ts';
-import { hasPassed } from '../src/domain/timeline.ts';
-import { formatDate } from '../src/i18n/format.ts';
 import { reasonBlocks } from './eligibility-cards.ts';
-import { deadlineOf, deadlineQuotes, say } from './shared.ts';
+import { closedNotice, say } from './shared.ts';
 
 /** The answer of the calculator: the maximum, own financing, what binds and why, ineligible lines. */
 export function amountResultCard(
@@ -118,19 +116,9 @@ function resultCard(
   blocks: Block[],
 ): Card {
   const args = { callId: call.id, category: result.category };
-  const deadline = deadlineOf(call);
-  const closed = deadline !== null && hasPassed(deadline, ctx.now);
-  if (closed) {
-    blocks.splice(
-      1,
-      0,
-      text(
-        ctx.t('application.closed', { call: say(ctx, call.title), date: formatDate(deadline, ctx.locale) }),
-        'attention',
-      ),
-      ...deadlineQuotes(ctx, call),
-    );
-  }
+  const notice = closedNotice(ctx, call);
+  const closed = notice.length > 0;
+  blocks.splice(1, 0, ...notice);
   return card(title, blocks, [
     ...(result.maxRequest > 0 && !closed
       ? [button('application.start', ctx.t('amount.button.apply'), args, 'primary')]

@@ -1,6 +1,6 @@
 import { answerButton, button, card, facts, message, text } from '../src/bot/cards.ts';
 import type { Dialog, DialogContext, DialogEvent, StepResult, StepState } from '../src/bot/dialog.ts';
-import type { Outbound } from '../src/bot/messages.ts';
+import type { Button, Outbound } from '../src/bot/messages.ts';
 import { type CostLine, categoryRules, computeAmount } from '../src/domain/amount.ts';
 import type { Call } from '../src/domain/call.ts';
 import { hasAmountRule } from '../src/domain/call-lookup.ts';
@@ -8,14 +8,15 @@ import type { CategoryData } from '../src/domain/call-schema.ts';
 import { formatMoney, parseMoney } from '../src/domain/money.ts';
 import { amountResultCard } from './amount-cards.ts';
 import {
+  choiceHead,
   chooseCallCard,
   chooseCategoryCard,
+  choseCallOrCategory,
   navButtons,
   num,
-  onlyCall,
-  onlyCategory,
   record,
   say,
+  startingChoice,
   str,
 } from './shared.ts';
 
@@ -84,7 +85,7 @@ function render(ctx: DialogContext, p: Progress, notes: Outbound[] = []): StepRe
   if (!call)
     return {
       state: asState('call', p),
-      replies: [...notes, chooseCallCard(ctx, D, ctx.t('amount.choose-call'), back(true))],
+      replies: [...notes, chooseCallCard(ctx, D, ctx.t('amount.choose-call'))],
     };
   // A call with one category has nothing to choose, however the call was picked.
   const category =
@@ -93,83 +94,49 @@ function render(ctx: DialogContext, p: Progress, notes: Outbound[] = []): StepRe
   if (!category) {
     return {
       state: asState('category', p),
-      replies: [
-        ...notes,
-        chooseCategoryCard(
-          ctx,
-          D,
-          call,
-          ctx.t('amount.choose-category'),
-          call.categories,
-          back(!!onlyCall(ctx)),
-        ),
-      ],
+      replies: [...notes, chooseCategoryCard(ctx, D, call, ctx.t('amount.choose-category'))],
     };
   }
   const title = ctx.t('amount.title');
-  const head = text(`${say(ctx, call.title)} – ${say(ctx, category.name)}`, 'subtle');
-  const first = !!onlyCall(ctx) && !!onlyCategory(call);
-  if (p.mode !== 'lines' && p.total === undefined) {
-    return {
-      state: asState('total', p, 'total'),
-      replies: [
-        ...notes,
-        card(
-          title,
-          [head, text(ctx.t('amount.ask-total')), text(ctx.t('amount.example'), 'subtle')],
-          [
-            button(`${D}.total`, ctx.t('common.send'), undefined, 'primary'),
-            answerButton(`${D}.lines-mode`, ctx.t('amount.button.lines')),
-            ...back(first),
-          ],
-          [amountInput(ctx, 'total', 'amount.input.total')],
-        ),
-      ],
-    };
-  }
+  const head = choiceHead(ctx, call, category);
+  const first = !choseCallOrCategory(ctx, call);
+  // The sums are asked alike: typed in one field, or one button for the answer without a sum.
+  const ask = (field: 'total' | 'own' | 'other', question: string, instead: Button, isFirst: boolean) => ({
+    state: asState(field, p, field),
+    replies: [
+      ...notes,
+      card(
+        title,
+        [head, text(question), text(ctx.t('amount.example'), 'subtle')],
+        [button(`${D}.${field}`, ctx.t('common.send'), undefined, 'primary'), instead, ...back(isFirst)],
+        [amountInput(ctx, field, `amount.input.${field}`)],
+      ),
+    ],
+  });
+  if (p.mode !== 'lines' && p.total === undefined)
+    return ask(
+      'total',
+      ctx.t('amount.ask-total'),
+      answerButton(`${D}.lines-mode`, ctx.t('amount.button.lines')),
+      first,
+    );
   if (p.mode === 'lines' && !p.linesDone)
     return { state: asState('lines', p), replies: [...notes, linesCard(ctx, call, category.id, p)] };
-  if (category.ownFinancingPercent > 0 && p.own === undefined) {
-    return {
-      state: asState('own', p, 'own'),
-      replies: [
-        ...notes,
-        card(
-          title,
-          [
-            head,
-            text(ctx.t('amount.ask-own', { percent: category.ownFinancingPercent })),
-            text(ctx.t('amount.example'), 'subtle'),
-          ],
-          [
-            button(`${D}.own`, ctx.t('common.send'), undefined, 'primary'),
-            answerButton(`${D}.own`, ctx.t('amount.button.unknown'), { unknown: true }),
-            ...back(false),
-          ],
-          [amountInput(ctx, 'own', 'amount.input.own')],
-        ),
-      ],
-    };
-  }
+  if (category.ownFinancingPercent > 0 && p.own === undefined)
+    return ask(
+      'own',
+      ctx.t('amount.ask-own', { percent: category.ownFinancingPercent }),
+      answerButton(`${D}.own`, ctx.t('amount.button.unknown'), { unknown: true }),
+      false,
+    );
   // Other funding only matters to a cap or an own-financing share; a call without either is not asked it.
-  if (p.other === undefined && hasAmountRule(category)) {
-    return {
-      state: asState('other', p, 'other'),
-      replies: [
-        ...notes,
-        card(
-          title,
-          [head, text(ctx.t('amount.ask-other')), text(ctx.t('amount.example'), 'subtle')],
-          [
-            button(`${D}.other`, ctx.t('common.send'), undefined, 'primary'),
-            answerButton(`${D}.other`, ctx.t('amount.button.none'), { value: 0 }),
-            ...back(false),
-          ],
-          [amountInput(ctx, 'other', 'amount.input.other')],
-        ),
-      ],
-    };
-  }
+  if (p.other === undefined && hasAmountRule(category))
+    return ask(
+      'other',
+      ctx.t('amount.ask-other'),
+      answerButton(`${D}.other`, ctx.t('amount.button.none'), { value: 0 }),
+      false,
+    );
   if (category.maxAwards !== undefined && p.prior === undefined) {
     const counts = Array.from({ length: category.maxAwards + 1 }, (_, i) => i);
     return {
@@ -287,12 +254,7 @@ function withAmount(
 }
 
 function start(ctx: DialogContext, args: Record<string, unknown>): StepResult {
-  const callId = str(args.callId) ?? ctx.memory.callId ?? onlyCall(ctx)?.id;
-  const call = callId ? ctx.catalog.get(callId) : undefined;
-  if (!call) return render(ctx, { lines: [] });
-  const fromMemory = ctx.memory.callId === call.id ? ctx.memory.category : undefined;
-  const category = str(args.category) ?? fromMemory ?? onlyCategory(call);
-  return render(ctx, { callId: call.id, ...(category ? { category } : {}), lines: [] });
+  return render(ctx, { ...startingChoice(ctx, args, ctx.memory.callId), lines: [] });
 }
 
 export const amountDialog: Dialog = {

@@ -16,13 +16,14 @@ import { applicationCard } from './application-card.ts';
 import { menuButtons } from './help.ts';
 import { applicationButtons } from './progress-cards.ts';
 import {
+  choiceHead,
   chooseCategoryCard,
   chooseOpenCallCard,
+  choseCallOrCategory,
   deadlineOf,
   navButtons,
-  onlyCall,
-  onlyCategory,
   say,
+  startingChoice,
   str,
 } from './shared.ts';
 
@@ -91,7 +92,7 @@ async function advance(
   if (!call)
     return {
       state: { step: 'call', answers: {} },
-      replies: [...notes, chooseOpenCallCard(ctx, D, ctx.t('application.choose-call'), nav(false))],
+      replies: [...notes, chooseOpenCallCard(ctx, D, ctx.t('application.choose-call'))],
     };
   const deadline = deadlineOf(call);
   if (deadline && hasPassed(deadline, ctx.now)) {
@@ -111,20 +112,10 @@ async function advance(
   if (!category) {
     return {
       state: { step: 'category', answers: { callId: call.id } },
-      replies: [
-        ...notes,
-        chooseCategoryCard(
-          ctx,
-          D,
-          call,
-          ctx.t('application.choose-category'),
-          call.categories,
-          nav(!onlyCall(ctx)),
-        ),
-      ],
+      replies: [...notes, chooseCategoryCard(ctx, D, call, ctx.t('application.choose-category'))],
     };
   }
-  const head = text(`${say(ctx, call.title)} – ${say(ctx, category.name)}`, 'subtle');
+  const head = choiceHead(ctx, call, category);
   if (!p.title) {
     return {
       state: { step: 'title', answers: { ...p }, awaiting: 'title' },
@@ -135,7 +126,7 @@ async function advance(
           [head, text(ctx.t('application.ask-title'))],
           [
             button(`${D}.title`, ctx.t('common.send'), undefined, 'primary'),
-            ...nav(!onlyCall(ctx) || !onlyCategory(call)),
+            ...nav(choseCallOrCategory(ctx, call)),
           ],
           [
             {
@@ -200,14 +191,7 @@ function start(ctx: DialogContext, args: Record<string, unknown>): Promise<StepR
   const remembered = ctx.memory.callId ? ctx.catalog.get(ctx.memory.callId) : undefined;
   const open =
     remembered && (deadlineOf(remembered)?.getTime() ?? Number.POSITIVE_INFINITY) >= ctx.now.getTime();
-  const callId = str(args.callId) ?? (open ? remembered.id : undefined) ?? onlyCall(ctx)?.id;
-  const call = callId ? ctx.catalog.get(callId) : undefined;
-  if (!call) return advance(ctx, {});
-  const category =
-    str(args.category) ??
-    (ctx.memory.callId === call.id ? ctx.memory.category : undefined) ??
-    onlyCategory(call);
-  return advance(ctx, { callId: call.id, ...(category ? { category } : {}) });
+  return advance(ctx, startingChoice(ctx, args, open ? remembered.id : undefined));
 }
 
 function withTitle(ctx: DialogContext, p: Progress, raw: unknown): Promise<StepResult> {

@@ -4,9 +4,9 @@ import type { Block, Card, Input } from '../src/bot/messages.ts';
 import type { Call } from '../src/domain/call.ts';
 import type { QuestionData } from '../src/domain/call-schema.ts';
 import type { EligibilityResult, Reason } from '../src/domain/eligibility.ts';
-import { hasPassed, localDate } from '../src/domain/timeline.ts';
-import { formatDate, formatDeadline } from '../src/i18n/format.ts';
-import { deadlineOf, deadlineQuotes, navButtons, say } from './shared.ts';
+import { localDate } from '../src/domain/timeline.ts';
+import { formatDeadline } from '../src/i18n/format.ts';
+import { closedNotice, navButtons, say } from './shared.ts';
 
 const D = 'eligibility';
 
@@ -40,16 +40,7 @@ export function questionCard(
     text(say(ctx, q.text)),
   ];
   // After the deadline the check says so before its questions: the rules may be met, but nothing can be handed in.
-  const deadline = deadlineOf(call);
-  if (deadline !== null && hasPassed(deadline, ctx.now)) {
-    blocks.unshift(
-      text(
-        ctx.t('application.closed', { call: say(ctx, call.title), date: formatDate(deadline, ctx.locale) }),
-        'attention',
-      ),
-      ...deadlineQuotes(ctx, call),
-    );
-  }
+  blocks.unshift(...closedNotice(ctx, call));
   if (q.help) blocks.push(text(say(ctx, q.help), 'subtle'));
   const nav = navButtons(ctx, D, canGoBack);
   const title = ctx.t('eligibility.title', { call: say(ctx, call.title) });
@@ -122,20 +113,10 @@ export function verdictCard(
   }
   const passed = result.verdict === 'eligible' || result.verdict === 'eligible-with-todos';
   // The rules may all be met, but nothing can be handed in after the deadline (the call says so).
-  const deadline = deadlineOf(call);
-  const closed = deadline !== null && hasPassed(deadline, ctx.now);
+  const notice = closedNotice(ctx, call);
+  const closed = notice.length > 0;
   const ok = passed && !closed;
-  if (closed) {
-    blocks.splice(
-      1,
-      0,
-      text(
-        ctx.t('application.closed', { call: say(ctx, call.title), date: formatDate(deadline, ctx.locale) }),
-        'attention',
-      ),
-      ...deadlineQuotes(ctx, call),
-    );
-  }
+  blocks.splice(1, 0, ...notice);
   const args = { callId: call.id, category };
   const link = app ? { app } : {};
   const onward = app

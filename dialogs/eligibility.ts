@@ -18,7 +18,7 @@ import { readAnswer } from './read-answer.ts';
 import {
   chooseCategoryCard,
   chooseOpenCallCard,
-  navButtons,
+  choseCallOrCategory,
   onlyCall,
   onlyCategory,
   record,
@@ -79,26 +79,13 @@ function render(ctx: DialogContext, p: Progress, notes: StepResult['replies'] = 
   if (!call) {
     return {
       state: { step: 'call', answers: {} },
-      replies: [
-        ...notes,
-        chooseOpenCallCard(ctx, D, ctx.t('eligibility.choose-call'), navButtons(ctx, D, false)),
-      ],
+      replies: [...notes, chooseOpenCallCard(ctx, D, ctx.t('eligibility.choose-call'))],
     };
   }
   if (!p.category || !call.categories.some((c) => c.id === p.category)) {
     return {
       state: { step: 'category', answers: { callId: call.id, ...linkOf(p) } },
-      replies: [
-        ...notes,
-        chooseCategoryCard(
-          ctx,
-          D,
-          call,
-          ctx.t('eligibility.choose-category'),
-          call.categories,
-          navButtons(ctx, D, !onlyCall(ctx)),
-        ),
-      ],
+      replies: [...notes, chooseCategoryCard(ctx, D, call, ctx.t('eligibility.choose-category'))],
       remember: { callId: call.id },
     };
   }
@@ -115,7 +102,7 @@ function render(ctx: DialogContext, p: Progress, notes: StepResult['replies'] = 
   }
   const all = applicableQuestions(call, input);
   const answered = all.filter((x) => p.answers[x.id] !== undefined).length;
-  const canGoBack = answered > 0 || !onlyCategory(call) || !onlyCall(ctx);
+  const canGoBack = answered > 0 || choseCallOrCategory(ctx, call);
   const waitsForText = q.kind === 'number' || q.kind === 'percent' || q.kind === 'date';
   return {
     state: { step: 'question', ...state, ...(waitsForText ? { awaiting: q.id } : {}) },

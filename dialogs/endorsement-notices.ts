@@ -14,6 +14,14 @@ import { leaderCard, staleCard, viewFor } from './endorsement-cards.ts';
 const D = 'endorsement';
 type TurnNotify = TurnResult['notify'][number];
 
+/** The leader a step of `app` waits on, with their view; null when none or typed (no chat to reach). */
+async function askedLeader(ctx: DialogContext, app: Application, stepId: string) {
+  const step = app.steps.find((s) => s.id === stepId);
+  const leader = step?.waitingOn;
+  if (!step || !leader || isTypedPerson(leader)) return null;
+  return { step, leader, view: await viewFor(ctx, leader) };
+}
+
 /** The leader's card as a notification, with what the applicant is told if it cannot be delivered. */
 export async function leaderNotice(
   ctx: DialogContext,
@@ -21,10 +29,9 @@ export async function leaderNotice(
   call: Call,
   stepId: string,
 ): Promise<TurnNotify | null> {
-  const step = app.steps.find((s) => s.id === stepId);
-  const leader = step?.waitingOn;
-  if (!step || !leader || isTypedPerson(leader)) return null;
-  const view = await viewFor(ctx, leader);
+  const asked = await askedLeader(ctx, app, stepId);
+  if (!asked) return null;
+  const { step, leader, view } = asked;
   const unreachable = card(
     undefined,
     [text(ctx.t(`endorsement.unreachable.${ctx.platform}`, { name: leader.name }), 'warning')],
@@ -51,10 +58,9 @@ export async function staleNotice(
   before: Application,
   stepId: string,
 ): Promise<TurnNotify | null> {
-  const old = before.steps.find((s) => s.id === stepId);
-  const leader = old?.waitingOn;
-  if (!old || !leader || isTypedPerson(leader)) return null;
-  const view = await viewFor(ctx, leader);
+  const asked = await askedLeader(ctx, before, stepId);
+  if (!asked) return null;
+  const { step: old, leader, view } = asked;
   const refId = requestRefId(app.id, stepId, old.round);
   return {
     to: leader,

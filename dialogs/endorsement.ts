@@ -2,6 +2,7 @@ import { button, card, message, text } from '../src/bot/cards.ts';
 import type { Dialog, DialogContext, DialogEvent, StepResult } from '../src/bot/dialog.ts';
 import type { Outbound, TurnResult } from '../src/bot/messages.ts';
 import type { Application, Person } from '../src/domain/application.ts';
+import type { Transition } from '../src/domain/application-audit.ts';
 import type { Call } from '../src/domain/call.ts';
 import {
   askable,
@@ -50,6 +51,7 @@ import { str } from './shared.ts';
 
 const D = 'endorsement';
 type TurnNotify = TurnResult['notify'][number];
+type Refused = Extract<Committed, { ok: false }>;
 
 async function load(ctx: DialogContext, appId: string | undefined): Promise<Loaded> {
   const loaded = await loadOwnApplication(ctx, appId, 'endorsement.not-yours');
@@ -69,6 +71,23 @@ function overview(
   errors?: Record<string, string>,
 ): StepResult {
   return { state: null, replies: [...notes, overviewCard(ctx, app, call, errors)] };
+}
+
+/** Commits the applicant's `transition` of the application (commit: re-read and retried on a race). */
+function act<I>(
+  ctx: DialogContext,
+  app: Application,
+  call: Call,
+  transition: (a: Application, call: Call, input: I, now: Date) => Transition,
+  input: I,
+  first: Application = app,
+): Promise<Committed> {
+  return commit(ctx, app.id, (a) => transition(a, call, input, ctx.now), first);
+}
+
+/** The overview again, with what the tracker refused and why. */
+function refused(ctx: DialogContext, done: Refused, fallback: Application, call: Call): StepResult {
+  return overview(ctx, done.app ?? fallback, call, [refusal(ctx, done.reason, done.app)]);
 }
 
 async function start(ctx: DialogContext, appId: string | undefined): Promise<StepResult> {
@@ -159,12 +178,7 @@ async function send(
   const sentTo: string[] = [];
   for (const { s, leader, typed } of chosen) {
     const input = { step: s.data.id, leader, by: me(ctx), ...(note ? { note } : {}) };
-    const done: Committed = await commit(
-      ctx,
-      app.id,
-      (a) => requestEndorsement(a, call, input, ctx.now),
-      current,
-    );
+    const done = await act(ctx, app, call, requestEndorsement, input, current);
     if (!done.ok) {
       if (done.reason === 'leader-is-applicant' && done.app) {
         return overview(ctx, done.app, call, notes, {
@@ -189,13 +203,8 @@ async function ready(ctx: DialogContext, app: Application, call: Call): Promise<
   const first = askable(endorsementSteps(app, call))[0];
   let current = app;
   for (const stepId of first ? stepsBeforeAsking(app, call, first.data.id) : []) {
-    const done = await commit(
-      ctx,
-      app.id,
-      (a) => markStepDone(a, call, { step: stepId, by: me(ctx) }, ctx.now),
-      current,
-    );
-    if (!done.ok) return overview(ctx, done.app ?? current, call, [refusal(ctx, done.reason, done.app)]);
+    const done = await act(ctx, app, call, markStepDone, { step: stepId, by: me(ctx) }, current);
+    if (!done.ok) return refused(ctx, done, current, call);
     current = done.app;
   }
   return overview(ctx, current, call);
@@ -207,13 +216,8 @@ async function withdraw(
   call: Call,
   stepId: string,
 ): Promise<StepResult> {
-  const done = await commit(
-    ctx,
-    app.id,
-    (a) => withdrawRequest(a, call, { step: stepId, by: me(ctx) }, ctx.now),
-    app,
-  );
-  if (!done.ok) return overview(ctx, done.app ?? app, call, [refusal(ctx, done.reason, done.app)]);
+  const done = await act(ctx, app, call, withdrawRequest, { step: stepId, by: me(ctx) });
+  if (!done.ok) return refused(ctx, done, app, call);
   const name = done.before.steps.find((s) => s.id === stepId)?.waitingOn?.name ?? '';
   const stale = await staleNotice(ctx, done.app, done.before, stepId);
   return {
@@ -239,18 +243,13 @@ async function replace(
       state: null,
       replies: [replaceCard(ctx, app, call, s, { [field]: ctx.t('endorsement.error.no-person') })],
     };
-  const done = await commit(
-    ctx,
-    app.id,
-    (a) => replaceLeader(a, call, { step: stepId, leader: p.person, by: me(ctx) }, ctx.now),
-    app,
-  );
+  const done = await act(ctx, app, call, replaceLeader, { step: stepId, leader: p.person, by: me(ctx) });
   if (!done.ok) {
     if (done.reason === 'same-leader' || done.reason === 'leader-is-applicant') {
       const key = done.reason === 'same-leader' ? 'endorsement.error.same-leader' : 'endorsement.error.self';
       return { state: null, replies: [replaceCard(ctx, done.app ?? app, call, s, { [field]: ctx.t(key) })] };
     }
-    return overview(ctx, done.app ?? app, call, [refusal(ctx, done.reason, done.app)]);
+    return refused(ctx, done, app, call);
   }
   const old = s.step.waitingOn?.name ?? '';
   const notes = [message(ctx.t('endorsement.replaced', { old, name: p.person.name }))];
@@ -280,13 +279,8 @@ async function answer(
         answerCard(viewOf(ctx), app, call, step, { answer: ctx.t('endorsement.error.answer-required') }),
       ],
     };
-  const done = await commit(
-    ctx,
-    app.id,
-    (a) => answerQuestion(a, call, { step: stepId, by: me(ctx), answer: text_ }, ctx.now),
-    app,
-  );
-  if (!done.ok) return overview(ctx, done.app ?? app, call, [refusal(ctx, done.reason, done.app)]);
+  const done = await act(ctx, app, call, answerQuestion, { step: stepId, by: me(ctx), answer: text_ });
+  if (!done.ok) return refused(ctx, done, app, call);
   const after = done.app.steps.find((s) => s.id === stepId);
   const leader = after?.waitingOn;
   const notify: TurnNotify[] = [];

@@ -7,12 +7,13 @@ import { matchPriorityAreas, priorityAreasFor } from '../src/domain/priority.ts'
 import { noteBlocks } from './call-notes.ts';
 import { menuButtons } from './help.ts';
 import {
+  choiceHead,
   chooseCallCard,
   chooseCategoryCard,
+  choseCallOrCategory,
   navButtons,
-  onlyCall,
-  onlyCategory,
   say,
+  startingChoice,
   str,
 } from './shared.ts';
 
@@ -63,27 +64,18 @@ function render(ctx: DialogContext, p: Progress): StepResult {
   if (!call) {
     return {
       state: { step: 'call', answers: {} },
-      replies: [chooseCallCard(ctx, D, ctx.t('priority.choose-call'), navButtons(ctx, D, false))],
+      replies: [chooseCallCard(ctx, D, ctx.t('priority.choose-call'))],
     };
   }
   const category = call.categories.find((c) => c.id === p.category);
   if (!category) {
     return {
       state: { step: 'category', answers: { callId: call.id } },
-      replies: [
-        chooseCategoryCard(
-          ctx,
-          D,
-          call,
-          ctx.t('priority.choose-category'),
-          call.categories,
-          navButtons(ctx, D, !onlyCall(ctx)),
-        ),
-      ],
+      replies: [chooseCategoryCard(ctx, D, call, ctx.t('priority.choose-category'))],
     };
   }
   const areas = priorityAreasFor(call, category.id);
-  const head = text(`${say(ctx, call.title)} – ${say(ctx, category.name)}`, 'subtle');
+  const head = choiceHead(ctx, call, category);
   if (areas.length === 0) {
     return {
       state: null,
@@ -114,7 +106,7 @@ function render(ctx: DialogContext, p: Progress): StepResult {
         blocks,
         [
           button(`${D}.choose`, ctx.t('common.send'), undefined, 'primary'),
-          ...navButtons(ctx, D, !onlyCall(ctx) || !onlyCategory(call)),
+          ...navButtons(ctx, D, choseCallOrCategory(ctx, call)),
         ],
         [
           {
@@ -192,11 +184,7 @@ export const priorityDialog: Dialog = {
       ...(str(a.category) ? { category: str(a.category) } : {}),
     };
     if (event.kind === 'start') {
-      const callId = str(event.args.callId) ?? ctx.memory.callId ?? onlyCall(ctx)?.id;
-      const call = callId ? ctx.catalog.get(callId) : undefined;
-      const fromMemory = call && ctx.memory.callId === call.id ? ctx.memory.category : undefined;
-      const category = str(event.args.category) ?? fromMemory ?? (call ? onlyCategory(call) : undefined);
-      return render(ctx, { ...(call ? { callId: call.id } : {}), ...(category ? { category } : {}) });
+      return render(ctx, startingChoice(ctx, event.args, ctx.memory.callId));
     }
     if (event.kind === 'action' && event.action === 'call')
       return render(ctx, { callId: str(event.data.callId) });

@@ -122,22 +122,12 @@ export function topicLabel(ctx: DialogContext, call: Call, topic: string): strin
 }
 
 function nextButton(ctx: DialogContext, step: NextStep, answer: TopicAnswer, primary: boolean): Button {
-  const where = { callId: answer.callId, ...(answer.category ? { category: answer.category } : {}) };
-  const style = primary ? 'primary' : undefined;
-  switch (step) {
-    case 'eligibility':
-      return button('eligibility.start', ctx.t('question.next.eligibility'), where, style);
-    case 'amount':
-      return button('amount.start', ctx.t('question.next.amount'), where, style);
-    case 'application':
-      return button('application.start', ctx.t('question.next.application'), where, style);
-    case 'priority':
-      return button('priority.start', ctx.t('question.next.priority'), where, style);
-    case 'reminders':
-      return button('reminders.start', ctx.t('question.next.reminders'), undefined, style);
-    case 'status':
-      return button('status.start', ctx.t('question.next.status'), undefined, style);
-  }
+  // Reminders and status start without a call: neither is about one call.
+  const where =
+    step === 'reminders' || step === 'status'
+      ? undefined
+      : { callId: answer.callId, ...(answer.category ? { category: answer.category } : {}) };
+  return button(`${step}.start`, ctx.t(`question.next.${step}`), where, primary ? 'primary' : undefined);
 }
 
 /** One call's answer: the fact, the rule's plain words, the verbatim quote, and the dialog that acts on it. */

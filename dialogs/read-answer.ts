@@ -1,5 +1,6 @@
 import type { QuestionData } from '../src/domain/call-schema.ts';
 import type { Answer } from '../src/domain/eligibility.ts';
+import { list } from './shared.ts';
 
 /**
  * Turns what a button, a form or typed text carried into an answer of the question's kind, or
@@ -11,14 +12,7 @@ export function readAnswer(q: QuestionData, raw: unknown): Answer | undefined {
     case 'single':
       return typeof raw === 'string' && raw !== '' ? raw : undefined;
     case 'multi':
-      if (Array.isArray(raw)) return raw.filter((x): x is string => typeof x === 'string' && x !== '');
-      // Adaptive Cards submit a multi-select as "a,b"; an empty submit means "none of these".
-      return typeof raw === 'string'
-        ? raw
-            .split(',')
-            .map((x) => x.trim())
-            .filter((x) => x !== '')
-        : undefined;
+      return list(raw);
     case 'number':
     case 'percent':
       return readNumber(raw);

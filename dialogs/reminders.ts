@@ -6,7 +6,7 @@ import { planReminders, toQueued } from '../src/domain/reminder-plan.ts';
 import { DEFAULT_DAYS_BEFORE, DEFAULT_TIME_OF_DAY } from '../src/domain/reminder-types.ts';
 import { formatDate } from '../src/i18n/format.ts';
 import type { Subscription } from '../src/store/store.ts';
-import { str } from './shared.ts';
+import { list, str } from './shared.ts';
 
 /**
  * "Påminnelser" / "reminders" (issue 8). In a channel: follow calls, see the next ten reminders,
@@ -58,7 +58,7 @@ export const remindersDialog: Dialog = {
       case 'schedule':
         return { state: { step: 'schedule', answers: {} }, replies: [scheduleCard(ctx, current)] };
       case 'save-calls': {
-        const chosen = readList(event.inputs.calls).filter((id) => ctx.catalog.get(id) !== undefined);
+        const chosen = (list(event.inputs.calls) ?? []).filter((id) => ctx.catalog.get(id) !== undefined);
         if (chosen.length === 0) {
           return {
             state: { step: 'choose', answers: {} },
@@ -313,16 +313,6 @@ async function nudges(ctx: DialogContext, on: boolean): Promise<Result> {
     state: null,
     replies: [message(ctx.t(on ? 'reminders.dialog.nudges-on' : 'reminders.dialog.nudges-off'))],
   };
-}
-
-function readList(raw: unknown): string[] {
-  if (Array.isArray(raw)) return raw.filter((x): x is string => typeof x === 'string' && x !== '');
-  return typeof raw === 'string'
-    ? raw
-        .split(',')
-        .map((x) => x.trim())
-        .filter((x) => x !== '')
-    : [];
 }
 
 function parseDays(raw: unknown): number[] | null {

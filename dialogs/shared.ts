@@ -18,6 +18,20 @@ export function num(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 }
 
+/**
+ * The values of a multi-select: an array, or "a,b" as Adaptive Cards submit it (an empty submit is an
+ * empty list, "none of these"); undefined for anything else.
+ */
+export function list(v: unknown): string[] | undefined {
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string' && x !== '');
+  return typeof v === 'string'
+    ? v
+        .split(',')
+        .map((x) => x.trim())
+        .filter((x) => x !== '')
+    : undefined;
+}
+
 export function record(v: unknown): Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }
@@ -45,6 +59,22 @@ export function deadlineQuotes(ctx: DialogContext, call: Call): Block[] {
   if (rule) quotes.push(rule.cite.quote);
   const source = ctx.t('common.source', { call: say(ctx, call.title) });
   return quotes.map((q) => ({ kind: 'quote', text: q, source }));
+}
+
+/**
+ * After the call's deadline: the notice that nothing can be handed in, with the call's own sentences
+ * behind it; before it (or with no deadline), nothing.
+ */
+export function closedNotice(ctx: DialogContext, call: Call): Block[] {
+  const deadline = deadlineOf(call);
+  if (deadline === null || !hasPassed(deadline, ctx.now)) return [];
+  return [
+    text(
+      ctx.t('application.closed', { call: say(ctx, call.title), date: formatDate(deadline, ctx.locale) }),
+      'attention',
+    ),
+    ...deadlineQuotes(ctx, call),
+  ];
 }
 
 /** "Frist 20. oktober 2022 kl. 15:00 (om 3 dager)" or "Fristen gikk ut …". */
@@ -78,12 +108,8 @@ export function expectedFacts(ctx: DialogContext): { label: string; value: strin
  * not offered, it stays only for what its awarded projects still do (docs/calls-lifecycle.md). With
  * none open the card says so and which calls are expected.
  */
-export function chooseOpenCallCard(
-  ctx: DialogContext,
-  dialog: string,
-  title: string,
-  extra: Button[] = [],
-): Card {
+export function chooseOpenCallCard(ctx: DialogContext, dialog: string, title: string): Card {
+  const extra = navButtons(ctx, dialog, false);
   const open = callsByRelevance(ctx).filter((c) => {
     const at = deadlineOf(c);
     return at === null || !hasPassed(at, ctx.now);
@@ -106,29 +132,22 @@ export function chooseOpenCallCard(
 }
 
 /** A card asking which call, one button per call with its deadline. */
-export function chooseCallCard(
-  ctx: DialogContext,
-  dialog: string,
-  title: string,
-  extra: Button[] = [],
-): Card {
+export function chooseCallCard(ctx: DialogContext, dialog: string, title: string): Card {
   const calls = callsByRelevance(ctx);
   return card(
     title,
     calls.map((c) => text(`**${say(ctx, c.title)}**: ${deadlineText(c, ctx)}`)),
-    [...calls.map((c) => button(`${dialog}.call`, say(ctx, c.title), { callId: c.id })), ...extra],
+    [
+      ...calls.map((c) => button(`${dialog}.call`, say(ctx, c.title), { callId: c.id })),
+      ...navButtons(ctx, dialog, false),
+    ],
   );
 }
 
-/** A card asking which category, with each category's description. */
-export function chooseCategoryCard(
-  ctx: DialogContext,
-  dialog: string,
-  call: Call,
-  title: string,
-  categories: readonly CategoryData[] = call.categories,
-  extra: Button[] = [],
-): Card {
+/** A card asking which category, with each category's description; back goes to the call, if chosen. */
+export function chooseCategoryCard(ctx: DialogContext, dialog: string, call: Call, title: string): Card {
+  const categories = call.categories;
+  const extra = navButtons(ctx, dialog, !onlyCall(ctx));
   return card(
     title,
     [
@@ -150,6 +169,34 @@ export function onlyCall(ctx: DialogContext): Call | undefined {
 
 export function onlyCategory(call: Call): string | undefined {
   return call.categories.length === 1 ? call.categories[0]?.id : undefined;
+}
+
+/** Whether the user chose the call or the category, so that "back" from the next question goes there. */
+export function choseCallOrCategory(ctx: DialogContext, call: Call): boolean {
+  return !onlyCall(ctx) || !onlyCategory(call);
+}
+
+/** The line under a card's title that says which call and category it is about. */
+export function choiceHead(ctx: DialogContext, call: Call, category: CategoryData): Block {
+  return text(`${say(ctx, call.title)} – ${say(ctx, category.name)}`, 'subtle');
+}
+
+/**
+ * The call and category a dialog starts with: those the start names, else the call `remembered` (this
+ * conversation's, unless the dialog has reason not to reuse it) with its remembered category, else the
+ * only one there is.
+ */
+export function startingChoice(
+  ctx: DialogContext,
+  args: Record<string, unknown>,
+  remembered: string | undefined,
+): { callId?: string; category?: string } {
+  const callId = str(args.callId) ?? remembered ?? onlyCall(ctx)?.id;
+  const call = callId ? ctx.catalog.get(callId) : undefined;
+  if (!call) return {};
+  const fromMemory = ctx.memory.callId === call.id ? ctx.memory.category : undefined;
+  const category = str(args.category) ?? fromMemory ?? onlyCategory(call);
+  return { callId: call.id, ...(category ? { category } : {}) };
 }
 
 /** Back and cancel buttons of a dialog; the engine handles both generically. */

@@ -1,7 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Inbound } from '../../src/bot/messages.ts';
-import { within } from '../../src/server/time-box.ts';
+import { namesWithin, type PickedNames } from '../picked-names.ts';
 import { type IdentityCache, lookUp } from './identity.ts';
 import type { StateValues } from './state-values.ts';
 
@@ -20,7 +20,7 @@ import type { StateValues } from './state-values.ts';
 export const MAX_LOOKUPS = 5;
 export const PEOPLE_LOOKUP_MS = 1000;
 
-export type PickedNames = Record<string, { name: string }>;
+export type { PickedNames };
 
 /** User ids picked in `users_select` elements (distinct, not `self`), at most MAX_LOOKUPS. */
 export function pickedUsers(values: StateValues | undefined, self: string): string[] {
@@ -42,27 +42,19 @@ export async function namesOf(
   log: Logger,
   ms = PEOPLE_LOOKUP_MS,
 ): Promise<PickedNames> {
-  const names: PickedNames = {};
-  const one = async (id: string) => {
-    const cached = cache.peek(id);
-    if (cached) {
-      names[id] = { name: cached.name };
-      return;
-    }
-    try {
+  return namesWithin(
+    'slack',
+    ids,
+    async (id) => {
+      const cached = cache.peek(id);
+      if (cached) return cached.name;
       const identity = await lookUp(client, id);
       cache.setPicked(id, identity);
-      if (identity.name !== id) names[id] = { name: identity.name };
-    } catch (e) {
-      log.info({ err: e, userId: id }, 'slack: could not look up a picked person; the dialog names them');
-    }
-  };
-  const done = await within(
-    Promise.all(ids.map(one)).then(() => true),
+      return identity.name !== id ? identity.name : undefined;
+    },
     ms,
+    log,
   );
-  if (!done) log.info({ count: ids.length, ms }, 'slack: looking up picked people took too long');
-  return { ...names };
 }
 
 /** The action with the names of `picked` in `action.people` (when any was found). */

@@ -153,19 +153,19 @@ export function parseActivity(activity: TeamsActivity, at: Date): TeamsEvent {
     conversation: { id: baseConversationId(activity.conversation.id), kind },
     at,
   };
+  // A button pressed on a card of ours answers that message (replyToId), by message or by invoke.
+  const actionTurn = (action: NonNullable<Inbound['action']>, invoke: boolean): TeamsEvent => ({
+    kind: 'turn',
+    invoke,
+    inbound: {
+      ...base,
+      action: { ...action, ...(activity.replyToId ? { messageRef: activity.replyToId } : {}) },
+    },
+  });
   switch (activity.type) {
     case 'message': {
       const action = splitAction(activity.value);
-      if (action) {
-        return {
-          kind: 'turn',
-          invoke: false,
-          inbound: {
-            ...base,
-            action: { ...action, ...(activity.replyToId ? { messageRef: activity.replyToId } : {}) },
-          },
-        };
-      }
+      if (action) return actionTurn(action, false);
       if (activity.value !== undefined && !activity.text)
         return { kind: 'ignored', reason: 'submit without action' };
       if (kind !== 'personal' && !isBotMentioned(activity))
@@ -187,14 +187,7 @@ export function parseActivity(activity: TeamsActivity, at: Date): TeamsEvent {
       if (!action || (typeof verb === 'string' && verb !== action.id && verb !== CHOOSE_ACTION)) {
         return { kind: 'ignored', reason: 'card action without a known verb' };
       }
-      return {
-        kind: 'turn',
-        invoke: true,
-        inbound: {
-          ...base,
-          action: { ...action, ...(activity.replyToId ? { messageRef: activity.replyToId } : {}) },
-        },
-      };
+      return actionTurn(action, true);
     }
     case 'conversationUpdate': {
       const botId = activity.recipient.id;

@@ -125,21 +125,16 @@ function renderInput(input: Input, options: RenderOptions = {}): Element {
     : {};
   const common = { id: input.id, label: input.label, ...required };
   switch (input.kind) {
+    // An amount is typed as text (Norwegian thousands separators), without a text's options.
     case 'text':
-      return {
-        type: 'Input.Text',
-        ...common,
-        ...(input.placeholder ? { placeholder: input.placeholder } : {}),
-        ...(input.value !== undefined ? { value: input.value } : {}),
-        ...(input.multiline ? { isMultiline: true } : {}),
-        ...(input.maxLength ? { maxLength: input.maxLength } : {}),
-      };
     case 'amount':
       return {
         type: 'Input.Text',
         ...common,
         ...(input.placeholder ? { placeholder: input.placeholder } : {}),
         ...(input.value !== undefined ? { value: input.value } : {}),
+        ...(input.kind === 'text' && input.multiline ? { isMultiline: true } : {}),
+        ...(input.kind === 'text' && input.maxLength ? { maxLength: input.maxLength } : {}),
       };
     case 'number':
       return {

@@ -1,7 +1,7 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Inbound } from '../../src/bot/messages.ts';
-import { within } from '../../src/server/time-box.ts';
+import { namesWithin, type PickedNames } from '../picked-names.ts';
 
 /**
  * Display names of the people picked in a submitted card, looked up during the turn (docs/teams.md,
@@ -20,7 +20,7 @@ const AAD_OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 export const MAX_LOOKUPS = 5;
 export const PEOPLE_LOOKUP_MS = 2000;
 
-export type PickedNames = Record<string, { name: string }>;
+export type { PickedNames };
 
 /** AAD object ids among the submitted values (distinct, not the sender's own), at most MAX_LOOKUPS. */
 export function pickedAadIds(inputs: Record<string, unknown>, self: string): string[] {
@@ -43,22 +43,7 @@ export async function lookUpNames(
   ms: number,
   log: Logger,
 ): Promise<PickedNames> {
-  const names: PickedNames = {};
-  const one = async (id: string) => {
-    try {
-      const name = (await lookup(id))?.name?.trim();
-      if (name) names[id] = { name };
-    } catch (e) {
-      // Not a member of this conversation (404), no permission, the service down: no name, no harm.
-      log.info({ err: e, userId: id }, 'teams: could not look up a picked person; the dialog names them');
-    }
-  };
-  const done = await within(
-    Promise.all(ids.map(one)).then(() => true),
-    ms,
-  );
-  if (!done) log.info({ count: ids.length, ms }, 'teams: looking up picked people took too long');
-  return { ...names };
+  return namesWithin('teams', ids, async (id) => (await lookup(id))?.name?.trim(), ms, log);
 }
 
 /**

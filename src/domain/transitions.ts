@@ -91,10 +91,18 @@ function newRound(
   return next;
 }
 
+/** The applicant asks `leader` to endorse a step (a request, or the same one sent to someone else). */
+export interface LeaderRequest {
+  step: string;
+  leader: Person;
+  by: Person;
+  note?: string;
+}
+
 export function requestEndorsement(
   app: Application,
   call: Call,
-  input: { step: string; leader: Person; by: Person; note?: string },
+  input: LeaderRequest,
   now: Date,
 ): Transition {
   const step = applicantsDraftStep(app, call, input);
@@ -198,12 +206,7 @@ export function withdrawRequest(
 }
 
 /** The applicant sends a pending request to someone else (the leader is away); the old request is stale. */
-export function replaceLeader(
-  app: Application,
-  call: Call,
-  input: { step: string; leader: Person; by: Person; note?: string },
-  now: Date,
-): Transition {
+export function replaceLeader(app: Application, call: Call, input: LeaderRequest, now: Date): Transition {
   const step = applicantsDraftStep(app, call, input);
   if (step.state !== 'waiting') refuse('not-waiting', `${step.id} is ${step.state}`, { step: step.id });
   if (samePerson(step.waitingOn, input.leader))

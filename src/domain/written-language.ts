@@ -1,4 +1,4 @@
-import { fold, guessLang, type Lang, words } from './questions/text.ts';
+import { fold, guessLang, type Lang, wordSet, words } from './questions/text.ts';
 
 /**
  * The language a person wrote a message in, when the message makes it clear: its small words
@@ -6,15 +6,11 @@ import { fold, guessLang, type Lang, words } from './questions/text.ts';
  * æ, ø or å. Undefined for names, titles, amounts and words both languages share ("status", "ok").
  */
 
-const NB_WORDS = new Set(
-  'hjelp hei hallo takk ja nei avbryt tilbake fortsett soknad soknader soke frist fristen fristene belop paminnelser paminnelse personvern godkjenning godkjenn avsla ny mine min mitt prioriter prioritering norsk utlysning utlysninger kanal sjekk slett'.split(
-    ' ',
-  ),
+const NB_WORDS = wordSet(
+  'hjelp hei hallo takk ja nei avbryt tilbake fortsett soknad soknader soke frist fristen fristene belop paminnelser paminnelse personvern godkjenning godkjenn avsla ny mine min mitt prioriter prioritering norsk utlysning utlysninger kanal sjekk slett',
 );
-const EN_WORDS = new Set(
-  'help hi hello thanks thank yes no cancel back continue application applications apply deadline deadlines amount reminders reminder privacy approval approve decline new prioritise prioritize english call calls channel check delete'.split(
-    ' ',
-  ),
+const EN_WORDS = wordSet(
+  'help hi hello thanks thank yes no cancel back continue application applications apply deadline deadlines amount reminders reminder privacy approval approve decline new prioritise prioritize english call calls channel check delete',
 );
 
 export function writtenLanguage(text: string): Lang | undefined {

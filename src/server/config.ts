@@ -244,6 +244,23 @@ function crossCheck(e: Env): string[] {
 const opt = <K extends string, V>(key: K, value: V | undefined) =>
   (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
 
+/** Those of `keys` that are set in `from`, under the same names. */
+const given = <T, K extends keyof T>(from: T, keys: readonly K[]) =>
+  Object.fromEntries(keys.flatMap((k) => (from[k] === undefined ? [] : [[k, from[k]]]))) as Partial<
+    Pick<T, K>
+  >;
+
+/** botbuilder reads its settings by the variables' own names, so they are handed on as they are. */
+const BOT_FRAMEWORK = [
+  'MicrosoftAppId',
+  'MicrosoftAppPassword',
+  'MicrosoftAppTenantId',
+  'ToBotFromChannelOpenIdMetadataUrl',
+  'ToBotFromChannelTokenIssuer',
+  'ToChannelFromBotLoginUrl',
+  'ToChannelFromBotOAuthScope',
+] as const;
+
 /** Reads and validates the configuration; throws MidlerError('config.invalid') naming every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = schema.safeParse(env);
@@ -281,13 +298,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxTextChars: e.MAX_TEXT_CHARS,
     teams: {
       MicrosoftAppType: e.MicrosoftAppType,
-      ...opt('MicrosoftAppId', e.MicrosoftAppId),
-      ...opt('MicrosoftAppPassword', e.MicrosoftAppPassword),
-      ...opt('MicrosoftAppTenantId', e.MicrosoftAppTenantId),
-      ...opt('ToBotFromChannelOpenIdMetadataUrl', e.ToBotFromChannelOpenIdMetadataUrl),
-      ...opt('ToBotFromChannelTokenIssuer', e.ToBotFromChannelTokenIssuer),
-      ...opt('ToChannelFromBotLoginUrl', e.ToChannelFromBotLoginUrl),
-      ...opt('ToChannelFromBotOAuthScope', e.ToChannelFromBotOAuthScope),
+      ...given(e, BOT_FRAMEWORK),
       allowedServiceUrls: e.TEAMS_ALLOWED_SERVICE_URLS,
     },
     slack: {

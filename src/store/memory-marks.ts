@@ -1,9 +1,5 @@
+import { dropExpired, type Expiring, live } from './memory-expiring.ts';
 import type { TurnClaim, TurnReplay } from './store.ts';
-
-interface Expiring {
-  value: string;
-  expiresAt: number;
-}
 
 /**
  * The embedded store's once-only marks: `claimOnce` markers, a delivery's turn mark (in progress with
@@ -21,20 +17,14 @@ export class MemoryMarks {
 
   sweep(now: number): void {
     for (const [key, until] of this.once) if (until <= now) this.once.delete(key);
-    for (const map of [this.turns, this.replays])
-      for (const [key, entry] of map) if (entry.expiresAt <= now) map.delete(key);
-  }
-
-  private live(map: Map<string, Expiring>, key: string, now: number): string | undefined {
-    const hit = map.get(key);
-    if (hit && hit.expiresAt <= now) map.delete(key);
-    return hit && hit.expiresAt > now ? hit.value : undefined;
+    dropExpired(this.turns, now);
+    dropExpired(this.replays, now);
   }
 
   claimOnce(key: string, ttlSeconds: number, now: number): boolean {
     const until = this.once.get(key);
     if (until !== undefined && until > now) return false;
-    if (this.live(this.turns, key, now) !== undefined) return false;
+    if (live(this.turns, key, now) !== undefined) return false;
     this.once.set(key, now + ttlSeconds * 1000);
     return true;
   }
@@ -45,22 +35,22 @@ export class MemoryMarks {
   }
 
   isClaimed(key: string, now: number): boolean {
-    return (this.once.get(key) ?? 0) > now || this.live(this.turns, key, now) !== undefined;
+    return (this.once.get(key) ?? 0) > now || live(this.turns, key, now) !== undefined;
   }
 
   claimTurn(key: string, token: string, leaseMs: number, now: number): TurnClaim {
-    const mark = this.live(this.turns, key, now);
+    const mark = live(this.turns, key, now);
     if (mark === undefined && (this.once.get(key) ?? 0) > now) return { state: 'done' };
     if (mark !== undefined) return { state: mark.startsWith('p:') ? 'in-progress' : 'done' };
     this.turns.set(key, { value: `p:${token}`, expiresAt: now + leaseMs });
-    const replay = this.live(this.replays, key, now);
+    const replay = live(this.replays, key, now);
     return replay === undefined
       ? { state: 'claimed' }
       : { state: 'claimed', replay: JSON.parse(replay) as TurnReplay };
   }
 
   renewTurn(key: string, token: string, leaseMs: number, now: number): boolean {
-    if (this.live(this.turns, key, now) !== `p:${token}`) return false;
+    if (live(this.turns, key, now) !== `p:${token}`) return false;
     this.turns.set(key, { value: `p:${token}`, expiresAt: now + leaseMs });
     return true;
   }
@@ -70,7 +60,7 @@ export class MemoryMarks {
   }
 
   finishTurn(key: string, token: string, outcome: 'done' | 'retry', ttlSeconds: number, now: number): void {
-    const mark = this.live(this.turns, key, now);
+    const mark = live(this.turns, key, now);
     if (mark !== undefined && mark !== `p:${token}`) return;
     if (outcome === 'retry') {
       this.turns.delete(key);

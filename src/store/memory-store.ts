@@ -1,11 +1,11 @@
 import type { Application, AuditEntry, Person, Platform } from '../domain/application.ts';
 import type { Clock } from '../domain/clock.ts';
 import { MidlerError } from '../domain/errors.ts';
+import { MemoryAudit } from './memory-audit.ts';
+import { dropExpired, type Expiring, live, MemoryRates } from './memory-expiring.ts';
 import { MemoryMarks } from './memory-marks.ts';
 import { MemoryReminders } from './memory-reminders.ts';
 import {
-  actorTag,
-  anonymisedEntry,
   byCreated,
   checkNext,
   createdMs,
@@ -35,17 +35,6 @@ export interface MemoryStoreOptions {
   deliveredRetentionMs?: number;
 }
 
-interface Expiring {
-  value: string;
-  expiresAt: number;
-}
-
-interface StoredEntry {
-  id: string;
-  actor: string;
-  body: string;
-}
-
 const SWEEP_EVERY_MS = 60_000;
 
 /** Values are kept as JSON text, as in Redis: callers never share objects with the store. */
@@ -61,17 +50,14 @@ export class MemoryStore implements Store {
   private readonly dialogOwners = new Map<string, Set<string>>();
   private readonly users = new Map<string, string>();
   private readonly apps = new Map<string, string>();
-  private readonly audits = new Map<string, StoredEntry[]>();
+  private readonly audits = new MemoryAudit();
   private readonly refs = new Map<string, string>();
   private readonly personalRefs = new Map<string, string>();
   private readonly subs = new Map<string, string>();
   private readonly marks = new MemoryMarks();
-  /** Turn marks ("p:TOKEN", "d") and replays, with expiry, as RedisStore keeps them. */
-  private readonly rates = new Map<string, Expiring>();
+  private readonly rates = new MemoryRates();
   private readonly reminders: MemoryReminders;
-  private lastStreamMs = 0;
   private lastSweep = 0;
-  private streamSeq = 0;
   private down = false;
 
   constructor(options: MemoryStoreOptions = {}) {
@@ -105,9 +91,8 @@ export class MemoryStore implements Store {
     if (now - this.lastSweep < SWEEP_EVERY_MS) return;
     this.lastSweep = now;
     this.marks.sweep(now);
-    for (const map of [this.dialogs, this.rates]) {
-      for (const [key, entry] of map) if (entry.expiresAt <= now) map.delete(key);
-    }
+    dropExpired(this.dialogs, now);
+    this.rates.sweep(now);
     for (const [tag, keys] of this.dialogOwners) {
       for (const key of keys) if (!this.dialogs.has(key)) keys.delete(key);
       if (keys.size === 0) this.dialogOwners.delete(tag);
@@ -118,29 +103,8 @@ export class MemoryStore implements Store {
     return this.clock().getTime();
   }
 
-  private live(map: Map<string, Expiring>, key: string): string | undefined {
-    const hit = map.get(key);
-    if (hit && hit.expiresAt <= this.now()) map.delete(key);
-    return hit && hit.expiresAt > this.now() ? hit.value : undefined;
-  }
-
-  /** Stream-like ids (`ms-seq`), increasing even when the clock stands still or goes back. */
-  private nextStreamId(): string {
-    const ms = Math.max(this.now(), this.lastStreamMs);
-    this.streamSeq = ms === this.lastStreamMs ? this.streamSeq + 1 : 0;
-    this.lastStreamMs = ms;
-    return `${ms}-${this.streamSeq}`;
-  }
-
-  private append(appId: string, audit: AuditEntry): void {
-    const { id: _, ...entry } = audit;
-    const list = this.audits.get(appId) ?? [];
-    list.push({ id: this.nextStreamId(), actor: actorTag(audit.actor), body: JSON.stringify(entry) });
-    this.audits.set(appId, list);
-  }
-
   getDialog(key: string): Promise<DialogState | null> {
-    return this.op('getDialog', () => read<DialogState>(this.live(this.dialogs, key)));
+    return this.op('getDialog', () => read<DialogState>(live(this.dialogs, key, this.now())));
   }
 
   putDialog(key: string, state: DialogState, ttlSeconds: number, owner?: PersonRef): Promise<void> {
@@ -171,7 +135,7 @@ export class MemoryStore implements Store {
         throw new MidlerError('store.conflict', `application ${app.id} already exists`);
       const value: Application = { ...app, version: 1 };
       this.apps.set(app.id, JSON.stringify(value));
-      this.append(app.id, audit);
+      this.audits.append(app.id, audit, this.now());
       return read<Application>(JSON.stringify(value)) as Application;
     });
   }
@@ -193,7 +157,7 @@ export class MemoryStore implements Store {
       if (current.version !== expectedVersion) return { ok: false, reason: 'conflict', current };
       const text = JSON.stringify({ ...next, version: expectedVersion + 1 });
       this.apps.set(id, text);
-      this.append(id, audit);
+      this.audits.append(id, audit, this.now());
       return { ok: true, value: read<Application>(text) as Application };
     });
   }
@@ -202,21 +166,19 @@ export class MemoryStore implements Store {
     return [...this.apps.values()].map((t) => JSON.parse(t) as Application);
   }
 
+  /** The user's own applications, newest first; ties by id, descending, as Redis's ZREVRANGE has them. */
+  private appsOfUser(platform: Platform, userId: string): Application[] {
+    return this.allApps()
+      .filter((a) => isApplicant(a, platform, userId))
+      .sort((a, b) => createdMs(b) - createdMs(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  }
+
   listApplicationsByUser(platform: Platform, userId: string): Promise<Application[]> {
-    return this.op('listApplicationsByUser', () =>
-      this.allApps()
-        .filter((a) => isApplicant(a, platform, userId))
-        .sort((a, b) => createdMs(b) - createdMs(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)),
-    );
+    return this.op('listApplicationsByUser', () => this.appsOfUser(platform, userId));
   }
 
   applicationIdsOfUser(platform: Platform, userId: string): Promise<string[]> {
-    return this.op('applicationIdsOfUser', () =>
-      this.allApps()
-        .filter((a) => isApplicant(a, platform, userId))
-        .sort((a, b) => createdMs(b) - createdMs(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
-        .map((a) => a.id),
-    );
+    return this.op('applicationIdsOfUser', () => this.appsOfUser(platform, userId).map((a) => a.id));
   }
 
   getApplications(ids: readonly string[]): Promise<Application[]> {
@@ -245,12 +207,7 @@ export class MemoryStore implements Store {
   }
 
   readAudit(id: string): Promise<AuditEntry[]> {
-    return this.op('readAudit', () =>
-      (this.audits.get(id) ?? []).map((e) => ({
-        id: e.id,
-        ...(JSON.parse(e.body) as Omit<AuditEntry, 'id'>),
-      })),
-    );
+    return this.op('readAudit', () => this.audits.read(id));
   }
 
   putConversationRef(ref: ConversationRef): Promise<void> {
@@ -368,15 +325,7 @@ export class MemoryStore implements Store {
   }
 
   tryRate(key: string, limit: number, windowMs: number, now: Date): Promise<boolean> {
-    return this.op('tryRate', () => {
-      const index = Math.floor(now.getTime() / windowMs);
-      const k = `${key}\n${index}`;
-      const count = Number(this.live(this.rates, k) ?? 0) + 1;
-      const expiresAt =
-        this.rates.get(k)?.expiresAt ?? this.now() + (index + 1) * windowMs - now.getTime() + 1000;
-      this.rates.set(k, { value: String(count), expiresAt });
-      return count <= limit;
-    });
+    return this.op('tryRate', () => this.rates.tryRate(key, limit, windowMs, now, this.now()));
   }
 
   deleteUserData(platform: Platform, userId: string): Promise<DeleteSummary> {
@@ -391,7 +340,7 @@ export class MemoryStore implements Store {
       }
       let dialogs = 0;
       for (const key of this.dialogOwners.get(tag) ?? []) {
-        if (this.live(this.dialogs, key) !== undefined) dialogs += 1;
+        if (live(this.dialogs, key, this.now()) !== undefined) dialogs += 1;
         this.dialogs.delete(key);
       }
       this.dialogOwners.delete(tag);
@@ -399,15 +348,7 @@ export class MemoryStore implements Store {
       const personal = read<ConversationRef>(this.personalRefs.get(tag));
       if (personal && this.refs.delete(personal.key)) references += 1;
       this.personalRefs.delete(tag);
-      let auditEntriesAnonymised = 0;
-      for (const entries of this.audits.values()) {
-        entries.forEach((e, i) => {
-          if (e.actor !== tag) return;
-          const marker = anonymisedEntry(JSON.parse(e.body) as AuditEntry);
-          entries[i] = { id: e.id, actor: 'anonymous', body: JSON.stringify(marker) };
-          auditEntriesAnonymised += 1;
-        });
-      }
+      const auditEntriesAnonymised = this.audits.anonymise(tag);
       const profile = this.users.delete(tag);
       return { applications, dialogs, references, auditEntriesAnonymised, profile };
     });

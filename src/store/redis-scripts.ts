@@ -7,6 +7,8 @@ import type { Cluster, Redis, Result } from 'ioredis';
  * `defineCommand` so they run by EVALSHA and are reloaded on NOSCRIPT.
  */
 type Arg = string | number;
+/** The reminder queue's keys, first in every script on it (docs/redis.md). */
+type Queue = [due: string, items: string, leases: string];
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
@@ -32,50 +34,19 @@ declare module 'ioredis' {
       userId: string,
     ): Result<string | null, Context>;
     mbAnonymiseAudit(audit: string, actor: string): Result<number, Context>;
-    mbEnqueueReminders(
-      due: string,
-      items: string,
-      leases: string,
-      delivered: string,
-      ...triples: Arg[]
-    ): Result<number, Context>;
+    mbEnqueueReminders(...args: [...Queue, delivered: string, ...triples: Arg[]]): Result<number, Context>;
     mbClaimReminders(
-      due: string,
-      items: string,
-      leases: string,
-      now: Arg,
-      owner: string,
-      leaseMs: Arg,
-      limit: Arg,
+      ...args: [...Queue, now: Arg, owner: string, leaseMs: Arg, limit: Arg]
     ): Result<string[], Context>;
     mbAckReminder(
-      due: string,
-      items: string,
-      leases: string,
-      delivered: string,
-      id: string,
-      owner: string,
-      keepMs: Arg,
+      ...args: [...Queue, delivered: string, id: string, owner: string, keepMs: Arg]
     ): Result<number, Context>;
-    mbReleaseReminder(
-      due: string,
-      items: string,
-      leases: string,
-      id: string,
-      owner: string,
-      retryAt: Arg,
-    ): Result<number, Context>;
-    mbRemoveReminders(due: string, items: string, leases: string, ...ids: string[]): Result<number, Context>;
+    mbReleaseReminder(...args: [...Queue, id: string, owner: string, retryAt: Arg]): Result<number, Context>;
+    mbRemoveReminders(...args: [...Queue, ...ids: string[]]): Result<number, Context>;
     mbTryRate(counter: string, limit: Arg, ttlMs: Arg): Result<number, Context>;
     mbListCallApps(index: string, before: string, after: string): Result<(string | null)[], Context>;
     mbReplaceReminders(
-      due: string,
-      items: string,
-      leases: string,
-      delivered: string,
-      prefix: string,
-      now: Arg,
-      ...triples: Arg[]
+      ...args: [...Queue, delivered: string, prefix: string, now: Arg, ...triples: Arg[]]
     ): Result<number, Context>;
     mbClaimTurn(mark: string, replay: string, token: string, leaseMs: Arg): Result<string[], Context>;
     mbSettleTurn(
@@ -107,13 +78,20 @@ const SCRIPTS: Record<string, string> = {
 
 const dir = join(import.meta.dirname, 'lua');
 
+const source = (file: string): string => readFileSync(join(dir, `${file}.lua`), 'utf8');
+
+/**
+ * A script with the steps it shares with others (a line `--#include NAME` stands for lua/NAME.lua):
+ * Redis runs one self-contained text, so they are put in before the script is loaded.
+ */
+export function scriptText(file: string): string {
+  return source(file).replace(/^--#include ([\w-]+)$/gm, (_, name: string) => source(name));
+}
+
 /** Registers every script; the key count comes from the file name, so name and header cannot drift. */
 export function defineScripts(client: Redis | Cluster): void {
   for (const [command, file] of Object.entries(SCRIPTS)) {
     const keys = Number(/-(\d+)$/.exec(file)?.[1]);
-    client.defineCommand(command, {
-      lua: readFileSync(join(dir, `${file}.lua`), 'utf8'),
-      numberOfKeys: keys,
-    });
+    client.defineCommand(command, { lua: scriptText(file), numberOfKeys: keys });
   }
 }

@@ -1,3 +1,4 @@
+import type { ChainableCommander } from 'ioredis';
 import type { Application, AuditEntry, Person, Platform } from '../domain/application.ts';
 import { MidlerError } from '../domain/errors.ts';
 import { createKeys, DEFAULT_PREFIX, type KeySchema } from './keys.ts';
@@ -119,25 +120,35 @@ export class RedisStore implements Store {
     return steps;
   }
 
-  async createApplication(app: Application, audit: AuditEntry): Promise<Application> {
-    const value: Application = { ...app, version: 1 };
-    const appKey = this.keys.app(app.id);
-    const auditKey = this.keys.audit(app.id);
+  /** One round trip: the index entries, then the application's own script, whose reply this returns. */
+  private async writeApplication(
+    op: string,
+    value: Application,
+    audit: AuditEntry,
+    created: boolean,
+    write: (
+      p: ChainableCommander,
+      ...stored: [app: string, audit: string, doc: string, actor: string, entry: string]
+    ) => void,
+  ): Promise<unknown> {
+    const appKey = this.keys.app(value.id);
+    const auditKey = this.keys.audit(value.id);
     const { id: _, ...entry } = audit;
-    const replies = await this.exec.batch('createApplication', [
-      ...this.indexSteps(value, audit.actor, true),
+    const replies = await this.exec.batch(op, [
+      ...this.indexSteps(value, audit.actor, created),
       step(appKey, (p) =>
-        p.mbCreateApplication(
-          appKey,
-          auditKey,
-          JSON.stringify(value),
-          actorTag(audit.actor),
-          JSON.stringify(entry),
-        ),
+        write(p, appKey, auditKey, JSON.stringify(value), actorTag(audit.actor), JSON.stringify(entry)),
       ),
     ]);
-    if (replies.at(-1) == null)
-      throw new MidlerError('store.conflict', `application ${app.id} already exists`);
+    return replies.at(-1);
+  }
+
+  async createApplication(app: Application, audit: AuditEntry): Promise<Application> {
+    const value: Application = { ...app, version: 1 };
+    const reply = await this.writeApplication('createApplication', value, audit, true, (p, ...args) =>
+      p.mbCreateApplication(...args),
+    );
+    if (reply == null) throw new MidlerError('store.conflict', `application ${app.id} already exists`);
     return value;
   }
 
@@ -153,23 +164,14 @@ export class RedisStore implements Store {
   ): Promise<CasResult<Application>> {
     checkNext(id, next);
     const value: Application = { ...next, version: expectedVersion + 1 };
-    const appKey = this.keys.app(id);
-    const auditKey = this.keys.audit(id);
-    const { id: _, ...entry } = audit;
-    const replies = await this.exec.batch('updateApplication', [
-      ...this.indexSteps(value, audit.actor, false),
-      step(appKey, (p) =>
-        p.mbUpdateApplication(
-          appKey,
-          auditKey,
-          expectedVersion,
-          JSON.stringify(value),
-          actorTag(audit.actor),
-          JSON.stringify(entry),
-        ),
-      ),
-    ]);
-    const [outcome, current] = (replies.at(-1) ?? []) as [string, string | undefined];
+    const reply = await this.writeApplication(
+      'updateApplication',
+      value,
+      audit,
+      false,
+      (p, app, log, ...rest) => p.mbUpdateApplication(app, log, expectedVersion, ...rest),
+    );
+    const [outcome, current] = (reply ?? []) as [string, string | undefined];
     if (outcome === 'ok') return { ok: true, value };
     if (outcome === 'not-found') return { ok: false, reason: 'not-found' };
     const cur = json<Application>(current);

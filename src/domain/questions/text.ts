@@ -58,29 +58,30 @@ export function terms(word: string): string[] {
   return nb === en ? [nb] : [nb, en];
 }
 
+/** A set of words written as lines of words separated by single spaces. */
+export function wordSet(...lines: string[]): Set<string> {
+  return new Set(lines.join(' ').split(' '));
+}
+
 /**
  * Words that carry no topic of their own in a question about a call, in both languages (folded).
  * Question words are here too: what they ask for is read by `asksFor`, not by the search.
  */
-const STOP = new Set(
-  [
-    // nb
-    'jeg meg min mitt mine du deg din ditt dine vi oss var vart vare dere han hun den det de dem',
-    'seg sin sitt sine man en ei et og eller men i pa til for fra om av med ved hos under over etter',
-    'for a er var blir ble bli vaere vart har hadde ha kan kunne ma matte skal skulle vil ville bor',
-    'far fikk fa gjor gjore hva hvem hvor hvordan hvorfor nar hvilke hvilken hvilket noe noen',
-    'alle alt dette disse denne sa ogsa ikke nei ja hvis dersom at som der her mye mange lurer',
-    'gjelder finnes trenger trengs egentlig bare litt hei hallo takk vennligst kanskje da na enn',
-    'selv samme annen andre hele',
-    // en
-    'a an the is are was were be been being am do does did i me my mine we us our you your it its',
-    'they them their he she his her what who whom when where how which why can could may might',
-    'must should shall will would to of for in on at by from with about as into than then there',
-    'this that these those and or but not no yes if so any some there here much many get got have',
-    'has had need needs please hi hello thanks just also',
-  ]
-    .join(' ')
-    .split(' '),
+const STOP = wordSet(
+  // nb
+  'jeg meg min mitt mine du deg din ditt dine vi oss var vart vare dere han hun den det de dem',
+  'seg sin sitt sine man en ei et og eller men i pa til for fra om av med ved hos under over etter',
+  'for a er var blir ble bli vaere vart har hadde ha kan kunne ma matte skal skulle vil ville bor',
+  'far fikk fa gjor gjore hva hvem hvor hvordan hvorfor nar hvilke hvilken hvilket noe noen',
+  'alle alt dette disse denne sa ogsa ikke nei ja hvis dersom at som der her mye mange lurer',
+  'gjelder finnes trenger trengs egentlig bare litt hei hallo takk vennligst kanskje da na enn',
+  'selv samme annen andre hele',
+  // en
+  'a an the is are was were be been being am do does did i me my mine we us our you your it its',
+  'they them their he she his her what who whom when where how which why can could may might',
+  'must should shall will would to of for in on at by from with about as into than then there',
+  'this that these those and or but not no yes if so any some there here much many get got have',
+  'has had need needs please hi hello thanks just also',
 );
 
 export function isStopWord(word: string): boolean {
@@ -88,15 +89,11 @@ export function isStopWord(word: string): boolean {
 }
 
 /** Words that open a question, folded (the first word of the text decides). */
-const ASKING = new Set(
-  [
-    'hva hvem hvor hvordan hvorfor nar hvilke hvilken hvilket kan ma skal er far trenger gjelder',
-    'finnes blir har bor vil hvis stemmer dekkes dekker',
-    'what who whom when where how which why can could do does did is are must should will may',
-    'shall would has have',
-  ]
-    .join(' ')
-    .split(' '),
+const ASKING = wordSet(
+  'hva hvem hvor hvordan hvorfor nar hvilke hvilken hvilket kan ma skal er far trenger gjelder',
+  'finnes blir har bor vil hvis stemmer dekkes dekker',
+  'what who whom when where how which why can could do does did is are must should will may',
+  'shall would has have',
 );
 
 /**
@@ -119,15 +116,11 @@ export function opensWithQuestionWord(text: string): boolean {
 }
 
 /** Words only one of the two languages uses, to tell which a question is in (folded). */
-const ONLY_NB = new Set(
-  'er jeg hva nar hvem hvor hvordan hvilke hvilken hvilket og pa til kan ma vi det som av med skal har en et var min mitt fa far om ikke vare blir gjelder hos eller'.split(
-    ' ',
-  ),
+const ONLY_NB = wordSet(
+  'er jeg hva nar hvem hvor hvordan hvilke hvilken hvilket og pa til kan ma vi det som av med skal har en et var min mitt fa far om ikke vare blir gjelder hos eller',
 );
-const ONLY_EN = new Set(
-  'the is are what when who where how which can do does we to of and my our an have has must will be should there get if with at it this that from about need any'.split(
-    ' ',
-  ),
+const ONLY_EN = wordSet(
+  'the is are what when who where how which can do does we to of and my our an have has must will be should there get if with at it this that from about need any',
 );
 
 /** The language a text is written in, by its small words; undefined when they do not tell (keywords). */

@@ -1,4 +1,4 @@
-import { fold, isStopWord, type Lang, term, terms, words } from './text.ts';
+import { fold, isStopWord, type Lang, term, terms, wordSet, words } from './text.ts';
 
 /**
  * The synonym groups compiled for matching: every member of group `i` stands for the marker term
@@ -95,9 +95,9 @@ export function indexTerms(
 }
 
 /** Words that make "hvor"/"how" before them ask how much, many, long or often. */
-export const DEGREE = new Set('mye mange stor store lenge ofte much many long big often'.split(' '));
+export const DEGREE = wordSet('mye mange stor store lenge ofte much many long big often');
 
-const NEGATIONS = new Set('ikke ingen aldri uten not no never without cannot'.split(' '));
+const NEGATIONS = wordSet('ikke ingen aldri uten not no never without cannot');
 
 /** A negation among the few words before position `at`. */
 function negated(ws: readonly string[], at: number): boolean {

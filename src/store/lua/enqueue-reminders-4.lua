@@ -8,18 +8,12 @@
   ARGV     triples: id, dueAt ms, item JSON
   Returns  the number of items queued or replaced.
 ]]
+--#include queue-reminder
 local n = 0
 for i = 1, #ARGV, 3 do
   local id, due, item = ARGV[i], tonumber(ARGV[i + 1]), ARGV[i + 2]
   if not redis.call('ZSCORE', KEYS[4], id) then
-    local score = due
-    local lease = redis.call('HGET', KEYS[3], id)
-    if lease then
-      local l = cjson.decode(lease)
-      if l.owner ~= '' and l['until'] > score then score = l['until'] end
-    end
-    redis.call('HSET', KEYS[2], id, item)
-    redis.call('ZADD', KEYS[1], score, id)
+    queue(id, due, item)
     n = n + 1
   end
 end

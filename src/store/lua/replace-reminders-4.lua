@@ -7,6 +7,7 @@
   ARGV[1]  id prefix   ARGV[2] now (ms)   ARGV[3..] triples: id, dueAt ms, item JSON
   Returns  the number of items removed.
 ]]
+--#include queue-reminder
 local prefix, now = ARGV[1], tonumber(ARGV[2])
 local wanted = {}
 for i = 3, #ARGV, 3 do wanted[ARGV[i]] = true end
@@ -21,15 +22,6 @@ end
 for i = 3, #ARGV, 3 do
   local id, due, item = ARGV[i], tonumber(ARGV[i + 1]), ARGV[i + 2]
   local queued = redis.call('HEXISTS', KEYS[2], id) == 1
-  if (not queued or due > now) and not redis.call('ZSCORE', KEYS[4], id) then
-    local score = due
-    local lease = redis.call('HGET', KEYS[3], id)
-    if lease then
-      local l = cjson.decode(lease)
-      if l.owner ~= '' and l['until'] > score then score = l['until'] end
-    end
-    redis.call('HSET', KEYS[2], id, item)
-    redis.call('ZADD', KEYS[1], score, id)
-  end
+  if (not queued or due > now) and not redis.call('ZSCORE', KEYS[4], id) then queue(id, due, item) end
 end
 return removed
