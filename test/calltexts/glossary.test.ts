@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { shown, World } from '../endorsement/world.ts';
 import { play, realCatalog } from '../support/transcript.ts';
+import { toTrust } from '../transcripts/steps.ts';
 import { transcriptSuite } from '../transcripts/suite.ts';
 
 /**
@@ -19,9 +20,7 @@ transcriptSuite(
     it('en: the innovation check asks for the head of clinic’s sign-off', async () => {
       const c = chat({ locale: 'en' });
       await play(c, [
-        { say: 'can I apply' },
-        { click: 'Innovation funding 2023' },
-        { click: 'Product innovation' },
+        ...toTrust('can I apply', 'Product innovation', { en: true }),
         { click: 'St. Olavs hospital HF' },
         { say: '50' },
         { say: '0' },
