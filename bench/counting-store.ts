@@ -20,7 +20,11 @@ export interface CountingStore {
   close(): Promise<void>;
 }
 
-export async function openCountingStore(target: RedisTarget, prefix: string): Promise<CountingStore> {
+/** Only where the relay forwards to and how to reach it are needed: the round-trip test passes its own. */
+export async function openCountingStore(
+  target: Pick<RedisTarget, 'direct' | 'via'>,
+  prefix: string,
+): Promise<CountingStore> {
   if (!target.direct)
     throw new Error('round trips are counted through a TCP relay: needs a plain redis:// URL');
   const proxy = await startRoundTripProxy(target.direct);
@@ -35,7 +39,7 @@ export async function openCountingStore(target: RedisTarget, prefix: string): Pr
       trace.reset();
       await work();
       // The done-mark written after the answer went out (`finishTurn`, docs/reliability.md) is outside
-      // the budget, as in test/bench/round-trip-budget.test.ts; the pattern still shows it.
+      // the budget that test/bench/round-trip-budget.test.ts asserts; the pattern still shows it.
       const pattern = trace.pattern();
       const doneMarks = pattern.split(' → ').filter((wave) => wave === 'finishTurn').length;
       return { trips: proxy.roundTrips - doneMarks, pattern };

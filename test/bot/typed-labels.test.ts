@@ -6,7 +6,7 @@ import { createEngine } from '../../src/bot/engine.ts';
 import type { Inbound, TurnResult } from '../../src/bot/messages.ts';
 import { createCatalog } from '../../src/domain/catalog.ts';
 import { createMemoryStore } from '../../src/store/memory-store.ts';
-import type { Store } from '../../src/store/store.ts';
+import { countingDialogs } from '../support/dialog-counts.ts';
 import { Chat, play, render } from '../support/transcript.ts';
 import { newApplication, toBudget } from '../transcripts/steps.ts';
 
@@ -159,17 +159,8 @@ const pick: Dialog = {
 };
 
 function setup() {
-  const counts = { get: 0, put: 0 };
   const memory = createMemoryStore();
-  const store: Store = Object.create(memory);
-  store.getDialog = (k) => {
-    counts.get++;
-    return memory.getDialog(k);
-  };
-  store.putDialog = (...args) => {
-    counts.put++;
-    return memory.putDialog(...args);
-  };
+  const { store, counts } = countingDialogs(memory);
   const at = new Date(AT);
   const engine = createEngine({
     store,
