@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readFields } from './request-body.ts';
 
 /** One request the bot made to the (local) Bot Connector service. */
 export interface Captured {
@@ -71,17 +72,6 @@ export interface BotConnectorCapture {
 const ACTIVITIES = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
 const MEMBER = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/;
 
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (!text) return {};
-  if ((req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')) {
-    return Object.fromEntries(new URLSearchParams(text));
-  }
-  return JSON.parse(text) as Record<string, unknown>;
-}
-
 /** A local Bot Connector: records what the bot sends and answers like the service does. */
 export async function startBotConnectorCapture(options: CaptureOptions = {}): Promise<BotConnectorCapture> {
   const now = options.now ?? (() => Date.now());
@@ -113,7 +103,7 @@ export async function startBotConnectorCapture(options: CaptureOptions = {}): Pr
 
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
-    const body = await readJson(req);
+    const body = await readFields(req);
     const match = ACTIVITIES.exec(url.pathname);
     const captured: Captured = {
       method: req.method ?? 'GET',

@@ -1,5 +1,6 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readFields } from './request-body.ts';
 
 /**
  * A local Microsoft Graph and Entra token endpoint, as much of them as proactive installation uses
@@ -47,16 +48,6 @@ const CHAT = /^\/v1\.0\/users\/([^/]+)\/teamwork\/installedApps\/([^/]+)\/chat$/
 const TOKEN = /^\/([^/]+)\/oauth2\/v2\.0\/token$/;
 const APP_FILTER = /teamsApp\/id eq '([^']+)'/;
 
-async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (!text) return {};
-  if ((req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded'))
-    return Object.fromEntries(new URLSearchParams(text));
-  return JSON.parse(text) as Record<string, unknown>;
-}
-
 export async function startGraphFake(): Promise<GraphFake> {
   const requests: GraphRequest[] = [];
   const users = new Map<string, string>();
@@ -69,7 +60,7 @@ export async function startGraphFake(): Promise<GraphFake> {
 
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
-    const body = await readBody(req);
+    const body = await readFields(req);
     const request: GraphRequest = {
       method: req.method ?? 'GET',
       path: url.pathname,
