@@ -2,7 +2,8 @@ import { expect, it } from 'vitest';
 import type { Person } from '../../src/domain/application.ts';
 import { createdAudit, newApplication } from '../../src/domain/tracker.ts';
 import { type Actor, shown, World } from '../endorsement/world.ts';
-import { play, realCatalog } from '../support/transcript.ts';
+import { callOf, PATIENT_SAFETY } from '../kit/applications.ts';
+import { play } from '../support/transcript.ts';
 import { transcriptSuite } from '../transcripts/suite.ts';
 
 /**
@@ -57,8 +58,7 @@ transcriptSuite('amount-rules', 'calls without an amount rule', AT, ({ chat, sto
   });
 
   async function draftWithoutAmount(world: World, kari: Person) {
-    const call = realCatalog().get('pasientsikkerhet-2023-2024');
-    if (!call) throw new Error('call missing');
+    const call = callOf(PATIENT_SAFETY);
     const app = newApplication(
       call,
       {

@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Application } from '../../src/domain/application.ts';
-import type { Store } from '../../src/store/store.ts';
-import { realCatalog, transcriptStores } from '../support/transcript.ts';
+import { callOf, PATIENT_SAFETY } from '../kit/applications.ts';
+import { transcriptSuite } from '../transcripts/suite.ts';
 import { type Actor, cardOf, shown, World } from './world.ts';
 
 const AT = '2022-10-10T08:00:00Z';
@@ -11,21 +11,11 @@ const KLARA = '33333333-3333-4333-8333-333333333333';
 const OLA = '44444444-4444-4444-8444-444444444444';
 const nearest = { person: 'leader-endorse-nearest-leader', name: 'leader-name-endorse-nearest-leader' };
 const clinic = { person: 'leader-endorse-clinic-leader', name: 'leader-name-endorse-clinic-leader' };
-const patientSafety = () => {
-  const call = realCatalog().get('pasientsikkerhet-2023-2024');
-  if (!call) throw new Error('patient-safety call missing');
-  return call;
-};
+const patientSafety = () => callOf(PATIENT_SAFETY);
 
-describe.each(transcriptStores('endorsement-flows'))('endorsement transcripts on $name', ({ make }) => {
-  let store: Store;
-  afterEach(async () => {
-    await store?.close();
-  });
-
+transcriptSuite('endorsement-flows', 'endorsement transcripts', AT, ({ store }) => {
   async function setUp() {
-    store = make();
-    const world = new World(store, AT);
+    const world = new World(store(), AT);
     const kari = world.person(KARI, 'Kari Nordmann');
     const nils = world.person(NILS, 'Nils Leder');
     const klara = world.person(KLARA, 'Klara Klinikk');
@@ -57,12 +47,12 @@ describe.each(transcriptStores('endorsement-flows'))('endorsement transcripts on
   }
 
   const reload = async (id: string): Promise<Application> => {
-    const app = await store.getApplication(id);
+    const app = await store().getApplication(id);
     if (!app) throw new Error('application gone');
     return app;
   };
   const step = (app: Application, id: string) => app.steps.find((s) => s.id === id);
-  const actions = async (id: string) => (await store.readAudit(id)).map((e) => e.action);
+  const actions = async (id: string) => (await store().readAudit(id)).map((e) => e.action);
 
   it('request: each leader gets a card with the facts; the steps show who it waits on and since when', async () => {
     const { kari, nils, klara, app } = await setUp();
@@ -122,7 +112,7 @@ describe.each(transcriptStores('endorsement-flows'))('endorsement transcripts on
       state: 'done',
       decidedBy: { userId: NILS },
     });
-    const audit = await store.readAudit(app.id);
+    const audit = await store().readAudit(app.id);
     expect(audit.at(-1)).toMatchObject({
       action: 'endorsement.approve',
       actor: { userId: NILS },
@@ -235,7 +225,7 @@ describe.each(transcriptStores('endorsement-flows'))('endorsement transcripts on
     await ask(kari);
     const posted = nils.lastInbox();
     const before = await reload(app.id);
-    const audit = await store.readAudit(app.id);
+    const audit = await store().readAudit(app.id);
     for (const label of ['Godkjenn', 'Avslå', 'Be om mer informasjon']) {
       const replies = await ola.press(posted.message, label, { comment: 'jeg bestemmer' });
       expect(shown(replies)).toContain(
@@ -259,7 +249,7 @@ describe.each(transcriptStores('endorsement-flows'))('endorsement transcripts on
       'x',
     );
     expect(await reload(app.id)).toEqual(before);
-    expect(await store.readAudit(app.id)).toEqual(audit);
+    expect(await store().readAudit(app.id)).toEqual(audit);
     expect(shown(posted.message)).toContain('[Godkjenn]');
   });
 

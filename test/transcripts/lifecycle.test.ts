@@ -5,7 +5,7 @@ import type { Application } from '../../src/domain/application.ts';
 import { createdAudit, newApplication } from '../../src/domain/tracker.ts';
 import { createMemoryStore } from '../../src/store/memory-store.ts';
 import { type Actor, cardOf, shown, World } from '../endorsement/world.ts';
-import { auditActions, reload, stepOf } from '../kit/applications.ts';
+import { auditActions, callOf, INNOVATION, PATIENT_SAFETY, reload, stepOf } from '../kit/applications.ts';
 import { realCatalog } from '../support/transcript.ts';
 import { transcriptSuite } from './suite.ts';
 
@@ -23,11 +23,7 @@ const CHIEF = '55555555-5555-4555-8555-555555555555';
 const settings: DialogSettings = {
   trustQualityChiefs: { 'st-olavs-hospital': { chief: { platform: 'teams', userId: CHIEF } } },
 };
-const patientSafety = () => {
-  const call = realCatalog().get('pasientsikkerhet-2023-2024');
-  if (!call) throw new Error('patient-safety call missing');
-  return call;
-};
+const patientSafety = () => callOf(PATIENT_SAFETY);
 
 transcriptSuite('lifecycle', 'application lifecycle in chat', '2022-10-20T08:00:00Z', ({ store }) => {
   it('nb: an application created without a check gets its check from the card, and the verdict is saved on it', async () => {
@@ -390,8 +386,7 @@ transcriptSuite('edit', 'editing an application in chat', '2022-10-20T08:00:00Z'
     const world = new World(store(), '2022-09-15T10:00:00Z');
     const kari = world.person(KARI, 'Kari Nordmann');
     const nils = world.person(NILS, 'Nils Leder');
-    const innovation = realCatalog().get('innovasjon-2023');
-    if (!innovation) throw new Error('innovation call missing');
+    const innovation = callOf(INNOVATION);
     await world.draft(innovation, kari.person, 'st-olavs-hospital', 'Smart seng');
     await kari.say('be om godkjenning');
     await kari.click('Ja, søknaden er klar');
