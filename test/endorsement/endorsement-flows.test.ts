@@ -46,6 +46,13 @@ transcriptSuite('endorsement-flows', 'endorsement transcripts', AT, ({ store }) 
     return replies;
   }
 
+  /** Kari has asked both leaders; `posted` is the request card in Nils's chat. */
+  async function asked() {
+    const world = await setUp();
+    await ask(world.kari);
+    return { ...world, posted: world.nils.lastInbox() };
+  }
+
   const reload = async (id: string): Promise<Application> => {
     const app = await store().getApplication(id);
     if (!app) throw new Error('application gone');
@@ -95,9 +102,7 @@ transcriptSuite('endorsement-flows', 'endorsement transcripts', AT, ({ store }) 
   });
 
   it('approve: the card is replaced in place with the outcome, the applicant is told at once', async () => {
-    const { kari, nils, app } = await setUp();
-    await ask(kari);
-    const posted = nils.lastInbox();
+    const { kari, nils, app, posted } = await asked();
     const replies = await nils.pressInInbox(posted, 'Godkjenn', { comment: 'Godt prosjekt' });
     const decided = cardOf(replies);
     expect(decided.replaces).toBe(posted.ref);
@@ -158,9 +163,7 @@ transcriptSuite('endorsement-flows', 'endorsement transcripts', AT, ({ store }) 
   });
 
   it('more information: the applicant answers, the leader sees the answer on the same card and approves', async () => {
-    const { kari, nils, app } = await setUp();
-    await ask(kari);
-    const posted = nils.lastInbox();
+    const { kari, nils, app, posted } = await asked();
     const missing = cardOf(await nils.pressInInbox(posted, 'Be om mer informasjon'));
     expect(missing.errors?.comment).toBeDefined();
     await nils.pressInInbox(posted, 'Be om mer informasjon', { comment: 'Hvem er med i prosjektgruppen?' });
@@ -182,9 +185,7 @@ transcriptSuite('endorsement-flows', 'endorsement transcripts', AT, ({ store }) 
   });
 
   it('withdraw: the leader’s card says it is no longer current, and pressing it changes nothing', async () => {
-    const { kari, nils, app } = await setUp();
-    await ask(kari);
-    const posted = nils.lastInbox();
+    const { kari, nils, app, posted } = await asked();
     const replies = await kari.click('Trekk tilbake: Nærmeste leder');
     expect(shown(replies)).toContain('Forespørselen til Nils Leder er trukket tilbake');
     expect(shown(posted.message)).toContain('gjelder ikke lenger');
@@ -221,9 +222,7 @@ transcriptSuite('endorsement-flows', 'endorsement transcripts', AT, ({ store }) 
   });
 
   it('a third person pressing the buttons is refused and nothing changes (forwarded card, crafted data)', async () => {
-    const { kari, nils, ola, app } = await setUp();
-    await ask(kari);
-    const posted = nils.lastInbox();
+    const { ola, app, posted } = await asked();
     const before = await reload(app.id);
     const audit = await store().readAudit(app.id);
     for (const label of ['Godkjenn', 'Avslå', 'Be om mer informasjon']) {
@@ -254,9 +253,7 @@ transcriptSuite('endorsement-flows', 'endorsement transcripts', AT, ({ store }) 
   });
 
   it('a double click, a retried invoke and two replicas at once give one decision', async () => {
-    const { world, kari, nils, app } = await setUp();
-    await ask(kari);
-    const posted = nils.lastInbox();
+    const { world, kari, nils, app, posted } = await asked();
     const card = posted.message;
     const other = world.runner();
     await Promise.all([
@@ -314,9 +311,7 @@ transcriptSuite('endorsement-flows', 'endorsement transcripts', AT, ({ store }) 
   });
 
   it('"hva venter på meg?" lists what waits on the leader; deciding there updates the card sent earlier', async () => {
-    const { kari, nils, app } = await setUp();
-    await ask(kari);
-    const posted = nils.lastInbox();
+    const { nils, app, posted } = await asked();
     const list = await nils.say('hva venter på meg?');
     expect(shown(list)).toContain('Dette venter på deg (1)');
     await nils.click('Godkjenn');
