@@ -6,13 +6,14 @@ import { readInput, renderReplies } from '../../adapters/console/render.ts';
 import { ConsoleChat } from '../../adapters/console/session.ts';
 import { createEngine } from '../../src/bot/engine.ts';
 import type { Engine } from '../../src/bot/engine-port.ts';
-import type { Card, Inbound, Input } from '../../src/bot/messages.ts';
+import type { Inbound, Input } from '../../src/bot/messages.ts';
 import type { Person } from '../../src/domain/application.ts';
 import { readPickedPerson } from '../../src/domain/endorsement-request.ts';
 import { createdAudit } from '../../src/domain/tracker.ts';
 import { createMemoryStore } from '../../src/store/memory-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { draftOf, realCatalog } from '../kit/index.ts';
+import { choiceInput, formCard } from '../support/cards.ts';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -64,16 +65,7 @@ describe('console chat', () => {
     expect(text).toContain('✔ S');
     expect(text).toContain('[1] Back   [2] Send');
     expect(choices.map((c) => c.submits)).toEqual([false, true]);
-    const choice: Input = {
-      kind: 'choice',
-      id: 'c',
-      label: 'C',
-      multiple: true,
-      options: [
-        { value: 'a', label: 'A' },
-        { value: 'b', label: 'B' },
-      ],
-    };
+    const choice = choiceInput('c', 'C', { a: 'A', b: 'B' }, true);
     expect(readInput(choice, '2, 1')).toEqual(['b', 'a']);
     expect(readInput({ ...choice, multiple: false }, '2')).toBe('b');
   });
@@ -283,18 +275,15 @@ describe('console session on the engine (memory store)', () => {
 });
 
 describe('console forms (unit, on a recording engine)', () => {
-  const form: Card = {
-    kind: 'card',
-    title: 'Skjema',
-    blocks: [],
-    inputs: [
+  const form = formCard(
+    'Skjema',
+    [
       { kind: 'text', id: 'title', label: 'Tittel', required: true },
       { kind: 'text', id: 'days', label: 'Dager', value: '14, 7', required: true },
       { kind: 'person', id: 'who', label: 'Leder' },
       { kind: 'text', id: 'note', label: 'Melding' },
     ],
-    errors: { title: 'Skriv en tittel.', other: 'Noe annet gikk galt.' },
-    buttons: [
+    [
       { action: 'engine.resume', label: 'Fortsett der jeg var', style: 'primary' },
       { action: 'x.save', label: 'Lagre', style: 'primary' },
       { action: 'x.skip', label: 'Hopp over', data: { skip: true } },
@@ -302,7 +291,8 @@ describe('console forms (unit, on a recording engine)', () => {
       { action: 'x.cancel', label: 'Avbryt' },
       { action: 'help.start', label: 'Hjelp' },
     ],
-  };
+    { errors: { title: 'Skriv en tittel.', other: 'Noe annet gikk galt.' } },
+  );
 
   function recording() {
     const sent: Inbound[] = [];

@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { decodeModalMeta } from '../../adapters/slack/render-modal.ts';
-import type { Card, Inbound, Outbound } from '../../src/bot/messages.ts';
+import type { Inbound, Outbound } from '../../src/bot/messages.ts';
 import type { Application } from '../../src/domain/application.ts';
 import { useSlackHost } from '../kit/index.ts';
+import { choiceInput, formCard } from '../support/cards.ts';
 import {
   appHomeOpened,
   blockActions,
@@ -14,28 +15,18 @@ import {
 import { NOW_SECONDS, scriptedEngine } from './harness.ts';
 import { press, RESPONSE_URL, responses, slash } from './requests.ts';
 
-const form: Card = {
-  kind: 'card',
-  title: 'Beløpskalkulator',
-  blocks: [{ kind: 'text', text: 'Fyll inn **budsjettet**.' }],
-  inputs: [
+const form = formCard(
+  'Beløpskalkulator',
+  [
     { kind: 'amount', id: 'total', label: 'Totalt budsjett', required: true },
-    {
-      kind: 'choice',
-      id: 'category',
-      label: 'Kategori',
-      multiple: false,
-      options: [
-        { value: 'product', label: 'Produkt' },
-        { value: 'service', label: 'Tjeneste' },
-      ],
-    },
+    choiceInput('category', 'Kategori', { product: 'Produkt', service: 'Tjeneste' }),
   ],
-  buttons: [
+  [
     { action: 'amount.submit', label: 'Regn ut', data: { v: 3 }, style: 'primary' },
     { action: 'amount.cancel', label: 'Avbryt', data: { v: 3 } },
   ],
-};
+  { blocks: [{ kind: 'text', text: 'Fyll inn **budsjettet**.' }] },
+);
 
 function script(event: Inbound): Outbound[] {
   const action = event.action;

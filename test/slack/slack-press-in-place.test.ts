@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Card, Inbound, Outbound } from '../../src/bot/messages.ts';
 import { useSlackHost } from '../kit/index.ts';
+import { formCard } from '../support/cards.ts';
 import { DM, postSlack, type SlackRequest } from '../support/slack-fixtures.ts';
 import { NOW, NOW_SECONDS, scriptedEngine } from './harness.ts';
 import { press, responses } from './requests.ts';
@@ -20,16 +21,14 @@ const next: Card = {
     { action: 'progress.back', label: 'Nei, tilbake' },
   ],
 };
-const form: Card = {
-  kind: 'card',
-  title: 'Endre søknaden',
-  blocks: [],
-  inputs: [
+const form = formCard(
+  'Endre søknaden',
+  [
     { kind: 'text', id: 'title', label: 'Tittel', required: true },
     { kind: 'text', id: 'own', label: 'Egenandel' },
   ],
-  buttons: [{ action: 'progress.save', label: 'Lagre', style: 'primary' }],
-};
+  [{ action: 'progress.save', label: 'Lagre', style: 'primary' }],
+);
 
 function script(event: Inbound): Outbound[] {
   switch (event.action?.id) {
