@@ -12,7 +12,7 @@ import { createRedisStore } from '../../src/store/redis-store.ts';
 import { deletePrefix } from '../store/redis-harness.ts';
 import { type BotConnectorCapture, startBotConnectorCapture } from '../support/bot-connector-capture.ts';
 import { type SlackCapture, startSlackCapture } from '../support/slack-capture.ts';
-import { SIGNING_SECRET } from '../support/slack-fixtures.ts';
+import { slackConfig } from '../support/slack-fixtures.ts';
 import { collectingLog, type TestClock, testClock } from './support.ts';
 
 let catalog: Catalog | undefined;
@@ -53,13 +53,7 @@ export async function startPlatformHost(
       port: 0,
       nodeEnv: 'test',
       teams: {},
-      slack: {
-        enabled: true,
-        socketMode: false,
-        botToken: 'xoxb-test-token',
-        signingSecret: SIGNING_SECRET,
-        apiUrl: slack.apiUrl,
-      },
+      slack: slackConfig(slack.apiUrl),
       ...extra,
     },
     store,
