@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
 import type { Person } from '../../src/domain/application.ts';
-import { createdAudit, newApplication } from '../../src/domain/tracker.ts';
+import { createdAudit } from '../../src/domain/tracker.ts';
 import { type Actor, shown, World } from '../endorsement/world.ts';
-import { callOf, PATIENT_SAFETY } from '../kit/applications.ts';
+import { draftOf } from '../kit/applications.ts';
 import { play } from '../support/transcript.ts';
 import { transcriptSuite } from '../transcripts/suite.ts';
 
@@ -58,17 +58,8 @@ transcriptSuite('amount-rules', 'calls without an amount rule', AT, ({ chat, sto
   });
 
   async function draftWithoutAmount(world: World, kari: Person) {
-    const call = callOf(PATIENT_SAFETY);
-    const app = newApplication(
-      call,
-      {
-        id: 'app-ps',
-        applicant: { ...kari, trust: 'st-olavs-hospital' },
-        category: 'project',
-        title: 'Tryggere legemiddelhåndtering',
-        answers: {},
-        verdict: 'eligible',
-      },
+    const app = draftOf(
+      { id: 'app-ps', applicant: kari, title: 'Tryggere legemiddelhåndtering', amount: undefined },
       world.now(),
     );
     return store().createApplication(app, createdAudit(app, kari));

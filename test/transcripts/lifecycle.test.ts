@@ -2,10 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { DialogSettings } from '../../src/bot/dialog.ts';
 import { createEngine } from '../../src/bot/engine.ts';
 import type { Application } from '../../src/domain/application.ts';
-import { createdAudit, newApplication } from '../../src/domain/tracker.ts';
+import { createdAudit } from '../../src/domain/tracker.ts';
 import { createMemoryStore } from '../../src/store/memory-store.ts';
 import { type Actor, cardOf, shown, World } from '../endorsement/world.ts';
-import { auditActions, callOf, INNOVATION, PATIENT_SAFETY, reload, stepOf } from '../kit/applications.ts';
+import {
+  auditActions,
+  callOf,
+  draftOf,
+  INNOVATION,
+  PATIENT_SAFETY,
+  reload,
+  stepOf,
+} from '../kit/applications.ts';
 import { realCatalog } from '../support/transcript.ts';
 import { transcriptSuite } from './suite.ts';
 
@@ -485,19 +493,8 @@ transcriptSuite('edit', 'editing an application in chat', '2022-10-20T08:00:00Z'
 describe('status outside a personal chat', () => {
   it("one person's applications go to their own chat; the channel hears only that (nb and en)", async () => {
     const store = createMemoryStore();
-    const call = patientSafety();
     const kari = { platform: 'teams' as const, userId: KARI, name: 'Kari Nordmann' };
-    const draft = newApplication(
-      call,
-      {
-        id: 'a1',
-        applicant: { ...kari, trust: 'st-olavs-hospital' },
-        category: 'project',
-        title: 'HEMMELIG',
-        answers: {},
-      },
-      new Date('2022-10-20T08:00:00Z'),
-    );
+    const draft = draftOf({ id: 'a1', applicant: kari, title: 'HEMMELIG' }, new Date('2022-10-20T08:00:00Z'));
     await store.createApplication(draft, createdAudit(draft, kari));
     const engine = createEngine({
       store,
