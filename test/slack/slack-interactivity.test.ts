@@ -13,7 +13,7 @@ import {
   viewSubmission,
 } from '../support/slack-fixtures.ts';
 import { NOW_SECONDS, scriptedEngine } from './harness.ts';
-import { press, RESPONSE_URL, responses, slash } from './requests.ts';
+import { pressOf, RESPONSE_URL, responses, slash } from './requests.ts';
 
 const form = formCard(
   'Beløpskalkulator',
@@ -75,20 +75,23 @@ describe('buttons (block_actions)', () => {
   it('hands the engine the action id, the button data, the input values and the message ref', async () => {
     const res = await postSlack(
       host.port,
-      press(host.capture, {
-        actionId: 'elig.answer#0',
-        value: JSON.stringify({ a: 'elig.answer', d: { answer: 'yes', v: 2 } }),
-        messageTs: '1693814400.000777',
-        values: {
-          trust: {
+      pressOf(
+        host.capture,
+        'elig.answer',
+        { answer: 'yes', v: 2 },
+        {
+          messageTs: '1693814400.000777',
+          values: {
             trust: {
-              type: 'radio_buttons',
-              selected_option: { value: 'st-olavs', text: { type: 'plain_text', text: 'St. Olavs' } },
+              trust: {
+                type: 'radio_buttons',
+                selected_option: { value: 'st-olavs', text: { type: 'plain_text', text: 'St. Olavs' } },
+              },
             },
+            total: { total: { type: 'plain_text_input', value: '1 200 000' } },
           },
-          total: { total: { type: 'plain_text_input', value: '1 200 000' } },
         },
-      }),
+      ),
       NOW_SECONDS,
     );
     expect(res.status).toBe(200);
@@ -111,11 +114,7 @@ describe('buttons (block_actions)', () => {
   it('updates the card in place (chat.update) when the reply replaces the pressed message', async () => {
     await postSlack(
       host.port,
-      press(host.capture, {
-        actionId: 'endorse.approve#0',
-        value: JSON.stringify({ a: 'endorse.approve', d: { id: 'app-1' } }),
-        messageTs: '1693814400.000888',
-      }),
+      pressOf(host.capture, 'endorse.approve', { id: 'app-1' }, { messageTs: '1693814400.000888' }),
       NOW_SECONDS,
     );
     const [update] = await host.capture.waitFor('chat.update');
@@ -128,12 +127,12 @@ describe('buttons (block_actions)', () => {
   it('replaces an ephemeral message through the response_url (chat.update cannot edit ephemerals)', async () => {
     await postSlack(
       host.port,
-      press(host.capture, {
-        actionId: 'endorse.approve#0',
-        value: JSON.stringify({ a: 'endorse.approve', d: { id: 'app-2' } }),
-        messageTs: '1693814400.000999',
-        ephemeral: true,
-      }),
+      pressOf(
+        host.capture,
+        'endorse.approve',
+        { id: 'app-2' },
+        { messageTs: '1693814400.000999', ephemeral: true },
+      ),
       NOW_SECONDS,
     );
     const [replace] = await host.capture.waitFor(RESPONSE_URL);
@@ -147,11 +146,7 @@ describe('buttons (block_actions)', () => {
   it('answers a press in a thread ephemerally in that thread', async () => {
     await postSlack(
       host.port,
-      press(host.capture, {
-        actionId: 'elig.answer#0',
-        value: JSON.stringify({ a: 'elig.answer', d: { answer: 'no' } }),
-        threadTs: '1693814400.000050',
-      }),
+      pressOf(host.capture, 'elig.answer', { answer: 'no' }, { threadTs: '1693814400.000050' }),
       NOW_SECONDS,
     );
     const [eph] = await host.capture.waitFor('chat.postEphemeral');

@@ -33,15 +33,25 @@ const settings: DialogSettings = {
 };
 const patientSafety = () => callOf(PATIENT_SAFETY);
 
+/** "ny søknad" on the innovation call, straight to a created application: no check done first. */
+async function createUnchecked(kari: Actor, category: string, title: string, trust: string) {
+  await kari.say('ny søknad');
+  await kari.click('Innovasjonsmidler 2023');
+  await kari.click(category);
+  await kari.say(title);
+  return kari.click(trust);
+}
+
 transcriptSuite('lifecycle', 'application lifecycle in chat', '2022-10-20T08:00:00Z', ({ store }) => {
   it('nb: an application created without a check gets its check from the card, and the verdict is saved on it', async () => {
     const world = new World(store(), '2022-09-15T10:00:00Z');
     const kari = world.person(KARI, 'Kari Nordmann');
-    await kari.say('ny søknad');
-    await kari.click('Innovasjonsmidler 2023');
-    await kari.click('Tjenesteinnovasjon');
-    await kari.say('Hjelp til selvhjelp');
-    let replies = await kari.click('Helse Nord-Trøndelag HF');
+    let replies = await createUnchecked(
+      kari,
+      'Tjenesteinnovasjon',
+      'Hjelp til selvhjelp',
+      'Helse Nord-Trøndelag HF',
+    );
     expect(shown(replies)).toContain('[current] Sjekk om du kan søke');
     expect(shown(replies)).toContain('[Sjekk om du kan søke]');
     const [created] = await store().listApplicationsByUser('teams', KARI);
@@ -100,11 +110,7 @@ transcriptSuite('lifecycle', 'application lifecycle in chat', '2022-10-20T08:00:
   it('nb: a failing check from the card is saved with the reason, and the step stays open', async () => {
     const world = new World(store(), '2022-09-15T10:00:00Z');
     const kari = world.person(KARI, 'Kari Nordmann');
-    await kari.say('ny søknad');
-    await kari.click('Innovasjonsmidler 2023');
-    await kari.click('Produktinnovasjon');
-    await kari.say('Smart seng');
-    await kari.click('Hemit HF');
+    await createUnchecked(kari, 'Produktinnovasjon', 'Smart seng', 'Hemit HF');
     await kari.click('Sjekk om du kan søke');
     const replies = await kari.say('10');
     const text = shown(replies);
