@@ -60,6 +60,10 @@ function script(event: Inbound): Outbound[] {
 
 const engine = scriptedEngine(script);
 const host = useSlackHost(() => ({ engine }));
+
+/** A button press posted to the host as Slack sends it. */
+const postPress = (action: string, data: Record<string, unknown>, where?: Parameters<typeof pressOf>[3]) =>
+  postSlack(host.port, pressOf(host.capture, action, data, where), NOW_SECONDS);
 beforeEach(() => {
   engine.seen.length = 0;
 });
@@ -73,26 +77,21 @@ type View = {
 
 describe('buttons (block_actions)', () => {
   it('hands the engine the action id, the button data, the input values and the message ref', async () => {
-    const res = await postSlack(
-      host.port,
-      pressOf(
-        host.capture,
-        'elig.answer',
-        { answer: 'yes', v: 2 },
-        {
-          messageTs: '1693814400.000777',
-          values: {
+    const res = await postPress(
+      'elig.answer',
+      { answer: 'yes', v: 2 },
+      {
+        messageTs: '1693814400.000777',
+        values: {
+          trust: {
             trust: {
-              trust: {
-                type: 'radio_buttons',
-                selected_option: { value: 'st-olavs', text: { type: 'plain_text', text: 'St. Olavs' } },
-              },
+              type: 'radio_buttons',
+              selected_option: { value: 'st-olavs', text: { type: 'plain_text', text: 'St. Olavs' } },
             },
-            total: { total: { type: 'plain_text_input', value: '1 200 000' } },
           },
+          total: { total: { type: 'plain_text_input', value: '1 200 000' } },
         },
-      ),
-      NOW_SECONDS,
+      },
     );
     expect(res.status).toBe(200);
     // A press on a public channel message is answered to the presser only (the bot, which posted
@@ -112,11 +111,7 @@ describe('buttons (block_actions)', () => {
   });
 
   it('updates the card in place (chat.update) when the reply replaces the pressed message', async () => {
-    await postSlack(
-      host.port,
-      pressOf(host.capture, 'endorse.approve', { id: 'app-1' }, { messageTs: '1693814400.000888' }),
-      NOW_SECONDS,
-    );
+    await postPress('endorse.approve', { id: 'app-1' }, { messageTs: '1693814400.000888' });
     const [update] = await host.capture.waitFor('chat.update');
     await host.idle();
     expect(update?.args).toMatchObject({ channel: CHANNEL, ts: '1693814400.000888' });
@@ -125,16 +120,7 @@ describe('buttons (block_actions)', () => {
   });
 
   it('replaces an ephemeral message through the response_url (chat.update cannot edit ephemerals)', async () => {
-    await postSlack(
-      host.port,
-      pressOf(
-        host.capture,
-        'endorse.approve',
-        { id: 'app-2' },
-        { messageTs: '1693814400.000999', ephemeral: true },
-      ),
-      NOW_SECONDS,
-    );
+    await postPress('endorse.approve', { id: 'app-2' }, { messageTs: '1693814400.000999', ephemeral: true });
     const [replace] = await host.capture.waitFor(RESPONSE_URL);
     await host.idle();
     expect(replace?.args).toMatchObject({ replace_original: true });
@@ -144,11 +130,7 @@ describe('buttons (block_actions)', () => {
   });
 
   it('answers a press in a thread ephemerally in that thread', async () => {
-    await postSlack(
-      host.port,
-      pressOf(host.capture, 'elig.answer', { answer: 'no' }, { threadTs: '1693814400.000050' }),
-      NOW_SECONDS,
-    );
+    await postPress('elig.answer', { answer: 'no' }, { threadTs: '1693814400.000050' });
     const [eph] = await host.capture.waitFor('chat.postEphemeral');
     await host.idle();
     expect(eph?.args).toMatchObject({ channel: CHANNEL, user: USER, thread_ts: '1693814400.000050' });

@@ -349,27 +349,21 @@ transcriptSuite('edit', 'editing an application in chat', '2022-10-20T08:00:00Z'
     const notice = kari.lastInbox();
     expect(shown(notice.message)).toContain('Budsjettet er for høyt');
 
-    let replies = await kari.pressInInbox(notice, 'Endre søknaden');
+    const replies = await kari.pressInInbox(notice, 'Endre søknaden');
     let text = shown(replies);
     expect(text).toContain('# Endre: Fallforebygging');
     expect(text).toContain('<text title: Prosjekttittel> = Fallforebygging');
     expect(text).toContain('<amount requested: Beløp du søker om (kr, valgfritt)> = 400 000 kr');
     expect(text).toContain('Godkjenninger som er gitt eller bedt om, gjaldt søknaden slik den var');
 
-    replies = await kari.click('Lagre endringene', {
-      title: 'Fallforebygging',
-      requested: 'tre hundre',
-    });
-    text = shown(replies);
+    const save = async (title: string, requested: string) =>
+      shown(await kari.click('Lagre endringene', { title, requested }));
+    text = await save('Fallforebygging', 'tre hundre');
     expect(text).toContain('! requested: Jeg klarte ikke å lese «tre hundre» som et beløp');
     expect(text).toContain('<text title: Prosjekttittel> = Fallforebygging');
     expect((await reload(store(), app.id)).amount?.requested).toBe(400_000);
 
-    replies = await kari.click('Lagre endringene', {
-      title: 'Fallforebygging i sengepost',
-      requested: '300 000',
-    });
-    text = shown(replies);
+    text = await save('Fallforebygging i sengepost', '300 000');
     expect(text).toContain('Søknaden er oppdatert. Be om godkjenning på nytt');
     expect(text).toContain('Beløp det søkes om: 300 000 kr');
     // The patient-safety call has no own-financing rule, so the application says nothing of it.
