@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFields } from './request-body.ts';
+import { type MicrosoftFake, readFields } from './request-body.ts';
 
 /** One request the bot made to the (local) Bot Connector service. */
 export interface Captured {
@@ -30,17 +30,14 @@ export interface CaptureOptions {
   now?: () => number;
 }
 
-export interface BotConnectorCapture {
+/** Its `loginUrl` is configured as ToChannelFromBotLoginUrl. */
+export interface BotConnectorCapture extends MicrosoftFake<Captured> {
   /** The serviceUrl to put in activities (ends with a slash, as Teams sends it). */
   readonly serviceUrl: string;
-  /** The login URL to configure as ToChannelFromBotLoginUrl (tenant path included). */
-  readonly loginUrl: string;
-  readonly requests: Captured[];
   /** Activities posted (new messages and replies). */
   posted(): Captured[];
   /** Activities replaced in place (PUT). */
   updated(): Captured[];
-  tokenRequests(): Captured[];
   /** The next `count` activity requests fail with `status` (and Retry-After when given). */
   failNext(count: number, status: number, retryAfterSeconds?: number): void;
   /** The next activity requests to this conversation get these faults, one each, in order. */
@@ -65,8 +62,6 @@ export interface BotConnectorCapture {
   addMember(conversationId: string, member: { id: string; name: string; aadObjectId: string }): void;
   /** Single-member lookups the bot made. */
   memberLookups(): Captured[];
-  reset(): void;
-  close(): Promise<void>;
 }
 
 const ACTIVITIES = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFields } from './request-body.ts';
+import { type MicrosoftFake, readFields } from './request-body.ts';
 
 /**
  * A local Microsoft Graph and Entra token endpoint, as much of them as proactive installation uses
@@ -23,13 +23,10 @@ export interface GraphRequest {
   body: Record<string, unknown>;
 }
 
-export interface GraphFake {
+/** Its `loginUrl` is configured as TEAMS_GRAPH_LOGIN_URL. */
+export interface GraphFake extends MicrosoftFake<GraphRequest> {
   /** Configure as TEAMS_GRAPH_URL (with the version). */
   readonly graphUrl: string;
-  /** Configure as TEAMS_GRAPH_LOGIN_URL. */
-  readonly loginUrl: string;
-  readonly requests: GraphRequest[];
-  tokenRequests(): GraphRequest[];
   graphRequests(): GraphRequest[];
   /** A user of the tenant; `chatId` is the personal chat Graph names once the app is installed. */
   addUser(aadObjectId: string, chatId: string): void;
@@ -39,8 +36,6 @@ export interface GraphFake {
   refuse(status: number, code: string): void;
   /** Installs the fake made, by user. */
   installed(): { user: string; app: string }[];
-  reset(): void;
-  close(): Promise<void>;
 }
 
 const INSTALLED_APPS = /^\/v1\.0\/users\/([^/]+)\/teamwork\/installedApps$/;
