@@ -9,7 +9,7 @@ import { createRedisStore } from '../src/store/redis-store.ts';
 import type { QueuedReminder } from '../src/store/store.ts';
 import { startBotConnectorCapture } from '../test/support/bot-connector-capture.ts';
 import { startSlackCapture } from '../test/support/slack-capture.ts';
-import { SIGNING_SECRET } from '../test/support/slack-fixtures.ts';
+import { slackConfig } from '../test/support/slack-fixtures.ts';
 import { CHANNEL, postActivity, teamInstall } from '../test/support/teams-fixtures.ts';
 import type { BenchOptions } from './options.ts';
 import { acquireRedis } from './redis-target.ts';
@@ -65,13 +65,7 @@ async function burst(catalog: Catalog, sizes: Sizes, tenants: number, quick: boo
       port: 0,
       nodeEnv: 'test',
       teams: {},
-      slack: {
-        enabled: true,
-        socketMode: false,
-        botToken: 'xoxb-bench',
-        signingSecret: SIGNING_SECRET,
-        apiUrl: slack.apiUrl,
-      },
+      slack: slackConfig(slack.apiUrl, 'xoxb-bench'),
     },
     store,
     catalog,

@@ -9,7 +9,7 @@ import type { Store } from '../src/store/store.ts';
 import { slash } from '../test/slack/requests.ts';
 import type { BotConnectorCapture } from '../test/support/bot-connector-capture.ts';
 import type { SlackCapture } from '../test/support/slack-capture.ts';
-import { postSlack, SIGNING_SECRET } from '../test/support/slack-fixtures.ts';
+import { postSlack, slackConfig } from '../test/support/slack-fixtures.ts';
 import { personalMessage, TENANT_ID } from '../test/support/teams-fixtures.ts';
 import { BENCH_AT } from './conversation.ts';
 
@@ -36,18 +36,7 @@ export async function startBenchHost(
     clock: fixedClock(BENCH_AT),
     // Logging every request to a terminal would be timed too; the bench measures the bot.
     log: createLogger({ level: 'warn', destination: new Writable({ write: (_c, _e, cb) => cb() }) }),
-    platforms: [
-      slackPlatform(
-        {
-          enabled: true,
-          socketMode: false,
-          botToken: 'xoxb-bench-token',
-          signingSecret: SIGNING_SECRET,
-          apiUrl: slackCapture.apiUrl,
-        },
-        { catalog },
-      ),
-    ],
+    platforms: [slackPlatform(slackConfig(slackCapture.apiUrl, 'xoxb-bench-token'), { catalog })],
   });
   const port = await app.listen(0);
   const slack = app.adapters.find((a) => a.platform === 'slack') as SlackAdapter | undefined;

@@ -2,17 +2,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isMidlerError, type MidlerError } from '../src/domain/errors.ts';
+import type { MidlerError } from '../src/domain/errors.ts';
 import { CONFIG_VARIABLES, loadConfig, loadDotEnv, redactConfig } from '../src/server/config.ts';
+import { refusalOf } from './support/errors.ts';
 
 function failure(env: Record<string, string>): MidlerError {
-  try {
-    loadConfig(env);
-  } catch (e) {
-    if (isMidlerError(e, 'config.invalid')) return e;
-    throw e;
-  }
-  throw new Error('expected loadConfig to fail');
+  return refusalOf('config.invalid', () => loadConfig(env), 'expected loadConfig to fail');
 }
 
 const production = {

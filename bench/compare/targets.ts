@@ -8,7 +8,7 @@ import { fixedClock } from '../../src/domain/clock.ts';
 import { createApp } from '../../src/server/app.ts';
 import { createLogger } from '../../src/server/logger.ts';
 import { createMemoryStore } from '../../src/store/memory-store.ts';
-import { SIGNING_SECRET } from '../../test/support/slack-fixtures.ts';
+import { SIGNING_SECRET, slackConfig } from '../../test/support/slack-fixtures.ts';
 import { BENCH_AT } from '../conversation.ts';
 
 /**
@@ -34,18 +34,7 @@ async function startProject(slackApiUrl: string): Promise<Target> {
     catalog,
     clock: fixedClock(BENCH_AT),
     log: createLogger({ level: 'warn', destination: silent() }),
-    platforms: [
-      slackPlatform(
-        {
-          enabled: true,
-          socketMode: false,
-          botToken: 'xoxb-bench',
-          signingSecret: SIGNING_SECRET,
-          apiUrl: slackApiUrl,
-        },
-        { catalog },
-      ),
-    ],
+    platforms: [slackPlatform(slackConfig(slackApiUrl, 'xoxb-bench'), { catalog })],
   });
   const port = await app.listen(0);
   return { port, close: () => app.close() };

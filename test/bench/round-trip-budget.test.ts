@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BENCH_AT, BenchUser, ROUND_TRIP_SCRIPT, stepLabel } from '../../bench/conversation.ts';
+import { type CountingStore, openCountingStore } from '../../bench/counting-store.ts';
 import { benchEngine } from '../../bench/engine-bench.ts';
 import { type BenchHost, postSlash, startBenchHost } from '../../bench/http-host.ts';
-import { type RoundTripProxy, startRoundTripProxy } from '../../bench/round-trip-proxy.ts';
-import { type StoreTrace, traceStore } from '../../bench/store-trace.ts';
 import { loadCatalog } from '../../src/calls/load.ts';
 import { createdAudit, newApplication } from '../../src/domain/tracker.ts';
 import { parseRedisUrl } from '../../src/store/redis-connection.ts';
-import { createRedisStore, type RedisStore } from '../../src/store/redis-store.ts';
 import { type BotConnectorCapture, startBotConnectorCapture } from '../support/bot-connector-capture.ts';
 import { type SlackCapture, startSlackCapture } from '../support/slack-capture.ts';
 import { personalMessage, postActivity } from '../support/teams-fixtures.ts';
@@ -20,42 +18,30 @@ import { personalMessage, postActivity } from '../support/teams-fixtures.ts';
  */
 const LIMIT = 2;
 const catalog = loadCatalog('calls');
-let proxy: RoundTripProxy;
-let inner: RedisStore;
-let trace: StoreTrace;
+let counting: CountingStore;
 
 /**
- * Runs `work` alone and reports its round trips with the Store calls that caused them. The done-mark
- * written after the answer went out (`finishTurn`, docs/reliability.md) is not part of the budget.
+ * Runs `work` alone and reports its round trips with the Store calls that caused them (the bench's
+ * measure: the done-mark written after the answer went out is not part of the budget).
  */
 async function measure(work: () => Promise<unknown>): Promise<{ trips: number; calls: string }> {
-  proxy.reset();
-  trace.reset();
-  await work();
-  const calls = trace.pattern();
-  const doneMarks = calls.split(' → ').filter((wave) => wave === 'finishTurn').length;
-  return { trips: proxy.roundTrips - doneMarks, calls };
+  const { trips, pattern } = await counting.measure(work);
+  return { trips, calls: pattern };
 }
 
 beforeAll(async () => {
   const [endpoint] = parseRedisUrl(inject('redisUrl')).endpoints;
   if (!endpoint) throw new Error('no redis endpoint');
-  proxy = await startRoundTripProxy(endpoint);
-  inner = createRedisStore({
-    url: `redis://127.0.0.1:${proxy.port}`,
-    prefix: `test-round-trips-${randomUUID().slice(0, 8)}:`,
-  });
-  trace = traceStore(inner);
-  await inner.ping();
+  counting = await openCountingStore(
+    { direct: endpoint, via: (port) => `redis://127.0.0.1:${port}` },
+    `test-round-trips-${randomUUID().slice(0, 8)}:`,
+  );
 });
-afterAll(async () => {
-  await inner.close();
-  await proxy.close();
-});
+afterAll(() => counting.close());
 
 describe('Redis round trips per engine turn', () => {
   it('every turn of the eligibility check, an application, status, language and help takes at most two', async () => {
-    const user = new BenchUser(benchEngine(trace.store, catalog, 'rt-'), `rt-${randomUUID().slice(0, 8)}`);
+    const user = new BenchUser(benchEngine(counting.store, catalog, 'rt-'), `rt-${randomUUID().slice(0, 8)}`);
     const costs: string[] = [];
     for (const [i, step] of ROUND_TRIP_SCRIPT.steps.entries()) {
       const event = user.next(step);
@@ -73,7 +59,7 @@ describe('Redis round trips per engine turn', () => {
 describe('Redis round trips of turns that change an application', () => {
   it('pressing a button on an application card (mark done, withdraw and confirm) takes at most two', async () => {
     const id = `rt-${randomUUID().slice(0, 8)}`;
-    const engine = benchEngine(trace.store, catalog, 'rt-progress-');
+    const engine = benchEngine(counting.store, catalog, 'rt-progress-');
     const call = catalog.get('pasientsikkerhet-2023-2024');
     if (!call) throw new Error('call missing');
     const applicant = { platform: 'teams' as const, userId: id, name: `Bench ${id}` };
@@ -89,7 +75,7 @@ describe('Redis round trips of turns that change an application', () => {
       },
       BENCH_AT,
     );
-    await trace.store.createApplication(draft, createdAudit(draft, applicant));
+    await counting.store.createApplication(draft, createdAudit(draft, applicant));
     const user = new BenchUser(engine, id);
     const costs: string[] = [];
     for (const step of [
@@ -102,7 +88,7 @@ describe('Redis round trips of turns that change an application', () => {
       const { trips, calls } = await measure(() => user.send(event));
       costs.push(`${'say' in step ? step.say : step.click}: ${trips} (${calls})`);
     }
-    expect((await trace.store.getApplication(draft.id))?.status).toBe('withdrawn');
+    expect((await counting.store.getApplication(draft.id))?.status).toBe('withdrawn');
     const over = costs.filter((c) => Number(c.split(': ')[1]?.split(' ')[0]) > LIMIT);
     expect(over, costs.join('\n')).toEqual([]);
     // Not vacuous: the writes happened within the two.
@@ -118,7 +104,7 @@ describe('Redis round trips per HTTP request (adapter + engine)', () => {
   beforeAll(async () => {
     teams = await startBotConnectorCapture();
     slack = await startSlackCapture();
-    host = await startBenchHost(trace.store, catalog, slack);
+    host = await startBenchHost(counting.store, catalog, slack);
   });
   afterAll(async () => {
     // The host closes the store it was given: the traced RedisStore above goes with it.

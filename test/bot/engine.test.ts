@@ -8,6 +8,7 @@ import { createCatalog } from '../../src/domain/catalog.ts';
 import { MidlerError } from '../../src/domain/errors.ts';
 import { createMemoryStore } from '../../src/store/memory-store.ts';
 import type { Store } from '../../src/store/store.ts';
+import { countingDialogs as counting } from '../support/dialog-counts.ts';
 import { render } from '../support/transcript.ts';
 
 /** A tiny dialog for the engine's own behaviour: asks for a title (typed), then confirms with a button. */
@@ -71,20 +72,6 @@ const titleDialog: Dialog = {
 
 const catalog = createCatalog([]);
 const at = new Date('2022-09-15T10:00:00Z');
-
-function counting(store: Store) {
-  const counts = { get: 0, put: 0 };
-  const wrapped: Store = Object.create(store);
-  wrapped.getDialog = (k) => {
-    counts.get++;
-    return store.getDialog(k);
-  };
-  wrapped.putDialog = (...args) => {
-    counts.put++;
-    return store.putDialog(...args);
-  };
-  return { store: wrapped, counts };
-}
 
 function setup(store: Store = createMemoryStore()) {
   const errors: unknown[] = [];

@@ -6,8 +6,9 @@ import { createEngine } from '../../src/bot/engine.ts';
 import type { Inbound, TurnResult } from '../../src/bot/messages.ts';
 import { createCatalog } from '../../src/domain/catalog.ts';
 import { createMemoryStore } from '../../src/store/memory-store.ts';
-import type { Store } from '../../src/store/store.ts';
+import { countingDialogs } from '../support/dialog-counts.ts';
 import { Chat, play, render } from '../support/transcript.ts';
+import { newApplication, toBudget } from '../transcripts/steps.ts';
 
 const AT = '2022-09-15T10:00:00Z';
 const UNKNOWN = 'Det forsto jeg ikke helt';
@@ -47,9 +48,10 @@ describe('a typed button label presses the button (real dialogs, memory store)',
 
   it('amount: a typed category with a typo, "Vet ikke ennå" and "Ingen" while an amount is awaited, "0"', async () => {
     await play(chat(), [
-      { say: 'hvor mye kan jeg søke om' },
-      { say: 'Innovasjonsmidler 2023' },
-      { say: 'tjenesteinovasjon', expect: ['Innovasjonsmidler 2023 – Tjenesteinnovasjon'] },
+      ...toBudget('hvor mye kan jeg søke om', 'tjenesteinovasjon', {
+        typed: true,
+        expect: ['Innovasjonsmidler 2023 – Tjenesteinnovasjon'],
+      }),
       { say: '1 mill', expect: ['egenfinansiering'] },
       // The dialog cannot read it as an amount, so it is the button's label.
       { say: 'Vet ikke ennå', expect: ['annen finansiering'], not: ['klarte ikke å lese'] },
@@ -60,9 +62,7 @@ describe('a typed button label presses the button (real dialogs, memory store)',
 
   it('amount: "3" names "3 eller flere"; unreadable text that is no label is re-asked as before', async () => {
     await play(chat(), [
-      { say: 'beløp' },
-      { say: 'Innovasjonsmidler 2023' },
-      { say: 'Produktinnovasjon' },
+      ...toBudget('beløp', 'Produktinnovasjon', { typed: true }),
       { say: 'mye penger', expect: ['klarte ikke å lese «mye penger»'] },
       { say: '400k' },
       { say: '100 000' },
@@ -87,11 +87,7 @@ describe('a typed button label presses the button (real dialogs, memory store)',
     const store = createMemoryStore();
     const c = new Chat({ store, at: AT });
     await play(c, [
-      { say: 'ny søknad' },
-      { say: 'Innovasjonsmidler 2023' },
-      { say: 'Produktinnovasjon' },
-      { say: 'Smart seng' },
-      { say: 'Hemit HF', expect: ['er opprettet'] },
+      ...newApplication('Smart seng', { typed: true }),
       // The words themselves ask for a confirmation (routing), which only a click gives.
       { say: 'slett mine data', expect: ['# Slette alle dataene dine?', '[Ja, slett alt]'] },
       { say: 'Ja, slett alt', not: ['er slettet'] },
@@ -103,9 +99,7 @@ describe('a typed button label presses the button (real dialogs, memory store)',
   it('a label from an older card does not act', async () => {
     const c = chat();
     await play(c, [
-      { say: 'hvor mye kan jeg søke om' },
-      { say: 'Innovasjonsmidler 2023' },
-      { say: 'Tjenesteinnovasjon' },
+      ...toBudget('hvor mye kan jeg søke om', 'Tjenesteinnovasjon', { typed: true }),
       { say: '1 mill' },
       { say: '250 000', expect: ['annen finansiering'] },
       // A label of the category card while an amount is awaited: an unreadable amount, nothing else.
@@ -165,17 +159,8 @@ const pick: Dialog = {
 };
 
 function setup() {
-  const counts = { get: 0, put: 0 };
   const memory = createMemoryStore();
-  const store: Store = Object.create(memory);
-  store.getDialog = (k) => {
-    counts.get++;
-    return memory.getDialog(k);
-  };
-  store.putDialog = (...args) => {
-    counts.put++;
-    return memory.putDialog(...args);
-  };
+  const { store, counts } = countingDialogs(memory);
   const at = new Date(AT);
   const engine = createEngine({
     store,

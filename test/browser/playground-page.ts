@@ -89,6 +89,17 @@ export class PlaygroundPage {
     );
   }
 
+  /** One typed answer: fills the newest card's `label` input, then sends the card. */
+  async answers(label: string, value: string): Promise<void> {
+    await this.fills(label, value);
+    await this.presses('Send');
+  }
+
+  /** Answers by button, one press after the other (each waits for the bot's answer). */
+  async pressesInTurn(...labels: string[]): Promise<void> {
+    for (const label of labels) await this.presses(label);
+  }
+
   /**
    * Picks `option` in the newest choice input: a checkbox or radio button, or (six options or more) an
    * entry of the dropdown labelled `input`.

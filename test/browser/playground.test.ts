@@ -33,17 +33,11 @@ describe.skipIf(!browser && !process.env.CI)('the walk-through in Microsoft 365 
     await kari.presses('Innovasjonsmidler 2023');
     // One category's name is too long for a Teams button: the categories are a list with one button
     // (the driver chooses it and presses "Svar").
-    await kari.presses('Produktinnovasjon');
-    await kari.presses('St. Olavs hospital HF');
-    await kari.fills('Svar', '50');
-    await kari.presses('Send');
-    await kari.fills('Svar', '0');
-    await kari.presses('Send');
-    await kari.presses('Ja');
-    await kari.presses('Ja');
-    await kari.presses('Nei');
-    await kari.fills('Svar', '2023-12-15');
-    await kari.presses('Send');
+    await kari.pressesInTurn('Produktinnovasjon', 'St. Olavs hospital HF');
+    await kari.answers('Svar', '50');
+    await kari.answers('Svar', '0');
+    await kari.pressesInTurn('Ja', 'Ja', 'Nei');
+    await kari.answers('Svar', '2023-12-15');
     await kari.sees('Ja, du kan søke', 'Innovasjonsmidler 2023');
     await kari.shot('eligibility-verdict');
   }, 120_000);
@@ -51,12 +45,9 @@ describe.skipIf(!browser && !process.env.CI)('the walk-through in Microsoft 365 
   it('computes 750 000 kr for a 1 000 000 kr product budget', async () => {
     // The check's call and category carry over.
     await kari.says('hvor mye kan jeg søke om?');
-    await kari.fills('Samlet budsjett', '1 000 000');
-    await kari.presses('Send');
-    await kari.fills('Egenfinansiering', '250 000');
-    await kari.presses('Send');
-    await kari.presses('Ingen');
-    await kari.presses('0');
+    await kari.answers('Samlet budsjett', '1 000 000');
+    await kari.answers('Egenfinansiering', '250 000');
+    await kari.pressesInTurn('Ingen', '0');
     await kari.shot('amount');
     expect(await kari.sees('750 000')).toBeTruthy();
   }, 120_000);
@@ -64,21 +55,13 @@ describe.skipIf(!browser && !process.env.CI)('the walk-through in Microsoft 365 
   it('applies, asks the leader, and the leader approves on the card', async () => {
     // Named, because a new application otherwise starts in the call just checked.
     await kari.says('ny søknad på pasientsikkerhetsmidler');
-    await kari.fills('Prosjekttittel', 'Trygg utskrivning');
-    await kari.presses('Send');
-    await kari.presses('Sjekk om du kan søke');
-    await kari.presses('Ja');
+    await kari.answers('Prosjekttittel', 'Trygg utskrivning');
+    await kari.pressesInTurn('Sjekk om du kan søke', 'Ja');
     await kari.picks('Redusere pasientskader');
     await kari.presses('Send');
-    await kari.presses('Ikke ennå');
-    await kari.presses('Ikke ennå');
-    await kari.fills('Svar', '2024-06-30');
-    await kari.presses('Send');
-    await kari.presses('Nei');
-    await kari.presses('Nei');
-    await kari.presses('Se søknaden');
-    await kari.presses('Be om godkjenning');
-    await kari.presses('Ja, søknaden er klar');
+    await kari.pressesInTurn('Ikke ennå', 'Ikke ennå');
+    await kari.answers('Svar', '2024-06-30');
+    await kari.pressesInTurn('Nei', 'Nei', 'Se søknaden', 'Be om godkjenning', 'Ja, søknaden er klar');
     // The playground has no people picker: the card lists the walk-through's people instead.
     await kari.picks('Nils Leder (nils.leder@stolav.example)', 'Nærmeste leder: velg personen');
     await kari.picks('Klara Klinikksjef (klara.klinikksjef@stolav.example)', 'Klinikkleder: velg personen');
@@ -98,8 +81,7 @@ describe.skipIf(!browser && !process.env.CI)('the walk-through in Microsoft 365 
     await klara.presses('Godkjenn');
     await kare.sees('venter på helseforetakets prioritering');
     await kare.shot('prioritisation-notice');
-    await kare.presses('Prioriter søknadene');
-    await kare.presses('Bekreft rekkefølgen');
+    await kare.pressesInTurn('Prioriter søknadene', 'Bekreft rekkefølgen');
     await kare.shot('prioritised');
     await kari.sees('har prioritert søknaden «Trygg utskrivning»');
   }, 120_000);

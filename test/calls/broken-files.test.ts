@@ -4,7 +4,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Scalar } from 'yaml';
 import { loadCallFile, loadCatalog } from '../../src/calls/load.ts';
 import type { CallProblem } from '../../src/calls/problems.ts';
-import { isMidlerError, type MidlerError } from '../../src/domain/errors.ts';
+import type { MidlerError } from '../../src/domain/errors.ts';
+import { refusalOf } from '../support/errors.ts';
 import { mutatedCall, removeTempDirs, tempCallsDir, writeCall } from './support.ts';
 
 afterAll(removeTempDirs);
@@ -14,13 +15,7 @@ const INNO = 'innovasjon-2023';
 const PS = 'pasientsikkerhet-2023-2024';
 
 function refusal(load: () => unknown): MidlerError {
-  try {
-    load();
-  } catch (e) {
-    if (isMidlerError(e, 'call.invalid')) return e;
-    throw e;
-  }
-  throw new Error('the file was accepted');
+  return refusalOf('call.invalid', load, 'the file was accepted');
 }
 
 const cases: [string, string, (doc: Doc) => void, string, RegExp][] = [

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { callsCoverage, coverageOf, literalsIn } from '../../src/calls/coverage.ts';
 import { runCli } from '../../src/cli/main.ts';
-import { realCatalog } from '../support/transcript.ts';
+import { callOf } from '../kit/applications.ts';
 import { root } from './support.ts';
 
 /**
@@ -11,11 +11,7 @@ import { root } from './support.ts';
  * dialogs render with its quote) or the question search indexes it.
  */
 
-const call = (id: string) => {
-  const c = realCatalog().get(id);
-  if (!c) throw new Error(`call ${id} missing`);
-  return c;
-};
+const call = callOf;
 const dialogs = () => literalsIn([join(root, 'dialogs'), join(root, 'src/bot')]);
 
 describe('the coverage of what the calls say', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deadlineOf } from '../../src/cli/calls-command.ts';
-import { byId, itDatesMilestones, realCall } from './support.ts';
+import { byId, expectSignOff, itDatesMilestones, realCall } from './support.ts';
 
 const call = realCall('innovasjon-2023');
 
@@ -143,13 +143,7 @@ describe('innovasjon-2023: the call as data', () => {
   });
 
   it('makes missing clinic-chief anchoring a to-do due by the trust-internal deadline; "no" disqualifies', () => {
-    const options = byId(call.questions, 'clinic-chief-anchoring').options ?? [];
-    expect(byId(options, 'not-yet')).toMatchObject({
-      outcome: 'todo',
-      dueBy: 'deadline',
-      dueByTrustInternal: true,
-    });
-    expect(byId(options, 'no').outcome).toBe('disqualify');
+    expectSignOff(call, 'clinic-chief-anchoring', true);
   });
 
   it('makes large equipment in the budget a to-do and bounds the project end date by the project year', () => {

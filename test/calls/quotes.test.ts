@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadCallFile } from '../../src/calls/load.ts';
 import { isMidlerError } from '../../src/domain/errors.ts';
+import { errorOf } from '../support/errors.ts';
 import { callsDir, mutatedCall, removeTempDirs, tempCallsDir, writeCall } from './support.ts';
 
 afterAll(removeTempDirs);
@@ -44,12 +45,7 @@ describe('a misquote', () => {
       'pasientsikkerhet-2023-2024',
       mutatedCall('pasientsikkerhet-2023-2024', (doc) => doc.setIn(['rules', 0, 'cite', 'quote'], quote)),
     );
-    let error: unknown;
-    try {
-      loadCallFile(file);
-    } catch (e) {
-      error = e;
-    }
+    const error = errorOf(() => loadCallFile(file));
     expect(isMidlerError(error, 'call.invalid')).toBe(true);
     expect((error as Error).message).toContain(`${file}: rules[0].cite.quote`);
     expect((error as Error).message).toContain('not found verbatim');

@@ -29,6 +29,20 @@ export function itDatesMilestones(
   });
 }
 
+/**
+ * A sign-off question of a call: "not yet" is a to-do due by the deadline (the trust's own, earlier
+ * one where `trustInternal`), and "no" disqualifies.
+ */
+export function expectSignOff(call: Call, questionId: string, trustInternal: boolean): void {
+  const options = byId(call.questions, questionId).options ?? [];
+  expect(byId(options, 'not-yet')).toMatchObject({
+    outcome: 'todo',
+    dueBy: 'deadline',
+    dueByTrustInternal: trustInternal,
+  });
+  expect(byId(options, 'no').outcome).toBe('disqualify');
+}
+
 const created: string[] = [];
 
 /** Removes the temp folders made by `tempCallsDir` (call from `afterAll`). */

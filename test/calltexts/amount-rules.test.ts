@@ -1,8 +1,9 @@
 import { expect, it } from 'vitest';
 import type { Person } from '../../src/domain/application.ts';
-import { createdAudit, newApplication } from '../../src/domain/tracker.ts';
+import { createdAudit } from '../../src/domain/tracker.ts';
 import { type Actor, shown, World } from '../endorsement/world.ts';
-import { play, realCatalog } from '../support/transcript.ts';
+import { draftOf } from '../kit/applications.ts';
+import { play } from '../support/transcript.ts';
 import { transcriptSuite } from '../transcripts/suite.ts';
 
 /**
@@ -57,18 +58,8 @@ transcriptSuite('amount-rules', 'calls without an amount rule', AT, ({ chat, sto
   });
 
   async function draftWithoutAmount(world: World, kari: Person) {
-    const call = realCatalog().get('pasientsikkerhet-2023-2024');
-    if (!call) throw new Error('call missing');
-    const app = newApplication(
-      call,
-      {
-        id: 'app-ps',
-        applicant: { ...kari, trust: 'st-olavs-hospital' },
-        category: 'project',
-        title: 'Tryggere legemiddelhåndtering',
-        answers: {},
-        verdict: 'eligible',
-      },
+    const app = draftOf(
+      { id: 'app-ps', applicant: kari, title: 'Tryggere legemiddelhåndtering', amount: undefined },
       world.now(),
     );
     return store().createApplication(app, createdAudit(app, kari));

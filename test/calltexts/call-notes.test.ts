@@ -1,6 +1,6 @@
 import { it } from 'vitest';
 import { callOf, INNOVATION, PATIENT_SAFETY } from '../kit/applications.ts';
-import { inBothLocales } from './both-locales.ts';
+import { endorsedApplication, inBothLocales } from './both-locales.ts';
 
 /**
  * Issue 15, "never shown": what the call texts say beside the steps is on the application card with
@@ -95,12 +95,7 @@ inBothLocales(
 
     it('after submission the card keeps who decides and reporting, not what to do before submitting', async () => {
       const kari = kit.user('Kari Nordmann', { locale });
-      const [nils, lise] = [kit.user('Nils Leder'), kit.user('Lise Klinikk')];
-      await kari.applies({
-        title: 'Trygg utskrivning',
-        stage: 'submitted',
-        leaders: [nils.person, lise.person],
-      });
+      await endorsedApplication(kit, kari, 'submitted');
       await kari
         .says(w.status)
         .sees(w.decides, w.reporting)

@@ -1,5 +1,5 @@
 import { it } from 'vitest';
-import { inBothLocales } from './both-locales.ts';
+import { endorsedApplication, inBothLocales } from './both-locales.ts';
 
 /**
  * Issue 15, the chat: a quality and patient safety lead's "hva venter på meg?" lists the trust's
@@ -25,13 +25,8 @@ inBothLocales("a quality lead's waiting list (%s)", W, '2022-10-20T08:00:00Z', (
     const chief = kit.user('Kjersti Kvalitet', { locale });
     const other = kit.user('Ola Annen', { locale });
     const kari = kit.user('Kari Nordmann');
-    const [nils, lise] = [kit.user('Nils Leder'), kit.user('Lise Klinikk')];
     await kit.configure({ chiefs: { 'st-olavs-hospital': chief } });
-    await kari.applies({
-      title: 'Trygg utskrivning',
-      stage: 'endorsed',
-      leaders: [nils.person, lise.person],
-    });
+    await endorsedApplication(kit, kari, 'endorsed');
     await chief
       .says(w.ask)
       .sees(

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { shown, World } from '../endorsement/world.ts';
-import { Chat, realCatalog } from '../support/transcript.ts';
+import { callOf, INNOVATION } from '../kit/applications.ts';
+import { Chat } from '../support/transcript.ts';
 import { transcriptSuite } from '../transcripts/suite.ts';
 
 /**
@@ -17,8 +18,7 @@ transcriptSuite('boundary', 'the innovation deadline boundary', AT_DEADLINE, ({ 
     it(`${locale}: at 15:00:00.000 the menu and the application card both say closed; a millisecond before, both open`, async () => {
       const world = new World(store(), AT_DEADLINE);
       const kari = world.person(KARI, 'Kari Nordmann');
-      const call = realCatalog().get('innovasjon-2023');
-      if (!call) throw new Error('call missing');
+      const call = callOf(INNOVATION);
       await world.draft(call, kari.person, 'st-olavs-hospital', 'Smart seng');
       if (locale === 'en') await kari.say('english');
       const closedWord =

@@ -1,6 +1,8 @@
 import { expect, it } from 'vitest';
 import { shown, World } from '../endorsement/world.ts';
-import { play, realCatalog } from '../support/transcript.ts';
+import { callOf } from '../kit/applications.ts';
+import { play } from '../support/transcript.ts';
+import { toTrust } from '../transcripts/steps.ts';
 import { transcriptSuite } from '../transcripts/suite.ts';
 
 /**
@@ -19,9 +21,7 @@ transcriptSuite(
     it('en: the innovation check asks for the head of clinic’s sign-off', async () => {
       const c = chat({ locale: 'en' });
       await play(c, [
-        { say: 'can I apply' },
-        { click: 'Innovation funding 2023' },
-        { click: 'Product innovation' },
+        ...toTrust('can I apply', 'Product innovation', { en: true }),
         { click: 'St. Olavs hospital HF' },
         { say: '50' },
         { say: '0' },
@@ -33,8 +33,7 @@ transcriptSuite(
       it(`en: the ${callId} application card names the roles by the glossary`, async () => {
         const world = new World(store(), '2022-10-10T08:00:00Z');
         const kari = world.person('11111111-1111-4111-8111-111111111111', 'Kari Nordmann');
-        const call = realCatalog().get(callId);
-        if (!call) throw new Error('call missing');
+        const call = callOf(callId);
         await world.draft(call, kari.person, 'st-olavs-hospital', 'Smart seng');
         await kari.say('english');
         const card = shown(await kari.say('status'));

@@ -1,6 +1,6 @@
 import { it } from 'vitest';
 import { play } from '../support/transcript.ts';
-import { transcriptSuite } from '../transcripts/suite.ts';
+import { transcriptsInBothLocales } from '../transcripts/suite.ts';
 
 /**
  * Issue 15, "never shown": the innovation text encourages applicants to contact Helseplattformen
@@ -10,48 +10,42 @@ import { transcriptSuite } from '../transcripts/suite.ts';
 
 const QUOTE = '> søkere oppfordres til å ta kontakt med Helseplattformen';
 
-transcriptSuite(
+const W = {
+  nb: {
+    ask: 'satsingsområder',
+    cat: 'Tjenesteinnovasjon',
+    send: 'Send',
+    said: 'oppfordres til å kontakte Helseplattformen',
+  },
+  en: {
+    ask: 'priority areas',
+    cat: 'Service innovation',
+    send: 'Submit',
+    said: 'encouraged to contact Helseplattformen',
+  },
+} as const;
+
+transcriptsInBothLocales(
   'helseplattformen',
   'the Helseplattformen encouragement',
   '2022-09-15T10:00:00Z',
-  ({ chat, newStore }) => {
-    for (const [locale, w] of [
-      [
-        'nb',
-        {
-          ask: 'satsingsområder',
-          cat: 'Tjenesteinnovasjon',
-          send: 'Send',
-          said: 'oppfordres til å kontakte Helseplattformen',
-        },
-      ],
-      [
-        'en',
-        {
-          ask: 'priority areas',
-          cat: 'Service innovation',
-          send: 'Submit',
-          said: 'encouraged to contact Helseplattformen',
-        },
-      ],
-    ] as const) {
-      it(`${locale}: shown when the chosen area names Helseplattformen, not otherwise`, async () => {
-        const options = locale === 'en' ? { locale } : {};
-        const upToAreas = [
-          { say: w.ask },
-          { click: /Innovasjonsmidler 2023|Innovation funding 2023/ },
-          { click: w.cat },
-        ];
-        await play(chat(options), [
-          ...upToAreas,
-          { click: w.send, inputs: { areas: 'new-ways-of-working' }, expect: [w.said, QUOTE] },
-        ]);
-        await newStore();
-        await play(chat(options), [
-          ...upToAreas,
-          { click: w.send, inputs: { areas: 'patient-logistics' }, not: [w.said, QUOTE] },
-        ]);
-      });
-    }
+  W,
+  ({ chatIn, newStore, locale, w }) => {
+    it(`${locale}: shown when the chosen area names Helseplattformen, not otherwise`, async () => {
+      const upToAreas = [
+        { say: w.ask },
+        { click: /Innovasjonsmidler 2023|Innovation funding 2023/ },
+        { click: w.cat },
+      ];
+      await play(chatIn(), [
+        ...upToAreas,
+        { click: w.send, inputs: { areas: 'new-ways-of-working' }, expect: [w.said, QUOTE] },
+      ]);
+      await newStore();
+      await play(chatIn(), [
+        ...upToAreas,
+        { click: w.send, inputs: { areas: 'patient-logistics' }, not: [w.said, QUOTE] },
+      ]);
+    });
   },
 );

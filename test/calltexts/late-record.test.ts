@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { inBothLocales } from './both-locales.ts';
+import { endorsedApplication, inBothLocales } from './both-locales.ts';
 
 /**
  * Issue 15, the terminal chat and every surface: someone who submitted in the portal before the
@@ -31,13 +31,8 @@ inBothLocales(
   ({ kit, w, locale }) => {
     it('is offered, asks the day, refuses a day after the deadline and records one before it', async () => {
       const kari = kit.user('Kari Nordmann', { locale });
-      const [nils, lise] = [kit.user('Nils Leder'), kit.user('Lise Klinikk')];
       kit.at('2022-10-20T08:00:00Z');
-      const app = await kari.applies({
-        title: 'Trygg utskrivning',
-        stage: 'endorsed',
-        leaders: [nils.person, lise.person],
-      });
+      const app = await endorsedApplication(kit, kari, 'endorsed');
       kit.at('2022-11-10T08:00:00Z');
       await kari.says('status').presses(w.submit).sees(w.late);
       await kari.presses(w.confirm, { submittedOn: '2022-11-05' }).sees(w.bad);

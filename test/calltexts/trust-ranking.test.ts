@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { shown, World } from '../endorsement/world.ts';
-import { realCatalog } from '../support/transcript.ts';
+import { callOf, PATIENT_SAFETY } from '../kit/applications.ts';
 import { transcriptSuite } from '../transcripts/suite.ts';
 
 /**
@@ -18,8 +18,7 @@ transcriptSuite('trust-ranking', 'the trust ranking step', '2022-10-10T08:00:00Z
     it(`${locale}: the card shows the trust's ranking without the deadline's date`, async () => {
       const world = new World(store(), '2022-10-10T08:00:00Z');
       const kari = world.person(KARI, 'Kari Nordmann');
-      const call = realCatalog().get('pasientsikkerhet-2023-2024');
-      if (!call) throw new Error('call missing');
+      const call = callOf(PATIENT_SAFETY);
       await world.draft(call, kari.person, 'st-olavs-hospital', 'Fallforebygging');
       if (locale === 'en') await kari.say('english');
       const text = shown(await kari.say('status'));

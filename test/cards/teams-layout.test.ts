@@ -3,6 +3,7 @@ import { renderInput } from '../../adapters/slack/render-inputs.ts';
 import { parseActivity } from '../../adapters/teams/activity-parse.ts';
 import { markdownSafe, renderCard, renderOutbound } from '../../adapters/teams/adaptive-card.ts';
 import type { Button, Card } from '../../src/bot/messages.ts';
+import { formCard } from '../support/cards.ts';
 import { personalMessage } from '../support/teams-fixtures.ts';
 import { adaptiveCardViolations } from './adaptive-rules.ts';
 
@@ -87,13 +88,11 @@ describe('buttons as Teams shows them', () => {
 
 describe('inputs as Teams shows them', () => {
   it('gives every required input a message in the turn’s language, and no inputMode', () => {
-    const card: Card = {
-      kind: 'card',
-      title: 'Beløp',
-      blocks: [],
-      inputs: [{ kind: 'amount', id: 'total', label: 'Totalbudsjett', required: true }],
-      buttons: [{ action: 'amount.total', label: 'Regn ut' }],
-    };
+    const card = formCard(
+      'Beløp',
+      [{ kind: 'amount', id: 'total', label: 'Totalbudsjett', required: true }],
+      [{ action: 'amount.total', label: 'Regn ut' }],
+    );
     const [nb] = renderCard(card);
     const [en] = renderCard(card, undefined, { locale: 'en' });
     expect(nb!.body[1]).toMatchObject({ isRequired: true, errorMessage: 'Fyll inn: Totalbudsjett' });
@@ -103,12 +102,7 @@ describe('inputs as Teams shows them', () => {
   });
 
   it('declares 1.6 only for the organisation-wide people picker', () => {
-    const picker: Card = {
-      kind: 'card',
-      title: 'Leder',
-      blocks: [],
-      inputs: [{ kind: 'person', id: 'leader', label: 'Leder', required: true }],
-    };
+    const picker = formCard('Leder', [{ kind: 'person', id: 'leader', label: 'Leder', required: true }]);
     expect(renderCard(picker)[0]!.version).toBe('1.6');
     expect(adaptiveCardViolations(renderCard(picker)[0]!)).toEqual([]);
     const listed = renderCard(picker, undefined, { people: [{ title: 'Nils', value: 'n1' }] })[0]!;
@@ -154,13 +148,11 @@ describe('Markdown-safe text', () => {
 
 describe('a date question', () => {
   it('opens its picker on the bot’s day on Teams and on Slack', () => {
-    const card: Card = {
-      kind: 'card',
-      title: 'Når?',
-      blocks: [],
-      inputs: [{ kind: 'date', id: 'end', label: 'Svar', required: true, opensOn: '2022-10-04' }],
-      buttons: [{ action: 'eligibility.answer', label: 'Send' }],
-    };
+    const card = formCard(
+      'Når?',
+      [{ kind: 'date', id: 'end', label: 'Svar', required: true, opensOn: '2022-10-04' }],
+      [{ action: 'eligibility.answer', label: 'Send' }],
+    );
     expect(renderCard(card)[0]!.body[1]).toMatchObject({ type: 'Input.Date', value: '2022-10-04' });
     expect(renderInput(card.inputs![0]!).element).toMatchObject({
       type: 'datepicker',

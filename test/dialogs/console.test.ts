@@ -6,13 +6,14 @@ import { readInput, renderReplies } from '../../adapters/console/render.ts';
 import { ConsoleChat } from '../../adapters/console/session.ts';
 import { createEngine } from '../../src/bot/engine.ts';
 import type { Engine } from '../../src/bot/engine-port.ts';
-import type { Card, Inbound, Input } from '../../src/bot/messages.ts';
+import type { Inbound, Input } from '../../src/bot/messages.ts';
 import type { Person } from '../../src/domain/application.ts';
 import { readPickedPerson } from '../../src/domain/endorsement-request.ts';
 import { createdAudit } from '../../src/domain/tracker.ts';
 import { createMemoryStore } from '../../src/store/memory-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { draftOf, realCatalog } from '../kit/index.ts';
+import { choiceInput, formCard } from '../support/cards.ts';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -64,16 +65,7 @@ describe('console chat', () => {
     expect(text).toContain('✔ S');
     expect(text).toContain('[1] Back   [2] Send');
     expect(choices.map((c) => c.submits)).toEqual([false, true]);
-    const choice: Input = {
-      kind: 'choice',
-      id: 'c',
-      label: 'C',
-      multiple: true,
-      options: [
-        { value: 'a', label: 'A' },
-        { value: 'b', label: 'B' },
-      ],
-    };
+    const choice = choiceInput('c', 'C', { a: 'A', b: 'B' }, true);
     expect(readInput(choice, '2, 1')).toEqual(['b', 'a']);
     expect(readInput({ ...choice, multiple: false }, '2')).toBe('b');
   });
@@ -175,12 +167,24 @@ describe('console session on the engine (memory store)', () => {
     return kari.type('1', '@åse-øverås', '', '', 'Klara Klinikk', 'Se vedlegget');
   }
 
+  /** Kari has asked, and the leader has the request in front of her ("hva venter på meg?"). */
+  async function pending() {
+    const w = await world();
+    await ask(w.kari);
+    await w.leader.type('hva venter på meg?');
+    return w;
+  }
+
+  /** A step of the seeded application as the store has it now. */
+  const stepOf = async (store: Store, id = 'endorse-nearest-leader') =>
+    (await store.getApplication('app-1'))?.steps.find((s) => s.id === id);
+
   it('a leader picked by @name who never talked to the bot is named as typed, not by role', async () => {
     const { store, kari } = await world();
     await kari.type('be om godkjenning', '1');
     const out = await kari.type('1', '@åse-øverås', '', '@per-klinikk', '', 'Se vedlegget');
     expect(out).toContain('Forespørselen er sendt til Åse Øverås, Per Klinikk');
-    const step = (await store.getApplication('app-1'))?.steps.find((s) => s.id === 'endorse-clinic-leader');
+    const step = await stepOf(store, 'endorse-clinic-leader');
     expect(step?.waitingOn).toMatchObject({
       platform: 'console',
       userId: 'per-klinikk',
@@ -194,8 +198,7 @@ describe('console session on the engine (memory store)', () => {
     expect(out).toContain('Nærmeste leder: velg personen (enter: hopp over) (@navn velger en konsollbruker)');
     expect(out).toContain('Forespørselen er sendt til Åse Øverås');
     expect(out).toContain('(→ message for ase-overas:');
-    const stored = await store.getApplication('app-1');
-    expect(stored?.steps.find((s) => s.id === 'endorse-nearest-leader')).toMatchObject({
+    expect(await stepOf(store)).toMatchObject({
       state: 'waiting',
       waitingOn: { platform: 'console', userId: 'ase-overas', name: 'Åse Øverås' },
     });
@@ -205,9 +208,7 @@ describe('console session on the engine (memory store)', () => {
   });
 
   it('a leader declines with a comment; without one, the reason is shown by the comment field', async () => {
-    const { store, kari, leader } = await world();
-    await ask(kari);
-    await leader.type('hva venter på meg?');
+    const { store, leader } = await pending();
     // "Avslå" asks for the card's comment too (it is optional on the card: enter skips it).
     let out = await leader.type('2', '');
     expect(out).toContain('Kommentar (må fylles ut ved avslag og spørsmål) (enter: hopp over): ');
@@ -215,9 +216,7 @@ describe('console session on the engine (memory store)', () => {
     const field = lines.findIndex((l) => l.includes('✎ Kommentar'));
     expect(field).toBeGreaterThan(0);
     expect(lines[field + 1]).toContain('! Skriv en kort begrunnelse når du avslår');
-    expect(
-      (await store.getApplication('app-1'))?.steps.find((s) => s.id === 'endorse-nearest-leader')?.state,
-    ).toBe('waiting');
+    expect((await stepOf(store))?.state).toBe('waiting');
     // Pressing it again shows the reason with the prompt, and the comment is sent with the decline.
     out = await leader.type('2', 'Budsjettet mangler lønnskostnader');
     expect(out).toContain(
@@ -225,17 +224,15 @@ describe('console session on the engine (memory store)', () => {
     );
     expect(out).toContain('Avslått av Åse Øverås');
     expect(out).toContain('(→ message for kari-soker:');
-    const step = (await store.getApplication('app-1'))?.steps.find((s) => s.id === 'endorse-nearest-leader');
+    const step = await stepOf(store);
     expect(step).toMatchObject({ state: 'declined', comment: 'Budsjettet mangler lønnskostnader' });
   });
 
   it('a leader asks for more information with the question typed in the console', async () => {
-    const { store, kari, leader } = await world();
-    await ask(kari);
-    await leader.type('hva venter på meg?');
+    const { store, leader } = await pending();
     const out = await leader.type('3', 'Hvem eier prosjektet?');
     expect(out).not.toContain('Skriv hva du lurer på');
-    const step = (await store.getApplication('app-1'))?.steps.find((s) => s.id === 'endorse-nearest-leader');
+    const step = await stepOf(store);
     expect(step).toMatchObject({ state: 'waiting', question: 'Hvem eier prosjektet?' });
   });
 
@@ -257,7 +254,7 @@ describe('console session on the engine (memory store)', () => {
     expect(out).toContain(
       'Kommentar (må fylles ut ved avslag og spørsmål) (enter: hopp over): Godt prosjekt',
     );
-    const step = (await store.getApplication('app-1'))?.steps.find((s) => s.id === 'endorse-nearest-leader');
+    const step = await stepOf(store);
     expect(step).toMatchObject({ state: 'done', comment: 'Godt prosjekt' });
   });
 
@@ -278,18 +275,15 @@ describe('console session on the engine (memory store)', () => {
 });
 
 describe('console forms (unit, on a recording engine)', () => {
-  const form: Card = {
-    kind: 'card',
-    title: 'Skjema',
-    blocks: [],
-    inputs: [
+  const form = formCard(
+    'Skjema',
+    [
       { kind: 'text', id: 'title', label: 'Tittel', required: true },
       { kind: 'text', id: 'days', label: 'Dager', value: '14, 7', required: true },
       { kind: 'person', id: 'who', label: 'Leder' },
       { kind: 'text', id: 'note', label: 'Melding' },
     ],
-    errors: { title: 'Skriv en tittel.', other: 'Noe annet gikk galt.' },
-    buttons: [
+    [
       { action: 'engine.resume', label: 'Fortsett der jeg var', style: 'primary' },
       { action: 'x.save', label: 'Lagre', style: 'primary' },
       { action: 'x.skip', label: 'Hopp over', data: { skip: true } },
@@ -297,7 +291,8 @@ describe('console forms (unit, on a recording engine)', () => {
       { action: 'x.cancel', label: 'Avbryt' },
       { action: 'help.start', label: 'Hjelp' },
     ],
-  };
+    { errors: { title: 'Skriv en tittel.', other: 'Noe annet gikk galt.' } },
+  );
 
   function recording() {
     const sent: Inbound[] = [];

@@ -3,21 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { type AmountInput, categoryRules, computeAmount } from '../../src/domain/amount.ts';
 import type { Call } from '../../src/domain/call.ts';
 import { isMidlerError } from '../../src/domain/errors.ts';
+import { errorOf } from '../support/errors.ts';
 import { innovation, patientSafety } from './eligibility-support.ts';
 
 function rule(call: Call, id: string) {
   const r = call.rules.find((x) => x.id === id);
   if (!r) throw new Error(`no rule ${id}`);
   return r;
-}
-
-function errorOf(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
 }
 
 describe('innovation, product and service: 750 000 kr cap and 25 % own financing', () => {

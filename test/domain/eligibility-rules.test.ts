@@ -9,6 +9,7 @@ import {
   validateAnswer,
 } from '../../src/domain/eligibility.ts';
 import { isMidlerError } from '../../src/domain/errors.ts';
+import { errorOf } from '../support/errors.ts';
 
 const cite = { quote: 'fixture quote' };
 const text = (s: string) => ({ nb: s, en: s });
@@ -221,12 +222,7 @@ describe('conditions on earlier answers', () => {
       () => judgeAnswer(fixture, { category: 'small', answers: {} }, 'nope'),
       () => judgeAnswer(fixture, { category: 'small', answers: { hours: 'ten' } }, 'hours'),
     ]) {
-      let error: unknown;
-      try {
-        run();
-      } catch (e) {
-        error = e;
-      }
+      const error = errorOf(() => run());
       expect(isMidlerError(error, 'input.invalid')).toBe(true);
     }
   });

@@ -7,6 +7,7 @@ import {
   nextQuestion,
 } from '../../src/domain/eligibility.ts';
 import { isMidlerError } from '../../src/domain/errors.ts';
+import { errorOf } from '../support/errors.ts';
 import {
   innovation,
   innovationOk,
@@ -102,12 +103,7 @@ describe('questions asked only when they apply (real calls)', () => {
     expect(result.verdict).toBe('incomplete');
     expect(result.remaining[0]).toBe('category');
     expect(result.remaining).not.toContain('own-financing');
-    let error: unknown;
-    try {
-      nextQuestion(innovation, { answers: {} });
-    } catch (e) {
-      error = e;
-    }
+    const error = errorOf(() => nextQuestion(innovation, { answers: {} }));
     expect(isMidlerError(error, 'input.invalid')).toBe(true);
   });
 
@@ -117,12 +113,7 @@ describe('questions asked only when they apply (real calls)', () => {
       () => evaluateEligibility(innovation, { category: 'nope', answers: {} }),
       () => judgeAnswer(innovation, { category: 'nope', answers: { trust: 'hemit' } }, 'trust'),
     ]) {
-      let error: unknown;
-      try {
-        run();
-      } catch (e) {
-        error = e;
-      }
+      const error = errorOf(() => run());
       expect(isMidlerError(error, 'category.not-found')).toBe(true);
       expect((error as Error).message).toContain('product, service, transfer');
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isMidlerError } from '../../src/domain/errors.ts';
 import { matchPriorityAreas, priorityAreasFor } from '../../src/domain/priority.ts';
+import { errorOf } from '../support/errors.ts';
 import { innovation, patientSafety } from './eligibility-support.ts';
 
 const ids = (areas: { id: string }[]) => areas.map((a) => a.id);
@@ -35,12 +36,7 @@ describe('priority areas per category', () => {
   });
 
   it('an unknown category is an error', () => {
-    let error: unknown;
-    try {
-      priorityAreasFor(innovation, 'nope');
-    } catch (e) {
-      error = e;
-    }
+    const error = errorOf(() => priorityAreasFor(innovation, 'nope'));
     expect(isMidlerError(error, 'category.not-found')).toBe(true);
   });
 });

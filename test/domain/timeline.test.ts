@@ -10,6 +10,7 @@ import {
   localToInstant,
   milestoneInstant,
 } from '../../src/domain/timeline.ts';
+import { errorOf } from '../support/errors.ts';
 
 const calls = join(import.meta.dirname, '../../calls');
 const innovation = loadCallFile(join(calls, 'innovasjon-2023.yaml'));
@@ -136,12 +137,7 @@ describe('milestoneInstant', () => {
   });
 
   it('throws a coded error for an unknown milestone', () => {
-    let caught: unknown;
-    try {
-      milestoneInstant(innovation, 'no-such');
-    } catch (e) {
-      caught = e;
-    }
+    const caught = errorOf(() => milestoneInstant(innovation, 'no-such'));
     expect(isMidlerError(caught, 'call.invalid')).toBe(true);
   });
 });

@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
 import type { Application } from '../../src/domain/application.ts';
-import { isMidlerError } from '../../src/domain/errors.ts';
 import type { Transition } from '../../src/domain/tracker.ts';
 import { type DraftInput, draftOf } from '../kit/applications.ts';
+import { refusalOf } from '../support/errors.ts';
 import { innovation, patientSafety } from './eligibility-support.ts';
 import { applicant } from './people.ts';
 
@@ -57,13 +57,8 @@ export function apply(t: Transition): Application {
 
 /** Runs `fn` and returns the refusal reason; fails when it does not refuse with transition.invalid. */
 export function reasonOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (isMidlerError(e, 'transition.invalid')) return String(e.details?.reason);
-    throw e;
-  }
-  throw new Error('expected a refusal, but the transition went through');
+  const refusal = refusalOf('transition.invalid', fn, 'expected a refusal, but the transition went through');
+  return String(refusal.details?.reason);
 }
 
 export function stateOf(app: Application, stepId: string): string | undefined {

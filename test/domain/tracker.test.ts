@@ -8,6 +8,7 @@ import {
   openSteps,
   stepsWaitingOn,
 } from '../../src/domain/tracker.ts';
+import { errorOf } from '../support/errors.ts';
 import { innovation, patientSafety } from './eligibility-support.ts';
 import { applicant, clinicChief, clinicLeader, nearestLeader } from './people.ts';
 import { at, innovationDraft, OCT_1, patientDraft, stateOf } from './tracker-fixtures.ts';
@@ -118,12 +119,9 @@ describe('newApplication', () => {
   });
 
   it('refuses an unknown category', () => {
-    let caught: unknown;
-    try {
-      newApplication(innovation, { id: 'z', applicant, category: 'nope', title: 'x', answers: {} }, OCT_1);
-    } catch (e) {
-      caught = e;
-    }
+    const caught = errorOf(() =>
+      newApplication(innovation, { id: 'z', applicant, category: 'nope', title: 'x', answers: {} }, OCT_1),
+    );
     expect(isMidlerError(caught, 'category.not-found')).toBe(true);
   });
 

@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Application } from '../../src/domain/application.ts';
-import type { Store } from '../../src/store/store.ts';
-import { realCatalog, transcriptStores } from '../support/transcript.ts';
+import { callOf, PATIENT_SAFETY } from '../kit/applications.ts';
+import { transcriptSuite } from '../transcripts/suite.ts';
 import { type Actor, cardOf, shown, World } from './world.ts';
 
 const AT = '2022-10-10T08:00:00Z';
@@ -11,21 +11,11 @@ const KLARA = '33333333-3333-4333-8333-333333333333';
 const OLA = '44444444-4444-4444-8444-444444444444';
 const nearest = { person: 'leader-endorse-nearest-leader', name: 'leader-name-endorse-nearest-leader' };
 const clinic = { person: 'leader-endorse-clinic-leader', name: 'leader-name-endorse-clinic-leader' };
-const patientSafety = () => {
-  const call = realCatalog().get('pasientsikkerhet-2023-2024');
-  if (!call) throw new Error('patient-safety call missing');
-  return call;
-};
+const patientSafety = () => callOf(PATIENT_SAFETY);
 
-describe.each(transcriptStores('endorsement-flows'))('endorsement transcripts on $name', ({ make }) => {
-  let store: Store;
-  afterEach(async () => {
-    await store?.close();
-  });
-
+transcriptSuite('endorsement-flows', 'endorsement transcripts', AT, ({ store }) => {
   async function setUp() {
-    store = make();
-    const world = new World(store, AT);
+    const world = new World(store(), AT);
     const kari = world.person(KARI, 'Kari Nordmann');
     const nils = world.person(NILS, 'Nils Leder');
     const klara = world.person(KLARA, 'Klara Klinikk');
@@ -56,13 +46,20 @@ describe.each(transcriptStores('endorsement-flows'))('endorsement transcripts on
     return replies;
   }
 
+  /** Kari has asked both leaders; `posted` is the request card in Nils's chat. */
+  async function asked() {
+    const world = await setUp();
+    await ask(world.kari);
+    return { ...world, posted: world.nils.lastInbox() };
+  }
+
   const reload = async (id: string): Promise<Application> => {
-    const app = await store.getApplication(id);
+    const app = await store().getApplication(id);
     if (!app) throw new Error('application gone');
     return app;
   };
   const step = (app: Application, id: string) => app.steps.find((s) => s.id === id);
-  const actions = async (id: string) => (await store.readAudit(id)).map((e) => e.action);
+  const actions = async (id: string) => (await store().readAudit(id)).map((e) => e.action);
 
   it('request: each leader gets a card with the facts; the steps show who it waits on and since when', async () => {
     const { kari, nils, klara, app } = await setUp();
@@ -105,9 +102,7 @@ describe.each(transcriptStores('endorsement-flows'))('endorsement transcripts on
   });
 
   it('approve: the card is replaced in place with the outcome, the applicant is told at once', async () => {
-    const { kari, nils, app } = await setUp();
-    await ask(kari);
-    const posted = nils.lastInbox();
+    const { kari, nils, app, posted } = await asked();
     const replies = await nils.pressInInbox(posted, 'Godkjenn', { comment: 'Godt prosjekt' });
     const decided = cardOf(replies);
     expect(decided.replaces).toBe(posted.ref);
@@ -122,7 +117,7 @@ describe.each(transcriptStores('endorsement-flows'))('endorsement transcripts on
       state: 'done',
       decidedBy: { userId: NILS },
     });
-    const audit = await store.readAudit(app.id);
+    const audit = await store().readAudit(app.id);
     expect(audit.at(-1)).toMatchObject({
       action: 'endorsement.approve',
       actor: { userId: NILS },
@@ -168,9 +163,7 @@ describe.each(transcriptStores('endorsement-flows'))('endorsement transcripts on
   });
 
   it('more information: the applicant answers, the leader sees the answer on the same card and approves', async () => {
-    const { kari, nils, app } = await setUp();
-    await ask(kari);
-    const posted = nils.lastInbox();
+    const { kari, nils, app, posted } = await asked();
     const missing = cardOf(await nils.pressInInbox(posted, 'Be om mer informasjon'));
     expect(missing.errors?.comment).toBeDefined();
     await nils.pressInInbox(posted, 'Be om mer informasjon', { comment: 'Hvem er med i prosjektgruppen?' });
@@ -192,9 +185,7 @@ describe.each(transcriptStores('endorsement-flows'))('endorsement transcripts on
   });
 
   it('withdraw: the leader’s card says it is no longer current, and pressing it changes nothing', async () => {
-    const { kari, nils, app } = await setUp();
-    await ask(kari);
-    const posted = nils.lastInbox();
+    const { kari, nils, app, posted } = await asked();
     const replies = await kari.click('Trekk tilbake: Nærmeste leder');
     expect(shown(replies)).toContain('Forespørselen til Nils Leder er trukket tilbake');
     expect(shown(posted.message)).toContain('gjelder ikke lenger');
@@ -231,11 +222,9 @@ describe.each(transcriptStores('endorsement-flows'))('endorsement transcripts on
   });
 
   it('a third person pressing the buttons is refused and nothing changes (forwarded card, crafted data)', async () => {
-    const { kari, nils, ola, app } = await setUp();
-    await ask(kari);
-    const posted = nils.lastInbox();
+    const { ola, app, posted } = await asked();
     const before = await reload(app.id);
-    const audit = await store.readAudit(app.id);
+    const audit = await store().readAudit(app.id);
     for (const label of ['Godkjenn', 'Avslå', 'Be om mer informasjon']) {
       const replies = await ola.press(posted.message, label, { comment: 'jeg bestemmer' });
       expect(shown(replies)).toContain(
@@ -259,14 +248,12 @@ describe.each(transcriptStores('endorsement-flows'))('endorsement transcripts on
       'x',
     );
     expect(await reload(app.id)).toEqual(before);
-    expect(await store.readAudit(app.id)).toEqual(audit);
+    expect(await store().readAudit(app.id)).toEqual(audit);
     expect(shown(posted.message)).toContain('[Godkjenn]');
   });
 
   it('a double click, a retried invoke and two replicas at once give one decision', async () => {
-    const { world, kari, nils, app } = await setUp();
-    await ask(kari);
-    const posted = nils.lastInbox();
+    const { world, kari, nils, app, posted } = await asked();
     const card = posted.message;
     const other = world.runner();
     await Promise.all([
@@ -324,9 +311,7 @@ describe.each(transcriptStores('endorsement-flows'))('endorsement transcripts on
   });
 
   it('"hva venter på meg?" lists what waits on the leader; deciding there updates the card sent earlier', async () => {
-    const { kari, nils, app } = await setUp();
-    await ask(kari);
-    const posted = nils.lastInbox();
+    const { nils, app, posted } = await asked();
     const list = await nils.say('hva venter på meg?');
     expect(shown(list)).toContain('Dette venter på deg (1)');
     await nils.click('Godkjenn');

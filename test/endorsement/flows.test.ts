@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Persona, PLATFORMS, stepOf, useKit } from '../kit/index.ts';
+import { endorsementCast } from './cast.ts';
 
 /**
  * Whole endorsement flows over the real endpoints, once per platform from one description: Teams
@@ -13,10 +14,7 @@ const NEAREST = 'endorse-nearest-leader';
 
 describe.each(PLATFORMS)('endorsement flows on %s', (surface) => {
   const kit = useKit(surface, { at: '2022-10-10T08:00:00Z' });
-  const kari = kit.user('Kari Nordmann');
-  const nils = kit.user('Nils Leder');
-  const klara = kit.user('Klara Klinikk');
-  const ola = kit.user('Ola Annen');
+  const { kari, nils, klara, ola } = endorsementCast(kit);
 
   /**
    * Kari confirms the draft is ready and asks Nils (nearest) and Klara (clinic leader) with a note;

@@ -1,10 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { DialogSettings } from '../../src/bot/dialog.ts';
 import type { Application, Person } from '../../src/domain/application.ts';
 import type { Transition } from '../../src/domain/tracker.ts';
 import { decideEndorsement, markStepDone, requestEndorsement } from '../../src/domain/tracker.ts';
-import type { Store } from '../../src/store/store.ts';
-import { realCatalog, transcriptStores } from '../support/transcript.ts';
+import { callOf, PATIENT_SAFETY } from '../kit/applications.ts';
+import { transcriptSuite } from '../transcripts/suite.ts';
 import { shown, World } from './world.ts';
 
 const AT = '2022-10-20T08:00:00Z';
@@ -22,21 +22,12 @@ const CLINIC: Person = {
 };
 const APPLICANTS = ['e1', 'e2', 'e3', 'e4'].map((n) => `${n}eeeeee-eeee-4eee-8eee-eeeeeeeeeeee`);
 
-const call = () => {
-  const c = realCatalog().get('pasientsikkerhet-2023-2024');
-  if (!c) throw new Error('patient-safety call missing');
-  return c;
-};
+const call = () => callOf(PATIENT_SAFETY);
 
-describe.each(transcriptStores('prioritisation'))('trust prioritisation on $name', ({ make }) => {
-  let store: Store;
-  afterEach(async () => {
-    await store?.close();
-  });
-
+transcriptSuite('prioritisation', 'trust prioritisation', AT, ({ store }) => {
   async function write(app: Application, change: (a: Application) => Transition): Promise<Application> {
     const t = change(app);
-    const res = await store.updateApplication(app.id, app.version, t.app, t.audit);
+    const res = await store().updateApplication(app.id, app.version, t.app, t.audit);
     if (!res.ok) throw new Error(`write failed: ${res.reason}`);
     return res.value;
   }
@@ -61,7 +52,6 @@ describe.each(transcriptStores('prioritisation'))('trust prioritisation on $name
   }
 
   async function setUp(showPriorityRank: boolean) {
-    store = make();
     const settings: DialogSettings = {
       trustQualityChiefs: {
         'st-olavs-hospital': {
@@ -71,7 +61,7 @@ describe.each(transcriptStores('prioritisation'))('trust prioritisation on $name
       },
       showPriorityRank,
     };
-    const world = new World(store, AT, settings);
+    const world = new World(store(), AT, settings);
     const [a, b, c, d] = APPLICANTS.map((id, i) => world.person(id, `Søker ${i + 1}`));
     if (!a || !b || !c || !d) throw new Error('applicants');
     const apps = [
@@ -112,16 +102,16 @@ describe.each(transcriptStores('prioritisation'))('trust prioritisation on $name
     );
 
     const ranks = await Promise.all(
-      apps.slice(0, 3).map(async (a) => (await store.getApplication(a.id))?.priorityRank),
+      apps.slice(0, 3).map(async (a) => (await store().getApplication(a.id))?.priorityRank),
     );
     expect(ranks).toEqual([2, 3, 1]);
     expect(shown(applicants[2]?.lastInbox().message ?? [])).toContain('som nummer 1 av 3');
-    const prioritised = await store.getApplication(apps[0]?.id ?? '');
+    const prioritised = await store().getApplication(apps[0]?.id ?? '');
     expect(prioritised?.steps.find((s) => s.id === 'trust-prioritisation')).toMatchObject({
       state: 'done',
       decidedBy: { userId: CHIEF },
     });
-    expect((await store.readAudit(apps[2]?.id ?? '')).at(-1)).toMatchObject({
+    expect((await store().readAudit(apps[2]?.id ?? '')).at(-1)).toMatchObject({
       action: 'prioritisation.confirm',
       actor: { userId: CHIEF },
     });
@@ -143,7 +133,7 @@ describe.each(transcriptStores('prioritisation'))('trust prioritisation on $name
     await deputy.click('Bekreft rekkefølgen');
 
     const audits = await Promise.all(
-      apps.slice(0, 3).map(async (a) => (await store.readAudit(a.id)).map((e) => e.action)),
+      apps.slice(0, 3).map(async (a) => (await store().readAudit(a.id)).map((e) => e.action)),
     );
     expect(audits[0]?.filter((x) => x.startsWith('prioritisation'))).toEqual([
       'prioritisation.confirm',
@@ -154,7 +144,7 @@ describe.each(transcriptStores('prioritisation'))('trust prioritisation on $name
       'prioritisation.change',
     ]);
     expect(audits[2]?.filter((x) => x.startsWith('prioritisation'))).toEqual(['prioritisation.confirm']);
-    const change = (await store.readAudit(apps[1]?.id ?? '')).at(-1);
+    const change = (await store().readAudit(apps[1]?.id ?? '')).at(-1);
     expect(change).toMatchObject({
       actor: { userId: DEPUTY },
       changes: { priorityRank: { before: 2, after: 1 } },
@@ -181,6 +171,6 @@ describe.each(transcriptStores('prioritisation'))('trust prioritisation on $name
       ],
     };
     expect(shown(await ola.press(crafted, 'x'))).toContain('Du er ikke satt opp som kvalitetssjef');
-    expect((await store.getApplication(apps[0]?.id ?? ''))?.priorityRank).toBeUndefined();
+    expect((await store().getApplication(apps[0]?.id ?? ''))?.priorityRank).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { labels, PLATFORMS, type Shown, stepOf, useKit } from '../kit/index.ts';
+import { endorsementCast } from './cast.ts';
 
 /**
  * The applicant moves an application on from its card, over the real endpoints of each platform
@@ -16,10 +17,7 @@ const raw = (shown: Shown | undefined) => JSON.stringify(shown?.raw ?? {});
 
 describe.each(PLATFORMS)('the applicant’s steps on %s', (surface) => {
   const kit = useKit(surface, { at: '2022-10-10T08:00:00Z' });
-  const kari = kit.user('Kari Nordmann');
-  const nils = kit.user('Nils Leder');
-  const klara = kit.user('Klara Klinikk');
-  const ola = kit.user('Ola Annen');
+  const { kari, nils, klara, ola } = endorsementCast(kit);
   const chief = kit.user('Kvalitetssjef');
   const leaders = () => [nils.person, klara.person] as [typeof nils.person, typeof nils.person];
 

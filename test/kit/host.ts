@@ -87,6 +87,14 @@ export function linesLog(lines: string[], level: 'debug' | 'info' | 'warn' = 'in
   });
 }
 
+/**
+ * The app built from `config` and not listening, on the embedded store: for what createApp decides
+ * from its configuration alone (which platforms start, what production refuses).
+ */
+export function configuredApp(config: HostConfig): App {
+  return createApp({ config, store: createMemoryStore(), catalog: realCatalog(), log: quietLog() });
+}
+
 /** A Redis store of its own for one test (or one replica group, with a shared prefix). */
 export function redisStore(prefix = `t-${randomUUID()}:`): Store {
   return createRedisStore({ url: inject('redisUrl'), prefix });

@@ -7,7 +7,7 @@ import type { Seen, SurfaceStart } from './surface.ts';
  * each test (or restart) on the kit's clock, settings and state, and what appeared read from the
  * capture in order. Each platform says how it opens its capture and reads one captured request.
  */
-export abstract class HttpSurface<C extends { reset(): void; close(): Promise<void> }> {
+export abstract class HttpSurface<C extends { reset(): void; close(): Promise<void> }, R> {
   capture!: C;
   host: Host | undefined;
   protected cursor = 0;
@@ -16,8 +16,10 @@ export abstract class HttpSurface<C extends { reset(): void; close(): Promise<vo
   protected abstract openCapture(): Promise<C>;
   /** What the host needs beyond the kit's clock, settings and state (Slack: its capture). */
   protected abstract hostOptions(): HostOptions;
-  /** Reads what was captured since the last call into `seen`. */
-  protected abstract drainCapture(): void;
+  /** Everything the capture has recorded, in order. */
+  protected abstract captured(): readonly R[];
+  /** Adds what one captured request shows to `seen`. */
+  protected abstract read(request: R): void;
 
   async open(): Promise<void> {
     this.capture = await this.openCapture();
@@ -53,6 +55,14 @@ export abstract class HttpSurface<C extends { reset(): void; close(): Promise<vo
   async stop(): Promise<void> {
     await this.host?.close();
     this.host = undefined;
+  }
+
+  /** Reads what was captured since the last call into `seen`. */
+  protected drainCapture(): void {
+    const all = this.captured();
+    const fresh = all.slice(this.cursor);
+    this.cursor = all.length;
+    for (const request of fresh) this.read(request);
   }
 
   drain(): Seen[] {

@@ -1,6 +1,7 @@
 /** The conversation test kit: one way to play a conversation on any surface (docs/testing.md). */
 export * from './applications.ts';
 export {
+  configuredApp,
   type FileHost,
   type Host,
   linesLog,

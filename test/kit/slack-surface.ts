@@ -58,7 +58,7 @@ function withErrors(view: SlackView, errors: Record<string, string>): SlackView 
   return { ...view, blocks };
 }
 
-export class SlackSurface extends HttpSurface<SlackCapture> implements Surface {
+export class SlackSurface extends HttpSurface<SlackCapture, SlackCall> implements Surface {
   readonly name = 'slack';
   readonly platform = 'slack';
   private posts = 0;
@@ -169,13 +169,11 @@ export class SlackSurface extends HttpSurface<SlackCapture> implements Surface {
     return this.send(this.last);
   }
 
-  protected drainCapture(): void {
-    const calls = this.capture.calls.slice(this.cursor);
-    this.cursor = this.capture.calls.length;
-    for (const c of calls) this.read(c);
+  protected captured(): readonly SlackCall[] {
+    return this.capture.calls;
   }
 
-  private read(c: SlackCall): void {
+  protected read(c: SlackCall): void {
     const channel = String(c.args.channel ?? '');
     const acting = this.acting;
     switch (c.method) {

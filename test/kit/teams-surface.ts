@@ -25,7 +25,7 @@ import { fromActivity, fromAdaptiveCard } from './teams-read.ts';
 
 export const teamsLocale = (locale: Identity['locale']) => (locale === 'en' ? 'en-US' : 'nb-NO');
 
-export class TeamsSurface extends HttpSurface<BotConnectorCapture> implements Surface {
+export class TeamsSurface extends HttpSurface<BotConnectorCapture, Captured> implements Surface {
   readonly name = 'teams';
   readonly platform = 'teams';
   private last: Record<string, unknown> | undefined;
@@ -100,13 +100,11 @@ export class TeamsSurface extends HttpSurface<BotConnectorCapture> implements Su
     return this.post(this.last);
   }
 
-  protected drainCapture(): void {
-    const requests = this.capture.requests.slice(this.cursor);
-    this.cursor = this.capture.requests.length;
-    for (const c of requests) this.read(c);
+  protected captured(): readonly Captured[] {
+    return this.capture.requests;
   }
 
-  private read(c: Captured): void {
+  protected read(c: Captured): void {
     if (!c.conversationId || !c.path.includes('/activities')) return;
     const conversation = c.conversationId;
     if (c.method === 'POST') {

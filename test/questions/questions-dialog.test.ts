@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { play } from '../support/transcript.ts';
+import { innovation, toBudget } from '../transcripts/steps.ts';
 import { transcriptSuite } from '../transcripts/suite.ts';
 
 /** Questions through the real engine: commands vs questions, with and without a dialog waiting. */
@@ -48,9 +49,7 @@ transcriptSuite('questions', 'questions about the calls', AT, ({ chat, store }) 
 
   it('at an amount prompt a question wins, and "continue where I was" returns to the prompt', async () => {
     await play(chat(), [
-      { say: 'hvor mye kan jeg søke om' },
-      { click: 'Innovasjonsmidler 2023' },
-      { click: 'Tjenesteinnovasjon', expect: ['samlede prosjektbudsjettet'] },
+      ...toBudget('hvor mye kan jeg søke om', 'Tjenesteinnovasjon'),
       {
         say: 'må vi ha egenfinansiering?',
         expect: ['minst 25 % egenfinansiering', '[Fortsett der jeg var]'],
@@ -65,9 +64,7 @@ transcriptSuite('questions', 'questions about the calls', AT, ({ chat, store }) 
   it('at a title prompt a command as the whole text is never saved; a question is confirmed first', async () => {
     const c = chat();
     await play(c, [
-      { say: 'ny søknad' },
-      { click: 'Innovasjonsmidler 2023' },
-      { click: 'Tjenesteinnovasjon', expect: ['Hva heter prosjektet?'] },
+      ...innovation('ny søknad', 'Tjenesteinnovasjon', ['Hva heter prosjektet?']),
       { say: 'status', expect: ['Du har ingen søknader ennå', '[Fortsett der jeg var]'] },
       {
         say: 'Hva er fristen?',

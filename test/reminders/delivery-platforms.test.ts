@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { type PlatformHost, startPlatformHost } from '../scheduler/platform-host.ts';
+import {
+  actionOf,
+  type CardAction,
+  type PlatformHost,
+  startPlatformHost,
+  subscribeTeamsChannel,
+} from '../scheduler/platform-host.ts';
 import type { SlackCall } from '../support/slack-capture.ts';
 import {
   blockActions,
@@ -8,14 +14,7 @@ import {
   USER as SLACK_USER,
   appMention as slackMention,
 } from '../support/slack-fixtures.ts';
-import {
-  cardInvoke,
-  cardOf,
-  channelMessage,
-  postActivity,
-  CHANNEL as TEAMS_CHANNEL,
-  teamInstall,
-} from '../support/teams-fixtures.ts';
+import { cardOf, CHANNEL as TEAMS_CHANNEL } from '../support/teams-fixtures.ts';
 
 /**
  * Issue 8, delivery through both platforms' real adapters: the channels subscribe in chat, the
@@ -30,40 +29,9 @@ afterEach(async () => {
   await h.close();
 });
 
-type Action = { type: string; verb?: string; title?: string; data?: Record<string, unknown> };
 type SlackElement = { type: string; action_id?: string; value?: string; text?: { text: string } };
 
 const seconds = () => Math.floor(h.clock.now() / 1000);
-
-/** A card click from the channel thread a mention started (Teams sends the channel's conversation). */
-function channelInvoke(thread: ReturnType<typeof channelMessage>, action: Action, inputs = {}) {
-  return {
-    ...cardInvoke(h.teams.serviceUrl, action.verb ?? '', action.data ?? {}, inputs, '1:0'),
-    conversation: thread.conversation,
-    channelData: thread.channelData,
-  };
-}
-
-function actionOf(card: { actions?: Record<string, unknown>[] } | undefined, verb: string): Action {
-  const action = (card?.actions as Action[] | undefined)?.find((a) => a.verb === verb);
-  if (!action) throw new Error(`no ${verb} on the card`);
-  return action;
-}
-
-async function subscribeTeamsChannel(callId: string): Promise<void> {
-  // Adding the bot to a team is what stores the channel's conversation reference.
-  expect((await postActivity(h.port, teamInstall(h.teams.serviceUrl))).status).toBe(200);
-  const thread = channelMessage(h.teams.serviceUrl, 'påminnelser');
-  expect((await postActivity(h.port, thread)).status).toBe(200);
-  const overview = cardOf(h.teams.posted().at(-1)?.body ?? {});
-  const choose = await postActivity(h.port, channelInvoke(thread, actionOf(overview, 'reminders.choose')));
-  const form = (choose.body as { value: { actions?: Record<string, unknown>[] } }).value;
-  const saved = await postActivity(
-    h.port,
-    channelInvoke(thread, actionOf(form, 'reminders.save-calls'), { calls: callId }),
-  );
-  expect(JSON.stringify(saved.body)).toContain('Status');
-}
 
 function slackButton(call: SlackCall | undefined, action: string): SlackElement {
   const blocks = (call?.args.blocks ?? []) as { type: string; elements?: SlackElement[] }[];
@@ -103,7 +71,7 @@ describe('reminders through the real Teams and Slack adapters', () => {
   it('channels subscribed in chat get the deadline reminder when due, once, with date, "in N days" and buttons', async () => {
     // The Slack member writes in English: the channel's reminders come in English.
     h.slack.setLocale(SLACK_USER, 'en-GB');
-    await subscribeTeamsChannel('innovasjon-2023');
+    await subscribeTeamsChannel(h, 'innovasjon-2023');
     await subscribeSlackChannel('innovasjon-2023');
     expect(await h.app.store.getSubscription(`teams:${TEAMS_CHANNEL}`)).toMatchObject({
       callIds: ['innovasjon-2023'],
@@ -142,7 +110,7 @@ describe('reminders through the real Teams and Slack adapters', () => {
     expect(cardText).toContain('Søknadsfrist');
     expect(cardText).toContain('Innovasjonsmidler 2023');
     expect(cardText).toContain('20. oktober 2022 kl. 15.00 (om 14 dager)');
-    expect(((card?.actions ?? []) as Action[]).map((a) => a.verb)).toEqual([
+    expect(((card?.actions ?? []) as CardAction[]).map((a) => a.verb)).toEqual([
       'eligibility.start',
       'application.start',
       'status.start',

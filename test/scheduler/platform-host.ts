@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
+import { expect } from 'vitest';
 import type { SlackAdapter } from '../../adapters/slack/adapter.ts';
 import { loadCatalog } from '../../src/calls/load.ts';
 import type { Catalog } from '../../src/domain/catalog.ts';
@@ -12,7 +13,8 @@ import { createRedisStore } from '../../src/store/redis-store.ts';
 import { deletePrefix } from '../store/redis-harness.ts';
 import { type BotConnectorCapture, startBotConnectorCapture } from '../support/bot-connector-capture.ts';
 import { type SlackCapture, startSlackCapture } from '../support/slack-capture.ts';
-import { SIGNING_SECRET } from '../support/slack-fixtures.ts';
+import { slackConfig } from '../support/slack-fixtures.ts';
+import { cardInvoke, cardOf, channelMessage, postActivity, teamInstall } from '../support/teams-fixtures.ts';
 import { collectingLog, type TestClock, testClock } from './support.ts';
 
 let catalog: Catalog | undefined;
@@ -53,13 +55,7 @@ export async function startPlatformHost(
       port: 0,
       nodeEnv: 'test',
       teams: {},
-      slack: {
-        enabled: true,
-        socketMode: false,
-        botToken: 'xoxb-test-token',
-        signingSecret: SIGNING_SECRET,
-        apiUrl: slack.apiUrl,
-      },
+      slack: slackConfig(slack.apiUrl),
       ...extra,
     },
     store,
@@ -114,4 +110,39 @@ export function maxInWindow(times: readonly number[], windowMs: number): number 
     best = Math.max(best, i - j + 1);
   }
   return best;
+}
+
+/** An Adaptive Card action as the bot renders it. */
+export type CardAction = { type: string; verb?: string; title?: string; data?: Record<string, unknown> };
+
+/** The card's action with this verb; fails the test when there is none. */
+export function actionOf(
+  card: { actions?: Record<string, unknown>[] } | undefined,
+  verb: string,
+): CardAction {
+  const action = (card?.actions as CardAction[] | undefined)?.find((a) => a.verb === verb);
+  if (!action) throw new Error(`no ${verb} on the card`);
+  return action;
+}
+
+/**
+ * Adds the bot to the team (which stores the channel's conversation reference) and subscribes the
+ * channel to a call, as a channel member does in chat: "påminnelser", then the card's buttons.
+ */
+export async function subscribeTeamsChannel(h: PlatformHost, callId: string): Promise<void> {
+  expect((await postActivity(h.port, teamInstall(h.teams.serviceUrl))).status).toBe(200);
+  const thread = channelMessage(h.teams.serviceUrl, 'påminnelser');
+  expect((await postActivity(h.port, thread)).status).toBe(200);
+  // A card click from the channel thread the message started (Teams sends the channel's conversation).
+  const press = (action: CardAction, inputs = {}) =>
+    postActivity(h.port, {
+      ...cardInvoke(h.teams.serviceUrl, action.verb ?? '', action.data ?? {}, inputs, '1:0'),
+      conversation: thread.conversation,
+      channelData: thread.channelData,
+    });
+  const overview = cardOf(h.teams.posted().at(-1)?.body ?? {});
+  const choose = await press(actionOf(overview, 'reminders.choose'));
+  const form = (choose.body as { value: { actions?: Record<string, unknown>[] } }).value;
+  const saved = await press(actionOf(form, 'reminders.save-calls'), { calls: callId });
+  expect(JSON.stringify(saved.body)).toContain('Status');
 }

@@ -1,15 +1,8 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { slashText } from '../../adapters/slack/inbound.ts';
-import { type PlatformHost, startPlatformHost } from '../scheduler/platform-host.ts';
+import { type PlatformHost, startPlatformHost, subscribeTeamsChannel } from '../scheduler/platform-host.ts';
 import { postSlack, slashCommand } from '../support/slack-fixtures.ts';
-import {
-  cardInvoke,
-  cardOf,
-  channelMessage,
-  postActivity,
-  CHANNEL as TEAMS_CHANNEL,
-  teamInstall,
-} from '../support/teams-fixtures.ts';
+import { channelMessage, postActivity, CHANNEL as TEAMS_CHANNEL } from '../support/teams-fixtures.ts';
 
 /**
  * The development clock (issue 16): a typed `/at` moves the host's clock and sends the reminders that
@@ -20,8 +13,6 @@ afterEach(async () => {
   await h?.close();
   h = undefined;
 });
-
-type Action = { verb?: string; data?: Record<string, unknown> };
 
 async function start(movableClock: boolean): Promise<PlatformHost> {
   h = await startPlatformHost(inject('redisUrl'), '2022-10-04T08:00:00Z', {
@@ -36,30 +27,10 @@ function posted(host: PlatformHost): string[] {
   return host.teams.posted().map((p) => JSON.stringify(p.body));
 }
 
-/** Adds the bot to the team and subscribes the channel to a call, as a channel member does in chat. */
-async function subscribe(host: PlatformHost, callId: string): Promise<void> {
-  await postActivity(host.port, teamInstall(host.teams.serviceUrl));
-  const thread = channelMessage(host.teams.serviceUrl, 'påminnelser');
-  await postActivity(host.port, thread);
-  const press = (action: Action | undefined, inputs = {}) =>
-    postActivity(host.port, {
-      ...cardInvoke(host.teams.serviceUrl, action?.verb ?? '', action?.data ?? {}, inputs, '1:0'),
-      conversation: thread.conversation,
-      channelData: thread.channelData,
-    });
-  const overview = cardOf(host.teams.posted().at(-1)?.body ?? {});
-  const choose = ((overview?.actions ?? []) as Action[]).find((a) => a.verb === 'reminders.choose');
-  const form = ((await press(choose)).body as { value: { actions?: Action[] } }).value;
-  await press(
-    form.actions?.find((a) => a.verb === 'reminders.save-calls'),
-    { calls: callId },
-  );
-}
-
 describe('/at, the development clock', () => {
   it('in Teams moves the clock, and the channel reminder that fell due arrives', async () => {
     const host = await start(true);
-    await subscribe(host, 'innovasjon-2023');
+    await subscribeTeamsChannel(host, 'innovasjon-2023');
     host.teams.reset();
 
     const res = await postActivity(host.port, channelMessage(host.teams.serviceUrl, '/at 2022-10-18 09:00'));

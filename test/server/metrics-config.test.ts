@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isMidlerError } from '../../src/domain/errors.ts';
 import { loadConfig, redactConfig } from '../../src/server/config.ts';
+import { refusalOf } from '../support/errors.ts';
 
 /** The operator settings of issue 20: bind address, the metrics listener and its token. */
 
@@ -12,13 +12,7 @@ const production = {
 };
 
 function problems(env: Record<string, string>): string {
-  try {
-    loadConfig(env);
-  } catch (e) {
-    if (isMidlerError(e, 'config.invalid')) return e.message;
-    throw e;
-  }
-  throw new Error('expected loadConfig to fail');
+  return refusalOf('config.invalid', () => loadConfig(env), 'expected loadConfig to fail').message;
 }
 
 describe('HOST and the metrics settings', () => {

@@ -1,16 +1,10 @@
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../src/calls/load.ts';
-import { type App, createApp } from '../../src/server/app.ts';
+import type { App } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
-import { createLogger } from '../../src/server/logger.ts';
-import { createMemoryStore } from '../../src/store/memory-store.ts';
+import { configuredApp } from '../kit/index.ts';
 import { type SlackCapture, startSlackCapture } from '../support/slack-capture.ts';
 import { appMention, postSlack, SIGNING_SECRET, urlVerification } from '../support/slack-fixtures.ts';
 import { personalMessage, postActivity } from '../support/teams-fixtures.ts';
-
-const quiet = () =>
-  createLogger({ level: 'fatal', destination: new Writable({ write: (_c, _e, cb) => cb() }) });
 
 /** NODE_ENV=production with only Slack's credentials, as loadConfig reads them. */
 function slackOnlyProduction(apiUrl: string) {
@@ -32,13 +26,8 @@ describe('a Slack-only production deployment', () => {
 
   beforeAll(async () => {
     slack = await startSlackCapture();
-    app = createApp({
-      config: slackOnlyProduction(slack.apiUrl),
-      // The Redis store itself is covered elsewhere; the subject here is which platforms start.
-      store: createMemoryStore(),
-      catalog: loadCatalog('calls'),
-      log: quiet(),
-    });
+    // The Redis store itself is covered elsewhere; the subject here is which platforms start.
+    app = configuredApp(slackOnlyProduction(slack.apiUrl));
     port = await app.listen(0);
   });
   afterAll(async () => {
@@ -80,23 +69,13 @@ describe('a Slack-only production deployment', () => {
 
 describe('platform rules', () => {
   it('refuses production with no platform at all, naming the variables', () => {
-    expect(() =>
-      createApp({
-        config: { port: 0, nodeEnv: 'production', teams: {} },
-        store: createMemoryStore(),
-        catalog: loadCatalog('calls'),
-        log: quiet(),
-      }),
-    ).toThrow(/MicrosoftAppId.*SLACK_BOT_TOKEN/);
+    expect(() => configuredApp({ port: 0, nodeEnv: 'production', teams: {} })).toThrow(
+      /MicrosoftAppId.*SLACK_BOT_TOKEN/,
+    );
   });
 
   it('runs Teams unauthenticated outside production when no app id is set', () => {
-    const app = createApp({
-      config: { port: 0, nodeEnv: 'development', teams: {} },
-      store: createMemoryStore(),
-      catalog: loadCatalog('calls'),
-      log: quiet(),
-    });
+    const app = configuredApp({ port: 0, nodeEnv: 'development', teams: {} });
     expect(app.platforms.teams).toMatchObject({ enabled: true, authenticated: false });
     expect(app.platforms.slack.enabled).toBe(false);
     expect(app.routes).toContain('POST /api/messages');

@@ -12,7 +12,7 @@ import type { Store } from '../../src/store/store.ts';
 import { removeTempDirs } from '../calls/support.ts';
 import { callsDirWithThisYear, reviewedDraft } from '../support/calls-dirs.ts';
 import { type SlackCapture, startSlackCapture } from '../support/slack-capture.ts';
-import { CHANNEL, SIGNING_SECRET } from '../support/slack-fixtures.ts';
+import { CHANNEL, slackConfig } from '../support/slack-fixtures.ts';
 
 /**
  * Issue 19's done-when, end to end: next year's innovation call is drafted from its new text, the
@@ -55,15 +55,7 @@ async function replica(dir: string, prefix: string): Promise<App> {
     store: createRedisStore({ url: inject('redisUrl'), prefix, readyWaitMs: 5000 }),
     clock,
     log: quiet(),
-    platforms: [
-      slackPlatform({
-        enabled: true,
-        socketMode: false,
-        botToken: 'xoxb-test-token',
-        signingSecret: SIGNING_SECRET,
-        apiUrl: slack.apiUrl,
-      }),
-    ],
+    platforms: [slackPlatform(slackConfig(slack.apiUrl))],
   });
   apps.push(app);
   await app.listen(0);

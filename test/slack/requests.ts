@@ -84,6 +84,16 @@ export function press(
   });
 }
 
+/** A press of the first button for `action` on its card, carrying `data` as the bot rendered it. */
+export function pressOf(
+  capture: SlackCapture,
+  action: string,
+  data: Record<string, unknown>,
+  where: Omit<Parameters<typeof press>[1], 'actionId' | 'value'> = {},
+): SlackRequest {
+  return press(capture, { actionId: `${action}#0`, value: JSON.stringify({ a: action, d: data }), ...where });
+}
+
 /** An @mention written as a reply in a thread (the event carries the parent's `thread_ts`). */
 export function mentionInThread(text: string, threadTs: string, opts: Parameters<typeof appMention>[1] = {}) {
   const req = appMention(text, opts);

@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { decodeModalMeta } from '../../adapters/slack/render-modal.ts';
-import type { Card, Inbound, Outbound } from '../../src/bot/messages.ts';
+import type { Inbound, Outbound } from '../../src/bot/messages.ts';
 import type { Application } from '../../src/domain/application.ts';
 import { useSlackHost } from '../kit/index.ts';
+import { choiceInput, formCard } from '../support/cards.ts';
 import {
   appHomeOpened,
   blockActions,
@@ -12,30 +13,20 @@ import {
   viewSubmission,
 } from '../support/slack-fixtures.ts';
 import { NOW_SECONDS, scriptedEngine } from './harness.ts';
-import { press, RESPONSE_URL, responses, slash } from './requests.ts';
+import { pressOf, RESPONSE_URL, responses, slash } from './requests.ts';
 
-const form: Card = {
-  kind: 'card',
-  title: 'Beløpskalkulator',
-  blocks: [{ kind: 'text', text: 'Fyll inn **budsjettet**.' }],
-  inputs: [
+const form = formCard(
+  'Beløpskalkulator',
+  [
     { kind: 'amount', id: 'total', label: 'Totalt budsjett', required: true },
-    {
-      kind: 'choice',
-      id: 'category',
-      label: 'Kategori',
-      multiple: false,
-      options: [
-        { value: 'product', label: 'Produkt' },
-        { value: 'service', label: 'Tjeneste' },
-      ],
-    },
+    choiceInput('category', 'Kategori', { product: 'Produkt', service: 'Tjeneste' }),
   ],
-  buttons: [
+  [
     { action: 'amount.submit', label: 'Regn ut', data: { v: 3 }, style: 'primary' },
     { action: 'amount.cancel', label: 'Avbryt', data: { v: 3 } },
   ],
-};
+  { blocks: [{ kind: 'text', text: 'Fyll inn **budsjettet**.' }] },
+);
 
 function script(event: Inbound): Outbound[] {
   const action = event.action;
@@ -69,6 +60,10 @@ function script(event: Inbound): Outbound[] {
 
 const engine = scriptedEngine(script);
 const host = useSlackHost(() => ({ engine }));
+
+/** A button press posted to the host as Slack sends it. */
+const postPress = (action: string, data: Record<string, unknown>, where?: Parameters<typeof pressOf>[3]) =>
+  postSlack(host.port, pressOf(host.capture, action, data, where), NOW_SECONDS);
 beforeEach(() => {
   engine.seen.length = 0;
 });
@@ -82,11 +77,10 @@ type View = {
 
 describe('buttons (block_actions)', () => {
   it('hands the engine the action id, the button data, the input values and the message ref', async () => {
-    const res = await postSlack(
-      host.port,
-      press(host.capture, {
-        actionId: 'elig.answer#0',
-        value: JSON.stringify({ a: 'elig.answer', d: { answer: 'yes', v: 2 } }),
+    const res = await postPress(
+      'elig.answer',
+      { answer: 'yes', v: 2 },
+      {
         messageTs: '1693814400.000777',
         values: {
           trust: {
@@ -97,8 +91,7 @@ describe('buttons (block_actions)', () => {
           },
           total: { total: { type: 'plain_text_input', value: '1 200 000' } },
         },
-      }),
-      NOW_SECONDS,
+      },
     );
     expect(res.status).toBe(200);
     // A press on a public channel message is answered to the presser only (the bot, which posted
@@ -118,15 +111,7 @@ describe('buttons (block_actions)', () => {
   });
 
   it('updates the card in place (chat.update) when the reply replaces the pressed message', async () => {
-    await postSlack(
-      host.port,
-      press(host.capture, {
-        actionId: 'endorse.approve#0',
-        value: JSON.stringify({ a: 'endorse.approve', d: { id: 'app-1' } }),
-        messageTs: '1693814400.000888',
-      }),
-      NOW_SECONDS,
-    );
+    await postPress('endorse.approve', { id: 'app-1' }, { messageTs: '1693814400.000888' });
     const [update] = await host.capture.waitFor('chat.update');
     await host.idle();
     expect(update?.args).toMatchObject({ channel: CHANNEL, ts: '1693814400.000888' });
@@ -135,16 +120,7 @@ describe('buttons (block_actions)', () => {
   });
 
   it('replaces an ephemeral message through the response_url (chat.update cannot edit ephemerals)', async () => {
-    await postSlack(
-      host.port,
-      press(host.capture, {
-        actionId: 'endorse.approve#0',
-        value: JSON.stringify({ a: 'endorse.approve', d: { id: 'app-2' } }),
-        messageTs: '1693814400.000999',
-        ephemeral: true,
-      }),
-      NOW_SECONDS,
-    );
+    await postPress('endorse.approve', { id: 'app-2' }, { messageTs: '1693814400.000999', ephemeral: true });
     const [replace] = await host.capture.waitFor(RESPONSE_URL);
     await host.idle();
     expect(replace?.args).toMatchObject({ replace_original: true });
@@ -154,15 +130,7 @@ describe('buttons (block_actions)', () => {
   });
 
   it('answers a press in a thread ephemerally in that thread', async () => {
-    await postSlack(
-      host.port,
-      press(host.capture, {
-        actionId: 'elig.answer#0',
-        value: JSON.stringify({ a: 'elig.answer', d: { answer: 'no' } }),
-        threadTs: '1693814400.000050',
-      }),
-      NOW_SECONDS,
-    );
+    await postPress('elig.answer', { answer: 'no' }, { threadTs: '1693814400.000050' });
     const [eph] = await host.capture.waitFor('chat.postEphemeral');
     await host.idle();
     expect(eph?.args).toMatchObject({ channel: CHANNEL, user: USER, thread_ts: '1693814400.000050' });

@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Card, Inbound, Outbound } from '../../src/bot/messages.ts';
 import { useSlackHost } from '../kit/index.ts';
+import { formCard } from '../support/cards.ts';
 import { DM, postSlack, type SlackRequest } from '../support/slack-fixtures.ts';
 import { NOW, NOW_SECONDS, scriptedEngine } from './harness.ts';
-import { press, responses } from './requests.ts';
+import { pressOf, responses } from './requests.ts';
 
 /**
  * A press's first card answer replaces the pressed message (docs/slack.md, "Answering a press in
@@ -20,16 +21,14 @@ const next: Card = {
     { action: 'progress.back', label: 'Nei, tilbake' },
   ],
 };
-const form: Card = {
-  kind: 'card',
-  title: 'Endre søknaden',
-  blocks: [],
-  inputs: [
+const form = formCard(
+  'Endre søknaden',
+  [
     { kind: 'text', id: 'title', label: 'Tittel', required: true },
     { kind: 'text', id: 'own', label: 'Egenandel' },
   ],
-  buttons: [{ action: 'progress.save', label: 'Lagre', style: 'primary' }],
-};
+  [{ action: 'progress.save', label: 'Lagre', style: 'primary' }],
+);
 
 function script(event: Inbound): Outbound[] {
   switch (event.action?.id) {
@@ -68,13 +67,7 @@ async function send(req: SlackRequest) {
 }
 
 const dmPress = (action: string, ts: string, shown: unknown[] = STATUS_BLOCKS) =>
-  press(host.capture, {
-    actionId: `${action}#0`,
-    value: JSON.stringify({ a: action, d: {} }),
-    channel: DM,
-    messageTs: ts,
-    shown,
-  });
+  pressOf(host.capture, action, {}, { channel: DM, messageTs: ts, shown });
 
 describe('a press in the bot DM', () => {
   it('replaces the pressed message with the first card (chat.update with its ts); the rest follows as new posts', async () => {
@@ -133,12 +126,12 @@ describe('a press in the bot DM', () => {
 
 /** "Withdraw" pressed on a fresh message in the channel, ephemeral or public. */
 const channelWithdraw = (ephemeral: boolean) =>
-  press(host.capture, {
-    actionId: 'progress.withdraw#0',
-    value: JSON.stringify({ a: 'progress.withdraw', d: {} }),
-    messageTs: freshTs(),
-    ...(ephemeral ? { ephemeral } : {}),
-  });
+  pressOf(
+    host.capture,
+    'progress.withdraw',
+    {},
+    { messageTs: freshTs(), ...(ephemeral ? { ephemeral } : {}) },
+  );
 
 describe('a press in a channel', () => {
   it('on an ephemeral answer: the first card replaces it through the response_url', async () => {

@@ -7,7 +7,7 @@ import { parseSlackBody } from '../../adapters/slack/parse.ts';
 import { slackPlatform } from '../../adapters/slack/platform.ts';
 import { encodeModalMeta } from '../../adapters/slack/render-modal.ts';
 import type { Engine } from '../../src/bot/engine-port.ts';
-import type { Card, Outbound } from '../../src/bot/messages.ts';
+import type { Outbound } from '../../src/bot/messages.ts';
 import { loadCatalog } from '../../src/calls/load.ts';
 import type { Catalog } from '../../src/domain/catalog.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
@@ -15,6 +15,7 @@ import { type App, createApp } from '../../src/server/app.ts';
 import { createLogger } from '../../src/server/logger.ts';
 import { createMemoryStore } from '../../src/store/memory-store.ts';
 import type { Store } from '../../src/store/store.ts';
+import { formCard } from '../support/cards.ts';
 import { type SlackCapture, startSlackCapture } from '../support/slack-capture.ts';
 import {
   appHomeOpened,
@@ -226,16 +227,15 @@ async function claimed(id: string): Promise<boolean> {
 const inDm = { channel: DM, channelName: 'directmessage' };
 
 /** A reply that asks for input: a modal submit answers it by replacing the modal (in the ack). */
-const nextForm: Card = {
-  kind: 'card',
-  title: 'Neste skjema',
-  blocks: [{ kind: 'text', text: 'Fyll inn **budsjettet**.' }],
-  inputs: [
+const nextForm = formCard(
+  'Neste skjema',
+  [
     { kind: 'amount', id: 'total', label: 'Totalt budsjett', required: true },
     { kind: 'text', id: 'note', label: 'Merknad' },
   ],
-  buttons: [{ action: 'form.submit', label: 'Send', data: {}, style: 'primary' }],
-};
+  [{ action: 'form.submit', label: 'Send', data: {}, style: 'primary' }],
+  { blocks: [{ kind: 'text', text: 'Fyll inn **budsjettet**.' }] },
+);
 
 describe.each(['socket', 'http'] as const)('one effect per delivery (%s)', (mode) => {
   const host = () => hosts[mode];

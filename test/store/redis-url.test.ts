@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isMidlerError } from '../../src/domain/errors.ts';
 import { createKeys, hashTagOf } from '../../src/store/keys.ts';
 import { parseRedisUrl } from '../../src/store/redis-connection.ts';
+import { errorOf } from '../support/errors.ts';
 
 describe('parseRedisUrl', () => {
   it('reads a single server, with credentials, TLS and database', () => {
@@ -56,12 +57,7 @@ describe('parseRedisUrl', () => {
       'redis://:secret@host:99999',
       'redis+cluster://n1:7000/2',
     ]) {
-      let error: unknown;
-      try {
-        parseRedisUrl(bad);
-      } catch (e) {
-        error = e;
-      }
+      const error = errorOf(() => parseRedisUrl(bad));
       expect(isMidlerError(error, 'config.invalid'), bad).toBe(true);
       expect(String((error as Error).message)).not.toContain('secret');
     }

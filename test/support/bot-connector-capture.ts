@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type MicrosoftFake, readFields } from './request-body.ts';
 
 /** One request the bot made to the (local) Bot Connector service. */
 export interface Captured {
@@ -29,17 +30,14 @@ export interface CaptureOptions {
   now?: () => number;
 }
 
-export interface BotConnectorCapture {
+/** Its `loginUrl` is configured as ToChannelFromBotLoginUrl. */
+export interface BotConnectorCapture extends MicrosoftFake<Captured> {
   /** The serviceUrl to put in activities (ends with a slash, as Teams sends it). */
   readonly serviceUrl: string;
-  /** The login URL to configure as ToChannelFromBotLoginUrl (tenant path included). */
-  readonly loginUrl: string;
-  readonly requests: Captured[];
   /** Activities posted (new messages and replies). */
   posted(): Captured[];
   /** Activities replaced in place (PUT). */
   updated(): Captured[];
-  tokenRequests(): Captured[];
   /** The next `count` activity requests fail with `status` (and Retry-After when given). */
   failNext(count: number, status: number, retryAfterSeconds?: number): void;
   /** The next activity requests to this conversation get these faults, one each, in order. */
@@ -64,23 +62,10 @@ export interface BotConnectorCapture {
   addMember(conversationId: string, member: { id: string; name: string; aadObjectId: string }): void;
   /** Single-member lookups the bot made. */
   memberLookups(): Captured[];
-  reset(): void;
-  close(): Promise<void>;
 }
 
 const ACTIVITIES = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
 const MEMBER = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/;
-
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (!text) return {};
-  if ((req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')) {
-    return Object.fromEntries(new URLSearchParams(text));
-  }
-  return JSON.parse(text) as Record<string, unknown>;
-}
 
 /** A local Bot Connector: records what the bot sends and answers like the service does. */
 export async function startBotConnectorCapture(options: CaptureOptions = {}): Promise<BotConnectorCapture> {
@@ -113,7 +98,7 @@ export async function startBotConnectorCapture(options: CaptureOptions = {}): Pr
 
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
-    const body = await readJson(req);
+    const body = await readFields(req);
     const match = ACTIVITIES.exec(url.pathname);
     const captured: Captured = {
       method: req.method ?? 'GET',

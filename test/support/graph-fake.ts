@@ -1,5 +1,6 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type MicrosoftFake, readFields } from './request-body.ts';
 
 /**
  * A local Microsoft Graph and Entra token endpoint, as much of them as proactive installation uses
@@ -22,13 +23,10 @@ export interface GraphRequest {
   body: Record<string, unknown>;
 }
 
-export interface GraphFake {
+/** Its `loginUrl` is configured as TEAMS_GRAPH_LOGIN_URL. */
+export interface GraphFake extends MicrosoftFake<GraphRequest> {
   /** Configure as TEAMS_GRAPH_URL (with the version). */
   readonly graphUrl: string;
-  /** Configure as TEAMS_GRAPH_LOGIN_URL. */
-  readonly loginUrl: string;
-  readonly requests: GraphRequest[];
-  tokenRequests(): GraphRequest[];
   graphRequests(): GraphRequest[];
   /** A user of the tenant; `chatId` is the personal chat Graph names once the app is installed. */
   addUser(aadObjectId: string, chatId: string): void;
@@ -38,24 +36,12 @@ export interface GraphFake {
   refuse(status: number, code: string): void;
   /** Installs the fake made, by user. */
   installed(): { user: string; app: string }[];
-  reset(): void;
-  close(): Promise<void>;
 }
 
 const INSTALLED_APPS = /^\/v1\.0\/users\/([^/]+)\/teamwork\/installedApps$/;
 const CHAT = /^\/v1\.0\/users\/([^/]+)\/teamwork\/installedApps\/([^/]+)\/chat$/;
 const TOKEN = /^\/([^/]+)\/oauth2\/v2\.0\/token$/;
 const APP_FILTER = /teamsApp\/id eq '([^']+)'/;
-
-async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (!text) return {};
-  if ((req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded'))
-    return Object.fromEntries(new URLSearchParams(text));
-  return JSON.parse(text) as Record<string, unknown>;
-}
 
 export async function startGraphFake(): Promise<GraphFake> {
   const requests: GraphRequest[] = [];
@@ -69,7 +55,7 @@ export async function startGraphFake(): Promise<GraphFake> {
 
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
-    const body = await readBody(req);
+    const body = await readFields(req);
     const request: GraphRequest = {
       method: req.method ?? 'GET',
       path: url.pathname,

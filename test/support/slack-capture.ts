@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { bodyText } from './request-body.ts';
 
 /** One Web API call the bot made to the (local) Slack API. */
 export interface SlackCall {
@@ -47,9 +48,7 @@ export const CAPTURE_BOT = { userId: 'UBOT0001', botId: 'BBOT0001', teamId: 'T0M
 const JSON_FIELDS = new Set(['blocks', 'view', 'attachments', 'metadata']);
 
 async function readArgs(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = await bodyText(req);
   if (!text) return {};
   if ((req.headers['content-type'] ?? '').includes('application/json'))
     return JSON.parse(text) as Record<string, unknown>;

@@ -109,11 +109,9 @@ export function cardInvoke(
   replyToId: string,
 ) {
   return {
-    ...envelope(serviceUrl),
+    ...pressOn(serviceUrl, replyToId),
     type: 'invoke',
     name: 'adaptiveCard/action',
-    replyToId,
-    conversation: personal,
     value: { action: { type: 'Action.Execute', verb, data: { ...data, ...inputs } }, trigger: 'manual' },
   };
 }
@@ -124,13 +122,17 @@ export function cardSubmit(
   inputs: Record<string, unknown>,
   replyToId: string,
 ) {
-  return {
-    ...envelope(serviceUrl),
-    type: 'message',
-    replyToId,
-    conversation: personal,
-    value: { ...data, ...inputs },
-  };
+  return { ...pressOn(serviceUrl, replyToId), type: 'message', value: { ...data, ...inputs } };
+}
+
+/** The help card's "Kan jeg søke?" (`eligibility.start`) pressed through the Action.Submit fallback. */
+export const START_CHECK = { midlerbot: { action: 'eligibility.start', data: {} } };
+export const startCheckSubmit = (serviceUrl: string, replyToId: string) =>
+  cardSubmit(serviceUrl, START_CHECK, {}, replyToId);
+
+/** Both ways of pressing a card button come from the personal chat, naming the card they were on. */
+function pressOn(serviceUrl: string, replyToId: string) {
+  return { ...envelope(serviceUrl), replyToId, conversation: personal };
 }
 
 /** POSTs an activity to the running host as Teams would. */

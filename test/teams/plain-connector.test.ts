@@ -15,11 +15,11 @@ import { type LocalIssuer, startLocalIssuer } from '../support/teams-auth.ts';
 import {
   BOT_APP_ID,
   cardOf,
-  cardSubmit,
   channelMessage,
   PERSONAL_CONVERSATION,
   personalMessage,
   postActivity,
+  startCheckSubmit,
 } from '../support/teams-fixtures.ts';
 
 /**
@@ -190,12 +190,7 @@ describe('the plain path sends what botbuilder sent', () => {
       const mention = { ...channelMessage(capture.serviceUrl, 'hjelp', { mention: true }), id: 'same-2' };
       expect((await postActivity(port, mention, await token())).status).toBe(200);
       const submit = {
-        ...cardSubmit(
-          capture.serviceUrl,
-          { midlerbot: { action: 'eligibility.start', data: {} } },
-          {},
-          '1:43',
-        ),
+        ...startCheckSubmit(capture.serviceUrl, '1:43'),
         id: 'same-3',
       };
       expect((await postActivity(port, submit, await token())).status).toBe(200);

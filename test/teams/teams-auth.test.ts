@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../src/calls/load.ts';
-import { createApp } from '../../src/server/app.ts';
-import { createMemoryStore } from '../../src/store/memory-store.ts';
-import { linesLog } from '../kit/index.ts';
+import { configuredApp, linesLog } from '../kit/index.ts';
 import { APP_PASSWORD, useAuthenticatedTeamsHost } from '../support/teams-auth.ts';
 import {
   BOT_APP_ID,
@@ -123,12 +120,6 @@ describe('Bot Framework authentication with an app id', () => {
 
 describe('without an app id', () => {
   it('refuses to start in production when no other platform is configured', () => {
-    expect(() =>
-      createApp({
-        config: { port: 0, nodeEnv: 'production', teams: {} },
-        store: createMemoryStore(),
-        catalog: loadCatalog('calls'),
-      }),
-    ).toThrow(/MicrosoftAppId/);
+    expect(() => configuredApp({ port: 0, nodeEnv: 'production', teams: {} })).toThrow(/MicrosoftAppId/);
   });
 });

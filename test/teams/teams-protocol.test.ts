@@ -4,12 +4,13 @@ import {
   CHANNEL,
   cardInvoke,
   cardOf,
-  cardSubmit,
   channelMessage,
   PERSONAL_CONVERSATION,
   personalInstall,
   personalMessage,
   postActivity,
+  START_CHECK,
+  startCheckSubmit,
   teamInstall,
   USER,
 } from '../support/teams-fixtures.ts';
@@ -48,7 +49,7 @@ describe('Teams activities over HTTP (real engine)', () => {
     const eligibility = actions.find((a) => a.verb === 'eligibility.start');
     expect(eligibility?.type).toBe('Action.Execute');
     expect(eligibility?.fallback?.type).toBe('Action.Submit');
-    expect(eligibility?.data).toEqual({ midlerbot: { action: 'eligibility.start', data: {} } });
+    expect(eligibility?.data).toEqual(START_CHECK);
     // Both seed calls are listed with their deadlines.
     expect(JSON.stringify(card)).toContain('FactSet');
   });
@@ -118,12 +119,7 @@ describe('Teams activities over HTTP (real engine)', () => {
   });
 
   it('handles an Action.Submit fallback (message with value) like the invoke: the clicked card is updated', async () => {
-    const submit = cardSubmit(
-      host.capture.serviceUrl,
-      { midlerbot: { action: 'eligibility.start', data: {} } },
-      {},
-      '1:43',
-    );
+    const submit = startCheckSubmit(host.capture.serviceUrl, '1:43');
     expect((await postActivity(host.port, submit)).status).toBe(200);
     const [update] = host.capture.updated();
     expect(update?.activityId).toBe('1:43');

@@ -7,6 +7,7 @@ import {
   PERSONAL_CONVERSATION,
   personalMessage,
   postActivity,
+  startCheckSubmit,
   TENANT_ID,
   USER,
 } from '../support/teams-fixtures.ts';
@@ -62,12 +63,7 @@ describe('Action.Submit fallback (message with value and replyToId)', () => {
 
   it('posts the next step as a new message when the clicked card can no longer be edited', async () => {
     host.capture.failNext(1, 404);
-    const submit = cardSubmit(
-      host.capture.serviceUrl,
-      { midlerbot: { action: 'eligibility.start', data: {} } },
-      {},
-      '1:9999',
-    );
+    const submit = startCheckSubmit(host.capture.serviceUrl, '1:9999');
     expect((await postActivity(host.port, submit)).status).toBe(200);
     const [reply] = host.capture.posted();
     expect(reply?.activityId).toBe(submit.id);

@@ -1,5 +1,6 @@
 import { it } from 'vitest';
 import { play } from '../support/transcript.ts';
+import { toBudget } from './steps.ts';
 import { transcriptSuite } from './suite.ts';
 
 const AT = '2022-09-15T10:00:00Z';
@@ -7,9 +8,10 @@ const AT = '2022-09-15T10:00:00Z';
 transcriptSuite('amount', 'amount transcripts', AT, ({ chat }) => {
   it('nb: own financing binds; amounts typed the Norwegian way, unreadable ones re-asked with an example', async () => {
     await play(chat(), [
-      { say: 'Hvor mye kan jeg søke om?', expect: ['Hvilken utlysning gjelder det?'] },
-      { click: 'Innovasjonsmidler 2023' },
-      { click: 'Tjenesteinnovasjon', expect: ['samlede prosjektbudsjettet', '1,2 mill'] },
+      ...toBudget('Hvor mye kan jeg søke om?', 'Tjenesteinnovasjon', {
+        asks: ['Hvilken utlysning gjelder det?'],
+        expect: ['1,2 mill'],
+      }),
       {
         say: 'en million',
         expect: ['klarte ikke å lese «en million» som et beløp', 'samlede prosjektbudsjettet'],
@@ -31,9 +33,7 @@ transcriptSuite('amount', 'amount transcripts', AT, ({ chat }) => {
 
   it('nb: a small budget is bound by own financing, "tilbake" changes the budget, and the cap binds a large one', async () => {
     await play(chat(), [
-      { say: 'hvor mye', expect: ['Hvilken utlysning'] },
-      { click: 'Innovasjonsmidler 2023' },
-      { click: 'Produktinnovasjon' },
+      ...toBudget('hvor mye', 'Produktinnovasjon'),
       { say: '400k' },
       { click: 'Vet ikke ennå', expect: ['annen finansiering'] },
       { say: '0' },
@@ -54,9 +54,7 @@ transcriptSuite('amount', 'amount transcripts', AT, ({ chat }) => {
 
   it('nb: cost lines with an ineligible line show the line and its rule', async () => {
     await play(chat(), [
-      { say: 'beløp' },
-      { click: 'Innovasjonsmidler 2023' },
-      { click: 'Overføring av tjenesteinnovasjon fra annet helseforetak' },
+      ...toBudget('beløp', 'Overføring av tjenesteinnovasjon fra annet helseforetak'),
       { click: 'Legg inn kostnadslinjer i stedet', expect: ['Kostnadslinjer', '<choice costType'] },
       {
         click: 'Legg til linjen',
@@ -85,12 +83,10 @@ transcriptSuite('amount', 'amount transcripts', AT, ({ chat }) => {
 
   it('en: the calculator in English; an earlier award in the transfer category leaves nothing to ask for', async () => {
     await play(chat({ locale: 'en' }), [
-      { say: 'how much can I ask for?', expect: ['Which call is it for?'] },
-      { click: 'Innovation funding 2023' },
-      {
-        click: 'Transfer of a service innovation from another health trust',
-        expect: ['total project budget'],
-      },
+      ...toBudget('how much can I ask for?', 'Transfer of a service innovation from another health trust', {
+        en: true,
+        asks: ['Which call is it for?'],
+      }),
       { say: 'lots', expect: ['I could not read "lots" as an amount', 'total project budget'] },
       // In English a comma groups thousands, as the bot itself writes amounts ("NOK 350,000").
       { say: 'NOK 500,000', expect: ['other funding'] },
@@ -107,9 +103,7 @@ transcriptSuite('amount', 'amount transcripts', AT, ({ chat }) => {
   it('cancelling midway, then an old button is stale; a restart resumes at the same question', async () => {
     const c = chat();
     await play(c, [
-      { say: 'hvor mye kan jeg søke om' },
-      { click: 'Innovasjonsmidler 2023' },
-      { click: 'Tjenesteinnovasjon' },
+      ...toBudget('hvor mye kan jeg søke om', 'Tjenesteinnovasjon'),
       { say: '1 mill', expect: ['egenfinansiering'] },
       { restart: true },
       { say: '300 000', expect: ['annen finansiering'] },

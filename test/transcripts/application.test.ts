@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { play } from '../support/transcript.ts';
+import { innovation, newApplication, passingCheck } from './steps.ts';
 import { transcriptSuite } from './suite.ts';
 
 const AT = '2022-09-15T10:00:00Z';
@@ -10,14 +11,7 @@ transcriptSuite('app', 'application and status transcripts', AT, ({ chat, store 
     await play(c, [
       { say: 'status', expect: ['# Du har ingen søknader ennå', '[Kan jeg søke?]'] },
       { click: 'Kan jeg søke?', expect: ['Hvilken utlysning'] },
-      { click: 'Innovasjonsmidler 2023' },
-      { click: 'Tjenesteinnovasjon' },
-      { click: 'Helse Nord-Trøndelag HF' },
-      { say: '40' },
-      { say: '0' },
-      { click: 'Ja' },
-      { click: 'Ja' },
-      { click: 'Nei' },
+      ...passingCheck('Helse Nord-Trøndelag HF', '40'),
       { say: '1.12.2023', expect: ['# Ja, du kan søke'] },
       {
         click: 'Start søknad',
@@ -76,13 +70,7 @@ transcriptSuite('app', 'application and status transcripts', AT, ({ chat, store 
 
   it('after the deadline no application is created; status counts the days since', async () => {
     const c = chat({ userId: 'u3' });
-    await play(c, [
-      { say: 'ny søknad' },
-      { click: 'Innovasjonsmidler 2023' },
-      { click: 'Produktinnovasjon' },
-      { say: 'Prosjekt A' },
-      { click: 'St. Olavs hospital HF' },
-    ]);
+    await play(c, newApplication('Prosjekt A', { trust: 'St. Olavs hospital HF' }));
     c.setTime('2022-10-25T10:00:00Z');
     await play(c, [
       // An ended call is not offered for a new application (docs/calls-lifecycle.md).
@@ -106,9 +94,7 @@ transcriptSuite('app', 'application and status transcripts', AT, ({ chat, store 
   it('cancelling at the title leaves no application and makes the old card stale', async () => {
     const c = chat({ userId: 'u4' });
     await play(c, [
-      { say: 'ny søknad' },
-      { click: 'Innovasjonsmidler 2023' },
-      { click: 'Produktinnovasjon', expect: ['Hva heter prosjektet?'] },
+      ...innovation('ny søknad', 'Produktinnovasjon', ['Hva heter prosjektet?']),
       { say: 'avbryt', expect: ['jeg avbrøt'] },
       { click: 'Send', turnsAgo: 1, inputs: { title: 'Sent too late' }, expect: ['ikke lenger aktuelt'] },
     ]);

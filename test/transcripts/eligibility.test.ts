@@ -1,5 +1,7 @@
 import { expect, it } from 'vitest';
+import { ELIGIBILITY_SCRIPT } from '../../bench/conversation.ts';
 import { Chat, play } from '../support/transcript.ts';
+import { passingCheck, toBudget, toTrust } from './steps.ts';
 import { transcriptSuite } from './suite.ts';
 
 const AT = '2022-09-15T10:00:00Z';
@@ -34,9 +36,7 @@ transcriptSuite('elig', 'eligibility transcripts', AT, ({ chat, store }) => {
   it('nb: a disqualifying answer is explained at once with its quote; "change the answer" goes back', async () => {
     const c = chat();
     await play(c, [
-      { say: 'kan jeg soke', expect: ['Hvilken utlysning'] },
-      { click: 'Innovasjonsmidler 2023' },
-      { click: 'Produktinnovasjon' },
+      ...toTrust('kan jeg soke', 'Produktinnovasjon'),
       { click: 'Hemit HF' },
       {
         say: '10',
@@ -84,29 +84,19 @@ transcriptSuite('elig', 'eligibility transcripts', AT, ({ chat, store }) => {
   });
 
   it('en: eligible with to-dos lists them with their dates', async () => {
-    const c = chat({ locale: 'en' });
-    await play(c, [
-      { say: 'am I eligible', expect: ['Which call'] },
-      { click: 'Innovation funding 2023' },
-      { click: 'Service innovation' },
-      { click: 'St. Olavs hospital HF' },
-      { say: '60' },
-      { say: '1' },
-      { click: 'Yes' },
-      { click: 'Not yet', expect: ['Noted as a to-do', '20 October 2022, 15:00 (in 35 days)'] },
-      {
-        click: 'Yes',
-        expect: ['Noted as a to-do', 'Take larger general equipment investments out of the budget'],
-      },
-      {
-        say: '2023-11-30',
-        expect: [
-          '# Yes, you can apply – once the to-dos are done',
-          '[todo] Get the application signed off by the head of clinic',
-          '[Start an application]',
-        ],
-      },
-    ]);
+    // The path the benchmark times (bench/conversation.ts), checked here turn by turn.
+    const checks: Record<number, (string | RegExp)[]> = {
+      0: ['Which call'],
+      7: ['Noted as a to-do', '20 October 2022, 15:00 (in 35 days)'],
+      8: ['Noted as a to-do', 'Take larger general equipment investments out of the budget'],
+      9: [
+        '# Yes, you can apply – once the to-dos are done',
+        '[todo] Get the application signed off by the head of clinic',
+        '[Start an application]',
+      ],
+    };
+    const steps = ELIGIBILITY_SCRIPT.steps.map((step, i) => ({ ...step, expect: checks[i] ?? [] }));
+    await play(chat({ locale: 'en' }), steps);
   });
 
   it('en: patient safety, a multiple-choice question answered with a form', async () => {
@@ -142,9 +132,7 @@ transcriptSuite('elig', 'eligibility transcripts', AT, ({ chat, store }) => {
   it('a button from a finished check is stale once another dialog has started', async () => {
     const c = chat();
     await play(c, [
-      { say: 'kan jeg søke?' },
-      { click: 'Innovasjonsmidler 2023' },
-      { click: 'Produktinnovasjon' },
+      ...toTrust('kan jeg søke?', 'Produktinnovasjon'),
       { click: 'Ingen av disse', expect: ['# Nei, slik prosjektet er nå'] },
       { say: 'hvor mye kan jeg søke om?', expect: ['samlede prosjektbudsjettet'] },
       { click: 'Endre svaret', turnsAgo: 1, expect: ['ikke lenger aktuelt', '[Fortsett der jeg var]'] },
@@ -156,17 +144,7 @@ transcriptSuite('elig', 'eligibility transcripts', AT, ({ chat, store }) => {
     // An ended call is not offered for a new check (docs/calls-lifecycle.md): this check began on
     // the morning of the deadline and is finished the day after.
     const c = new Chat({ store: store(), at: '2022-10-20T08:00:00Z' });
-    await play(c, [
-      { say: 'kan jeg søke' },
-      { click: 'Innovasjonsmidler 2023' },
-      { click: 'Tjenesteinnovasjon' },
-      { click: 'St. Olavs hospital HF' },
-      { say: '50' },
-      { say: '0' },
-      { click: 'Ja' },
-      { click: 'Ja' },
-      { click: 'Nei' },
-    ]);
+    await play(c, [{ say: 'kan jeg søke' }, ...passingCheck()]);
     c.setTime('2022-10-21T08:00:00Z');
     await play(c, [
       {
@@ -186,9 +164,7 @@ transcriptSuite('elig', 'eligibility transcripts', AT, ({ chat, store }) => {
     ]);
     const en = new Chat({ store: store(), at: '2022-10-21T08:00:00Z', locale: 'en', userId: 'u-en' });
     await play(en, [
-      { say: 'how much can I ask for' },
-      { click: 'Innovation funding 2023' },
-      { click: 'Service innovation' },
+      ...toBudget('how much can I ask for', 'Service innovation', { en: true }),
       { say: '1 000 000' },
       { say: '250 000' },
       { click: 'None' },

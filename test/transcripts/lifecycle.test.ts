@@ -2,10 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { DialogSettings } from '../../src/bot/dialog.ts';
 import { createEngine } from '../../src/bot/engine.ts';
 import type { Application } from '../../src/domain/application.ts';
-import { createdAudit, newApplication } from '../../src/domain/tracker.ts';
+import { createdAudit } from '../../src/domain/tracker.ts';
 import { createMemoryStore } from '../../src/store/memory-store.ts';
 import { type Actor, cardOf, shown, World } from '../endorsement/world.ts';
-import { auditActions, reload, stepOf } from '../kit/applications.ts';
+import {
+  auditActions,
+  callOf,
+  draftOf,
+  INNOVATION,
+  PATIENT_SAFETY,
+  reload,
+  stepOf,
+} from '../kit/applications.ts';
 import { realCatalog } from '../support/transcript.ts';
 import { transcriptSuite } from './suite.ts';
 
@@ -23,21 +31,27 @@ const CHIEF = '55555555-5555-4555-8555-555555555555';
 const settings: DialogSettings = {
   trustQualityChiefs: { 'st-olavs-hospital': { chief: { platform: 'teams', userId: CHIEF } } },
 };
-const patientSafety = () => {
-  const call = realCatalog().get('pasientsikkerhet-2023-2024');
-  if (!call) throw new Error('patient-safety call missing');
-  return call;
-};
+const patientSafety = () => callOf(PATIENT_SAFETY);
+
+/** "ny søknad" on the innovation call, straight to a created application: no check done first. */
+async function createUnchecked(kari: Actor, category: string, title: string, trust: string) {
+  await kari.say('ny søknad');
+  await kari.click('Innovasjonsmidler 2023');
+  await kari.click(category);
+  await kari.say(title);
+  return kari.click(trust);
+}
 
 transcriptSuite('lifecycle', 'application lifecycle in chat', '2022-10-20T08:00:00Z', ({ store }) => {
   it('nb: an application created without a check gets its check from the card, and the verdict is saved on it', async () => {
     const world = new World(store(), '2022-09-15T10:00:00Z');
     const kari = world.person(KARI, 'Kari Nordmann');
-    await kari.say('ny søknad');
-    await kari.click('Innovasjonsmidler 2023');
-    await kari.click('Tjenesteinnovasjon');
-    await kari.say('Hjelp til selvhjelp');
-    let replies = await kari.click('Helse Nord-Trøndelag HF');
+    let replies = await createUnchecked(
+      kari,
+      'Tjenesteinnovasjon',
+      'Hjelp til selvhjelp',
+      'Helse Nord-Trøndelag HF',
+    );
     expect(shown(replies)).toContain('[current] Sjekk om du kan søke');
     expect(shown(replies)).toContain('[Sjekk om du kan søke]');
     const [created] = await store().listApplicationsByUser('teams', KARI);
@@ -96,11 +110,7 @@ transcriptSuite('lifecycle', 'application lifecycle in chat', '2022-10-20T08:00:
   it('nb: a failing check from the card is saved with the reason, and the step stays open', async () => {
     const world = new World(store(), '2022-09-15T10:00:00Z');
     const kari = world.person(KARI, 'Kari Nordmann');
-    await kari.say('ny søknad');
-    await kari.click('Innovasjonsmidler 2023');
-    await kari.click('Produktinnovasjon');
-    await kari.say('Smart seng');
-    await kari.click('Hemit HF');
+    await createUnchecked(kari, 'Produktinnovasjon', 'Smart seng', 'Hemit HF');
     await kari.click('Sjekk om du kan søke');
     const replies = await kari.say('10');
     const text = shown(replies);
@@ -339,27 +349,21 @@ transcriptSuite('edit', 'editing an application in chat', '2022-10-20T08:00:00Z'
     const notice = kari.lastInbox();
     expect(shown(notice.message)).toContain('Budsjettet er for høyt');
 
-    let replies = await kari.pressInInbox(notice, 'Endre søknaden');
+    const replies = await kari.pressInInbox(notice, 'Endre søknaden');
     let text = shown(replies);
     expect(text).toContain('# Endre: Fallforebygging');
     expect(text).toContain('<text title: Prosjekttittel> = Fallforebygging');
     expect(text).toContain('<amount requested: Beløp du søker om (kr, valgfritt)> = 400 000 kr');
     expect(text).toContain('Godkjenninger som er gitt eller bedt om, gjaldt søknaden slik den var');
 
-    replies = await kari.click('Lagre endringene', {
-      title: 'Fallforebygging',
-      requested: 'tre hundre',
-    });
-    text = shown(replies);
+    const save = async (title: string, requested: string) =>
+      shown(await kari.click('Lagre endringene', { title, requested }));
+    text = await save('Fallforebygging', 'tre hundre');
     expect(text).toContain('! requested: Jeg klarte ikke å lese «tre hundre» som et beløp');
     expect(text).toContain('<text title: Prosjekttittel> = Fallforebygging');
     expect((await reload(store(), app.id)).amount?.requested).toBe(400_000);
 
-    replies = await kari.click('Lagre endringene', {
-      title: 'Fallforebygging i sengepost',
-      requested: '300 000',
-    });
-    text = shown(replies);
+    text = await save('Fallforebygging i sengepost', '300 000');
     expect(text).toContain('Søknaden er oppdatert. Be om godkjenning på nytt');
     expect(text).toContain('Beløp det søkes om: 300 000 kr');
     // The patient-safety call has no own-financing rule, so the application says nothing of it.
@@ -390,8 +394,7 @@ transcriptSuite('edit', 'editing an application in chat', '2022-10-20T08:00:00Z'
     const world = new World(store(), '2022-09-15T10:00:00Z');
     const kari = world.person(KARI, 'Kari Nordmann');
     const nils = world.person(NILS, 'Nils Leder');
-    const innovation = realCatalog().get('innovasjon-2023');
-    if (!innovation) throw new Error('innovation call missing');
+    const innovation = callOf(INNOVATION);
     await world.draft(innovation, kari.person, 'st-olavs-hospital', 'Smart seng');
     await kari.say('be om godkjenning');
     await kari.click('Ja, søknaden er klar');
@@ -490,19 +493,8 @@ transcriptSuite('edit', 'editing an application in chat', '2022-10-20T08:00:00Z'
 describe('status outside a personal chat', () => {
   it("one person's applications go to their own chat; the channel hears only that (nb and en)", async () => {
     const store = createMemoryStore();
-    const call = patientSafety();
     const kari = { platform: 'teams' as const, userId: KARI, name: 'Kari Nordmann' };
-    const draft = newApplication(
-      call,
-      {
-        id: 'a1',
-        applicant: { ...kari, trust: 'st-olavs-hospital' },
-        category: 'project',
-        title: 'HEMMELIG',
-        answers: {},
-      },
-      new Date('2022-10-20T08:00:00Z'),
-    );
+    const draft = draftOf({ id: 'a1', applicant: kari, title: 'HEMMELIG' }, new Date('2022-10-20T08:00:00Z'));
     await store.createApplication(draft, createdAudit(draft, kari));
     const engine = createEngine({
       store,

@@ -1,5 +1,6 @@
 import { it } from 'vitest';
 import { play } from '../support/transcript.ts';
+import { innovation } from './steps.ts';
 import { transcriptSuite } from './suite.ts';
 
 const AT = '2022-09-15T10:00:00Z';
@@ -7,12 +8,11 @@ const AT = '2022-09-15T10:00:00Z';
 transcriptSuite('prio', 'priority-area transcripts', AT, ({ chat }) => {
   it('nb: service innovation, two areas picked, quoted; product innovation has none', async () => {
     await play(chat(), [
-      { say: 'satsingsområder', expect: ['Hvilken utlysning'] },
-      { click: 'Innovasjonsmidler 2023' },
-      {
-        click: 'Tjenesteinnovasjon',
-        expect: ['Hvilke av disse områdene', 'Pasientmedvirkning (prioritert)', '<choice areas'],
-      },
+      ...innovation('satsingsområder', 'Tjenesteinnovasjon', [
+        'Hvilke av disse områdene',
+        'Pasientmedvirkning (prioritert)',
+        '<choice areas',
+      ]),
       {
         click: 'Send',
         inputs: { areas: 'patient-participation,patient-logistics' },

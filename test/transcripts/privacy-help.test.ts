@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { Chat, play } from '../support/transcript.ts';
+import { newApplication } from './steps.ts';
 import { transcriptSuite } from './suite.ts';
 
 const AT = '2022-09-15T10:00:00Z';
@@ -46,11 +47,7 @@ transcriptSuite('privacy', 'help, language and privacy transcripts', AT, ({ chat
   it('nb: privacy explains what is stored; delete asks for confirmation, then deletes and summarises', async () => {
     const c = chat();
     await play(c, [
-      { say: 'ny søknad' },
-      { click: 'Innovasjonsmidler 2023' },
-      { click: 'Produktinnovasjon' },
-      { say: 'Prosjekt som skal slettes' },
-      { click: 'Hemit HF', expect: ['er opprettet'] },
+      ...newApplication('Prosjekt som skal slettes'),
       {
         say: 'personvern',
         expect: [

@@ -2,6 +2,8 @@ import { afterEach, describe } from 'vitest';
 import type { Store } from '../../src/store/store.ts';
 import { Chat, type ChatOptions, transcriptStores } from '../support/transcript.ts';
 
+type Locale = 'nb' | 'en';
+
 export interface TranscriptRun {
   /** This test's store: opened on first use, closed after the test. */
   store(): Store;
@@ -32,5 +34,24 @@ export function transcriptSuite(file: string, title: string, at: string, body: (
       return current;
     };
     body({ store, newStore, chat: (options = {}) => new Chat({ store: store(), at, ...options }) });
+  });
+}
+
+/**
+ * A transcript suite written once for both languages: `body` runs per locale with that locale's
+ * words and `chatIn()`, a chat in that locale (each test still on a fresh store).
+ */
+export function transcriptsInBothLocales<T extends Record<Locale, unknown>>(
+  file: string,
+  title: string,
+  at: string,
+  words: T,
+  body: (run: TranscriptRun & { locale: Locale; w: T[Locale]; chatIn: () => Chat }) => void,
+) {
+  transcriptSuite(file, title, at, (run) => {
+    for (const locale of ['nb', 'en'] as const) {
+      const chatIn = () => run.chat(locale === 'en' ? { locale } : {});
+      body({ ...run, locale, w: words[locale], chatIn });
+    }
   });
 }
