@@ -37,6 +37,9 @@ const DEFAULT_PER_TARGET: Partial<Record<Platform, RateWindow>> = {
   teams: { limit: 2, windowMs: 1_000 },
 };
 
+/** How far apart (ms) items turned away by a shared window come back, by how often they were. */
+const FAIRNESS_SPREAD_MS = 16;
+
 export function createReminderLoop(deps: ReminderLoopDeps): ReminderLoop {
   const { store, catalog, clock, owner, log } = deps;
   const leaseMs = deps.leaseMs ?? 5 * 60_000;
@@ -106,6 +109,15 @@ export function createReminderLoop(deps: ReminderLoopDeps): ReminderLoop {
    * loop wakes for them rather than waiting it out. Pruned as ticks pass them.
    */
   const wakeTimes = new Set<number>();
+
+  /**
+   * Items a shared window (Teams' per tenant) turned away all come back when it reopens; claimed in
+   * id order, the same channels would win every time and the rest would queue up at the end of a
+   * burst, where the per-channel pacing stretches them over extra seconds. The ones turned away most
+   * often come back first (the others a few milliseconds later): every channel keeps pace.
+   */
+  const fairReopening = (reopens: number, attempts: number) =>
+    reopens + Math.max(0, FAIRNESS_SPREAD_MS - attempts);
   async function giveBack(id: string, at: Date): Promise<void> {
     await store.releaseReminder(id, owner, at);
     // Only what comes before the next interval's tick anyway: the set stays small in a long outage.
@@ -199,7 +211,7 @@ export function createReminderLoop(deps: ReminderLoopDeps): ReminderLoop {
       // The adapter's own window for this conversation is full: the same as the loop's throttle.
       const reopens = now.getTime() + (result.retryAfterMs ?? 1_000);
       full.set(item.targetKey, reopens);
-      await giveBack(item.id, new Date(reopens));
+      await giveBack(item.id, new Date(fairReopening(reopens, item.attempts)));
       return 'throttled';
     }
     if (result.ok) {
