@@ -25,11 +25,7 @@ export interface CountingStore {
  * written after the answer went out (`finishTurn`, docs/reliability.md) is outside the round-trip
  * budget (issue 3); the pattern still shows it.
  */
-async function costOf(
-  proxy: RoundTripProxy,
-  trace: StoreTrace,
-  work: () => Promise<unknown>,
-): Promise<Cost> {
+async function costOf(proxy: RoundTripProxy, trace: StoreTrace, work: () => Promise<unknown>): Promise<Cost> {
   proxy.reset();
   trace.reset();
   await work();
