@@ -1,18 +1,15 @@
 import { expect } from 'vitest';
 import type { DialogSettings } from '../../src/bot/dialog.ts';
-import { createEngine } from '../../src/bot/engine.ts';
 import type { TurnRunner } from '../../src/bot/engine-port.ts';
 import type { Button, Card, Inbound, Outbound } from '../../src/bot/messages.ts';
 import type { Sender, SendResult } from '../../src/bot/ports.ts';
 import type { Application, Person, Platform } from '../../src/domain/application.ts';
 import type { Call } from '../../src/domain/call.ts';
 import { createdAudit } from '../../src/domain/tracker.ts';
-import { createLogger } from '../../src/server/logger.ts';
-import { createMetrics } from '../../src/server/metrics.ts';
-import { createTurnRunner } from '../../src/server/turn-runner.ts';
 import type { Store } from '../../src/store/store.ts';
 import { draftOf } from '../kit/applications.ts';
-import { realCatalog, render } from '../support/transcript.ts';
+import { engineRunner } from '../kit/engine-surface.ts';
+import { render } from '../support/transcript.ts';
 
 /**
  * Engine-level endorsement transcripts with several people on one Store: each person talks to the
@@ -88,19 +85,13 @@ export class World {
 
   /** A second replica: its own engine and runner on the same store and platform. */
   runner(settings?: DialogSettings): TurnRunner {
-    const engine = createEngine({
+    return engineRunner({
       store: this.store,
-      catalog: realCatalog(),
       clock: () => this.at,
-      config: { newId: () => `app-${++this.ids}`, ...(settings ? { settings } : {}) },
-    });
-    const senders = new Map<Platform, Sender>([[this.platform.platform, this.platform]]);
-    return createTurnRunner({
-      engine,
-      senders: () => senders,
-      store: this.store,
-      log: createLogger({ level: 'silent' }),
-      metrics: createMetrics(),
+      platform: this.platform.platform,
+      sender: this.platform,
+      newId: () => `app-${++this.ids}`,
+      settings,
     });
   }
 

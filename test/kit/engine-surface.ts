@@ -4,6 +4,7 @@ import type { TurnRunner } from '../../src/bot/engine-port.ts';
 import type { Inbound, Outbound } from '../../src/bot/messages.ts';
 import type { Sender, SendResult } from '../../src/bot/ports.ts';
 import type { Platform } from '../../src/domain/application.ts';
+import type { Clock } from '../../src/domain/clock.ts';
 import { createMetrics } from '../../src/server/metrics.ts';
 import { createTurnRunner } from '../../src/server/turn-runner.ts';
 import { createMemoryStore } from '../../src/store/memory-store.ts';
@@ -73,6 +74,34 @@ export interface EngineSurfaceOptions {
 }
 
 /** Engine settings from the host's (the same TRUST_QUALITY_CHIEFS and SHOW_PRIORITY_RANK). */
+/**
+ * The real engine behind the real turn runner (notifications delivered to `sender`), on the calls
+ * under calls/: how every engine-level test plays turns, the kit's engine surface and the
+ * endorsement transcripts' World alike.
+ */
+export function engineRunner(options: {
+  store: Store;
+  clock: Clock;
+  platform: Platform;
+  sender: Sender;
+  newId: () => string;
+  settings?: DialogSettings | undefined;
+}): TurnRunner {
+  const engine = createEngine({
+    store: options.store,
+    catalog: realCatalog(),
+    clock: options.clock,
+    config: { newId: options.newId, ...(options.settings ? { settings: options.settings } : {}) },
+  });
+  return createTurnRunner({
+    engine,
+    senders: () => new Map([[options.platform, options.sender]]),
+    store: options.store,
+    log: quietLog(),
+    metrics: createMetrics(),
+  });
+}
+
 export function dialogSettings(settings: SurfaceStart['settings']): DialogSettings {
   return {
     ...(settings.trustQualityChiefs ? { trustQualityChiefs: settings.trustQualityChiefs } : {}),
@@ -114,21 +143,13 @@ export class EngineSurface implements Surface {
 
   /** A replica: its own engine and runner on the same store and platform. */
   runner(options: Pick<SurfaceStart, 'settings'>): TurnRunner {
-    const engine = createEngine({
+    return engineRunner({
       store: this.store,
-      catalog: realCatalog(),
       clock: this.clock.clock,
-      config: {
-        newId: this.options.newId ?? (() => `app-${++this.ids}`),
-        settings: dialogSettings(options.settings),
-      },
-    });
-    return createTurnRunner({
-      engine,
-      senders: () => new Map([[this.platform, this.sender]]),
-      store: this.store,
-      log: quietLog(),
-      metrics: createMetrics(),
+      platform: this.platform,
+      sender: this.sender,
+      newId: this.options.newId ?? (() => `app-${++this.ids}`),
+      settings: dialogSettings(options.settings),
     });
   }
 
