@@ -3,7 +3,6 @@ import type { Logger } from 'pino';
 import type { Outbound } from '../../src/bot/messages.ts';
 import type { Locale } from '../../src/domain/call.ts';
 import { deadlineSignal } from '../../src/server/deadline.ts';
-import { isForbiddenHost } from '../../src/server/egress.ts';
 import { plainRequest } from '../../src/server/plain-http.ts';
 import type { SlackMessage } from './block-kit.ts';
 import { renderMessages } from './render-blocks.ts';
@@ -33,14 +32,14 @@ export const responseUrlTimeout = { ms: 10_000 };
 
 /** POSTs a message to a response_url; throws unless Slack accepted it (`ok`, or `{"ok":true}`). */
 export async function postToResponseUrl(url: string, body: Record<string, unknown>): Promise<void> {
-  const target = new URL(url);
-  if (isForbiddenHost(target.hostname)) throw new Error('response_url: link-local or metadata address');
-  // Cancelled at its own deadline, or at a reminder send's (the ambient one), whichever is first.
-  const { status, text } = await plainRequest(target, {
+  // Cancelled at its own deadline, or at a reminder send's (the ambient one), whichever is first;
+  // link-local and metadata addresses are refused there, by URL and after DNS.
+  const { status, text } = await plainRequest(new URL(url), {
     method: 'POST',
     headers: { 'content-type': 'application/json; charset=utf-8' },
     body: JSON.stringify(body),
     timeoutMs: responseUrlTimeout.ms,
+    what: 'slack response_url',
     signal: deadlineSignal(),
   });
   if (status < 200 || status >= 300)

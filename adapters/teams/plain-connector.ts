@@ -180,6 +180,7 @@ export function createPlainConnector(timeoutMs: number): PlainConnector {
       },
       body,
       timeoutMs: left,
+      what,
       signal: outer,
     });
     if (res.status < 200 || res.status >= 300)

@@ -15,6 +15,8 @@ export interface PlainRequest {
   body?: string | Buffer;
   /** The call's own deadline: the request is destroyed with MidlerError('outbound.timeout'). */
   timeoutMs: number;
+  /** What the call is, for its timeout error and the logs that show it (default: method and path). */
+  what?: string;
   /** An enclosing deadline: the request is destroyed with its reason when it fires. */
   signal?: AbortSignal | undefined;
 }
@@ -60,7 +62,7 @@ export function plainRequest(url: URL, init: PlainRequest): Promise<PlainRespons
         destroy(
           new MidlerError(
             'outbound.timeout',
-            `${init.method} ${url.pathname}: no answer within ${init.timeoutMs} ms`,
+            `${init.what ?? `${init.method} ${url.pathname}`}: no answer within ${init.timeoutMs} ms`,
           ),
         ),
       init.timeoutMs,

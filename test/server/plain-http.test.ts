@@ -51,9 +51,17 @@ describe('plainRequest', () => {
     expect((await post('/refused')).status).toBe(403);
   });
 
-  it('fails with outbound.timeout at its own deadline', async () => {
+  it('fails with outbound.timeout at its own deadline, named by what the call is', async () => {
     const e = await post('/hang', { timeoutMs: 30 }).catch((x: unknown) => x);
     expect(isDeadlineError(e)).toBe(true);
+    expect(String((e as Error).message)).toContain('POST /hang: no answer within 30 ms');
+    const named = await plainRequest(new URL('/hang', base), {
+      method: 'GET',
+      headers: {},
+      timeoutMs: 30,
+      what: 'slack response_url',
+    }).catch((x: unknown) => x);
+    expect(String((named as Error).message)).toContain('slack response_url: no answer within 30 ms');
   });
 
   it("fails with the enclosing deadline's reason when that fires first, or has already", async () => {
